@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import type { Annotation, Tag } from '../model'
+import { method } from './define'
+import { citationLink, cssColor, id, offset, tagName } from './schemas'
+
+const annotationBody = {
+  tags: z.array(tagName).max(50).optional(),
+  note: z.string().max(100_000).optional(),
+  color: cssColor.optional(),
+  entityIds: z.array(id).max(100).optional(),
+  citations: z.array(citationLink).max(100).optional()
+}
+
+export interface HistoryState {
+  canUndo: boolean
+  canRedo: boolean
+  /** Label of the edit undo would revert, e.g. `Create annotation`. */
+  undoLabel?: string
+  redoLabel?: string
+}
+
+export const annotationMethods = {
+  /** Annotations in document order (start, then end); all documents when `documentId` is absent. */
+  listAnnotations: method<Annotation[]>()(z.object({ documentId: id.optional() })),
+  /** Highlights code points [start, end) of a document. The range is widened to whole grapheme clusters. */
+  createAnnotation: method<Annotation>()(
+    z.object({ documentId: id, start: offset, end: offset, ...annotationBody }),
+    { mutates: true }
+  ),
+  /**
+   * Highlights the `occurrence`-th (1-based) exact occurrence of `quote`. A quote that is not found,
+   * or found more than once without `occurrence`, is an error, never a guess.
+   */
+  annotateQuote: method<Annotation>()(
+    z.object({ documentId: id, quote: z.string().min(1), occurrence: z.number().int().positive().optional(), ...annotationBody }),
+    { mutates: true }
+  ),
+  /** Changes the given fields only. */
+  updateAnnotation: method<Annotation>()(z.object({ id, ...annotationBody }), { mutates: true }),
+  deleteAnnotation: method<{ id: string }>()(z.object({ id }), { mutates: true }),
+  /** Tags in use or defined, with their colours. */
+  listTags: method<Tag[]>()(z.object({})),
+  setTagColor: method<Tag>()(z.object({ tag: tagName, color: cssColor }), { mutates: true }),
+  /** Reverts the last edit of any kind (create, edit, delete, link…). */
+  undo: method<HistoryState>()(z.object({}), { mutates: true }),
+  redo: method<HistoryState>()(z.object({}), { mutates: true }),
+  getHistory: method<HistoryState>()(z.object({}))
+}

@@ -1,0 +1,47 @@
+import type { Id, Timestamp } from './common'
+
+/** What a document is to the project: a text under study, or a source attached to a citation. */
+export type DocumentRole = 'text' | 'source'
+
+/** Import formats. `wiki` is the `[[Title]]` / `CATEGORIES:` / `==Section==` plain-text dump layout. */
+export type DocumentFormat = 'wiki' | 'text' | 'markdown' | 'html' | 'tei' | 'pdf' | 'docx'
+
+export type BlockKind = 'title' | 'heading' | 'paragraph' | 'list-item' | 'note'
+
+/** A structural span of the normalised text; offsets in code points, end exclusive. */
+export interface Block {
+  kind: BlockKind
+  start: number
+  end: number
+  /** Heading depth: 1 for the title, 2 for `==Section==`, 3 for `===Sub===` … */
+  level?: number
+}
+
+export interface DocumentMetadata {
+  categories: string[]
+  language?: string
+  url?: string
+}
+
+/** A document as stored in project.json. Its text lives in `texts/<id>.txt`. */
+export interface DocumentRecord {
+  id: Id
+  title: string
+  format: DocumentFormat
+  role: DocumentRole
+  /** SHA-256 (hex) of the original bytes, kept at `sources/<sha256><ext>`. */
+  sha256: string
+  /** The imported file's own name, for display. */
+  fileName: string
+  /** Length of the normalised text in code points. */
+  length: number
+  structure: Block[]
+  metadata: DocumentMetadata
+  created: Timestamp
+  modified: Timestamp
+}
+
+/** A document together with its normalised text (NFC, LF line ends, no BOM). */
+export interface DocumentWithText extends DocumentRecord {
+  text: string
+}

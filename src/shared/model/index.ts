@@ -1,0 +1,6 @@
+export * from './common'
+export * from './document'
+export * from './annotation'
+export * from './entity'
+export * from './citation'
+export * from './project'
