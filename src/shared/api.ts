@@ -11,6 +11,7 @@ import { documentMethods } from './api/documents'
 import { entitiesMethods } from './api/entities'
 import { exportsMethods } from './api/exports'
 import { jobMethods, startJobMethod } from './api/jobs'
+import { w3cMethods } from './api/w3c'
 
 export const methods = {
   ...documentMethods,
@@ -19,6 +20,7 @@ export const methods = {
   ...citationsMethods,
   ...exportsMethods,
   ...compareMethods,
+  ...w3cMethods,
   ...jobMethods,
   ...startJobMethod
 }
