@@ -15,7 +15,7 @@ export interface CliEnv {
    * Opens the project in DIR (must exist unless `create`) and returns the typed API over the same
    * services the app uses. Calls return Results; `unwrap` turns a failed one into a thrown error.
    */
-  open(dir: string, opts?: { create?: boolean }): Promise<MarginaliaApi>
+  open(dir: string, opts?: { create?: boolean; name?: string }): Promise<MarginaliaApi>
   /** Value of a failed-or-not Result; a failure becomes an error the CLI prints with its code. */
   unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T
   /** Reads a file given on the command line (relative to the working directory). */

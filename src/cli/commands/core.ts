@@ -1,0 +1,91 @@
+/** Foundation commands: init, import, annotate, list, restore. */
+import { stat } from 'node:fs/promises'
+import { restoreNewestBackup } from '../../main/store/project-store'
+import { MAX_IMPORT_BYTES } from '../../shared/import/parse-document'
+import type { DocumentFormat } from '../../shared/model'
+import type { CliCommand } from '../command'
+import { intOption, option, positional, requiredOption } from '../parse-args'
+
+const FORMATS = ['wiki', 'text', 'markdown', 'html', 'tei', 'pdf', 'docx']
+
+export const coreCommands: CliCommand[] = [
+  {
+    name: 'init',
+    usage: 'init DIR [--name NAME]',
+    async run(args, env) {
+      const dir = positional(args, 0, 'DIR')
+      const api = await env.open(dir, { create: true, name: option(args, 'name') })
+      return env.unwrap(await api.getProjectInfo({}))
+    }
+  },
+  {
+    name: 'import',
+    usage: 'import DIR FILE [--format wiki|text|markdown] [--role text|source] [--title T]',
+    async run(args, env) {
+      const dir = positional(args, 0, 'DIR')
+      const file = positional(args, 1, 'FILE')
+      const format = option(args, 'format')
+      if (format && !FORMATS.includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}`)
+      const role = option(args, 'role')
+      if (role && role !== 'text' && role !== 'source') throw new Error('--role must be text or source')
+      const size = await stat(file).then((s) => s.size, () => { throw new Error(`${file}: no such file`) })
+      if (size > MAX_IMPORT_BYTES) throw new Error(`${file}: ${size} bytes is more than the ${MAX_IMPORT_BYTES} bytes Marginalia imports`)
+      const api = await env.open(dir)
+      const bytes = await env.readFile(file)
+      const doc = env.unwrap(await api.importDocument({
+        fileName: file,
+        contentBase64: Buffer.from(bytes).toString('base64'),
+        format: format as DocumentFormat | undefined,
+        role: role as 'text' | 'source' | undefined,
+        title: option(args, 'title')
+      }))
+      return { id: doc.id, title: doc.title, format: doc.format, role: doc.role, length: doc.length, categories: doc.metadata.categories }
+    }
+  },
+  {
+    name: 'annotate',
+    usage: 'annotate DIR --doc ID --quote TEXT [--occurrence N] [--tag T]… [--note N] [--entity ID]… [--citation ID [--locator L]]… [--color C]',
+    async run(args, env) {
+      const dir = positional(args, 0, 'DIR')
+      const citations = (args.options.citation ?? []).map((citationId, i) => {
+        const locator = args.options.locator?.[i]
+        return locator ? { citationId, locator } : { citationId }
+      })
+      if ((args.options.locator?.length ?? 0) > citations.length) throw new Error('--locator needs a --citation before it')
+      const api = await env.open(dir)
+      return env.unwrap(await api.annotateQuote({
+        documentId: requiredOption(args, 'doc'),
+        quote: requiredOption(args, 'quote'),
+        occurrence: intOption(args, 'occurrence'),
+        tags: args.options.tag,
+        note: option(args, 'note'),
+        color: option(args, 'color'),
+        entityIds: args.options.entity,
+        citations: citations.length ? citations : undefined
+      }))
+    }
+  },
+  {
+    name: 'list',
+    usage: 'list DIR [--doc ID]',
+    async run(args, env) {
+      const api = await env.open(positional(args, 0, 'DIR'))
+      const documentId = option(args, 'doc')
+      if (documentId) {
+        env.unwrap(await api.getDocument({ id: documentId })) // a clear error for an unknown id
+        return { annotations: env.unwrap(await api.listAnnotations({ documentId })) }
+      }
+      return {
+        documents: env.unwrap(await api.listDocuments({})).map(({ structure: _s, ...d }) => d),
+        annotations: env.unwrap(await api.listAnnotations({}))
+      }
+    }
+  },
+  {
+    name: 'restore',
+    usage: 'restore DIR   (replaces project.json with the newest valid backup; the current file is kept aside)',
+    async run(args) {
+      return { restoredFrom: await restoreNewestBackup(positional(args, 0, 'DIR')) }
+    }
+  }
+]

@@ -1,0 +1,153 @@
+import type { annotationMethods, HistoryState } from '../../shared/api/annotations'
+import type { HandlersOf } from '../../shared/api/define'
+import type { Annotation, CitationLink } from '../../shared/model'
+import { MarginaliaError } from '../../shared/result'
+import { paletteColor } from '../../shared/tag-palette'
+import { widenToGraphemes } from '../../shared/text/graphemes'
+import { makeTarget } from '../../shared/text/text-target'
+import type { FileProjectStore } from '../store/project-store'
+import type { Transaction } from '../store/types'
+import type { ServiceContext } from './context'
+
+/** Document order: by start, then by end, then by creation. */
+export function byDocumentOrder(a: Annotation, b: Annotation): number {
+  return a.target.start - b.target.start || a.target.end - b.target.end || a.created.localeCompare(b.created)
+}
+
+/** All occurrences of `quote` in `text`, as UTF-16 indices. */
+function occurrences(text: string, quote: string): number[] {
+  const found: number[] = []
+  for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) found.push(i)
+  return found
+}
+
+interface Body {
+  tags?: string[]
+  note?: string
+  color?: string
+  entityIds?: string[]
+  citations?: { citationId: string; locator?: string }[]
+}
+
+export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof annotationMethods> {
+  const store = ctx.store as FileProjectStore
+  const history = (): HistoryState => store.history.state()
+
+  /** Gives every tag not yet known a palette colour, in the same edit. */
+  const ensureTags = (tx: Transaction, tags: string[]) => {
+    let known = Object.keys(store.data.tags).length
+    for (const tag of tags) if (!tx.get('tags', tag)) tx.put('tags', { id: tag, color: paletteColor(known++) })
+  }
+
+  const checkLinks = (body: Body) => {
+    for (const id of body.entityIds ?? []) if (!store.data.entities[id]) throw new MarginaliaError('not-found', `no entity with id ${id}`)
+    for (const c of body.citations ?? []) if (!store.data.citations[c.citationId]) throw new MarginaliaError('not-found', `no citation with id ${c.citationId}`)
+  }
+
+  /** Keeps verdicts already recorded on links that stay. */
+  const mergeCitations = (old: CitationLink[], next: Body['citations']): CitationLink[] =>
+    (next ?? []).map((c) => {
+      const prev = old.find((o) => o.citationId === c.citationId)
+      const link: CitationLink = { citationId: c.citationId }
+      if (c.locator) link.locator = c.locator
+      if (prev?.verification) link.verification = prev.verification
+      return link
+    })
+
+  const create = async (documentId: string, start: number, end: number, body: Body): Promise<Annotation> => {
+    const doc = store.data.documents[documentId]
+    if (!doc) throw new MarginaliaError('not-found', `no document with id ${documentId}`)
+    const index = await store.textIndex(documentId)
+    if (start >= end) throw new MarginaliaError('invalid-argument', `empty selection: start ${start} must be before end ${end}`)
+    if (end > index.length) throw new MarginaliaError('invalid-argument', `end ${end} is past the end of the document (${index.length} code points)`)
+    checkLinks(body)
+    const range = widenToGraphemes(index, start, end)
+    const now = ctx.now()
+    const tags = [...new Set(body.tags ?? [])]
+    const annotation: Annotation = {
+      id: ctx.newId('ann'),
+      documentId,
+      target: makeTarget(index, range.start, range.end),
+      tags,
+      note: body.note ?? '',
+      entityIds: [...new Set(body.entityIds ?? [])],
+      citations: mergeCitations([], body.citations),
+      author: ctx.author,
+      created: now,
+      modified: now,
+      status: 'anchored'
+    }
+    if (body.color) annotation.color = body.color
+    return store.transact('Create annotation', (tx) => {
+      ensureTags(tx, tags)
+      tx.put('annotations', annotation)
+      return annotation
+    })
+  }
+
+  return {
+    listAnnotations: ({ documentId }) =>
+      Object.values(store.data.annotations)
+        .filter((a) => !documentId || a.documentId === documentId)
+        .sort(byDocumentOrder),
+    createAnnotation: ({ documentId, start, end, ...body }) => create(documentId, start, end, body),
+    annotateQuote: async ({ documentId, quote, occurrence, ...body }) => {
+      if (!store.data.documents[documentId]) throw new MarginaliaError('not-found', `no document with id ${documentId}`)
+      const text = await store.readText(documentId)
+      const needle = quote.normalize('NFC')
+      const found = occurrences(text, needle)
+      if (found.length === 0) throw new MarginaliaError('not-found', `the quote "${quote}" does not occur in the document`)
+      if (occurrence === undefined && found.length > 1) {
+        throw new MarginaliaError('ambiguous', `the quote "${quote}" occurs ${found.length} times; choose one with --occurrence 1…${found.length}`)
+      }
+      const n = occurrence ?? 1
+      if (n > found.length) throw new MarginaliaError('not-found', `the quote "${quote}" occurs only ${found.length} time(s), not ${n}`)
+      const index = await store.textIndex(documentId)
+      const start = index.toCodePoint(found[n - 1])
+      return create(documentId, start, start + [...needle].length, body)
+    },
+    updateAnnotation: async ({ id, ...body }) => {
+      const old = store.data.annotations[id]
+      if (!old) throw new MarginaliaError('not-found', `no annotation with id ${id}`)
+      checkLinks(body)
+      const next: Annotation = { ...old, modified: ctx.now() }
+      if (body.tags) next.tags = [...new Set(body.tags)]
+      if (body.note !== undefined) next.note = body.note
+      if (body.color !== undefined) next.color = body.color
+      if (body.entityIds) next.entityIds = [...new Set(body.entityIds)]
+      if (body.citations) next.citations = mergeCitations(old.citations, body.citations)
+      return store.transact('Edit annotation', (tx) => {
+        ensureTags(tx, next.tags)
+        tx.put('annotations', next)
+        return next
+      })
+    },
+    deleteAnnotation: async ({ id }) => {
+      if (!store.data.annotations[id]) throw new MarginaliaError('not-found', `no annotation with id ${id}`)
+      await store.transact('Delete annotation', (tx) => {
+        for (const r of Object.values(store.data.relations)) if (r.subject === id || r.object === id) tx.remove('relations', r.id)
+        tx.remove('annotations', id)
+      })
+      return { id }
+    },
+    listTags: () => {
+      const used = new Set(Object.values(store.data.annotations).flatMap((a) => a.tags))
+      const tags = Object.values(store.data.tags)
+      return [...tags, ...[...used].filter((t) => !store.data.tags[t]).map((t, i) => ({ id: t, color: paletteColor(tags.length + i) }))]
+    },
+    setTagColor: ({ tag, color }) => store.transact('Set tag colour', (tx) => {
+      const record = { id: tag, color }
+      tx.put('tags', record)
+      return record
+    }),
+    undo: async () => {
+      await store.undo()
+      return history()
+    },
+    redo: async () => {
+      await store.redo()
+      return history()
+    },
+    getHistory: () => history()
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * An open project and the API over it: the one dispatcher every transport (IPC, HTTP, CLI) calls.
+ * It validates arguments with the method's zod schema (callers are untrusted), calls the handler,
+ * turns thrown errors into `{ ok: false, error }`, and emits a ChangeEvent after each mutation.
+ */
+import { resolve } from 'node:path'
+import { ZodError } from 'zod'
+import { type ChangeEvent, type MarginaliaApi, type MarginaliaHandlers, METHOD_NAMES, methods } from '../../shared/api'
+import type { CallContext } from '../../shared/api/define'
+import { MarginaliaError, type Result } from '../../shared/result'
+import { FileProjectStore, type OpenOptions } from '../store/project-store'
+import { createAnnotationHandlers } from './annotations-service'
+import { createCitationsHandlers } from './citations-service'
+import { createCompareHandlers } from './compare-service'
+import type { ServiceContext } from './context'
+import { createServiceContext } from './create-context'
+import { createDocumentHandlers } from './documents-service'
+import { createEntitiesHandlers } from './entities-service'
+import { createExportsHandlers } from './exports-service'
+import { createJobHandlers } from './jobs-service'
+import { createW3cHandlers } from './w3c-service'
+
+/** The folder holding what the app ships (documents/, resources/): the repository or app root. */
+export const DEFAULT_APP_ROOT = resolve(__dirname, '..', '..', '..')
+
+function describeZodError(method: string, err: ZodError): string {
+  const issue = err.issues[0]
+  const where = issue.path.length ? issue.path.join('.') : 'arguments'
+  return `${method}: ${where}: ${issue.message}`
+}
+
+export class ProjectSession {
+  private readonly listeners = new Set<(e: ChangeEvent) => void>()
+  private revision = 0
+  readonly handlers: MarginaliaHandlers
+  /** The typed API over this session, for in-process callers (CLI, tests). */
+  readonly api: MarginaliaApi
+
+  private constructor(readonly store: FileProjectStore, readonly ctx: ServiceContext) {
+    this.handlers = {
+      ...createDocumentHandlers(ctx),
+      ...createAnnotationHandlers(ctx),
+      ...createEntitiesHandlers(ctx),
+      ...createCitationsHandlers(ctx),
+      ...createExportsHandlers(ctx),
+      ...createCompareHandlers(ctx),
+      ...createW3cHandlers(ctx),
+      ...createJobHandlers((m, a, c) => this.call(m, a, c), ctx.newId)
+    }
+    store.onEdit((edit) => this.emit(edit.label, [...new Set(edit.changes.map((c) => c.collection))]))
+    this.api = Object.fromEntries(METHOD_NAMES.map((name) => [name, (args: unknown) => this.call(name, args)])) as unknown as MarginaliaApi
+  }
+
+  static async open(dir: string, opts: OpenOptions & { appRoot?: string; author?: string } = {}): Promise<ProjectSession> {
+    const store = await FileProjectStore.open(dir, opts)
+    return new ProjectSession(store, createServiceContext(store, opts.appRoot ?? DEFAULT_APP_ROOT, opts.author))
+  }
+
+  /** Calls `method` with untrusted `args`. Never throws. */
+  async call(method: string, args: unknown, callCtx: CallContext = {}): Promise<Result<unknown>> {
+    if (!Object.prototype.hasOwnProperty.call(methods, method)) {
+      return { ok: false, error: { code: 'not-found', message: `unknown operation ${method}` } }
+    }
+    const spec = methods[method as keyof typeof methods]
+    const handler = this.handlers[method as keyof MarginaliaHandlers] as (a: unknown, c: CallContext) => unknown
+    try {
+      const parsed = spec.args.parse(args ?? {})
+      const value = await handler(parsed, callCtx)
+      return { ok: true, value: value === undefined ? null : value }
+    } catch (err) {
+      if (err instanceof ZodError) return { ok: false, error: { code: 'invalid-argument', message: describeZodError(method, err) } }
+      if (err instanceof MarginaliaError) return { ok: false, error: { code: err.code, message: err.message } }
+      if (callCtx.signal?.aborted) return { ok: false, error: { code: 'cancelled', message: `${method} was cancelled` } }
+      return { ok: false, error: { code: 'internal', message: `${method} failed: ${(err as Error)?.message ?? String(err)}` } }
+    }
+  }
+
+  private emit(label: string, collections: string[]): void {
+    const event: ChangeEvent = { revision: ++this.revision, method: label, collections }
+    for (const l of this.listeners) l(event)
+  }
+
+  onChange(listener: (e: ChangeEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  async close(): Promise<void> {
+    await this.store.close()
+  }
+}

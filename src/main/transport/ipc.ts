@@ -1,0 +1,33 @@
+/**
+ * The IPC transport (desktop): one channel, `marginalia:call`, carrying (method, args). Every call
+ * is checked for its sender — the app's own top-level frame — before the session validates the
+ * arguments against the method's schema and runs it. Change events go to every window.
+ */
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
+import type { ProjectSession } from '../services/project-session'
+import { CALL_CHANNEL, CHANGE_CHANNEL } from '../../shared/ipc-channels'
+import { isAppUrl } from '../window-options'
+
+function trustedSender(event: IpcMainInvokeEvent, devServerUrl?: string): boolean {
+  const frame = event.senderFrame
+  return !!frame && frame.parent === null && isAppUrl(frame.url, devServerUrl)
+}
+
+/** Binds the session's API to IPC; returns a function that unbinds it. */
+export function bindIpc(getSession: () => ProjectSession, devServerUrl?: string): () => void {
+  ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
+    if (!trustedSender(event, devServerUrl)) {
+      return { ok: false, error: { code: 'forbidden', message: 'calls are accepted only from the Marginalia window' } }
+    }
+    if (typeof method !== 'string') return { ok: false, error: { code: 'invalid-argument', message: 'method must be a string' } }
+    return getSession().call(method, args)
+  })
+  return () => ipcMain.removeHandler(CALL_CHANNEL)
+}
+
+/** Forwards the session's change events to every window. */
+export function forwardChanges(session: ProjectSession): () => void {
+  return session.onChange((event) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(CHANGE_CHANNEL, event)
+  })
+}

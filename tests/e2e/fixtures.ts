@@ -1,0 +1,109 @@
+/**
+ * Each test gets its own project folder and its own `serve` process (the real services over the
+ * loopback HTTP transport, serving the built renderer), and a page opened on it.
+ * `test.use({ seed: true })` imports the seed article first; `app.cli(...)` runs CLI commands
+ * against the same project (they go through the running server's lock-free path: the CLI opens
+ * the project itself, so call it only while the server is stopped — use `app.api` while it runs).
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { test as base, expect, type Page } from '@playwright/test'
+
+const ROOT = resolve(__dirname, '..', '..')
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
+const CLI = join(ROOT, 'src', 'cli', 'index.ts')
+export const SEED = join(ROOT, 'documents', 'john-vii-palaiologos.txt')
+export const GIBBON_EXCERPT = join(ROOT, 'documents', 'gibbon-vol6-ch64-65.txt')
+
+const run = promisify(execFile)
+
+export interface App {
+  /** Project folder of this test. */
+  dir: string
+  /** Server address with the session token. */
+  url: string
+  token: string
+  /** Id of the seed document when `seed` is on. */
+  seedId?: string
+  /** Runs a CLI command (its stdout parsed as JSON). Only while the server is stopped: see `restart`. */
+  cli(...args: string[]): Promise<unknown>
+  /** Calls an API method on the running server; returns the value or throws with the error message. */
+  api<T = unknown>(method: string, args?: unknown): Promise<T>
+  /** Stops the server (flushing the project), runs `during` (e.g. CLI commands), starts it again and reloads the page. */
+  restart(page: Page, during?: () => Promise<void>): Promise<void>
+}
+
+async function cli(...args: string[]): Promise<unknown> {
+  const { stdout } = await run(TSX, [CLI, ...args], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 })
+  return stdout.trim() ? JSON.parse(stdout) : undefined
+}
+
+function startServer(dir: string): Promise<{ proc: ChildProcess; url: string; port: number }> {
+  return new Promise((ok, fail) => {
+    const proc = spawn(TSX, [CLI, 'serve', '--project', dir, '--port', '0'], { cwd: ROOT, env: process.env })
+    let out = ''
+    let err = ''
+    proc.stdout!.on('data', (d) => {
+      out += d
+      const line = out.split('\n').find((l) => l.startsWith('{'))
+      if (line) {
+        const info = JSON.parse(line) as { url: string; port: number }
+        ok({ proc, url: info.url, port: info.port })
+      }
+    })
+    proc.stderr!.on('data', (d) => (err += d))
+    proc.on('exit', (code) => fail(new Error(`serve exited with ${code}: ${err}`)))
+  })
+}
+
+function stopServer(proc: ChildProcess): Promise<void> {
+  return new Promise((ok) => {
+    if (proc.exitCode !== null) return ok()
+    proc.removeAllListeners('exit')
+    proc.on('exit', () => ok())
+    proc.kill('SIGTERM')
+  })
+}
+
+export const test = base.extend<{ seed: boolean; app: App }>({
+  seed: [false, { option: true }],
+  app: async ({ seed, page }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'))
+    await cli('init', dir)
+    let seedId: string | undefined
+    if (seed) seedId = ((await cli('import', dir, SEED)) as { id: string }).id
+    let server = await startServer(dir)
+    const app: App = {
+      dir,
+      get url() { return server.url },
+      get token() { return new URL(server.url).searchParams.get('token') ?? '' },
+      seedId,
+      cli,
+      async api<T>(method: string, args: unknown = {}): Promise<T> {
+        const res = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` },
+          body: JSON.stringify(args)
+        })
+        const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } }
+        if (!result.ok) throw new Error(result.error?.message)
+        return result.value as T
+      },
+      async restart(p: Page, during?: () => Promise<void>) {
+        await stopServer(server.proc)
+        if (during) await during()
+        server = await startServer(dir)
+        await p.goto(server.url)
+      }
+    }
+    await page.goto(server.url)
+    await use(app)
+    await stopServer(server.proc)
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+export { expect }
