@@ -1,0 +1,46 @@
+/**
+ * Export formats by name: what the Export dialog offers, what `export --format` accepts and what
+ * the exports service runs. Exporters written as steps (./steps.ts) report progress and can be
+ * cancelled between batches; plain `Exporter`s run in one go.
+ */
+import { nativeJsonSteps } from './native-json'
+import type { ExportSteps } from './steps'
+import type { ExportInput, Exporter } from './types'
+
+/** Every format name the API accepts (some may not be registered in this build; see `EXPORT_FORMATS`). */
+export const FORMAT_NAMES = ['json', 'csv', 'w3c', 'tei', 'csl', 'bibtex', 'bibliography'] as const
+export type ExportFormatName = (typeof FORMAT_NAMES)[number]
+
+/** Options a format understands. */
+export type ExportOptionName = 'bom' | 'zip' | 'style'
+
+/** A registered export format. */
+export interface ExportFormat {
+  name: ExportFormatName
+  /** Shown in the Export dialog. */
+  label: string
+  /** Options the format honours; others are ignored. */
+  options: ExportOptionName[]
+  /** True when the export may produce several files (then `--out` is a folder). */
+  multiFile: boolean
+  /** The export as resumable steps. */
+  steps(input: ExportInput): ExportSteps
+}
+
+/** Wraps a one-shot `Exporter` (no intermediate progress) as steps. */
+export function stepsOf(exporter: Exporter): (input: ExportInput) => ExportSteps {
+  // eslint-disable-next-line require-yield
+  return function* (input: ExportInput): ExportSteps {
+    return exporter(input)
+  }
+}
+
+/** The formats available in this build, in the order the dialog lists them. */
+export const EXPORT_FORMATS: ExportFormat[] = [
+  { name: 'json', label: 'Marginalia JSON (whole project, re-importable)', options: [], multiFile: false, steps: nativeJsonSteps }
+]
+
+/** The registered format called `name`, or undefined. */
+export function findExportFormat(name: string): ExportFormat | undefined {
+  return EXPORT_FORMATS.find((f) => f.name === name)
+}
