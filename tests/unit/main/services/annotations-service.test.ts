@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ProjectSession } from '../../../../src/main/services/project-session'
+import { CodePointIndex } from '../../../../src/shared/text/code-points'
+import { SEED_PATH, tempDir } from '../../../helpers/temp-dir'
+
+let session: ProjectSession
+let cleanup: () => void
+let docId: string
+
+async function importText(name: string, text: string): Promise<string> {
+  const r = await session.api.importDocument({ fileName: name, contentBase64: Buffer.from(text).toString('base64') })
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value.id
+}
+
+beforeEach(async () => {
+  const t = tempDir()
+  cleanup = t.cleanup
+  session = await ProjectSession.open(t.dir, { create: true })
+  docId = await importText('john-vii-palaiologos.txt', readFileSync(SEED_PATH, 'utf8'))
+})
+afterEach(async () => {
+  await session.close()
+  cleanup()
+})
+
+describe('annotations', () => {
+  it('stores code point offsets whose slice equals the quote (Greek, combining marks, astral)', async () => {
+    const other = await importText('mixed.txt', 'Before 𝔊𝔊 Ιωάννης Ζ\' Παλαιολόγος, q\u0323uiet 🏛 after.')
+    const text = (await session.api.getDocument({ id: other }))
+    if (!text.ok) throw new Error()
+    const index = new CodePointIndex(text.value.text)
+    for (const quote of ["Ιωάννης Ζ' Παλαιολόγος", 'q\u0323uiet 🏛', '𝔊𝔊']) {
+      const r = await session.api.annotateQuote({ documentId: other, quote })
+      expect(r.ok).toBe(true)
+      if (!r.ok) continue
+      expect(r.value.target.exact).toBe(quote)
+      expect(index.slice(r.value.target.start, r.value.target.end)).toBe(quote)
+    }
+    const astral = await session.api.annotateQuote({ documentId: other, quote: '𝔊𝔊' })
+    if (astral.ok) expect(astral.value.target.start).toBe(7) // 7 code points precede it, 7 UTF-16 units too
+    const greek = await session.api.annotateQuote({ documentId: other, quote: 'Ιωάννης' })
+    if (greek.ok) expect(greek.value.target.start).toBe(10) // after "Before 𝔊𝔊 ": 10 code points, 12 UTF-16 units
+  })
+
+  it('widens a selection that splits a grapheme instead of storing half a character', async () => {
+    const other = await importText('marks.txt', 'aq\u0323b')
+    const r = await session.api.createAnnotation({ documentId: other, start: 1, end: 2 })
+    expect(r.ok && r.value.target.exact).toBe('q\u0323')
+  })
+
+  it('refuses a quote that is absent, or ambiguous without --occurrence, instead of guessing', async () => {
+    const absent = await session.api.annotateQuote({ documentId: docId, quote: 'Napoleon' })
+    expect(absent).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    const ambiguous = await session.api.annotateQuote({ documentId: docId, quote: 'Bayezid' })
+    expect(ambiguous).toMatchObject({ ok: false, error: { code: 'ambiguous' } })
+    const second = await session.api.annotateQuote({ documentId: docId, quote: 'Bayezid', occurrence: 2 })
+    expect(second.ok && second.value.target.suffix.startsWith(' confirmed John VII')).toBe(true)
+    const tooFar = await session.api.annotateQuote({ documentId: docId, quote: 'Bayezid', occurrence: 9 })
+    expect(tooFar).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  })
+
+  it('rejects malformed arguments with the field named', async () => {
+    const r = await session.call('createAnnotation', { documentId: docId, start: -1, end: 3 })
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    if (!r.ok) expect(r.error.message).toMatch(/start/)
+    expect(await session.call('noSuchMethod', {})).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(await session.call('createAnnotation', { documentId: docId, start: 5, end: 999999 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+  })
+
+  it('lists in document order, gives new tags colours, and undoes/redoes create, edit and delete', async () => {
+    const later = await session.api.annotateQuote({ documentId: docId, quote: 'Battle of Ankara', tags: ['event'] })
+    const earlier = await session.api.annotateQuote({ documentId: docId, quote: 'Keratsa of Bulgaria', tags: ['person'] })
+    if (!later.ok || !earlier.ok) throw new Error('setup')
+    const list = await session.api.listAnnotations({ documentId: docId })
+    expect(list.ok && list.value.map((a) => a.id)).toEqual([earlier.value.id, later.value.id])
+    const tags = await session.api.listTags({})
+    expect(tags.ok && new Set(tags.value.map((t) => t.color)).size).toBe(2)
+
+    await session.api.updateAnnotation({ id: earlier.value.id, note: 'mother' })
+    await session.api.deleteAnnotation({ id: later.value.id })
+    const count = async () => { const r = await session.api.listAnnotations({}); return r.ok ? r.value.length : -1 }
+    expect(await count()).toBe(1)
+    await session.api.undo({}) // delete
+    expect(await count()).toBe(2)
+    await session.api.undo({}) // edit
+    const reverted = await session.api.listAnnotations({ documentId: docId })
+    expect(reverted.ok && reverted.value[0].note).toBe('')
+    const redone = await session.api.redo({})
+    expect(redone.ok && redone.value.canRedo).toBe(true)
+    const edited = await session.api.listAnnotations({ documentId: docId })
+    expect(edited.ok && edited.value[0].note).toBe('mother')
+  })
+
+  it('emits a change event for every edit', async () => {
+    const events: string[] = []
+    session.onChange((e) => events.push(...e.collections))
+    await session.api.annotateQuote({ documentId: docId, quote: 'Keratsa of Bulgaria', tags: ['x'] })
+    expect(events).toEqual(expect.arrayContaining(['annotations', 'tags']))
+  })
+
+  it('refuses a non-UTF-8 import naming the file and stores nothing', async () => {
+    const before = await session.api.listDocuments({})
+    const r = await session.api.importDocument({ fileName: 'latin1.txt', contentBase64: Buffer.from([0x50, 0xe6, 0x6c]).toString('base64') })
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-file' } })
+    if (!r.ok) expect(r.error.message).toMatch(/^latin1\.txt: not valid UTF-8/)
+    const after = await session.api.listDocuments({})
+    expect(after).toEqual(before)
+  })
+})

@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ROOT } from '../../helpers/temp-dir'
+
+/** Every .ts file under `dir`. */
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : []
+  })
+}
+
+const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g
+
+function imports(path: string): string[] {
+  const text = readFileSync(path, 'utf8')
+  return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3])
+}
+
+describe('layering (DESIGN.md §2)', () => {
+  it('src/shared imports nothing from electron, node:*, Node built-ins, Lit, the DOM layers or main', () => {
+    const bad: string[] = []
+    for (const file of files(join(ROOT, 'src', 'shared'))) {
+      for (const spec of imports(file)) {
+        if (/^(electron|node:|fs$|path$|os$|crypto$|child_process$|lit|@lit\/)/.test(spec) || /\.\.\/(main|renderer|preload|cli)\//.test(spec)) {
+          bad.push(`${relative(ROOT, file)} imports ${spec}`)
+        }
+      }
+    }
+    expect(bad).toEqual([])
+  })
+
+  it('only the Electron shell and the preload import electron', () => {
+    const allowed = new Set(['src/main/index.ts', 'src/main/menu.ts', 'src/main/app-protocol.ts', 'src/main/transport/ipc.ts', 'src/preload/index.ts'])
+    const importers = ['main', 'preload', 'cli', 'renderer', 'shared']
+      .flatMap((d) => files(join(ROOT, 'src', d)))
+      .filter((f) => imports(f).includes('electron') && !readFileSync(f, 'utf8').includes("import type { BrowserWindowConstructorOptions"))
+      .map((f) => relative(ROOT, f))
+    for (const f of importers) expect(allowed.has(f), `${f} imports electron`).toBe(true)
+  })
+})
