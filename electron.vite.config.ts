@@ -16,8 +16,7 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } }
     }
   },
-  renderer: {
-    root: resolve(__dirname, 'src/renderer'),
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } }
-  }
+  // The renderer keeps electron-vite's default root (src/renderer): setting `root` here would make
+  // `--outDir` resolve inside src/renderer.
+  renderer: {}
 })
