@@ -3,6 +3,7 @@
  * the exports service runs. Exporters written as steps (./steps.ts) report progress and can be
  * cancelled between batches; plain `Exporter`s run in one go.
  */
+import { csvSteps } from './csv'
 import { nativeJsonSteps } from './native-json'
 import type { ExportSteps } from './steps'
 import type { ExportInput, Exporter } from './types'
@@ -37,7 +38,8 @@ export function stepsOf(exporter: Exporter): (input: ExportInput) => ExportSteps
 
 /** The formats available in this build, in the order the dialog lists them. */
 export const EXPORT_FORMATS: ExportFormat[] = [
-  { name: 'json', label: 'Marginalia JSON (whole project, re-importable)', options: [], multiFile: false, steps: nativeJsonSteps }
+  { name: 'json', label: 'Marginalia JSON (whole project, re-importable)', options: [], multiFile: false, steps: nativeJsonSteps },
+  { name: 'csv', label: 'CSV tables (annotations, entities, citations, relations)', options: ['bom', 'zip'], multiFile: true, steps: csvSteps }
 ]
 
 /** The registered format called `name`, or undefined. */
