@@ -64,9 +64,17 @@ export interface ScoringContext {
   unique: boolean
 }
 
-/** Rescaled context evidence in 0–1 (see UNRELATED_CONTEXT_SIMILARITY). */
-function contextEvidence(stored: string, actual: string): number {
-  const sim = similarity(stored, actual)
+/**
+ * Rescaled context evidence in 0–1 (see UNRELATED_CONTEXT_SIMILARITY). Whitespace runs count as one
+ * space on both sides, and the actual context is cut to the stored one's collapsed length from the
+ * quote's side (`nearEnd`: the prefix touches the quote at its end): the same page extracted by
+ * another tool (textContent vs. rendered text) differs mostly in indentation and line breaks.
+ */
+function contextEvidence(stored: string, actual: string, nearEnd: boolean): number {
+  const a = stored.replace(/\s+/g, ' ')
+  let b = actual.replace(/\s+/g, ' ')
+  if (b.length > a.length) b = nearEnd ? b.slice(b.length - a.length) : b.slice(0, a.length)
+  const sim = similarity(a, b)
   return Math.max(0, (sim - UNRELATED_CONTEXT_SIMILARITY) / (1 - UNRELATED_CONTEXT_SIMILARITY))
 }
 
@@ -86,12 +94,12 @@ export function scoreCandidate(c: Candidate, s: ScoringContext): number {
   let weights = QUOTE_WEIGHT
   if (s.prefix) {
     const actual = s.text.slice(Math.max(0, c.startUtf16 - s.prefix.length), c.startUtf16)
-    total += PREFIX_WEIGHT * Math.max(floor, contextEvidence(s.prefix, actual))
+    total += PREFIX_WEIGHT * Math.max(floor, contextEvidence(s.prefix, actual, true))
     weights += PREFIX_WEIGHT
   }
   if (s.suffix) {
     const actual = s.text.slice(c.endUtf16, c.endUtf16 + s.suffix.length)
-    total += SUFFIX_WEIGHT * Math.max(floor, contextEvidence(s.suffix, actual))
+    total += SUFFIX_WEIGHT * Math.max(floor, contextEvidence(s.suffix, actual, false))
     weights += SUFFIX_WEIGHT
   }
   if (s.hintUtf16 !== undefined) {
