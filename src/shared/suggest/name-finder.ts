@@ -1,0 +1,250 @@
+/**
+ * Finds names of people, places, organisations and events with `compromise`: compromise splits
+ * the text into sentences and terms and tags them (ProperNoun, Person, Place…); this module groups
+ * capitalised terms into names (`Andronikos IV Palaiologos`, `Keratsa of Bulgaria`, `Sea of Marmara`)
+ * and decides each name's type from compromise's tags and the cues in name-lexicon.ts
+ * (`Emperor …`, `his uncle …`, `besieged …`, `… Sea`, regnal numerals). A name seen once with a
+ * clear type lends it to its other, unclear mentions in the same document ("one sense per
+ * discourse"). Offsets are code points of the text.
+ */
+import nlp from 'compromise'
+import type { EntityType } from '../model'
+import { foldKey } from '../entities/fold'
+import { CodePointIndex } from '../text/code-points'
+import {
+  EVENT_HEADS, NAME_JOINERS, NOT_NAMES, ORGANISATION_HEADS, PERSON_CUES, PLACE_CUES, PLACE_HEADS, REGNAL, TITLES
+} from './name-lexicon'
+import type { Suggestion } from './types'
+import { paragraphs, type Token, tokenise } from './tokens'
+
+const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific']
+const PLACE_TAGS = ['Place', 'Country', 'City', 'Region']
+/** Punctuation after a term that ends a name (a full stop after an initial is handled apart). */
+const BREAK = /[^\s]/
+
+interface Name {
+  tokens: Token[]
+  type?: EntityType
+  /** True when the type came from the name's own words or context, not from another mention. */
+  firm: boolean
+}
+
+const isCapitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text)
+const hasTag = (t: Token, tags: string[]): boolean => tags.some((tag) => t.tags.has(tag))
+const isInitial = (t: Token): boolean => /^\p{Lu}$/u.test(t.text) && t.post.startsWith('.')
+
+/** Tags of common words: a capitalised sentence opener with one of these is not a name. */
+const COMMON_TAGS = ['Verb', 'Adverb', 'Conjunction', 'Preposition', 'Determiner', 'Pronoun', 'QuestionWord', 'Value']
+/** Tags of words that are capitalised but never names of people or places (`July`, `Monday`). */
+const CALENDAR_TAGS = ['Month', 'WeekDay', 'Date']
+
+function isNameWord(t: Token): boolean {
+  if (!isCapitalised(t) || NOT_NAMES.has(t.folded) || /\d/.test(t.text) || hasTag(t, CALENDAR_TAGS)) return false
+  // A capitalised sentence opener may be any word; it stays a candidate unless compromise knows
+  // it as a common word, and is kept later only with evidence of a type (see classify).
+  if (t.sentenceStart) return hasTag(t, ['ProperNoun', ...PERSON_TAGS, ...PLACE_TAGS]) || !hasTag(t, COMMON_TAGS)
+  return true
+}
+
+/** A Greek numeral letter with its keraia (`Ζʹ`, `Ζ'`), as in `Ιωάννης Ζ' Παλαιολόγος`. */
+const isGreekNumeral = (t: Token): boolean => /^[\u0391-\u03a9]{1,3}$/u.test(t.text) && /^['ʹ’]/.test(t.post)
+
+/** Groups consecutive name words (with regnal numerals, initials and joiners like `of`) into names. */
+function chunk(tokens: Token[]): Name[] {
+  const names: Name[] = []
+  let i = 0
+  while (i < tokens.length) {
+    if (!isNameWord(tokens[i]) || REGNAL.test(tokens[i].text)) {
+      i++
+      continue
+    }
+    const run: Token[] = [tokens[i]]
+    let j = i + 1
+    while (j < tokens.length) {
+      const prev = run[run.length - 1]
+      // compromise may end a sentence at an initial's full stop (`Elizabeth A. Zachariadou`).
+      if (tokens[j].sentence !== prev.sentence && !isInitial(prev)) break
+      const t = tokens[j]
+      const glued = !BREAK.test(prev.post) || (isInitial(prev) && prev.post.trim() === '.') || (isGreekNumeral(prev) && prev.post.trim().length === 1)
+      if (!glued || /[([{"“«]/.test(t.pre)) break
+      if ((isInitial(t) || isGreekNumeral(t)) && tokens[j + 1] && isNameWord(tokens[j + 1])) run.push(t)
+      else if (isNameWord(t) || (REGNAL.test(t.text) && t.text !== '')) run.push(t)
+      else if (NAME_JOINERS.has(t.text) && !BREAK.test(t.post) && tokens[j + 1] && isNameWord(tokens[j + 1])) run.push(t)
+      else break
+      j++
+    }
+    names.push({ tokens: run, firm: false })
+    i = j
+  }
+  return names
+}
+
+/** Removes leading titles (`Emperor`) and a trailing joiner; returns whether a title was removed. */
+function trim(name: Name): boolean {
+  let titled = false
+  while (name.tokens.length > 1 && TITLES.has(name.tokens[0].folded)) {
+    name.tokens.shift()
+    titled = true
+  }
+  while (name.tokens.length && NAME_JOINERS.has(name.tokens[name.tokens.length - 1].text)) name.tokens.pop()
+  while (name.tokens.length && NAME_JOINERS.has(name.tokens[0].text)) name.tokens.shift()
+  return titled
+}
+
+const DETERMINERS = ['the', 'his', 'her', 'their', 'its', 'own', 'a', 'an', 'all']
+
+/**
+ * The lower-case word before a name, skipping determiners and possessives (`his uncle Manuel`);
+ * `of` is looked through to the noun it follows (`the domain of Selymbria` gives `domain`).
+ * `determined` tells whether a determiner was skipped (`by the Turks` is not `by Timur`).
+ */
+function cueBefore(tokens: Token[], first: Token): { cue: string; determined: boolean } {
+  let determined = false
+  for (let k = first.index - 1, seen = 0; k >= 0 && seen < 4; k--, seen++) {
+    const t = tokens[k]
+    if (t.sentence !== first.sentence || BREAK.test(t.post)) return { cue: '', determined }
+    if (DETERMINERS.includes(t.folded)) {
+      determined = true
+      continue
+    }
+    if (t.folded === 'of' && tokens[k - 1] && PLACE_OF.has(tokens[k - 1].folded)) return { cue: 'of-place', determined }
+    return { cue: t.folded, determined }
+  }
+  return { cue: '', determined }
+}
+
+/** Nouns followed by `of <name>` where the name is a place (`the city of Thessalonica`). */
+const PLACE_OF = new Set([
+  'city', 'town', 'domain', 'region', 'province', 'island', 'coast', 'siege', 'capital', 'territory', 'fortress',
+  'port', 'walls', 'gates', 'citadel', 'harbour', 'harbor',
+  // titles of a territory's ruler: `Emperor of All Thessaly`, `Despot of the Morea`
+  'emperor', 'king', 'queen', 'despot', 'duke', 'prince', 'sultan', 'bishop', 'archbishop', 'patriarch', 'lord', 'count', 'ruler'
+])
+
+/** Splits `Keratsa of Bulgaria` into head `Keratsa` and tail `Bulgaria` (no tail when there is no `of`). */
+function split(tokens: Token[]): { head: Token[]; tail: Token[] } {
+  const of = tokens.findIndex((t) => t.text === 'of')
+  return of < 0 ? { head: tokens, tail: [] } : { head: tokens.slice(0, of), tail: tokens.slice(of + 1) }
+}
+
+interface Verdict {
+  type?: EntityType
+  /** Also propose the part after `of` as a place (`Keratsa of Bulgaria`, `Battle of Ankara`). */
+  tailPlace: boolean
+  /** The type rests on a weak cue only; it is not lent to other mentions. */
+  weak?: boolean
+}
+
+function classify(name: Name, all: Token[], titled: boolean): Verdict {
+  const words = name.tokens.map((t) => t.folded)
+  const { head, tail } = split(name.tokens)
+  const headWords = head.map((t) => t.folded)
+  const next = all[name.tokens[name.tokens.length - 1].index + 1]
+  const { cue, determined } = cueBefore(all, name.tokens[0])
+  const last = name.tokens[name.tokens.length - 1]
+  const tailIsPlace = tail.length > 0 && (tail.some((t) => hasTag(t, PLACE_TAGS)) || !tail.some((t) => hasTag(t, PERSON_TAGS)))
+  if (EVENT_HEADS.has(headWords[0]) || EVENT_HEADS.has(headWords[headWords.length - 1])) return { type: 'event', tailPlace: tailIsPlace }
+  if (headWords.some((w) => ORGANISATION_HEADS.has(w))) return { type: 'organisation', tailPlace: tailIsPlace }
+  if (words.some((w) => PLACE_HEADS.has(w))) return { type: 'place', tailPlace: false }
+  if (TITLES.has(words[words.length - 1])) return { tailPlace: false } // an office (`Byzantine Emperor`), not a name
+  const gluedNext = next !== undefined && next.sentence === last.sentence && !BREAK.test(last.post)
+  // `Ottoman princes`: a one-word name before a common noun is an adjective, not a name.
+  if (gluedNext && name.tokens.length === 1 && /^\p{Ll}/u.test(next.text) && next.tags.has('Noun') && !next.tags.has('Verb')) {
+    return { tailPlace: false }
+  }
+  const personTagged = head.some((t) => hasTag(t, PERSON_TAGS) && !hasTag(t, PLACE_TAGS))
+  const regnal = name.tokens.slice(1).some((t) => REGNAL.test(t.text))
+  // `Keratsa of Bulgaria`: a name followed by `of <place>` is a person known by a territory.
+  const personCue = PERSON_CUES.has(cue) && !(determined && (cue === 'by' || cue === 'with'))
+  if (personTagged || regnal || titled || personCue || (tail.length > 0 && tailIsPlace)) {
+    return { type: 'person', tailPlace: tailIsPlace }
+  }
+  if (name.tokens.some((t) => hasTag(t, PLACE_TAGS)) || PLACE_CUES.has(cue) || cue === 'of-place') return { type: 'place', tailPlace: false }
+  // A name that is the subject of a verb (`Bayezid confirmed`) acts: most often a person.
+  // Not for sentence openers, which may be any capitalised word.
+  if (gluedNext && next.tags.has('Verb') && !next.tags.has('Noun') && !(name.tokens[0].sentenceStart && !name.tokens[0].tags.has('ProperNoun'))) {
+    return { type: 'person', tailPlace: false, weak: true }
+  }
+  // `Necipoglu (2009)`: an author cited by year.
+  if (next && /^\d{4}$/.test(next.text) && next.pre.includes('(') && /^\s*$/.test(last.post)) return { type: 'person', tailPlace: false }
+  return { tailPlace: false }
+}
+
+function tagWord(word: string): string[] {
+  const terms = (nlp(word).json({ terms: { tags: true } }) as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms
+  return terms?.[0]?.tags ?? []
+}
+
+/**
+ * The name just before the parenthesis a name opens (`Selymbria (Silivri)`, `Palaiologos
+ * (or Palaeologus)`, `… (Greek: Ιωάννης Ζ' Παλαιολόγος`): an alternative name of the same thing.
+ */
+function parentheticalAnchor(all: Token[], first: Token): number | undefined {
+  for (let k = first.index, back = 0; k >= 0 && back < 3; k--, back++) {
+    const t = all[k]
+    if (k !== first.index && !NOT_NAMES.has(t.folded)) return undefined
+    if (t.pre.includes('(')) return k - 1
+    if (k !== first.index && BREAK.test(t.post) && !/^[:,]\s*$/.test(t.post)) return undefined
+  }
+  return undefined
+}
+
+function toSuggestion(tokens: Token[], type: EntityType, index: CodePointIndex): Suggestion {
+  const from = tokens[0].start
+  let to = tokens[tokens.length - 1].end
+  const start = index.toCodePoint(from)
+  let end = index.toCodePoint(to)
+  const exact = index.slice(start, end).replace(/['’]s$/u, '')
+  end = start + [...exact].length
+  return { start, end, exact, type, source: 'nlp' }
+}
+
+/**
+ * People, places, organisations and events named in `text`, found with compromise.
+ * @param text normalised text; offsets of the result are its code points.
+ * @param onProgress called with code points done and total after each paragraph.
+ */
+export function findNames(text: string, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Suggestion[] {
+  const index = new CodePointIndex(text)
+  const tokens: Token[] = []
+  for (const para of paragraphs(text)) {
+    signal?.throwIfAborted()
+    tokens.push(...tokenise(nlp(para.text), para.offset, tokens.length, tagWord))
+    onProgress?.(index.toCodePoint(para.offset + para.text.length), index.length)
+  }
+  const found: Name[] = []
+  const byLastToken = new Map<number, Name>()
+  for (const name of chunk(tokens)) {
+    const titled = trim(name)
+    if (name.tokens.length === 0) continue
+    const verdict = classify(name, tokens, titled)
+    let type = verdict.type
+    if (!type) {
+      const anchor = parentheticalAnchor(tokens, name.tokens[0])
+      type = anchor === undefined ? undefined : byLastToken.get(anchor)?.type
+    }
+    const tailPlace = verdict.tailPlace
+    const entry: Name = { tokens: name.tokens, type, firm: type !== undefined && !verdict.weak }
+    found.push(entry)
+    byLastToken.set(name.tokens[name.tokens.length - 1].index, entry)
+    const tail = split(name.tokens).tail
+    if (tailPlace && tail.length) found.push({ tokens: tail, type: 'place', firm: true })
+  }
+  // One sense per discourse: unclear mentions take the type of a firm mention of the same name,
+  // or of a ruler's first name (`Bayezid` after `Bayezid I`).
+  const known = new Map<string, EntityType>()
+  for (const f of found) {
+    if (!f.firm || !f.type) continue
+    const key = foldKey(f.tokens.map((t) => t.text).join(' '))
+    if (!known.has(key)) known.set(key, f.type)
+    if (f.type === 'person' && f.tokens.length > 1 && REGNAL.test(f.tokens[1].text) && !known.has(f.tokens[0].folded)) {
+      known.set(f.tokens[0].folded, 'person')
+    }
+  }
+  const out: Suggestion[] = []
+  for (const f of found) {
+    const type = f.type ?? known.get(foldKey(f.tokens.map((t) => t.text).join(' ')))
+    if (type) out.push(toSuggestion(f.tokens, type, index))
+  }
+  return out
+}

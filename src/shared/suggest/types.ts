@@ -1,0 +1,40 @@
+/** A candidate mention proposed to the historian. Never stored; accepting it creates an annotation. */
+import type { EntityType, Id } from '../model'
+
+/** Where a suggestion came from: a known entity's name, the NLP name finder, or the date finder. */
+export type SuggestionSource = 'alias' | 'nlp' | 'date'
+
+export interface Suggestion {
+  /** Code point offset of the first character, in the document's normalised text. */
+  start: number
+  /** Code point offset after the last character (exclusive). */
+  end: number
+  /** The text [start, end) as written. */
+  exact: string
+  /** Proposed entity type. */
+  type: EntityType
+  source: SuggestionSource
+  /** The known entity this mention matches, when there is one. */
+  entityId?: Id
+  /** For dates: the EDTF value, e.g. `1390-04-14`, `1403/1408`, `1400~`. */
+  edtf?: string
+}
+
+/** True when [a.start, a.end) and [b.start, b.end) share at least one code point. */
+export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end
+}
+
+/**
+ * Keeps the longest of overlapping candidates (ties: earliest, then input order), returning them
+ * in text order. Used within one finder, where a longer match is the better reading
+ * (`22 September 1408` over `1408`, `Manuel II` over `Manuel`).
+ */
+export function longestNonOverlapping<T extends { start: number; end: number }>(items: T[]): T[] {
+  const order = items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => b.item.end - b.item.start - (a.item.end - a.item.start) || a.item.start - b.item.start || a.i - b.i)
+  const kept: T[] = []
+  for (const { item } of order) if (!kept.some((k) => overlaps(k, item))) kept.push(item)
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end)
+}
