@@ -1,0 +1,239 @@
+/**
+ * `<annotation-card>`: one annotation in the side panel: the quoted passage, its tags as coloured
+ * chips and its note. Activating the card (click, Enter, Space) selects the annotation and asks
+ * the shell to scroll to and flash its passage. Edit (tags, note) and delete happen inline; both
+ * are undoable with Ctrl+Z like every edit.
+ *
+ * Events (bubbling, composed): `annotation-select` `{ id, reveal: true }`, `project-changed`,
+ * `marginalia-error`.
+ */
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit'
+import { customElement, property, query, state } from 'lit/decorators.js'
+import { call } from '../api-client'
+import type { Annotation } from '../../shared/model'
+import { cssVars } from '../lib/css-vars'
+import { reportError } from '../lib/errors'
+import { colourForAnnotation, UNTAGGED_COLOUR } from '../lib/tag-colours'
+import { controlStyles } from '../lib/ui-styles'
+import { parseTags } from './selection-popover'
+
+@customElement('annotation-card')
+export class AnnotationCard extends LitElement {
+  static styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .card {
+        position: relative;
+        padding: 0.65rem 0.75rem 0.6rem 0.95rem;
+        border: 1px solid var(--line);
+        border-radius: 8px;
+        background: #fff;
+        cursor: pointer;
+      }
+      .card::before {
+        content: '';
+        position: absolute;
+        left: 0;
+        top: 0.5rem;
+        bottom: 0.5rem;
+        width: 4px;
+        border-radius: 0 3px 3px 0;
+        background: var(--tag, ${unsafeCSS(UNTAGGED_COLOUR)});
+      }
+      .card:hover {
+        border-color: #d8cfc2;
+      }
+      .card.selected {
+        border-color: #b79b82;
+        box-shadow: 0 0 0 2px rgba(122, 62, 29, 0.14);
+      }
+      .quote {
+        margin: 0;
+        font-family: 'Iowan Old Style', 'Palatino Linotype', Palatino, Georgia, 'Noto Serif', 'Liberation Serif', serif;
+        font-size: 0.95rem;
+        line-height: 1.4;
+        display: -webkit-box;
+        -webkit-line-clamp: 3;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
+      }
+      .tags {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        margin-top: 0.45rem;
+      }
+      .note {
+        margin: 0.4rem 0 0;
+        font-size: 0.86rem;
+        color: var(--ink-soft);
+        white-space: pre-wrap;
+      }
+      .tools {
+        display: flex;
+        gap: 0.2rem;
+        justify-content: flex-end;
+        margin-top: 0.3rem;
+        opacity: 0;
+      }
+      .card:hover .tools,
+      .card:focus-within .tools,
+      .card.selected .tools {
+        opacity: 1;
+      }
+      .tools button {
+        font-size: 0.78rem;
+        padding: 0.15rem 0.5rem;
+      }
+      form .actions {
+        display: flex;
+        gap: 0.4rem;
+        justify-content: flex-end;
+        margin-top: 0.5rem;
+      }
+    `
+  ]
+
+  @property({ attribute: false }) annotation!: Annotation
+  @property({ attribute: false }) tagColours: ReadonlyMap<string, string> = new Map()
+  @property({ attribute: false }) knownTags: string[] = []
+  @property({ type: Boolean }) selected = false
+
+  @state() private editing = false
+  @state() private busy = false
+  @query('#tags') private tagsInput: HTMLInputElement | undefined
+
+  render() {
+    const a = this.annotation
+    return html`
+      <div
+        class="card ${this.selected ? 'selected' : ''}"
+        ${cssVars({ '--tag': colourForAnnotation(a, this.tagColours) })}
+        role="button"
+        tabindex="0"
+        aria-pressed=${this.selected ? 'true' : 'false'}
+        aria-label=${`Highlight: ${a.target.exact.slice(0, 80)}`}
+        @click=${this.select}
+        @keydown=${this.onKey}
+      >
+        <p class="quote">${a.target.exact}</p>
+        ${this.editing ? this.renderEditor() : this.renderBody()}
+      </div>
+    `
+  }
+
+  private renderBody() {
+    const a = this.annotation
+    return html`
+      ${a.tags.length
+        ? html`<div class="tags">
+            ${a.tags.map((t) => html`<span class="chip" ${cssVars({ '--tag': this.tagColours.get(t) ?? UNTAGGED_COLOUR })}>${t}</span>`)}
+          </div>`
+        : nothing}
+      ${a.note ? html`<p class="note">${a.note}</p>` : nothing}
+      <div class="tools">
+        <button class="quiet" @click=${this.startEdit} aria-label="Edit highlight">Edit</button>
+        <button class="quiet danger" @click=${this.deleteHighlight} ?disabled=${this.busy} aria-label="Delete highlight">Delete</button>
+      </div>
+    `
+  }
+
+  private renderEditor() {
+    const a = this.annotation
+    return html`
+      <form @submit=${this.save} @click=${(e: Event) => e.stopPropagation()} @keydown=${this.onEditorKey}>
+        <label for="tags">Tags</label>
+        <input id="tags" name="tags" list="tag-options" .value=${a.tags.join(', ')} autocomplete="off" />
+        <datalist id="tag-options">${this.knownTags.map((t) => html`<option value=${t}></option>`)}</datalist>
+        <label for="note">Note</label>
+        <textarea id="note" name="note" rows="3" .value=${a.note}></textarea>
+        <div class="actions">
+          <button type="button" class="quiet" @click=${this.cancelEdit}>Cancel</button>
+          <button type="submit" class="primary" ?disabled=${this.busy}>Save</button>
+        </div>
+      </form>
+    `
+  }
+
+  private select(): void {
+    this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: this.annotation.id, reveal: true }, bubbles: true, composed: true }))
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.target !== e.currentTarget) return
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault()
+      this.select()
+    } else if (e.key === 'Delete') {
+      e.preventDefault()
+      this.deleteHighlight(e)
+    }
+  }
+
+  private onEditorKey(e: KeyboardEvent): void {
+    e.stopPropagation()
+    if (e.key === 'Escape') this.cancelEdit()
+    else if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') {
+      e.preventDefault()
+      this.save()
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault()
+      this.save()
+    }
+  }
+
+  private startEdit(e: Event): void {
+    e.stopPropagation()
+    this.editing = true
+    this.updateComplete.then(() => this.tagsInput?.focus())
+  }
+
+  private cancelEdit(): void {
+    this.editing = false
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.card')?.focus())
+  }
+
+  private async save(e?: Event): Promise<void> {
+    e?.preventDefault()
+    const form = this.renderRoot.querySelector('form')
+    if (!form || this.busy) return
+    const data = new FormData(form)
+    this.busy = true
+    try {
+      await call('updateAnnotation', {
+        id: this.annotation.id,
+        tags: parseTags(String(data.get('tags') ?? '')),
+        note: String(data.get('note') ?? '').trim()
+      })
+      this.editing = false
+      this.dispatchEvent(new CustomEvent('project-changed', { bubbles: true, composed: true }))
+    } catch (err) {
+      reportError(this, 'Could not save the highlight', err)
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private async deleteHighlight(e: Event): Promise<void> {
+    e.stopPropagation()
+    if (this.busy) return
+    this.busy = true
+    try {
+      await call('deleteAnnotation', { id: this.annotation.id })
+      this.dispatchEvent(new CustomEvent('project-changed', { bubbles: true, composed: true }))
+    } catch (err) {
+      reportError(this, 'Could not delete the highlight', err)
+    } finally {
+      this.busy = false
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'annotation-card': AnnotationCard
+  }
+}

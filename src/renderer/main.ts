@@ -1,0 +1,10 @@
+/// <reference types="vite/client" />
+/**
+ * Renderer entry: registers every custom element (one per file under ./components, each file
+ * defining the tag it is named after) and mounts the application shell.
+ */
+import.meta.glob('./components/*.ts', { eager: true })
+
+if (!document.querySelector('marginalia-app')) {
+  document.body.append(document.createElement('marginalia-app'))
+}

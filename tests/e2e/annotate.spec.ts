@@ -1,0 +1,186 @@
+/**
+ * The document view end to end, in Chromium over the HTTP transport with the real services:
+ * select with the mouse, highlight with a tag and a note, see it painted and listed, survive a
+ * reload, undo and redo with the keyboard, Greek offsets, overlaps, list navigation, edit, delete.
+ */
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+
+test.use({ seed: true })
+
+interface Annotation {
+  id: string
+  documentId: string
+  target: { start: number; end: number; exact: string }
+  tags: string[]
+  note: string
+}
+
+/** Viewport rectangles of the first occurrence of `phrase` in the document view's text. */
+async function phraseRects(page: Page, phrase: string, occurrence = 1) {
+  return page.evaluate(
+    ([phrase, occurrence]) => {
+      const root = document.querySelector('marginalia-app')!.shadowRoot!.querySelector('document-view')!.shadowRoot!
+      let seen = 0
+      for (const el of root.querySelectorAll<HTMLElement>('[data-b]')) {
+        const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text | undefined
+        if (!node) continue
+        let at = node.data.indexOf(phrase)
+        while (at >= 0) {
+          if (++seen === occurrence) {
+            const range = document.createRange()
+            range.setStart(node, at)
+            range.setEnd(node, at + phrase.length)
+            range.startContainer.parentElement!.scrollIntoView({ block: 'center' })
+            const rects = [...range.getClientRects()].filter((r) => r.width > 0)
+            return rects.map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }))
+          }
+          at = node.data.indexOf(phrase, at + 1)
+        }
+      }
+      throw new Error(`phrase not rendered: ${phrase}`)
+    },
+    [phrase, occurrence] as const
+  )
+}
+
+/** Selects `phrase` by dragging the mouse from its first character to its last. */
+async function dragSelect(page: Page, phrase: string, occurrence = 1) {
+  const rects = await phraseRects(page, phrase, occurrence)
+  const first = rects[0]
+  const last = rects[rects.length - 1]
+  await page.mouse.move(first.left + 1, (first.top + first.bottom) / 2)
+  await page.mouse.down()
+  await page.mouse.move((first.left + last.right) / 2, (last.top + last.bottom) / 2, { steps: 5 })
+  await page.mouse.move(last.right - 1, (last.top + last.bottom) / 2, { steps: 5 })
+  await page.mouse.up()
+}
+
+/** Selects `phrase` with the mouse and highlights it through the popover. */
+async function highlight(page: Page, phrase: string, tags: string, note: string) {
+  await dragSelect(page, phrase)
+  const popover = page.locator('selection-popover')
+  await expect(popover).toBeVisible()
+  await expect(popover.locator('.quote')).toHaveText(`“${phrase}”`)
+  await expect(popover.locator('#tag')).toBeFocused()
+  await page.keyboard.type(tags)
+  await popover.locator('#note').fill(note)
+  await popover.locator('#note').press('Enter')
+  await expect(popover).toHaveCount(0)
+}
+
+/** The text of every painted highlight range (CSS Custom Highlight API), annotation layers only. */
+async function paintedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = []
+    for (const [name, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+      if (!/-c\d+-l\d+$/.test(name)) continue
+      for (const r of h) out.push((r as Range).toString())
+    }
+    return out.sort()
+  })
+}
+
+async function specialText(page: Page, kind: 'flash' | 'selected'): Promise<string | undefined> {
+  return page.evaluate((kind) => {
+    for (const [name, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+      if (name.endsWith(`-${kind}`)) return [...h].map((r) => (r as Range).toString()).join('')
+    }
+    return undefined
+  }, kind)
+}
+
+const cards = (page: Page) => page.locator('annotation-list annotation-card')
+
+test.beforeEach(async ({ page, app }) => {
+  expect(app.seedId).toBeTruthy()
+  await expect(page.locator('document-view h1')).toHaveText('John VII Palaiologos')
+})
+
+test('a mouse selection becomes a tagged highlight that survives reload, undo and redo', async ({ page, app }) => {
+  const phrase = 'Byzantine Emperor for five months in 1390'
+  await highlight(page, phrase, 'claim', 'Only five months?')
+
+  await expect(cards(page)).toHaveCount(1)
+  await expect(cards(page).first()).toContainText(phrase)
+  await expect(cards(page).first().locator('.chip')).toHaveText('claim')
+  await expect(cards(page).first()).toContainText('Only five months?')
+  await expect.poll(() => paintedTexts(page)).toEqual([phrase])
+
+  const [stored] = await app.api<Annotation[]>('listAnnotations', {})
+  expect(stored.target.exact).toBe(phrase)
+  expect(stored.tags).toEqual(['claim'])
+  expect(stored.note).toBe('Only five months?')
+
+  await page.reload()
+  await expect(cards(page)).toHaveCount(1)
+  await expect.poll(() => paintedTexts(page)).toEqual([phrase])
+
+  await page.keyboard.press('Control+z')
+  await expect(cards(page)).toHaveCount(0)
+  await expect.poll(() => paintedTexts(page)).toEqual([])
+  expect(await app.api<Annotation[]>('listAnnotations', {})).toHaveLength(0)
+
+  await page.keyboard.press('Control+Shift+z')
+  await expect(cards(page)).toHaveCount(1)
+  await expect.poll(() => paintedTexts(page)).toEqual([phrase])
+  await expect(page.locator('footer')).toContainText('undo')
+})
+
+test('a Greek phrase keeps code point offsets whose slice equals the quote', async ({ page, app }) => {
+  const phrase = "Ιωάννης Ζ' Παλαιολόγος"
+  await highlight(page, phrase, 'name', '')
+  await expect.poll(() => paintedTexts(page)).toEqual([phrase])
+  const [a] = await app.api<Annotation[]>('listAnnotations', {})
+  expect(a.target.exact).toBe(phrase)
+  const doc = await app.api<{ text: string }>('getDocument', { id: a.documentId })
+  expect([...doc.text].slice(a.target.start, a.target.end).join('')).toBe(phrase)
+})
+
+test('overlapping highlights are both painted; clicking one in the list scrolls to and flashes it', async ({ page }) => {
+  await highlight(page, 'Bayezid I had besieged Constantinople', 'event', 'Siege')
+  await highlight(page, 'besieged Constantinople for some five years', 'duration', '')
+  await expect.poll(() => paintedTexts(page)).toEqual(['Bayezid I had besieged Constantinople', 'besieged Constantinople for some five years'])
+
+  // Scroll the text back to the top, then jump to the passage from the list.
+  await page.locator('document-view .scroller').evaluate((el) => el.scrollTo(0, 0))
+  const target = cards(page).filter({ hasText: 'Bayezid I had besieged' })
+  await target.click()
+  await expect.poll(() => specialText(page, 'flash')).toBe('Bayezid I had besieged Constantinople')
+  await expect.poll(() => specialText(page, 'selected')).toBe('Bayezid I had besieged Constantinople')
+  const rects = await page.evaluate(() => {
+    const view = document.querySelector('marginalia-app')!.shadowRoot!.querySelector('document-view')!
+    const scroller = view.shadowRoot!.querySelector('.scroller')!.getBoundingClientRect()
+    const flash = [...(CSS.highlights as unknown as Map<string, Set<Range>>)].find(([n]) => n.endsWith('-flash'))![1]
+    const r = [...flash][0].getBoundingClientRect()
+    return { top: r.top, bottom: r.bottom, viewTop: scroller.top, viewBottom: scroller.bottom }
+  })
+  expect(rects.top).toBeGreaterThanOrEqual(rects.viewTop)
+  expect(rects.bottom).toBeLessThanOrEqual(rects.viewBottom)
+  // The flash fades by itself.
+  await expect.poll(() => specialText(page, 'flash'), { timeout: 5000 }).toBeUndefined()
+})
+
+test('edit and delete work inline, and undo restores a deleted highlight', async ({ page, app }) => {
+  await highlight(page, 'Battle of Ankara', 'event', 'July 1402')
+  const card = cards(page).first()
+  await card.hover()
+  await card.getByRole('button', { name: 'Edit highlight' }).click()
+  await card.locator('#tags').fill('battle, event')
+  await card.locator('#note').fill('Timur defeats Bayezid')
+  await card.getByRole('button', { name: 'Save' }).click()
+  await expect(card.locator('.chip')).toHaveText(['battle', 'event'])
+  await expect(card).toContainText('Timur defeats Bayezid')
+  const [edited] = await app.api<Annotation[]>('listAnnotations', {})
+  expect(edited.tags).toEqual(['battle', 'event'])
+  expect(edited.note).toBe('Timur defeats Bayezid')
+
+  await card.hover()
+  await card.getByRole('button', { name: 'Delete highlight' }).click()
+  await expect(cards(page)).toHaveCount(0)
+  await expect.poll(() => paintedTexts(page)).toEqual([])
+
+  await page.keyboard.press('Control+z')
+  await expect(cards(page)).toHaveCount(1)
+  await expect(cards(page).first()).toContainText('Timur defeats Bayezid')
+})
