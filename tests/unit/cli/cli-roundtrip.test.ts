@@ -31,7 +31,7 @@ async function json(...args: string[]): Promise<any> { // eslint-disable-line @t
 
 interface Exported {
   documents: { id: string; text: string }[]
-  annotations: { documentId: string; target: { start: number; end: number; exact: string } }[]
+  annotations: { documentId: string; tags: string[]; target: { start: number; end: number; exact: string } }[]
 }
 
 /** Every annotation's [start, end) in code points of its document's exported text equals its exact. */
@@ -66,7 +66,7 @@ describe('CLI round trip', () => {
 
     const out = join(dir, 'seed-export.json')
     await json('export', project, '--format', 'json', '--out', out)
-    const exported = JSON.parse((await import('node:fs')).readFileSync(out, 'utf8')) as Exported & { annotations: { tags: string[] }[] }
+    const exported = JSON.parse((await import('node:fs')).readFileSync(out, 'utf8')) as Exported
     expect(expectSlicesMatch(exported)).toBe(4)
     expect(exported.annotations.flatMap((a) => a.tags)).toEqual(expect.arrayContaining(['name', 'person', 'event', 'date']))
     // The Greek name sits after 67 code points of the text (more UTF-16 units would mean a unit mix-up).
