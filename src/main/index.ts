@@ -17,6 +17,7 @@ const appRoot = app.isPackaged ? process.resourcesPath : join(__dirname, '..', '
 let current: ProjectSession | undefined
 let stopForwarding: (() => void) | undefined
 
+app.enableSandbox() // every renderer sandboxed, whatever a window's options say
 registerAppScheme()
 
 if (!app.requestSingleInstanceLock()) {

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
 import type { ProjectData } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
+import { parseJsonSafely } from '../../shared/safe-json'
 import { writeFileAtomic } from './atomic-write'
 import { projectDataProblem, withAllCollections } from './validate-project'
 
@@ -26,7 +27,7 @@ export class DurableJsonAdapter implements Adapter<ProjectData> {
     this.lastReadText = text
     let parsed: unknown
     try {
-      parsed = JSON.parse(text)
+      parsed = parseJsonSafely(text)
     } catch (err) {
       throw new MarginaliaError('invalid-file', `${this.path}: not valid JSON (${(err as Error).message})`)
     }

@@ -134,3 +134,18 @@ describe('FileProjectStore', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(99)
   })
 })
+
+describe('loading defensively', () => {
+  it('drops __proto__ keys of a crafted project.json instead of polluting prototypes', async () => {
+    const dir = folder()
+    await (await FileProjectStore.open(dir, { create: true })).close()
+    const file = join(dir, 'project.json')
+    const text = readFileSync(file, 'utf8').replace('"tags":{}', '"tags":{},"__proto__":{"polluted":true}')
+    writeFileSync(file, '\uFEFF' + text)
+    const store = await FileProjectStore.open(dir)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    // Plain JSON.parse would keep an own "__proto__" key, which a later spread or merge turns into pollution.
+    expect(Object.keys(store.data)).not.toContain('__proto__')
+    await store.close()
+  })
+})
