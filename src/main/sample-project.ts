@@ -7,9 +7,9 @@ import { join } from 'node:path'
 import { ProjectSession } from './services/project-session'
 
 /** Sample documents shipped in documents/, imported in this order. */
-export const SAMPLE_DOCUMENTS: { file: string; role: 'text' | 'source' }[] = [
+export const SAMPLE_DOCUMENTS: { file: string; role: 'text' | 'source'; title?: string }[] = [
   { file: 'john-vii-palaiologos.txt', role: 'text' },
-  { file: 'gibbon-vol6-ch64-65.txt', role: 'source' }
+  { file: 'gibbon-vol6-ch64-65.txt', role: 'source', title: 'Gibbon, Decline and Fall, vol. 6, ch. LXIV–LXV' }
 ]
 
 /** Opens the sample project at `dir`, creating it with the sample documents the first time. */
@@ -17,9 +17,9 @@ export async function openSampleProject(dir: string, appRoot: string): Promise<P
   const fresh = !(await stat(join(dir, 'project.json')).then(() => true, () => false))
   const session = await ProjectSession.open(dir, { create: true, name: 'Sample project', appRoot })
   if (fresh) {
-    for (const { file, role } of SAMPLE_DOCUMENTS) {
+    for (const { file, role, title } of SAMPLE_DOCUMENTS) {
       const bytes = await readFile(join(appRoot, 'documents', file))
-      await session.ctx.importBytes(file, new Uint8Array(bytes), { role })
+      await session.ctx.importBytes(file, new Uint8Array(bytes), { role, title })
     }
     session.store.history.clear() // the sample's import is not an edit the historian can undo
   }
