@@ -79,21 +79,31 @@ export function validateAnnotation(annotation: unknown): AssertionFailure[] {
 }
 
 /**
- * Validates an exported W3C document: the collection against `collectionMusts.test`, every page
- * against `pageMusts.test`, every annotation of every page against `annotationMusts.test`.
- * `pages` are the collection's pages in order (the first is usually embedded as `first`).
- * Returns failures prefixed with where they occurred.
+ * Validates an exported W3C document as the suite intends: the collection against
+ * `collectionMusts.test` and, since it embeds its first page, also against `pageMusts.test`
+ * ("a single Annotation Page or an Annotation Collection with an embedded Page"); every further
+ * page file against `pageMusts.test`; every annotation of every page against `annotationMusts.test`.
+ * `pageFiles` are the standalone pages 2…n. Returns failures prefixed with where they occurred.
  */
-export function validateExport(collection: unknown, pages: unknown[]): string[] {
+export function validateExport(collection: unknown, pageFiles: unknown[]): string[] {
   const out: string[] = []
   const report = (where: string, fs: AssertionFailure[]): void => {
     for (const f of fs) out.push(`${where}: ${f.assertion}: ${f.message} ${f.detail}`)
   }
   report('collection', validateWith('collections/collectionMusts.test', collection))
-  pages.forEach((page, p) => {
-    report(`page ${p + 1}`, validateWith('collections/pages/pageMusts.test', page))
-    const items = (page as { items?: unknown[] }).items ?? []
-    items.forEach((item, i) => report(`page ${p + 1} item ${i}`, validateAnnotation(item)))
+  const first = (collection as { first?: unknown }).first
+  const pages: [string, unknown][] = []
+  if (first && typeof first === 'object') {
+    report('collection with embedded first page', validateWith('collections/pages/pageMusts.test', collection))
+    pages.push(['page 1', first])
+  }
+  pageFiles.forEach((page, p) => {
+    report(`page file ${p + 2}`, validateWith('collections/pages/pageMusts.test', page))
+    pages.push([`page ${p + 2}`, page])
   })
+  for (const [where, page] of pages) {
+    const items = (page as { items?: unknown[] }).items ?? []
+    items.forEach((item, i) => report(`${where} item ${i}`, validateAnnotation(item)))
+  }
   return out
 }

@@ -1,0 +1,119 @@
+/**
+ * The bodies of one exported W3C annotation: the note (`commenting`), tags (`tagging`), entities
+ * (`identifying`, with authority URIs), citation links (`linking`, typed as CiTO `cites`, with the
+ * locator) and their verdicts (`assessing`). See w3c-vocabulary.ts for the mapping's reasons.
+ */
+import type { Annotation, Citation, Entity, Verification } from '../model'
+import { recordIri } from './w3c-ids'
+import { CITES, ENTITY_CLASS } from './w3c-vocabulary'
+
+export type Json = Record<string, unknown>
+
+/** What bodies need to know about the project. */
+export interface BodyContext {
+  projectId: string
+  entities: Record<string, Entity>
+  citations: Record<string, Citation>
+  /** Counts things the W3C model cannot carry, by loss label. */
+  lose(what: string, detail?: string): void
+}
+
+/** Wikidata first (the most widely linked authority), then the order the historian gave. */
+const SCHEME_ORDER = ['wikidata', 'viaf', 'gnd', 'loc', 'geonames', 'pleiades']
+
+/** Primary IRI of an entity (its first authority URI, or a urn of the record) and its other URIs. */
+export function entityIris(e: Entity, projectId: string): { primary: string; others: string[] } {
+  const uris = [...e.authorities]
+    .sort((a, b) => SCHEME_ORDER.indexOf(a.scheme) - SCHEME_ORDER.indexOf(b.scheme))
+    .map((a) => a.uri)
+    .filter((u) => /^[a-z][a-z0-9+.-]*:/i.test(u))
+  return uris.length ? { primary: uris[0], others: uris.slice(1) } : { primary: recordIri(projectId, 'entities', e.id), others: [] }
+}
+
+/** IRI of a cited work: its DOI, else its URL, else a urn of the record. */
+export function citationIri(c: Citation, projectId: string): string {
+  const doi = typeof c.item.DOI === 'string' ? c.item.DOI.trim() : ''
+  if (doi) return `https://doi.org/${doi.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '')}`
+  const url = typeof c.item.URL === 'string' ? c.item.URL.trim() : ''
+  if (/^https?:\/\//i.test(url)) return url
+  return recordIri(projectId, 'citations', c.id)
+}
+
+/** A short human label of a cited work: `Zachariadou 1977, John VII …`. */
+export function citationLabel(c: Citation): string {
+  const first = c.item.author?.[0] ?? c.item.editor?.[0]
+  const who = first ? first.family ?? first.literal ?? first.given ?? '' : ''
+  const year = c.item.issued?.['date-parts']?.[0]?.[0] ?? ''
+  const head = [who, year].filter((x) => x !== '').join(' ')
+  return [head, c.item.title ?? c.id].filter(Boolean).join(', ')
+}
+
+/** The text of an `assessing` body: the status on the first line, then the note and discrepancies. */
+export function verdictText(v: Verification): string {
+  const lines = v.discrepancies.map((d) => `${d.kind}: claim “${d.claim}”, source “${d.source}”${d.variant ? ' (variant spelling)' : ''}`)
+  return [v.status, v.note, ...lines].filter((x) => x !== '').join('\n')
+}
+
+/** Bodies of annotation `a`, in a fixed order (note, tags, entities, citations with their verdicts). */
+export function bodiesOf(a: Annotation, ctx: BodyContext): Json[] {
+  const bodies: Json[] = []
+  if (a.note) bodies.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' })
+  for (const tag of a.tags) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag })
+  for (const id of a.entityIds) {
+    const e = ctx.entities[id]
+    if (!e) {
+      ctx.lose('links to entities that no longer exist', id)
+      continue
+    }
+    const { primary, others } = entityIris(e, ctx.projectId)
+    const source: Json = { id: primary, label: e.label, 'dcterms:type': { id: ENTITY_CLASS[e.type] } }
+    if (others.length) source['owl:sameAs'] = others.map((u) => ({ id: u }))
+    if (e.aliases.length || e.description || Object.keys(e.dates).length || e.coordinates) {
+      ctx.lose('entity aliases, descriptions, dates and coordinates (an entity is carried as URI, label and type)', e.id)
+    }
+    bodies.push({ type: 'SpecificResource', purpose: 'identifying', source })
+  }
+  for (const link of a.citations) {
+    const c = ctx.citations[link.citationId]
+    if (!c) {
+      ctx.lose('links to citations that no longer exist', link.citationId)
+      continue
+    }
+    const iri = citationIri(c, ctx.projectId)
+    const body: Json = { type: 'SpecificResource', purpose: 'linking', 'dcterms:type': { id: CITES }, source: { id: iri, label: citationLabel(c) } }
+    if (link.locator) {
+      body.locator = link.locator
+      ctx.lose('citation locators (kept in a plain `locator` key, which JSON-LD processing ignores)', a.id)
+    }
+    bodies.push(body)
+    if (link.verification) bodies.push(...verdictBodies(link.verification, iri, ctx))
+  }
+  return bodies
+}
+
+function verdictBodies(v: Verification, citation: string, ctx: BodyContext): Json[] {
+  const out: Json[] = [{
+    type: 'TextualBody', purpose: 'assessing', value: verdictText(v), format: 'text/plain',
+    'dcterms:references': { id: citation },
+    ...(v.by ? { creator: { type: 'Person', name: v.by } } : {}),
+    ...(isDateTime(v.at) ? { created: v.at } : {})
+  }]
+  if (v.discrepancies.length) ctx.lose('verdict discrepancies as structured data (written as lines of the assessing text)')
+  if (v.source) {
+    const s = v.source
+    out.push({
+      type: 'SpecificResource', purpose: 'assessing', 'dcterms:references': { id: citation },
+      source: recordIri(ctx.projectId, 'documents', s.documentId),
+      selector: [
+        { type: 'TextQuoteSelector', exact: s.exact, prefix: s.prefix, suffix: s.suffix },
+        { type: 'TextPositionSelector', start: s.start, end: s.end }
+      ]
+    })
+  }
+  return out
+}
+
+/** True for an ISO 8601 date-time with a timezone (the suite rejects one without). */
+export function isDateTime(s: string | undefined): s is string {
+  return !!s && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)$/i.test(s) && !Number.isNaN(Date.parse(s))
+}
