@@ -1,0 +1,175 @@
+/**
+ * Turns a claim into weighted query concepts: each content word, name, number and date of the
+ * claim, with the source terms that count as a match for it (the stem itself, synonyms from the
+ * thesaurus, close spellings of names found in the source, the project's entity aliases).
+ */
+import { nameSimilarity } from './names'
+import { findDates, findNumbers } from './numbers'
+import type { SourceIndex } from './source-index'
+import { STOPWORDS } from './stopwords'
+import { synonymsOf } from './synonyms'
+import { stemOf, tokenize, type Token } from './tokenize'
+
+/** An entity of the project as the comparison sees it: every name it goes by. */
+export interface EntityNames {
+  id: string
+  type: string
+  /** Label and aliases. */
+  names: string[]
+}
+
+export type MatchHow = 'word' | 'synonym' | 'name-variant' | 'alias' | 'number' | 'date'
+
+/** One source term that satisfies a concept, with the weight of that kind of match (0–1). */
+export interface Alternative {
+  term: string
+  weight: number
+  how: MatchHow
+  /** Entity through which the match was made, for aliases. */
+  entityId?: string
+}
+
+/** A unit of evidence sought in the source. */
+export interface Concept {
+  /** The claim's word(s) as written. */
+  label: string
+  kind: 'word' | 'name' | 'number' | 'date'
+  /** Importance of the concept relative to an ordinary word (names and values weigh more). */
+  weight: number
+  /** True for concepts taken from the claim's neighbouring sentences. */
+  context: boolean
+  alts: Alternative[]
+  /** Where the claim says it: code points of the claim's document (claim text when no base). */
+  spans: { start: number; end: number; text: string }[]
+}
+
+// Relative weights. Names and values are what a historian checks first; context is only a hint.
+const NAME_WEIGHT = 1.6
+const YEAR_WEIGHT = 1.4
+const NUMBER_WEIGHT = 1.1
+const DATE_WEIGHT = 1.5
+const CONTEXT_WEIGHT = 0.25
+const SYNONYM_WEIGHT = 0.7
+const ALIAS_WEIGHT = 0.95
+/** Least similarity for a source spelling to count as a variant of a claim name (see names.ts). */
+const MIN_VARIANT_SIMILARITY = 0.75
+
+/** Capitalised words that are titles or generic parts of names, not names themselves. */
+export const GENERIC_NAME_WORDS = new Set(
+  `emperor empress empire king queen prince princess sultan battle sea ocean river mount mountain lake city republic
+  kingdom duke duchy count earl lord lady saint st pope bishop patriarch church council treaty war siege great
+  western eastern northern southern west east north south upper lower old new holy greek latin roman`.split(/\s+/)
+)
+const ROMAN_NUMERAL = /^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/
+
+/** True when a token starts a sentence of the claim (its capital says nothing about being a name). */
+function sentenceInitial(tokens: Token[], i: number): boolean {
+  return i === 0 || /[.!?:"“(]\s*$/.test(tokens[i].gap)
+}
+
+/** Whether a capitalised claim word is a proper name, judged by how the source writes it. */
+function isName(t: Token, initial: boolean, index: SourceIndex, entityWords: Set<string>): boolean {
+  if (!t.cap || STOPWORDS.has(t.norm) || GENERIC_NAME_WORDS.has(t.norm)) return false
+  if (ROMAN_NUMERAL.test(t.text.replace(/['’]s$/, ''))) return false
+  if (entityWords.has(t.norm)) return true
+  if (!initial) return true
+  const seen = index.names[t.norm]
+  if (seen) return seen[1] >= seen[2]
+  // Not in the source with a capital: a name only if the source does not use it as a common word.
+  return !(stemOf(t.norm) in index.postings)
+}
+
+/** Words of an entity's names that identify it (not titles, numerals or function words). */
+function distinctiveWords(name: string): string[] {
+  return tokenize(name)
+    .filter((t) => !STOPWORDS.has(t.norm) && !GENERIC_NAME_WORDS.has(t.norm) && !ROMAN_NUMERAL.test(t.text) && !/^\d/.test(t.norm))
+    .map((t) => t.norm)
+}
+
+/** Source spellings close to `norm` (names written with a capital in the source), with similarity. */
+export function nameVariants(norm: string, index: SourceIndex): { norm: string; stem: string; sim: number }[] {
+  const out: { norm: string; stem: string; sim: number }[] = []
+  for (const [other, [stem, caps, lower]] of Object.entries(index.names)) {
+    if (other === norm || caps < lower) continue
+    const sim = nameSimilarity(norm, other)
+    if (sim >= MIN_VARIANT_SIMILARITY) out.push({ norm: other, stem, sim })
+  }
+  return out
+}
+
+export interface AnalyseOptions {
+  /** Code point offset of the claim text in its document, added to every span. */
+  base?: number
+  entities?: EntityNames[]
+  /** The claim's neighbouring sentences. */
+  context?: string[]
+}
+
+/** The concepts of a claim (and of its context sentences, with a low weight). */
+export function analyseClaim(text: string, index: SourceIndex, options: AnalyseOptions = {}): Concept[] {
+  const entities = (options.entities ?? []).map((e) => ({ ...e, words: e.names.flatMap(distinctiveWords) }))
+  const entityWords = new Set(entities.flatMap((e) => e.words))
+  const concepts = new Map<string, Concept>()
+  const add = (key: string, make: () => Concept, span: Concept['spans'][number]): void => {
+    const c = concepts.get(key)
+    if (c) {
+      if (!c.context) c.spans.push(span)
+      return
+    }
+    concepts.set(key, make())
+  }
+  const sources: { text: string; base: number; context: boolean }[] = [{ text, base: options.base ?? 0, context: false }]
+  for (const c of options.context ?? []) sources.push({ text: c, base: 0, context: true })
+  for (const src of sources) {
+    const tokens = tokenize(src.text, src.base)
+    const numbers = findNumbers(tokens)
+    const dates = findDates(tokens, numbers)
+    const inNumber = new Set<number>()
+    const factor = src.context ? CONTEXT_WEIGHT : 1
+    for (const d of dates) {
+      if (d.day === undefined) continue
+      const span = { start: tokens[d.from].start, end: tokens[d.to - 1].end, text: tokens.slice(d.from, d.to).map((t) => t.text).join(' ') }
+      add(`@${d.month}-${d.day}`, () => ({ label: span.text, kind: 'date', weight: DATE_WEIGHT * factor, context: src.context, alts: [{ term: `@${d.month}-${d.day}`, weight: 1, how: 'date' }], spans: src.context ? [] : [span] }), span)
+    }
+    for (const n of numbers) {
+      for (let i = n.from; i < n.to; i++) inNumber.add(i)
+      const span = { start: n.start, end: n.end, text: tokens.slice(n.from, n.to).map((t) => t.text).join(' ') }
+      const weight = (n.kind === 'year' ? YEAR_WEIGHT : NUMBER_WEIGHT) * factor
+      add(`#${n.value}`, () => ({ label: span.text, kind: 'number', weight, context: src.context, alts: [{ term: `#${n.value}`, weight: 1, how: 'number' }], spans: src.context ? [] : [span] }), span)
+    }
+    tokens.forEach((t, i) => {
+      if (inNumber.has(i) || STOPWORDS.has(t.norm) || t.norm.length < 2 || /^\d/.test(t.norm)) return
+      if (t.cap && ROMAN_NUMERAL.test(t.text.replace(/['’]s$/, '')) && i > 0 && tokens[i - 1].cap) return // regnal number: "John VII"
+      const span = { start: t.start, end: t.end, text: t.text }
+      const name = isName(t, sentenceInitial(tokens, i), index, entityWords)
+      add(t.stem, () => {
+        const alts: Alternative[] = [{ term: t.stem, weight: 1, how: 'word' }]
+        if (name) {
+          for (const v of nameVariants(t.norm, index)) alts.push({ term: v.stem, weight: v.sim, how: 'name-variant' })
+          for (const e of entities) {
+            if (!e.words.some((w) => w === t.norm || nameSimilarity(w, t.norm) >= 0.85)) continue
+            for (const w of e.words) {
+              if (w === t.norm) continue
+              alts.push({ term: stemOf(w), weight: ALIAS_WEIGHT, how: 'alias', entityId: e.id })
+              for (const v of nameVariants(w, index)) alts.push({ term: v.stem, weight: ALIAS_WEIGHT * v.sim, how: 'alias', entityId: e.id })
+            }
+          }
+        }
+        for (const s of synonymsOf(t.stem)) alts.push({ term: s, weight: SYNONYM_WEIGHT, how: 'synonym' })
+        return { label: t.text, kind: name ? 'name' : 'word', weight: (name ? NAME_WEIGHT : 1) * factor, context: src.context, alts: dedupeAlts(alts), spans: src.context ? [] : [span] }
+      }, span)
+    })
+  }
+  return [...concepts.values()]
+}
+
+/** Keeps the heaviest alternative per term. */
+function dedupeAlts(alts: Alternative[]): Alternative[] {
+  const best = new Map<string, Alternative>()
+  for (const a of alts) {
+    const b = best.get(a.term)
+    if (!b || a.weight > b.weight) best.set(a.term, a)
+  }
+  return [...best.values()]
+}
+

@@ -1,0 +1,148 @@
+/**
+ * Ranks the sentence windows of a source by how well they support a claim. Per concept, BM25
+ * over sentences (rare terms weigh more) with the best alternative (word, synonym, name variant,
+ * alias, value); per window, the sum over concepts scaled by how much of the claim the window
+ * covers, plus the evidence in the surrounding sentences (a narrative names its actors a
+ * sentence or two away: "John, the son of the criminal" two sentences after "Andronicus").
+ * Windows are one or two consecutive sentences of one paragraph.
+ */
+import type { Concept } from './claim-analysis'
+import { SENTENCE_FIELDS as F, type SourceIndex } from './source-index'
+
+/** A ranked passage: sentences [first, last] of the index; start/end in code points of the source. */
+export interface RankedWindow {
+  first: number
+  last: number
+  start: number
+  end: number
+  score: number
+  /** Concepts (by position in the concept list) the window itself matches, with their best source term. */
+  matched: { concept: number; term: string }[]
+}
+
+export interface RankOptions {
+  /** Number of passages wanted (default 5). */
+  top?: number
+  /** Restrict to code points [start, end) of the source (a chapter named by the citation's locator). */
+  within?: { start: number; end: number }
+}
+
+// BM25 parameters (the usual values): term frequency saturation and length normalisation.
+const K1 = 1.2
+const B = 0.75
+/** Two-sentence windows must beat one sentence by this factor (they always match at least as much). */
+const PAIR_PENALTY = 0.85
+/** Share of the score that depends on coverage of the claim's concepts; the rest is plain evidence. */
+const COVERAGE_SHARE = 0.6
+/** Sentences on each side of a window whose evidence counts, decaying linearly with distance. */
+const REGION_RADIUS = 8
+/** Weight of the surrounding evidence relative to the window's own. */
+const REGION_WEIGHT = 0.8
+/** Headings and tables of contents name everything and say nothing. */
+const HEADING_PENALTY = 0.3
+
+const sentenceCount = (index: SourceIndex): number => index.sentences.length / F
+
+/** Inverse document frequency of a term over the sentences (BM25's, never negative). */
+export function idf(index: SourceIndex, term: string): number {
+  const list = index.postings[term]
+  if (!list) return 0
+  const n = sentenceCount(index)
+  const df = list.length / 2
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5))
+}
+
+/** Ranks the windows of `index` for the concepts of a claim; best first, without overlaps. */
+export function rankWindows(index: SourceIndex, concepts: Concept[], options: RankOptions = {}): RankedWindow[] {
+  const top = options.top ?? 5
+  const S = index.sentences
+  const n = sentenceCount(index)
+  const inRange = (s: number): boolean => !options.within || (S[s * F] >= options.within.start && S[s * F] < options.within.end)
+  // scores[s][q]: best weighted BM25 of concept q in sentence s; terms[s][q]: the term that gave it.
+  const scores = new Map<number, Float64Array>()
+  const terms = new Map<number, string[]>()
+  const importance = concepts.map((c) => (c.context ? 0 : c.weight * Math.max(0, ...c.alts.map((a) => a.weight * idf(index, a.term)))))
+  concepts.forEach((c, q) => {
+    for (const alt of c.alts) {
+      const list = index.postings[alt.term]
+      if (!list) continue
+      const w = c.weight * alt.weight * idf(index, alt.term)
+      for (let i = 0; i < list.length; i += 2) {
+        const s = list[i]
+        if (!inRange(s)) continue
+        const tf = list[i + 1]
+        const len = S[s * F + 3]
+        const v = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / (index.avgTerms || 1)))
+        let row = scores.get(s)
+        if (!row) {
+          scores.set(s, (row = new Float64Array(concepts.length)))
+          terms.set(s, new Array(concepts.length).fill(''))
+        }
+        if (v > row[q]) {
+          row[q] = v
+          terms.get(s)![q] = alt.term
+        }
+      }
+    }
+  })
+  const totalImportance = importance.reduce((a, b) => a + b, 0) || 1
+  const windows: RankedWindow[] = []
+  const seen = new Set<string>()
+  const consider = (first: number, last: number): void => {
+    if (first < 0 || last >= n || seen.has(`${first}:${last}`)) return
+    if (S[first * F + 2] !== S[last * F + 2]) return // one paragraph
+    seen.add(`${first}:${last}`)
+    let own = 0
+    let around = 0
+    let covered = 0
+    let coveredAround = 0
+    const matched: RankedWindow['matched'] = []
+    for (let q = 0; q < concepts.length; q++) {
+      let best = 0
+      let term = ''
+      for (let s = first; s <= last; s++) {
+        const v = scores.get(s)?.[q] ?? 0
+        if (v > best) {
+          best = v
+          term = terms.get(s)![q]
+        }
+      }
+      let near = best
+      for (let d = 1; d <= REGION_RADIUS; d++) {
+        const decay = 1 - d / (REGION_RADIUS + 1)
+        const a = scores.get(first - d)?.[q] ?? 0
+        const b = scores.get(last + d)?.[q] ?? 0
+        near = Math.max(near, a * decay, b * decay)
+      }
+      if (best > 0) {
+        own += best
+        covered += importance[q]
+        matched.push({ concept: q, term })
+      }
+      if (near > 0) {
+        around += near
+        coveredAround += importance[q]
+      }
+    }
+    const coverage = covered / totalImportance
+    const coverageAround = coveredAround / totalImportance
+    let score = own * (1 - COVERAGE_SHARE + COVERAGE_SHARE * coverage)
+    score += REGION_WEIGHT * around * (1 - COVERAGE_SHARE + COVERAGE_SHARE * coverageAround)
+    if (last > first) score *= PAIR_PENALTY
+    if (S[first * F + 4] || S[last * F + 4]) score *= HEADING_PENALTY
+    windows.push({ first, last, start: S[first * F], end: S[last * F + 1], score, matched })
+  }
+  for (const s of scores.keys()) {
+    consider(s, s)
+    consider(s - 1, s)
+    consider(s, s + 1)
+  }
+  windows.sort((a, b) => b.score - a.score || a.start - b.start)
+  const out: RankedWindow[] = []
+  for (const w of windows) {
+    if (out.length >= top) break
+    if (out.some((o) => w.first <= o.last && o.first <= w.last)) continue
+    out.push(w)
+  }
+  return out
+}

@@ -1,0 +1,132 @@
+/**
+ * The search index of one source document: its sentences (code point spans), chapters, and
+ * postings from each term (a word stem, or a number/date value) to the sentences containing it.
+ * Built once per source and kept as JSON (plain arrays and records, no classes).
+ */
+import { MarginaliaError } from '../result'
+import { CodePointIndex } from '../text/code-points'
+import { findDates, findNumbers } from './numbers'
+import { findChapters, segmentSentences, type Chapter } from './segment'
+import { STOPWORDS } from './stopwords'
+import { tokenize, type Token } from './tokenize'
+
+/** Bump when the layout or the analysis changes: older indexes on disk are rebuilt. */
+export const SOURCE_INDEX_VERSION = 4
+/** Numbers stored per sentence in `SourceIndex.sentences`. */
+export const SENTENCE_FIELDS = 5
+
+export interface SourceIndex {
+  version: number
+  /** Length of the source text in code points. */
+  length: number
+  /** Hash of the text the index was built from (see textFingerprint). */
+  fingerprint: string
+  /**
+   * Flat [start, end, paragraph, terms, heading] per sentence (SENTENCE_FIELDS numbers each);
+   * start/end in code points of the source; heading is 1 for title-case lines (headings, contents).
+   */
+  sentences: number[]
+  chapters: Chapter[]
+  /** Term → flat [sentence number, count] pairs, ascending. Terms: stems, `#<number>`, `@<month>-<day>`. */
+  postings: Record<string, number[]>
+  /** Folded words written with a capital inside a sentence → [stem, capitalised count, lower-case count]. */
+  names: Record<string, [string, number, number]>
+  /** Mean number of terms per sentence. */
+  avgTerms: number
+}
+
+/** Hash of a text (FNV-1a, 32 bit, hex) plus its length: detects a changed source cheaply. */
+export function textFingerprint(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return `${text.length}-${h.toString(16)}`
+}
+
+/** Terms of a run of tokens: stems of content words, then number and date values. */
+export function termsOf(tokens: Token[]): string[] {
+  const terms: string[] = []
+  for (const t of tokens) if (!STOPWORDS.has(t.norm) && !/^\d/.test(t.norm)) terms.push(t.stem)
+  const numbers = findNumbers(tokens)
+  for (const n of numbers) terms.push(`#${n.value}`)
+  for (const d of findDates(tokens, numbers)) if (d.day !== undefined) terms.push(`@${d.month}-${d.day}`)
+  return terms
+}
+
+export interface BuildOptions {
+  /** Called every few hundred sentences with sentences done and total. */
+  progress?: (done: number, total: number) => void
+  /** Aborting stops the build with MarginaliaError('cancelled'). */
+  signal?: AbortSignal
+}
+
+/** Builds the index of a source's normalised text. Cost is linear in the text (about 1 s for 1.4 MB). */
+export function buildSourceIndex(text: string, options: BuildOptions = {}): SourceIndex {
+  const cp = new CodePointIndex(text)
+  const sentences = segmentSentences(text, cp)
+  const tokens = tokenize(text, 0, cp)
+  const postings = new Map<string, number[]>()
+  const caps = new Map<string, [string, number, number]>()
+  const lower = new Map<string, number>()
+  const flat: number[] = []
+  let totalTerms = 0
+  let k = 0
+  for (let s = 0; s < sentences.length; s++) {
+    if (s % 500 === 0) {
+      if (options.signal?.aborted) throw new MarginaliaError('cancelled', 'Indexing of the source was cancelled')
+      options.progress?.(s, sentences.length)
+    }
+    const { start, end, para } = sentences[s]
+    while (k < tokens.length && tokens[k].start < start) k++
+    const from = k
+    while (k < tokens.length && tokens[k].end <= end) k++
+    const own = tokens.slice(from, k)
+    own.forEach((t, i) => {
+      if (t.cap && i > 0) {
+        const e = caps.get(t.norm) ?? [t.stem, 0, 0]
+        e[1]++
+        caps.set(t.norm, e)
+      } else if (!t.cap) lower.set(t.norm, (lower.get(t.norm) ?? 0) + 1)
+    })
+    const terms = termsOf(own)
+    const counts = new Map<string, number>()
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
+    for (const [term, n] of counts) {
+      let list = postings.get(term)
+      if (!list) postings.set(term, (list = []))
+      list.push(s, n)
+    }
+    // A heading or table of contents line: mostly capitalised words ("Defeat And Captivity Of Bajazet").
+    const words = own.filter((t) => /\p{L}/u.test(t.text))
+    const heading = words.length >= 3 && words.filter((t) => t.cap).length >= words.length * 0.7 ? 1 : 0
+    flat.push(start, end, para, terms.length, heading)
+    totalTerms += terms.length
+  }
+  options.progress?.(sentences.length, sentences.length)
+  for (const [norm, e] of caps) e[2] = lower.get(norm) ?? 0
+  return {
+    version: SOURCE_INDEX_VERSION,
+    length: cp.length,
+    fingerprint: textFingerprint(text),
+    sentences: flat,
+    chapters: findChapters(text, cp),
+    postings: Object.fromEntries(postings),
+    names: Object.fromEntries(caps),
+    avgTerms: sentences.length ? totalTerms / sentences.length : 0
+  }
+}
+
+/** Checks that parsed JSON is an index of the current version for this text; false means rebuild. */
+export function isCurrentIndex(value: unknown, text: string): value is SourceIndex {
+  if (!value || typeof value !== 'object') return false
+  const v = value as Partial<SourceIndex>
+  return (
+    v.version === SOURCE_INDEX_VERSION &&
+    v.fingerprint === textFingerprint(text) &&
+    Array.isArray(v.sentences) &&
+    typeof v.postings === 'object' &&
+    typeof v.names === 'object'
+  )
+}
