@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import type { ExportFormatName, ExportOptionName } from '../export/registry'
-import { FORMAT_NAMES } from '../export/registry'
+import { type ExportFormatName, type ExportOptionName, FORMAT_NAMES } from '../export/format-names'
 import type { LossItem } from '../export/types'
 import { method } from './define'
 import { id } from './schemas'

@@ -8,12 +8,10 @@ import { nativeJsonSteps } from './native-json'
 import type { ExportSteps } from './steps'
 import type { ExportInput, Exporter } from './types'
 
-/** Every format name the API accepts (some may not be registered in this build; see `EXPORT_FORMATS`). */
-export const FORMAT_NAMES = ['json', 'csv', 'w3c', 'tei', 'csl', 'bibtex', 'bibliography'] as const
-export type ExportFormatName = (typeof FORMAT_NAMES)[number]
+import type { ExportFormatName, ExportOptionName } from './format-names'
 
-/** Options a format understands. */
-export type ExportOptionName = 'bom' | 'zip' | 'style'
+/** Every format name the API accepts (some may not be registered in this build; see `EXPORT_FORMATS`). */
+export { FORMAT_NAMES, type ExportFormatName, type ExportOptionName } from './format-names'
 
 /** A registered export format. */
 export interface ExportFormat {

@@ -31,6 +31,18 @@ describe('layering (DESIGN.md §2)', () => {
     expect(bad).toEqual([])
   })
 
+  it('the API contract (bundled into the renderer and preload) imports only zod and other contract files at run time', () => {
+    const bad: string[] = []
+    for (const file of [join(ROOT, 'src', 'shared', 'api.ts'), ...files(join(ROOT, 'src', 'shared', 'api'))]) {
+      const text = readFileSync(file, 'utf8')
+      for (const m of text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+['"]([^'"]+)['"]/gm)) {
+        const spec = m[1]
+        if (spec !== 'zod' && !/^\.\/(api\/)?[\w-]+$/.test(spec) && spec !== '../export/format-names') bad.push(`${relative(ROOT, file)} imports ${spec}`)
+      }
+    }
+    expect(bad).toEqual([])
+  })
+
   it('only the Electron shell and the preload import electron', () => {
     const allowed = new Set(['src/main/index.ts', 'src/main/menu.ts', 'src/main/app-protocol.ts', 'src/main/transport/ipc.ts', 'src/preload/index.ts'])
     const importers = ['main', 'preload', 'cli', 'renderer', 'shared']
