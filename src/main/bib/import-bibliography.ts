@@ -38,10 +38,8 @@ export async function importBibliography(
   const now = ctx.now()
   const created: Citation[] = plan.create.map((entry) => {
     const id = ctx.newId('cit')
-    const item = cleanItem({ ...entry.item, id })
-    // Keep the file's key, so a re-export to BibTeX keeps the keys historians cite by.
-    if (entry.key && !item['citation-key']) item['citation-key'] = entry.key
-    return { id, item, created: now, modified: now }
+    // citation-js keeps a BibTeX entry's key as `citation-key`, so a re-export keeps the keys historians cite by.
+    return { id, item: cleanItem({ ...entry.item, id }), created: now, modified: now }
   })
   call.signal?.throwIfAborted()
   call.progress?.(2, 3, 'saving')

@@ -45,7 +45,8 @@ export function splitBibtex(text: string): BibtexChunk[] {
         chunks.push(chunk)
         line += countNewlines(chunk.text)
         i += chunk.text.length
-        atLineStart = false
+        // An unclosed entry stops right before the `@` of the next one, at the start of a line.
+        atLineStart = !chunk.closed
         continue
       }
     }

@@ -32,9 +32,42 @@ export function parseRisText(text: string): CslItem[] {
   return parseAs(text, '@ris/file')
 }
 
-/** BibTeX (`bibtex`) or BibLaTeX (`biblatex`) text of the items. */
+/** A citation key BibTeX and biber accept as is. */
+const BIBTEX_KEY = /^[A-Za-z0-9_:.+\/-]+$/
+
+/** Characters BibTeX treats specially; written escaped so they come back as themselves. */
+const BIBTEX_SPECIAL = /[\\{}%&$#_~^]/g
+
+function escapeStrings(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(BIBTEX_SPECIAL, (c) => (c === '\\' ? '\\textbackslash{}' : c === '~' ? '\\textasciitilde{}' : c === '^' ? '\\textasciicircum{}' : `\\${c}`))
+  if (Array.isArray(value)) return value.map(escapeStrings)
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeStrings(v)]))
+  return value
+}
+
+/**
+ * BibTeX (`bibtex`) or BibLaTeX (`biblatex`) text of the items, in UTF-8. citation-js's default
+ * ASCII-only output turns Greek into math-mode letters and drops Cyrillic altogether, so it is
+ * switched off for the call; BibTeX's special characters are escaped beforehand instead.
+ */
 export function formatBibtex(items: CslItem[], dialect: 'bibtex' | 'biblatex' = 'bibtex'): string {
-  return new Cite(items, { generateGraph: false }).format(dialect) as string
+  const format = plugins.config.get('@bibtex').format as { asciiOnly: boolean; checkLabel: boolean }
+  const before = { ...format }
+  format.asciiOnly = false
+  // citation-js rejects keys with `-` or `:` (legal in BibTeX); keys are checked here instead.
+  format.checkLabel = false
+  try {
+    const safe = items.map((item) => {
+      const key = typeof item['citation-key'] === 'string' && BIBTEX_KEY.test(item['citation-key']) ? item['citation-key'] : undefined
+      // Keys, URLs and DOIs are written verbatim by citation-js and read back verbatim.
+      const out: CslItem = { ...(escapeStrings(item) as CslItem), id: item.id, URL: item.URL, DOI: item.DOI, 'citation-key': key }
+      for (const k of ['URL', 'DOI', 'citation-key']) if (out[k] === undefined) delete out[k]
+      return out
+    })
+    return new Cite(safe, { generateGraph: false }).format(dialect) as string
+  } finally {
+    Object.assign(format, before)
+  }
 }
 
 // The @csl plugin's registries of styles (by name) and locales (by language tag).

@@ -48,13 +48,15 @@ export function normaliseDoi(doi: string): string {
 
 /**
  * Keys under which two items are the same work: `doi:<doi>` when it has a DOI, and
- * `tya:<title>|<year>|<first author>` when it has a title (normalised by normaliseForKey).
+ * `tya:<title>|<year>|<first author's family name, last word>` when it has a title (normalised by normaliseForKey).
  */
 export function dedupKeys(item: CslItem): string[] {
   const keys: string[] = []
   if (typeof item.DOI === 'string' && item.DOI.trim()) keys.push(`doi:${normaliseDoi(item.DOI)}`)
   const title = typeof item.title === 'string' ? normaliseForKey(item.title) : ''
-  if (title) keys.push(`tya:${title}|${itemYear(item) ?? ''}|${normaliseForKey(firstCreatorFamily(item))}`)
+  // The family name's last word only: BibTeX splits `von Graeve` into particle + `Graeve`, RIS does not.
+  const family = normaliseForKey(firstCreatorFamily(item)).split(' ').pop() ?? ''
+  if (title) keys.push(`tya:${title}|${itemYear(item) ?? ''}|${family}`)
   return keys
 }
 
