@@ -7,9 +7,9 @@
  * clear type lends it to its other, unclear mentions in the same document ("one sense per
  * discourse"). Offsets are code points of the text.
  */
-import nlp from 'compromise'
 import type { EntityType } from '../model'
 import { foldKey } from '../entities/fold'
+import nlp from './nlp-instance'
 import { CodePointIndex } from '../text/code-points'
 import {
   EVENT_HEADS, NAME_JOINERS, NOT_NAMES, ORGANISATION_HEADS, PERSON_CUES, PLACE_CUES, PLACE_HEADS, REGNAL, TITLES
@@ -36,10 +36,10 @@ const isInitial = (t: Token): boolean => /^\p{Lu}$/u.test(t.text) && t.post.star
 /** Tags of common words: a capitalised sentence opener with one of these is not a name. */
 const COMMON_TAGS = ['Verb', 'Adverb', 'Conjunction', 'Preposition', 'Determiner', 'Pronoun', 'QuestionWord', 'Value']
 /** Tags of words that are capitalised but never names of people or places (`July`, `Monday`). */
-const CALENDAR_TAGS = ['Month', 'WeekDay', 'Date']
+const CALENDAR_TAGS = ['Month', 'WeekDay']
 
 function isNameWord(t: Token): boolean {
-  if (!isCapitalised(t) || NOT_NAMES.has(t.folded) || /\d/.test(t.text) || hasTag(t, CALENDAR_TAGS)) return false
+  if (!isCapitalised(t) || NOT_NAMES.has(t.folded) || /[\d:_]/.test(t.text) || hasTag(t, CALENDAR_TAGS)) return false
   // A capitalised sentence opener may be any word; it stays a candidate unless compromise knows
   // it as a common word, and is kept later only with evidence of a type (see classify).
   if (t.sentenceStart) return hasTag(t, ['ProperNoun', ...PERSON_TAGS, ...PLACE_TAGS]) || !hasTag(t, COMMON_TAGS)
@@ -127,6 +127,9 @@ function split(tokens: Token[]): { head: Token[]; tail: Token[] } {
   return of < 0 ? { head: tokens, tail: [] } : { head: tokens.slice(0, of), tail: tokens.slice(of + 1) }
 }
 
+/** Endings of demonyms and adjectives of peoples (`Serbian`, `Turkish`, `Genoese`, `Ottomans`). */
+const DEMONYM = /(?:ians?|ish|ese|ines|ans)$/u
+
 interface Verdict {
   type?: EntityType
   /** Also propose the part after `of` as a place (`Keratsa of Bulgaria`, `Battle of Ankara`). */
@@ -147,6 +150,10 @@ function classify(name: Name, all: Token[], titled: boolean): Verdict {
   if (headWords.some((w) => ORGANISATION_HEADS.has(w))) return { type: 'organisation', tailPlace: tailIsPlace }
   if (words.some((w) => PLACE_HEADS.has(w))) return { type: 'place', tailPlace: false }
   if (TITLES.has(words[words.length - 1])) return { tailPlace: false } // an office (`Byzantine Emperor`), not a name
+  // `Serbian`, `Byzantines`: a demonym or a people, not one person or place.
+  if (name.tokens.length === 1 && !hasTag(name.tokens[0], PERSON_TAGS) && (DEMONYM.test(name.tokens[0].text) || name.tokens[0].tags.has('Plural'))) {
+    return { tailPlace: false }
+  }
   const gluedNext = next !== undefined && next.sentence === last.sentence && !BREAK.test(last.post)
   // `Ottoman princes`: a one-word name before a common noun is an adjective, not a name.
   if (gluedNext && name.tokens.length === 1 && /^\p{Ll}/u.test(next.text) && next.tags.has('Noun') && !next.tags.has('Verb')) {

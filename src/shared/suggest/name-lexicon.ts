@@ -56,7 +56,8 @@ export const NOT_NAMES = new Set([
   'categories', 'references', 'sources', 'notes', 'life', 'family', 'see', 'also', 'external', 'links',
   'further', 'reading', 'bibliography', 'greek', 'latin', 'english', 'french', 'turkish', 'arabic',
   'i', 'we', 'you', 'our', 'my', 'taking', 'following', 'some', 'many', 'one', 'two', 'all', 'alias', 'or',
-  'no', 'not', 'yes', 'if', 'then', 'thus', 'later', 'meanwhile', 'despite', 'under', 'among', 'between'
+  'muslim', 'muslims', 'christian', 'christians', 'christianity', 'islam', 'islamic', 'orthodox', 'catholic',
+  'jewish', 'pagan', 'no', 'not', 'yes', 'if', 'then', 'thus', 'later', 'meanwhile', 'despite', 'under', 'among', 'between'
 ])
 
 /** Regnal numerals I–XXX (`Manuel II`, `John VIII`): after a name they make it a ruler's name. */

@@ -5,21 +5,12 @@
  * and the result is cut back to the precision written (year, month or day). Timezone 'UTC' so a
  * day is never shifted by the machine's zone. Offsets are code points of the text.
  */
-import nlp from 'compromise'
-import datesPlugin from 'compromise-dates'
+import type compromise from 'compromise'
 import { isEdtf } from '../entities/edtf'
 import { CodePointIndex } from '../text/code-points'
+import nlp from './nlp-instance'
 import { paragraphs } from './tokens'
 import type { Suggestion } from './types'
-
-let registered = false
-function withDates(): typeof nlp {
-  if (!registered) {
-    nlp.plugin(datesPlugin)
-    registered = true
-  }
-  return nlp
-}
 
 interface DateMatch {
   text: string
@@ -46,12 +37,11 @@ function toEdtf(start: string, end: string): string | undefined {
 
 /** Dates compromise-dates finds that name a year; see the module comment. */
 export function findNlpDates(text: string): Suggestion[] {
-  const n = withDates()
   const index = new CodePointIndex(text)
   const out: Suggestion[] = []
   for (const para of paragraphs(text)) {
     if (!/\d{3,4}/.test(para.text)) continue // no year, nothing to read
-    const view = n(para.text) as ReturnType<typeof nlp> & { dates(opts?: object): { json(o?: object): DateMatch[] } }
+    const view = nlp(para.text) as ReturnType<typeof compromise> & { dates(opts?: object): { json(o?: object): DateMatch[] } }
     for (const d of view.dates({ timezone: 'UTC' }).json({ offset: true })) {
       const year = /\b(1\d{3}|20\d{2})\b/.exec(d.text)
       if (!year || !d.dates?.start || !d.dates.end) continue
