@@ -184,3 +184,82 @@ test('edit and delete work inline, and undo restores a deleted highlight', async
   await expect(cards(page)).toHaveCount(1)
   await expect(cards(page).first()).toContainText('Timur defeats Bayezid')
 })
+
+test('the keyboard alone selects and highlights a passage', async ({ page, app }) => {
+  await page.locator('document-view article').focus()
+  // Focus puts a caret at the start of the text (the title); Shift+Right extends it.
+  for (let i = 0; i < 'John VII'.length; i++) await page.keyboard.press('Shift+ArrowRight')
+  const popover = page.locator('selection-popover')
+  await expect(popover.locator('.quote')).toHaveText('“John VII”')
+  await page.keyboard.press('Enter')
+  await expect(popover.locator('#tag')).toBeFocused()
+  await page.keyboard.type('person')
+  await page.keyboard.press('Enter')
+  await expect(cards(page)).toHaveCount(1)
+  const [a] = await app.api<Annotation[]>('listAnnotations', {})
+  expect(a.target.exact).toBe('John VII')
+  expect(a.tags).toEqual(['person'])
+  // Escape closes the popover without creating anything.
+  await page.locator('document-view article').focus()
+  await page.keyboard.press('Shift+ArrowRight')
+  await expect(popover).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(popover).toHaveCount(0)
+  expect(await app.api<Annotation[]>('listAnnotations', {})).toHaveLength(1)
+})
+
+test('clicking a highlight in the text selects it in the list', async ({ page, app }) => {
+  await app.api('annotateQuote', { documentId: app.seedId, quote: 'Keratsa of Bulgaria', tags: ['person'] })
+  await app.api('annotateQuote', { documentId: app.seedId, quote: 'Theodora of Wallachia', tags: ['person'] })
+  await expect(cards(page)).toHaveCount(2)
+  const [r] = await phraseRects(page, 'Theodora of Wallachia')
+  await page.mouse.click((r.left + r.right) / 2, (r.top + r.bottom) / 2)
+  await expect(cards(page).filter({ hasText: 'Theodora' })).toHaveAttribute('selected', '')
+  await expect(cards(page).filter({ hasText: 'Keratsa' })).not.toHaveAttribute('selected', '')
+  await expect.poll(() => specialText(page, 'selected')).toBe('Theodora of Wallachia')
+  await expect(page.locator('selection-popover')).toHaveCount(0)
+})
+
+test('an imported text with combining marks and an astral character keeps exact code point offsets', async ({ page, app }) => {
+  // q + U+0307 has no precomposed form, so it stays two code points after NFC; U+10143 is astral.
+  const text = 'Inscriptions\n\nThe siglum q\u0307 and the numeral \u{10143} (fifty) both appear on the stele.\n'
+  await page.locator('marginalia-app input[type=file]').setInputFiles({ name: 'stele.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') })
+  await expect(page.locator('document-list')).toContainText('stele')
+  const phrase = 'q\u0307 and the numeral \u{10143}'
+  await expect(page.locator('document-view article')).toContainText(phrase)
+  await highlight(page, phrase, 'sigla', '')
+  await expect.poll(() => paintedTexts(page)).toEqual([phrase])
+  const docs = await app.api<{ id: string; fileName: string }[]>('listDocuments', {})
+  const stele = docs.find((d) => d.fileName === 'stele.txt')!
+  const [a] = await app.api<Annotation[]>('listAnnotations', { documentId: stele.id })
+  expect(a.target.exact).toBe(phrase)
+  const doc = await app.api<{ text: string }>('getDocument', { id: stele.id })
+  expect([...doc.text].slice(a.target.start, a.target.end).join('')).toBe(phrase)
+  expect(a.target.end - a.target.start).toBe([...phrase].length)
+})
+
+test('a file that is not UTF-8 is refused with a clear message and nothing is imported', async ({ page, app }) => {
+  const bad = Buffer.from([0x48, 0x69, 0x73, 0x74, 0x6f, 0x72, 0x79, 0x20, 0xff, 0xfe, 0x0a])
+  await page.locator('marginalia-app input[type=file]').setInputFiles({ name: 'latin1.txt', mimeType: 'text/plain', buffer: bad })
+  const banner = page.locator('error-banner [role=alert]')
+  await expect(banner).toContainText('latin1.txt')
+  await expect(banner).toContainText(/UTF-8/i)
+  expect(await app.api<unknown[]>('listDocuments', {})).toHaveLength(1)
+  await banner.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(banner).toHaveCount(0)
+})
+
+test('without the CSS Highlight API, overlapping highlights are painted as boxes', async ({ page, app }) => {
+  await page.addInitScript(() => Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true }))
+  await app.api('annotateQuote', { documentId: app.seedId, quote: 'Bayezid I had besieged Constantinople', tags: ['event'] })
+  await app.api('annotateQuote', { documentId: app.seedId, quote: 'besieged Constantinople for some five years', tags: ['claim'] })
+  await page.reload()
+  await expect(page.locator('document-view')).toHaveAttribute('data-paint', 'boxes')
+  await expect(cards(page)).toHaveCount(2)
+  const boxes = page.locator('document-view .overlay .box.hl')
+  await expect(boxes).toHaveCount(2)
+  const [a, b] = await boxes.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))
+  // Both boxes cover "besieged Constantinople": they overlap horizontally on the same line.
+  expect(Math.min(a.right, b.right) - Math.max(a.left, b.left)).toBeGreaterThan(50)
+  expect(Math.abs(a.top - b.top)).toBeLessThan(2)
+})

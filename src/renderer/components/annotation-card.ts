@@ -72,17 +72,31 @@ export class AnnotationCard extends LitElement {
         color: var(--ink-soft);
         white-space: pre-wrap;
       }
+      /* Edit/Delete float over the card's top-right corner so hidden tools take no room. */
       .tools {
+        position: absolute;
+        top: 0.3rem;
+        right: 0.35rem;
         display: flex;
-        gap: 0.2rem;
-        justify-content: flex-end;
-        margin-top: 0.3rem;
+        gap: 0.1rem;
+        padding-left: 1.2rem;
+        background: linear-gradient(to right, transparent, #fff 1.1rem);
         opacity: 0;
+        pointer-events: none;
       }
       .card:hover .tools,
       .card:focus-within .tools,
       .card.selected .tools {
         opacity: 1;
+        pointer-events: auto;
+      }
+      /* The selected card is the one being worked on: its tools sit in the flow, covering nothing. */
+      .card.selected .tools {
+        position: static;
+        justify-content: flex-end;
+        padding: 0;
+        margin-top: 0.3rem;
+        background: none;
       }
       .tools button {
         font-size: 0.78rem;

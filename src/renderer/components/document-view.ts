@@ -99,7 +99,7 @@ export class DocumentView extends LitElement {
 
   protected updated(changed: PropertyValues<this>): void {
     if (!this.painter && this.overlay) {
-      this.painter = new HighlightPainter(this.shadowRoot!, this.overlay, new URLSearchParams(location.search).has('paint-fallback'))
+      this.painter = new HighlightPainter(this.shadowRoot!, this.overlay)
       this.dataset.paint = this.painter.native ? 'highlight-api' : 'boxes'
     }
     if (changed.has('doc')) this.map = this.buildMap()
@@ -212,8 +212,9 @@ export class DocumentView extends LitElement {
   }
 
   private onFocus(): void {
-    // Give keyboard users a caret to extend with Shift+arrows when nothing is selected here yet.
-    if (readSelection(this.shadowRoot!) && this.selectionInside()) return
+    // Give keyboard users a caret to extend with Shift+arrows when nothing is selected here yet
+    // (only for keyboard focus: a click places its own caret).
+    if (!this.page.matches(':focus-visible') || this.selectionInside()) return
     const first = this.map?.blocks[0]
     if (first) placeCaret(first.node, 0)
   }

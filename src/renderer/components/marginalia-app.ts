@@ -29,6 +29,8 @@ const TABS: { id: TabId; label: string; tag?: string }[] = [
   { id: 'verify', label: 'Verify', tag: 'verify-panel' }
 ]
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
 const IS_MAC = isMacPlatform(navigator.platform)
 const MOD = IS_MAC ? '⌘' : 'Ctrl'
 
@@ -113,7 +115,7 @@ export class MarginaliaApp extends LitElement {
         </aside>
       </main>
       <footer aria-live="polite">
-        <span>${s.loading ? 'Loading…' : `${s.documents.length} documents · ${s.annotations.length} highlights in this document`}</span>
+        <span>${s.loading ? 'Loading…' : `${plural(s.documents.length, 'document')} · ${plural(s.annotations.length, 'highlight')} in this document`}</span>
         <span>${h.canUndo ? html`<kbd>${MOD}+Z</kbd> undo ${h.undoLabel ?? 'last edit'}` : 'Nothing to undo'}</span>
         <span>${h.canRedo ? html`<kbd>${MOD}+Shift+Z</kbd> redo ${h.redoLabel ?? 'edit'}` : ''}</span>
         <span class="notice">${this.notice}</span>

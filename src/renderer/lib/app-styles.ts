@@ -42,6 +42,7 @@ export const appStyles = css`
   main {
     display: grid;
     grid-template-columns: 14.5rem minmax(0, 1fr) 22.5rem;
+    grid-template-rows: minmax(0, 1fr);
     min-height: 0;
   }
   nav.docs {
@@ -62,7 +63,7 @@ export const appStyles = css`
   }
   aside {
     display: grid;
-    grid-template-rows: auto 1fr;
+    grid-template-rows: auto minmax(0, 1fr);
     min-height: 0;
     border-left: 1px solid var(--line);
     background: #fbf9f5;

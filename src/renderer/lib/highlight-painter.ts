@@ -50,12 +50,11 @@ export class HighlightPainter {
   /**
    * @param root the shadow root holding the text nodes
    * @param overlay a positioned element covering the text, used for fallback boxes
-   * @param forceFallback paint boxes even when the Highlight API exists (tests, diagnostics)
    */
-  constructor(private readonly root: ShadowRoot, private readonly overlay: HTMLElement, forceFallback = false) {
+  constructor(private readonly root: ShadowRoot, private readonly overlay: HTMLElement) {
     const css = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS
     const ctor = (globalThis as { Highlight?: HighlightCtor }).Highlight
-    if (!forceFallback && css?.highlights && ctor) {
+    if (css?.highlights && ctor) {
       this.registry = css.highlights
       this.Highlight = ctor
     }
@@ -135,7 +134,7 @@ export class HighlightPainter {
     for (const [name, { colour, ranges }] of groups) {
       registry.set(name, new Highlight(...ranges))
       this.names.push(name)
-      rules.push(`::highlight(${name}) { background-color: color-mix(in srgb, ${safeCssColour(colour) ?? '#f2c14e'} 34%, transparent); }`)
+      rules.push(`::highlight(${name}) { background-color: color-mix(in srgb, ${safeCssColour(colour) ?? '#f2c14e'} 42%, transparent); }`)
     }
     // Higher priority paints on top: flash over selection over pending over plain highlights.
     const specials: [Special, number, string][] = [
@@ -171,7 +170,7 @@ export class HighlightPainter {
         box.style.top = `${r.top - origin.top + host.scrollTop}px`
         box.style.width = `${r.width}px`
         box.style.height = `${r.height}px`
-        if (colour) box.style.backgroundColor = `color-mix(in srgb, ${safeCssColour(colour) ?? '#f2c14e'} 34%, transparent)`
+        if (colour) box.style.backgroundColor = `color-mix(in srgb, ${safeCssColour(colour) ?? '#f2c14e'} 42%, transparent)`
         boxes.push(box)
       }
     }
