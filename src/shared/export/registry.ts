@@ -3,10 +3,15 @@
  * the exports service runs. Exporters written as steps (./steps.ts) report progress and can be
  * cancelled between batches; plain `Exporter`s run in one go.
  */
+import { exportBibliography } from './bibliography'
+import { exportBibtex } from './bibtex'
+import { exportCsl } from './csl'
 import { csvSteps } from './csv'
 import { nativeJsonSteps } from './native-json'
 import type { ExportSteps } from './steps'
+import { teiSteps } from './tei'
 import type { ExportInput, Exporter } from './types'
+import { w3cSteps } from './w3c'
 
 import type { ExportFormatName, ExportOptionName } from './format-names'
 
@@ -37,7 +42,15 @@ export function stepsOf(exporter: Exporter): (input: ExportInput) => ExportSteps
 /** The formats available in this build, in the order the dialog lists them. */
 export const EXPORT_FORMATS: ExportFormat[] = [
   { name: 'json', label: 'Marginalia JSON (whole project, re-importable)', options: [], multiFile: false, steps: nativeJsonSteps },
-  { name: 'csv', label: 'CSV tables (annotations, entities, citations, relations)', options: ['bom', 'zip'], multiFile: true, steps: csvSteps }
+  { name: 'csv', label: 'CSV tables (annotations, entities, citations, relations)', options: ['bom', 'zip'], multiFile: true, steps: csvSteps },
+  // W3C: one file, plus one file per further page when a project has more than 10,000 annotations.
+  { name: 'w3c', label: 'W3C Web Annotation (JSON-LD)', options: [], multiFile: true, steps: w3cSteps },
+  // TEI: one file per document (a project export of several documents is several files).
+  { name: 'tei', label: 'TEI P5 XML (text with inline entities, standOff lists)', options: [], multiFile: true, steps: teiSteps },
+  { name: 'csl', label: 'CSL-JSON bibliography', options: [], multiFile: false, steps: stepsOf(exportCsl) },
+  { name: 'bibtex', label: 'BibTeX / BibLaTeX bibliography', options: [], multiFile: false, steps: stepsOf(exportBibtex) },
+  // Main registers the chosen CSL style before running it (src/main/bib/csl-resources.ts).
+  { name: 'bibliography', label: 'Formatted bibliography (HTML and text)', options: ['style'], multiFile: true, steps: stepsOf(exportBibliography) }
 ]
 
 /** The registered format called `name`, or undefined. */
