@@ -1,4 +1,85 @@
+/** CLI commands of the compare domain: attach a source, compare a claim, record a verdict, report. */
+import { stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { verificationStatus } from '../../shared/api/schemas'
 import type { CliCommand } from '../command'
+import { intOption, option, positional, requiredOption } from '../parse-args'
 
-/** CLI commands of the compare domain. */
-export const compareCommands: CliCommand[] = []
+/** Largest file attached as a source (as for imports). */
+const MAX_SOURCE_BYTES = 64 * 1024 * 1024
+
+export const compareCommands: CliCommand[] = [
+  {
+    name: 'attach',
+    usage: 'attach DIR --citation ID (--doc SOURCE_ID | --file FILE [--title T])',
+    async run(args, env) {
+      const api = await env.open(positional(args, 0, 'DIR'))
+      const citationId = requiredOption(args, 'citation')
+      const documentId = option(args, 'doc')
+      const file = option(args, 'file')
+      if (!documentId === !file) throw new Error('give exactly one of --doc SOURCE_ID or --file FILE')
+      if (documentId) return env.unwrap(await api.attachSource({ citationId, documentId }))
+      const size = await stat(file!).then((s) => s.size, () => { throw new Error(`${file}: no such file`) })
+      if (size > MAX_SOURCE_BYTES) throw new Error(`${file}: ${size} bytes is more than the ${MAX_SOURCE_BYTES} bytes Marginalia imports`)
+      const bytes = await env.readFile(file!)
+      return env.unwrap(await api.attachSource({ citationId, fileName: basename(file!), contentBase64: Buffer.from(bytes).toString('base64'), title: option(args, 'title') }))
+    }
+  },
+  {
+    name: 'compare',
+    usage: 'compare DIR (--annotation ID [--citation ID] [--source DOC_ID] | --claim TEXT --source DOC_ID) [--locator L] [--top K]',
+    async run(args, env) {
+      const api = await env.open(positional(args, 0, 'DIR'))
+      const annotationId = option(args, 'annotation')
+      const claim = option(args, 'claim')
+      if (!annotationId === !claim) throw new Error('give exactly one of --annotation ID or --claim TEXT')
+      return env.unwrap(await api.compareClaim({
+        annotationId,
+        claim,
+        citationId: option(args, 'citation'),
+        sourceDocumentId: option(args, 'source'),
+        locator: option(args, 'locator'),
+        top: intOption(args, 'top')
+      }))
+    }
+  },
+  {
+    name: 'verify',
+    usage: 'verify DIR --annotation ID --citation ID --status supported|partially-supported|contradicted|not-found|unchecked [--source-start N --source-end N] [--source DOC_ID] [--note T]',
+    async run(args, env) {
+      const api = await env.open(positional(args, 0, 'DIR'))
+      const status = verificationStatus.safeParse(requiredOption(args, 'status'))
+      if (!status.success) throw new Error(`--status must be one of ${verificationStatus.options.join(', ')}`)
+      return env.unwrap(await api.verifyClaim({
+        annotationId: requiredOption(args, 'annotation'),
+        citationId: requiredOption(args, 'citation'),
+        status: status.data,
+        sourceDocumentId: option(args, 'source'),
+        sourceStart: intOption(args, 'source-start'),
+        sourceEnd: intOption(args, 'source-end'),
+        note: option(args, 'note')
+      }))
+    }
+  },
+  {
+    name: 'report',
+    usage: 'report DIR [--format json|csv|html] [--doc DOC_ID] [--out FILE]',
+    async run(args, env) {
+      const api = await env.open(positional(args, 0, 'DIR'))
+      const format = option(args, 'format') ?? 'json'
+      const documentId = option(args, 'doc')
+      const out = option(args, 'out')
+      if (format === 'json') {
+        const rows = env.unwrap(await api.verificationReport({ documentId }))
+        if (!out) return rows
+        await env.writeFile(out, JSON.stringify(rows, null, 2) + '\n')
+        return { written: out, rows: rows.length }
+      }
+      if (format !== 'csv' && format !== 'html') throw new Error('--format must be json, csv or html')
+      const file = env.unwrap(await api.exportVerificationReport({ format, documentId }))
+      if (!out) return file.content
+      await env.writeFile(out, file.content)
+      return { written: out, mediaType: file.mediaType }
+    }
+  }
+]

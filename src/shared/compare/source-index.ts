@@ -62,8 +62,24 @@ export interface BuildOptions {
   signal?: AbortSignal
 }
 
-/** Builds the index of a source's normalised text. Cost is linear in the text (about 1 s for 1.4 MB). */
+/** Builds the index of a source's normalised text in one go (about 1–2 s for 1.4 MB). */
 export function buildSourceIndex(text: string, options: BuildOptions = {}): SourceIndex {
+  const steps = buildSourceIndexSteps(text)
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value
+    if (options.signal?.aborted) throw new MarginaliaError('cancelled', 'Indexing of the source was cancelled')
+    options.progress?.(step.value[0], step.value[1])
+  }
+}
+
+/** Sentences indexed between two yields of buildSourceIndexSteps. */
+export const INDEX_BATCH = 500
+
+/**
+ * The index build as steps: yields [sentences done, total] every INDEX_BATCH sentences, so an
+ * async caller can report progress and honour cancellation between batches; returns the index.
+ */
+export function* buildSourceIndexSteps(text: string): Generator<[number, number], SourceIndex> {
   const cp = new CodePointIndex(text)
   const sentences = segmentSentences(text, cp)
   const tokens = tokenize(text, 0, cp)
@@ -74,10 +90,7 @@ export function buildSourceIndex(text: string, options: BuildOptions = {}): Sour
   let totalTerms = 0
   let k = 0
   for (let s = 0; s < sentences.length; s++) {
-    if (s % 500 === 0) {
-      if (options.signal?.aborted) throw new MarginaliaError('cancelled', 'Indexing of the source was cancelled')
-      options.progress?.(s, sentences.length)
-    }
+    if (s % INDEX_BATCH === 0) yield [s, sentences.length]
     const { start, end, para } = sentences[s]
     while (k < tokens.length && tokens[k].start < start) k++
     const from = k
@@ -104,7 +117,7 @@ export function buildSourceIndex(text: string, options: BuildOptions = {}): Sour
     flat.push(start, end, para, terms.length, heading)
     totalTerms += terms.length
   }
-  options.progress?.(sentences.length, sentences.length)
+  yield [sentences.length, sentences.length]
   for (const [norm, e] of caps) e[2] = lower.get(norm) ?? 0
   return {
     version: SOURCE_INDEX_VERSION,
