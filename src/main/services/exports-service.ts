@@ -16,6 +16,7 @@ import { assertEmptyProject, parseNativeJson } from '../../shared/import/native-
 import type { ProjectData } from '../../shared/model'
 import { COLLECTION_NAMES } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
+import { bibliographyExportOptions } from '../bib/csl-resources'
 import { writeFileAtomic } from '../store/atomic-write'
 import type { ServiceContext } from './context'
 
@@ -59,7 +60,10 @@ export function createExportsHandlers(ctx: ServiceContext): HandlersOf<typeof ex
     const texts: Record<string, string> = {}
     for (const d of selectForExport(data, scope).documents) texts[d.id] = await store.readText(d.id)
     const exportedAt = ctx.now()
-    const input: ExportInput = { data, texts, scope, options: args.options ?? {}, exportedAt }
+    const options = { ...(args.options ?? {}) }
+    // The bibliography needs its CSL style loaded from the files the app ships (throws for an unknown style).
+    if (format.name === 'bibliography') Object.assign(options, bibliographyExportOptions(ctx.appRoot, options.style))
+    const input: ExportInput = { data, texts, scope, options, exportedAt }
     let output: ExportOutput
     try {
       output = await runStepsAsync(format.steps(input), call.progress, call.signal)

@@ -9,6 +9,8 @@ import type { Annotation, Citation, CslDate, CslName, Entity, ProjectData, Relat
 
 /** Joins several values into one cell, escaping the separator so the list can be split back. */
 export function joinList(values: readonly string[]): string {
+  if (values.length === 0) return ''
+  if (values.length === 1 && !/[\\|]/.test(values[0])) return values[0]
   return values.map((v) => v.replace(/[\\|]/g, (c) => '\\' + c)).join(' | ')
 }
 

@@ -30,13 +30,18 @@ export function sortDocuments(docs: DocumentRecord[]): DocumentRecord[] {
 
 /** Annotations grouped by the given document order, then by start, end (code points) and id. */
 export function sortAnnotations(anns: Annotation[], docOrder: Map<string, number>): Annotation[] {
-  return [...anns].sort(
-    (a, b) =>
-      (docOrder.get(a.documentId) ?? Infinity) - (docOrder.get(b.documentId) ?? Infinity) ||
-      (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0) ||
-      a.target.start - b.target.start ||
-      a.target.end - b.target.end ||
-      byId(a, b)
+  // Group by document first (one pass), so the sort itself compares offsets only.
+  const groups = new Map<string, Annotation[]>()
+  for (const a of anns) {
+    const g = groups.get(a.documentId)
+    if (g) g.push(a)
+    else groups.set(a.documentId, [a])
+  }
+  const docIds = [...groups.keys()].sort(
+    (x, y) => (docOrder.get(x) ?? Infinity) - (docOrder.get(y) ?? Infinity) || (x < y ? -1 : x > y ? 1 : 0)
+  )
+  return docIds.flatMap((d) =>
+    groups.get(d)!.sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end || byId(a, b))
   )
 }
 

@@ -1,0 +1,186 @@
+/**
+ * The `<body>` of a TEI export: the document's text laid out by its structure (title and headings
+ * open `<div>`s nested by level, paragraphs become `<p>`, list items `<item>` in a `<list>`, notes
+ * `<note>`), with annotations as inline elements where they nest, and as `<anchor>` pairs where they
+ * do not. An annotation is inline when it lies inside one block and does not cross an annotation
+ * already placed (annotations are placed outermost first: by start, then longest); otherwise it is
+ * returned in `crossing` and its two anchors mark its ends so a standOff `<span from to>` can point
+ * at them. Nothing is dropped. All offsets are code points of the normalised text.
+ */
+import type { Annotation, Block } from '../model'
+import type { CodePointIndex } from '../text/code-points'
+import { attrs, escapeText } from './xml'
+
+/** The inline element of an annotation: name and attributes (xml:id included). */
+export interface InlineElement {
+  name: string
+  attrs: [string, string | undefined][]
+}
+
+export interface BodyInput {
+  /** Index over the XML-safe text (same code point offsets as the document's text). */
+  index: CodePointIndex
+  structure: readonly Block[]
+  /** Annotations to place, any order; their targets must lie within the text. */
+  annotations: readonly Annotation[]
+  inline(a: Annotation): InlineElement
+  /** xml:ids of the start and end anchors of a crossing annotation (the same id twice for an empty one). */
+  anchorIds(a: Annotation): [string, string]
+}
+
+export interface BodyOutput {
+  xml: string
+  /** Annotations written as anchor pairs, to be described by standOff spans. */
+  crossing: Annotation[]
+}
+
+interface Laid {
+  kind: Block['kind']
+  start: number
+  end: number
+  level: number
+}
+
+/** Blocks in text order without overlaps, plus implied paragraphs for uncovered non-blank text. */
+export function layoutBlocks(index: CodePointIndex, structure: readonly Block[]): Laid[] {
+  const valid = structure
+    .filter((b) => b.start >= 0 && b.end <= index.length && b.start < b.end)
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+  const out: Laid[] = []
+  const gap = (from: number, to: number) => {
+    if (to <= from) return
+    const s = index.slice(from, to)
+    const lead = s.length - s.trimStart().length
+    const trail = s.length - s.trimEnd().length
+    if (lead === s.length) return
+    // trim() removes only BMP whitespace, so UTF-16 counts equal code point counts here.
+    out.push({ kind: 'paragraph', start: from + lead, end: to - trail, level: 0 })
+  }
+  let pos = 0
+  for (const b of valid) {
+    const start = Math.max(b.start, pos)
+    if (start >= b.end) continue // contained in, or overlapped by, the previous block: its text is already there
+    gap(pos, start)
+    out.push({ kind: b.kind, start, end: b.end, level: b.level ?? (b.kind === 'title' ? 1 : 2) })
+    pos = b.end
+  }
+  gap(pos, index.length)
+  return out
+}
+
+/** Last block whose start is ≤ p (−1 if none). */
+function blockAt(blocks: Laid[], p: number): number {
+  let lo = 0
+  let hi = blocks.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (blocks[mid].start <= p) lo = mid + 1
+    else hi = mid
+  }
+  return lo - 1
+}
+
+/** Event kinds at one position, in the order they are written. */
+const CLOSE = 0
+const END_ANCHOR = 1
+const START_ANCHOR = 2
+const OPEN = 3
+
+interface Ev {
+  pos: number
+  kind: number
+  /** Opening order of the inline element (closes are written innermost first). */
+  seq: number
+  xml: string
+}
+
+/** Builds the body. */
+export function buildBody(input: BodyInput): BodyOutput {
+  const { index } = input
+  const blocks = layoutBlocks(index, input.structure)
+  const events: Ev[][] = blocks.map(() => [])
+  const crossing: Annotation[] = []
+  const sorted = [...input.annotations].sort(
+    (a, b) => a.target.start - b.target.start || b.target.end - a.target.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  )
+  // Open inline elements of the current block, outermost first, as [end, blockIndex].
+  let stack: number[] = []
+  let stackBlock = -1
+  sorted.forEach((a, seq) => {
+    const { start, end } = a.target
+    const b = blockAt(blocks, start)
+    const fits = end > start && b >= 0 && end <= blocks[b].end
+    if (fits) {
+      if (b !== stackBlock) {
+        stack = []
+        stackBlock = b
+      }
+      while (stack.length > 0 && stack[stack.length - 1] <= start) stack.pop()
+      if (stack.length === 0 || stack[stack.length - 1] >= end) {
+        stack.push(end)
+        const el = input.inline(a)
+        events[b].push({ pos: start, kind: OPEN, seq, xml: `<${el.name}${attrs(el.attrs)}>` })
+        events[b].push({ pos: end, kind: CLOSE, seq, xml: `</${el.name}>` })
+        return
+      }
+    }
+    crossing.push(a)
+  })
+  if (blocks.length > 0)
+    for (const a of crossing) {
+      const [sId, eId] = input.anchorIds(a)
+      const place = (p: number, kind: number, id: string) => {
+        // A start belongs to the block at or after p; an end to the block at or before p.
+        let b = blockAt(blocks, p)
+        if (b < 0) b = 0
+        else if (kind === START_ANCHOR && p >= blocks[b].end && b + 1 < blocks.length) b++
+        else if (kind === END_ANCHOR && p === blocks[b].start && b > 0) b--
+        const pos = Math.min(Math.max(p, blocks[b].start), blocks[b].end)
+        events[b].push({ pos, kind, seq: 0, xml: `<anchor xml:id="${id}"/>` })
+      }
+      place(a.target.start, START_ANCHOR, sId)
+      if (eId !== sId) place(a.target.end, END_ANCHOR, eId)
+    }
+  return { xml: writeBlocks(index, blocks, events), crossing }
+}
+
+const TAGS: Record<Block['kind'], string> = { title: 'head', heading: 'head', paragraph: 'p', 'list-item': 'item', note: 'note' }
+
+function writeBlocks(index: CodePointIndex, blocks: Laid[], events: Ev[][]): string {
+  const out: string[] = []
+  const divs: number[] = [] // levels of open <div>s
+  let inList = false
+  blocks.forEach((b, i) => {
+    if (inList && b.kind !== 'list-item') {
+      out.push('</list>\n')
+      inList = false
+    }
+    const isTitle = b.kind === 'title' && i === 0
+    if ((b.kind === 'heading' || b.kind === 'title') && !isTitle) {
+      while (divs.length > 0 && divs[divs.length - 1] >= b.level) {
+        out.push('</div>\n')
+        divs.pop()
+      }
+      out.push(`<div type="section" n="${b.level}">\n`)
+      divs.push(b.level)
+    }
+    if (b.kind === 'list-item' && !inList) {
+      out.push('<list>\n')
+      inList = true
+    }
+    const tag = TAGS[b.kind]
+    out.push(`<${tag}${b.kind === 'title' ? ' type="title"' : ''}>`)
+    const evs = events[i].sort((x, y) => x.pos - y.pos || x.kind - y.kind || (x.kind === CLOSE ? y.seq - x.seq : x.seq - y.seq))
+    let pos = b.start
+    for (const ev of evs) {
+      if (ev.pos > pos) out.push(escapeText(index.slice(pos, ev.pos)))
+      pos = Math.max(pos, ev.pos)
+      out.push(ev.xml)
+    }
+    if (b.end > pos) out.push(escapeText(index.slice(pos, b.end)))
+    out.push(`</${tag}>\n`)
+  })
+  if (inList) out.push('</list>\n')
+  while (divs.pop() !== undefined) out.push('</div>\n')
+  return out.length > 0 ? out.join('') : '<p/>\n'
+}
