@@ -43,6 +43,20 @@ export const coreCommands: CliCommand[] = [
     }
   },
   {
+    name: 'reimport',
+    usage: 'reimport DIR --doc ID FILE   (a new version of a document; every annotation is re-anchored)',
+    async run(args, env) {
+      const dir = positional(args, 0, 'DIR')
+      const file = positional(args, 1, 'FILE')
+      const api = await env.open(dir)
+      const bytes = await env.readFile(file)
+      const result = env.unwrap(await api.reimportDocument({
+        id: requiredOption(args, 'doc'), fileName: file, contentBase64: Buffer.from(bytes).toString('base64')
+      }))
+      return { id: result.document.id, unchanged: result.unchanged, counts: result.counts, orphans: result.orphans }
+    }
+  },
+  {
     name: 'annotate',
     usage: 'annotate DIR --doc ID --quote TEXT [--occurrence N] [--tag T]… [--note N] [--entity ID]… [--citation ID [--locator L]]… [--color C]',
     async run(args, env) {

@@ -210,23 +210,41 @@ export class FileProjectStore implements ProjectStore {
     return this.pendingWrite
   }
 
+  /** The file under texts/ holding a document's current text. */
+  private textFileOf(documentId: string): string {
+    const doc = this.db.data.documents[documentId]
+    if (!doc) throw new MarginaliaError('not-found', `no document ${documentId}`)
+    return doc.textFile ?? `${documentId}.txt`
+  }
+
   readText(documentId: string): Promise<string> {
-    let text = this.texts.get(documentId)
+    let file: string
+    try {
+      file = this.textFileOf(documentId)
+    } catch (err) {
+      return Promise.reject(err)
+    }
+    let text = this.texts.get(file)
     if (!text) {
-      if (!this.db.data.documents[documentId]) return Promise.reject(new MarginaliaError('not-found', `no document ${documentId}`))
-      text = readFile(join(this.dir, 'texts', `${documentId}.txt`), 'utf8')
-      text.catch(() => this.texts.delete(documentId))
-      this.texts.set(documentId, text)
+      text = readFile(join(this.dir, 'texts', file), 'utf8')
+      text.catch(() => this.texts.delete(file))
+      this.texts.set(file, text)
     }
     return text
   }
 
   textIndex(documentId: string): Promise<CodePointIndex> {
-    let index = this.indexes.get(documentId)
+    let file: string
+    try {
+      file = this.textFileOf(documentId)
+    } catch (err) {
+      return Promise.reject(err)
+    }
+    let index = this.indexes.get(file)
     if (!index) {
       index = this.readText(documentId).then((t) => new CodePointIndex(t))
-      index.catch(() => this.indexes.delete(documentId))
-      this.indexes.set(documentId, index)
+      index.catch(() => this.indexes.delete(file))
+      this.indexes.set(file, index)
     }
     return index
   }
@@ -239,10 +257,11 @@ export class FileProjectStore implements ProjectStore {
     return sha256
   }
 
-  async saveText(documentId: string, text: string): Promise<void> {
-    await writeFileAtomic(join(this.dir, 'texts', `${documentId}.txt`), text)
-    this.texts.set(documentId, Promise.resolve(text))
-    this.indexes.delete(documentId)
+  async saveText(documentId: string, text: string, fileName = `${documentId}.txt`): Promise<void> {
+    if (!/^[\w.-]+\.txt$/.test(fileName)) throw new MarginaliaError('invalid-argument', `bad text file name ${fileName}`)
+    await writeFileAtomic(join(this.dir, 'texts', fileName), text)
+    this.texts.set(fileName, Promise.resolve(text))
+    this.indexes.delete(fileName)
   }
 
   /** Waits for pending writes, then releases the lock. */

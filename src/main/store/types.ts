@@ -31,6 +31,6 @@ export interface ProjectStore {
   textIndex(documentId: string): Promise<CodePointIndex>
   /** Stores original bytes under sources/<sha256><ext> (no-op if present); returns the sha256. */
   saveSource(bytes: Uint8Array, ext: string): Promise<string>
-  /** Writes texts/<documentId>.txt atomically. */
-  saveText(documentId: string, text: string): Promise<void>
+  /** Writes a document's text atomically to texts/<fileName> (default `<documentId>.txt`). */
+  saveText(documentId: string, text: string, fileName?: string): Promise<void>
 }

@@ -11,6 +11,17 @@ export interface ProjectInfo {
   counts: { documents: number; annotations: number; entities: number; citations: number; relations: number }
 }
 
+/** Outcome of re-importing a new version of a document (DESIGN.md §5). */
+export interface ReimportResult {
+  document: DocumentRecord
+  /** True when the new file has the same bytes as the current version (nothing changed). */
+  unchanged: boolean
+  /** Annotations of the document by outcome. */
+  counts: { anchored: number; moved: number; orphaned: number }
+  /** What could not be found confidently in the new text; kept with the old target for review. */
+  orphans: { annotationId: string; exact: string; reason?: string; kind: 'annotation' | 'verified-source' }[]
+}
+
 export const documentMethods = {
   /** The open project's name, folder and record counts. */
   getProjectInfo: method<ProjectInfo>()(z.object({})),
@@ -30,6 +41,15 @@ export const documentMethods = {
       role: documentRole.optional(),
       title: z.string().max(500).optional()
     }),
+    { mutates: true }
+  ),
+  /**
+   * Replaces a document's text by a new version of the file and re-anchors every annotation on it
+   * (and every verdict's source passage in it): anchored, moved or orphaned — orphans are kept and
+   * reported, never dropped or silently moved. One undoable edit; the old text is kept on disk.
+   */
+  reimportDocument: method<ReimportResult>()(
+    z.object({ id, fileName: z.string().min(1).max(500), contentBase64: z.string(), format: documentFormat.optional() }),
     { mutates: true }
   ),
   /** Removes a document and its annotations (undoable); its source bytes stay on disk. */

@@ -35,6 +35,11 @@ export interface DocumentRecord {
   fileName: string
   /** Length of the normalised text in code points. */
   length: number
+  /**
+   * File under texts/ holding the current version's normalised text; `<id>.txt` when absent.
+   * A re-import writes the new version to a new file, so undoing it brings the old text back.
+   */
+  textFile?: string
   structure: Block[]
   metadata: DocumentMetadata
   created: Timestamp

@@ -1,0 +1,74 @@
+/**
+ * Re-import of a new version of a document (DESIGN.md §5): the new text is stored beside the old
+ * one, every annotation on the document and every verdict's source passage inside it is re-anchored
+ * (src/shared/anchoring), and the document and anchors change in one undoable edit.
+ */
+import { extname } from 'node:path'
+import type { ReimportResult } from '../../shared/api/documents'
+import type { CallContext } from '../../shared/api/define'
+import { reanchorAll, type ReanchorInput } from '../../shared/anchoring'
+import { parseDocument } from '../../shared/import/parse-document'
+import type { Annotation, DocumentFormat, DocumentRecord } from '../../shared/model'
+import { MarginaliaError } from '../../shared/result'
+import type { ServiceContext } from './context'
+
+/** Id of a verdict's source passage in the re-anchoring input: annotation id + link index. */
+const verdictKey = (annotationId: string, link: number) => `verdict:${annotationId}:${link}`
+
+export async function reimportDocument(
+  ctx: ServiceContext,
+  args: { id: string; fileName: string; bytes: Uint8Array; format?: DocumentFormat },
+  call: CallContext
+): Promise<ReimportResult> {
+  const { store } = ctx
+  const doc = store.data.documents[args.id]
+  if (!doc) throw new MarginaliaError('not-found', `no document with id ${args.id}`)
+  const parsed = parseDocument(args.fileName, args.bytes, args.format ?? doc.format)
+  const sha256 = await store.saveSource(args.bytes, extname(args.fileName))
+  if (sha256 === doc.sha256) return { document: doc, unchanged: true, counts: { anchored: 0, moved: 0, orphaned: 0 }, orphans: [] }
+
+  const oldText = await store.readText(doc.id)
+  const textFile = `${doc.id}.${sha256.slice(0, 12)}.txt`
+  await store.saveText(doc.id, parsed.text, textFile)
+
+  const own = Object.values(store.data.annotations).filter((a) => a.documentId === doc.id)
+  const citing = Object.values(store.data.annotations).filter((a) => a.citations.some((c) => c.verification?.source?.documentId === doc.id))
+  const inputs: ReanchorInput[] = own.map((a) => ({ id: a.id, target: a.target }))
+  for (const a of citing) {
+    a.citations.forEach((c, k) => {
+      if (c.verification?.source?.documentId === doc.id) inputs.push({ id: verdictKey(a.id, k), target: c.verification.source })
+    })
+  }
+  const results = new Map(reanchorAll(oldText, parsed.text, inputs, { progress: call.progress, signal: call.signal }).map((r) => [r.id, r]))
+
+  const counts = { anchored: 0, moved: 0, orphaned: 0 }
+  const orphans: ReimportResult['orphans'] = []
+  const next: DocumentRecord = {
+    ...doc, sha256, fileName: args.fileName.split(/[\\/]/).pop() ?? args.fileName, format: parsed.format,
+    length: [...parsed.text].length, structure: parsed.structure, metadata: { ...doc.metadata, ...parsed.metadata },
+    textFile, modified: ctx.now()
+  }
+  await store.transact(`Re-import ${doc.title}`, (tx) => {
+    tx.put('documents', next)
+    for (const a of own) {
+      const r = results.get(a.id)!
+      counts[r.status]++
+      if (r.status === 'orphaned') orphans.push({ annotationId: a.id, exact: a.target.exact, reason: r.reason, kind: 'annotation' })
+      tx.put('annotations', { ...(tx.get('annotations', a.id) as Annotation), target: r.target, status: r.status })
+    }
+    for (const a of citing) {
+      const current = tx.get('annotations', a.id) as Annotation
+      const citations = current.citations.map((c, k) => {
+        const r = results.get(verdictKey(a.id, k))
+        if (!r || !c.verification?.source) return c
+        if (r.status === 'orphaned') {
+          orphans.push({ annotationId: a.id, exact: c.verification.source.exact, reason: r.reason, kind: 'verified-source' })
+          return c // the old passage is kept for review
+        }
+        return { ...c, verification: { ...c.verification, source: { ...r.target, documentId: doc.id } } }
+      })
+      tx.put('annotations', { ...current, citations })
+    }
+  })
+  return { document: next, unchanged: false, counts, orphans }
+}
