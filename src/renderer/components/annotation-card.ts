@@ -148,6 +148,7 @@ export class AnnotationCard extends LitElement {
           </div>`
         : nothing}
       ${a.note ? html`<p class="note">${a.note}</p>` : nothing}
+      ${a.citations.length ? html`<citation-links .links=${a.citations}></citation-links>` : nothing}
       <div class="tools">
         <button class="quiet" @click=${this.startEdit} aria-label="Edit highlight">Edit</button>
         <button class="quiet danger" @click=${this.deleteHighlight} ?disabled=${this.busy} aria-label="Delete highlight">Delete</button>
@@ -164,6 +165,7 @@ export class AnnotationCard extends LitElement {
         <datalist id="tag-options">${this.knownTags.map((t) => html`<option value=${t}></option>`)}</datalist>
         <label for="note">Note</label>
         <textarea id="note" name="note" rows="3" .value=${a.note}></textarea>
+        <citation-picker .annotationId=${a.id}></citation-picker>
         <div class="actions">
           <button type="button" class="quiet" @click=${this.cancelEdit}>Cancel</button>
           <button type="submit" class="primary" ?disabled=${this.busy}>Save</button>

@@ -89,6 +89,7 @@ export class SelectionPopover extends LitElement {
   reset(): void {
     this.tagText = ''
     this.note = ''
+    ;(this.renderRoot?.querySelector('citation-picker') as { reset?: () => void } | null)?.reset?.()
   }
 
   protected updated(): void {
@@ -124,6 +125,7 @@ export class SelectionPopover extends LitElement {
           .value=${this.note}
           @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
+        <citation-picker></citation-picker>
         <div class="actions">
           <span class="hint">Enter ↵ · Esc</span>
           <button type="button" class="quiet" @click=${this.close}>Cancel</button>
@@ -149,6 +151,9 @@ export class SelectionPopover extends LitElement {
     e?.preventDefault()
     if (this.busy) return
     const detail: HighlightBody = { tags: parseTags(this.tagText), note: this.note.trim() }
+    // The citation picker (src/renderer/components/citation-picker.ts), when an item was chosen.
+    const cited = (this.renderRoot.querySelector('citation-picker') as { value?: unknown } | null)?.value
+    if (cited) detail.citations = [cited]
     this.dispatchEvent(new CustomEvent('highlight-submit', { detail, bubbles: true, composed: true }))
   }
 

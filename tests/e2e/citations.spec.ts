@@ -1,0 +1,135 @@
+/**
+ * Citations end to end, in Chromium over the HTTP transport with the real services: accept a
+ * reference found in the seed's text, see its sentence become a highlight citing the item with
+ * its locator, the panel list the item and its passage, and the formatted bibliography show it in
+ * Chicago style; edit a proposal before accepting it; cite an item from a new highlight.
+ */
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+
+test.use({ seed: true })
+
+interface Annotation {
+  id: string
+  target: { start: number; end: number; exact: string }
+  citations: { citationId: string; locator?: string }[]
+}
+interface Summary { id: string; label: string; citedBy: number; item: Record<string, unknown> }
+
+const Z_CLAIM = "While he was Emperor, there is evidence showing he used the name Andronikos, after his father, although when he was regent during his brother's absence in the West, he governed in his birth name."
+const Z_CHICAGO = 'Zachariadou, Elizabeth A. “John VII (Alias Andronicus) Palaeologus.” Dumbarton Oaks Papers 31 (1977): 339–42.'
+
+/** Selects `phrase` (first occurrence) by dragging the mouse over it, as a historian would. */
+async function dragSelect(page: Page, phrase: string) {
+  const rects = await page.evaluate((phrase) => {
+    const root = document.querySelector('marginalia-app')!.shadowRoot!.querySelector('document-view')!.shadowRoot!
+    for (const el of root.querySelectorAll<HTMLElement>('[data-b]')) {
+      const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text | undefined
+      const at = node ? node.data.indexOf(phrase) : -1
+      if (!node || at < 0) continue
+      el.scrollIntoView({ block: 'center' })
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + phrase.length)
+      return [...range.getClientRects()].filter((r) => r.width > 0).map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }))
+    }
+    throw new Error(`phrase not rendered: ${phrase}`)
+  }, phrase)
+  const first = rects[0]
+  const last = rects[rects.length - 1]
+  await page.mouse.move(first.left + 1, (first.top + first.bottom) / 2)
+  await page.mouse.down()
+  await page.mouse.move(last.right - 1, (last.top + last.bottom) / 2, { steps: 5 })
+  await page.mouse.up()
+}
+
+async function openBibliography(page: Page) {
+  await expect(page.locator('document-view h1.doc-title')).toHaveText('John VII Palaiologos')
+  await page.getByRole('tab', { name: 'Bibliography' }).click()
+  return page.locator('citation-panel')
+}
+
+test('accept a glued reference: the claim becomes a highlight citing the item, listed and formatted in Chicago style', async ({ page, app }) => {
+  const panel = await openBibliography(page)
+  const proposals = panel.locator('reference-proposals li')
+  await expect(proposals).toHaveCount(2)
+  const z = proposals.filter({ hasText: 'Zachariadou' })
+  await expect(z.locator('.claim')).toHaveText(`“${Z_CLAIM}”`)
+  await expect(z.locator('.locator')).toHaveText('pp. 339-342')
+  await z.getByRole('button', { name: 'Accept' }).click()
+
+  // The sentence is now a highlight citing the new item with the locator (checked in the store).
+  await expect.poll(async () => (await app.api<Annotation[]>('listAnnotations', { documentId: app.seedId })).length).toBe(1)
+  const [ann] = await app.api<Annotation[]>('listAnnotations', { documentId: app.seedId })
+  const [item] = await app.api<Summary[]>('listCitations')
+  expect(ann.target.exact).toBe(Z_CLAIM)
+  expect(ann.citations).toEqual([{ citationId: item.id, locator: 'pp. 339-342' }])
+  expect(item.item).toMatchObject({ title: 'John VII (Alias Andronicus) Palaeologus', 'container-title': 'Dumbarton Oaks Papers', volume: '31', page: '339-342' })
+
+  // …and in the UI: the proposal is marked accepted, the annotation list shows what it cites.
+  await expect(z.locator('.kind')).toContainText('accepted')
+  await page.getByRole('tab', { name: 'Annotations' }).click()
+  await expect(page.locator('annotation-card citation-links li')).toHaveText('Cites Zachariadou 1977 · John VII (Alias Andronicus) Palaeologus, pp. 339-342')
+  await page.getByRole('tab', { name: 'Bibliography' }).click()
+
+  // The panel lists the item cited once; selecting it shows the citing passage.
+  const row = panel.locator(`li.item[data-citation-id="${item.id}"]`)
+  await expect(row.locator('.count')).toHaveText('1')
+  await row.click()
+  const passage = panel.locator(`.passages li[data-annotation-id="${ann.id}"]`)
+  await expect(passage).toContainText(Z_CLAIM)
+  await expect(passage.locator('.locator')).toHaveText('pp. 339-342')
+
+  // The formatted bibliography, Chicago notes-bibliography then author-date, with italics as <i>.
+  const entry = panel.locator(`bibliography-view p.entry[data-citation-id="${item.id}"]`)
+  await expect(entry).toHaveText(Z_CHICAGO, { timeout: 30_000 })
+  await expect(entry.locator('i')).toHaveText('Dumbarton Oaks Papers')
+  await panel.locator('bibliography-view select').selectOption('chicago-author-date')
+  await expect(entry).toHaveText('Zachariadou, Elizabeth A. 1977. “John VII (Alias Andronicus) Palaeologus.” Dumbarton Oaks Papers 31: 339–42.', { timeout: 30_000 })
+
+  // Clicking the passage goes to the highlight in the text.
+  await passage.getByRole('button').click()
+  await expect(page.locator('annotation-card[selected]')).toHaveCount(1)
+})
+
+test('edit a short reference before accepting it; reject the other', async ({ page, app }) => {
+  const panel = await openBibliography(page)
+  const n = panel.locator('reference-proposals li').filter({ hasText: 'Necipoglu (2009), p. 39' })
+  await expect(n.locator('.item')).toContainText('partial')
+  await n.getByRole('button', { name: 'Edit' }).click()
+  const form = n.locator('citation-form')
+  await form.locator('textarea[name=author]').fill('Necipoğlu, Nevra')
+  await form.locator('input[name=title]').fill('Byzantium between the Ottomans and the Latins')
+  await form.locator('input[name=publisher]').fill('Cambridge University Press')
+  await form.locator('input[name=locator]').fill('p. 40')
+  await form.getByRole('button', { name: 'Accept' }).click()
+
+  await expect.poll(async () => (await app.api<Annotation[]>('listAnnotations', { documentId: app.seedId })).length).toBe(1)
+  const [ann] = await app.api<Annotation[]>('listAnnotations', { documentId: app.seedId })
+  const [item] = await app.api<Summary[]>('listCitations')
+  expect(ann.target.exact).toBe('There he governed as a semi-independent ruler for the rest of his life (1403–1408), using the title "Emperor of All Thessaly".')
+  expect(ann.citations).toEqual([{ citationId: item.id, locator: 'p. 40' }])
+  expect(item.item).toMatchObject({ title: 'Byzantium between the Ottomans and the Latins', author: [{ family: 'Necipoğlu', given: 'Nevra' }], issued: { 'date-parts': [[2009]] } })
+  await expect(panel.locator(`bibliography-view p.entry[data-citation-id="${item.id}"]`)).toHaveText('Necipoğlu, Nevra. Byzantium between the Ottomans and the Latins. Cambridge University Press, 2009.', { timeout: 30_000 })
+
+  await panel.locator('reference-proposals li').filter({ hasText: 'Zachariadou' }).getByRole('button', { name: 'Reject' }).click()
+  await expect(panel.locator('reference-proposals li')).toHaveCount(1)
+})
+
+test('cite an item with a locator from a new highlight', async ({ page, app }) => {
+  const item = await app.api<Summary>('createCitation', { item: { type: 'book', title: 'The Decline and Fall of the Roman Empire', author: [{ family: 'Gibbon', given: 'Edward' }], issued: { 'date-parts': [[1788]] } } })
+  await expect(page.locator('document-view h1.doc-title')).toHaveText('John VII Palaiologos')
+  const phrase = 'Battle of Ankara'
+  await dragSelect(page, phrase)
+  const popover = page.locator('selection-popover')
+  await expect(popover).toBeVisible()
+  const picker = popover.locator('citation-picker')
+  await picker.locator('input.q').fill('gibbon decline')
+  await picker.locator(`li[data-citation-id="${item.id}"]`).click()
+  await picker.locator('input.loc').fill('ch. LXV')
+  await popover.getByRole('button', { name: 'Highlight' }).click()
+  await expect(popover).toHaveCount(0)
+  await expect.poll(async () => (await app.api<Annotation[]>('listAnnotations', { documentId: app.seedId })).map((a) => [a.target.exact, a.citations])).toEqual([
+    [phrase, [{ citationId: item.id, locator: 'ch. LXV' }]]
+  ])
+})
