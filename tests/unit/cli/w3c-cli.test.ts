@@ -1,0 +1,53 @@
+/** `import-annotations DIR --doc ID FILE` as a user runs it (a real process through tsx). */
+import { execFile } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT, SEED_PATH, tempDir } from '../../helpers/temp-dir'
+
+const run = promisify(execFile)
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
+const CLI = join(ROOT, 'src', 'cli', 'index.ts')
+
+async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: ROOT })
+    return { stdout, stderr, code: 0 }
+  } catch (err) {
+    const e = err as { stdout: string; stderr: string; code: number }
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code }
+  }
+}
+
+let dir: string
+let cleanup: () => void
+beforeAll(() => ({ dir, cleanup } = tempDir('marginalia-w3c-cli-')))
+afterAll(() => cleanup())
+
+describe('import-annotations CLI', () => {
+  it('imports, anchors and reports orphans; a bad file fails with a message and exit code', async () => {
+    const project = join(dir, 'p')
+    expect((await cli('init', project)).code).toBe(0)
+    const imported = await cli('import', project, SEED_PATH)
+    expect(imported.code).toBe(0)
+    const docId = JSON.parse(imported.stdout).id as string
+    const file = join(dir, 'annos.jsonld')
+    writeFileSync(file, JSON.stringify([
+      { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:x:1', type: 'Annotation',
+        body: { type: 'TextualBody', purpose: 'tagging', value: 'usurper' },
+        target: { selector: { type: 'TextQuoteSelector', exact: 'ousted to his grandfather John V', prefix: 'On April 14, 1390 John VII Palaiologos ' } } },
+      { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:x:2', type: 'Annotation',
+        target: { selector: { type: 'TextQuoteSelector', exact: 'the Council of Florence' } } }
+    ]))
+    const r = await cli('import-annotations', project, '--doc', docId, file)
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ imported: 2, moved: 1, orphaned: 1, orphans: [{ index: 1, externalId: 'urn:x:2' }] })
+    expect(r.stderr).toContain('"the Council of Florence": the quote is not in this document')
+
+    writeFileSync(join(dir, 'bad.json'), '{ nope')
+    const bad = await cli('import-annotations', project, '--doc', docId, join(dir, 'bad.json'))
+    expect(bad.code).not.toBe(0)
+    expect(bad.stderr).toMatch(/bad\.json: not a JSON file/)
+  }, 60_000)
+})
