@@ -3,7 +3,7 @@
  * claim, with the source terms that count as a match for it (the stem itself, synonyms from the
  * thesaurus, close spellings of names found in the source, the project's entity aliases).
  */
-import { nameSimilarity } from './names'
+import { nameKey, nameSimilarity } from './names'
 import { findDates, findNumbers } from './numbers'
 import type { SourceIndex } from './source-index'
 import { STOPWORDS } from './stopwords'
@@ -86,13 +86,50 @@ function distinctiveWords(name: string): string[] {
     .map((t) => t.norm)
 }
 
+interface NameEntry {
+  norm: string
+  stem: string
+}
+/** The source's names bucketed for quick look-up: by phonetic key, key without a leading vowel, first letter. */
+interface NameTable {
+  byKey: Map<string, NameEntry[]>
+  byLead: Map<string, NameEntry[]>
+  byFirst: Map<string, NameEntry[]>
+}
+const nameTables = new WeakMap<SourceIndex, NameTable>()
+
+function nameTable(index: SourceIndex): NameTable {
+  let table = nameTables.get(index)
+  if (table) return table
+  table = { byKey: new Map(), byLead: new Map(), byFirst: new Map() }
+  const push = (map: Map<string, NameEntry[]>, key: string, e: NameEntry): void => {
+    const list = map.get(key)
+    if (list) list.push(e)
+    else map.set(key, [e])
+  }
+  for (const [norm, [stem, caps, lower]] of Object.entries(index.names)) {
+    if (caps < lower) continue
+    const e = { norm, stem }
+    push(table.byKey, nameKey(norm), e)
+    push(table.byLead, nameKey(norm, true), e)
+    push(table.byFirst, norm[0], e)
+  }
+  nameTables.set(index, table)
+  return table
+}
+
 /** Source spellings close to `norm` (names written with a capital in the source), with similarity. */
 export function nameVariants(norm: string, index: SourceIndex): { norm: string; stem: string; sim: number }[] {
+  const table = nameTable(index)
+  // Only names that could pass nameSimilarity: same key, same key without the leading vowel, or
+  // same first letter and a length within the edit distance allowed.
+  const pool = new Set<NameEntry>([...(table.byKey.get(nameKey(norm)) ?? []), ...(table.byLead.get(nameKey(norm, true)) ?? [])])
+  for (const e of table.byFirst.get(norm[0]) ?? []) if (Math.abs(e.norm.length - norm.length) <= Math.ceil(norm.length * 0.25)) pool.add(e)
   const out: { norm: string; stem: string; sim: number }[] = []
-  for (const [other, [stem, caps, lower]] of Object.entries(index.names)) {
-    if (other === norm || caps < lower) continue
-    const sim = nameSimilarity(norm, other)
-    if (sim >= MIN_VARIANT_SIMILARITY) out.push({ norm: other, stem, sim })
+  for (const e of pool) {
+    if (e.norm === norm) continue
+    const sim = nameSimilarity(norm, e.norm)
+    if (sim >= MIN_VARIANT_SIMILARITY) out.push({ norm: e.norm, stem: e.stem, sim })
   }
   return out
 }

@@ -9,9 +9,9 @@ import { analyseClaim, type Concept, type EntityNames, type MatchHow } from './c
 import { findDiscrepancies } from './discrepancies'
 import { locatorSpan } from './locator'
 import { findDates, findNumbers } from './numbers'
-import { rankWindows, type RankedWindow } from './rank'
+import { rankWindows } from './rank'
 import type { SourceIndex } from './source-index'
-import { stemOf, tokenize } from './tokenize'
+import { stemOf, tokenize, type Token } from './tokenize'
 
 /** A span of text; start/end in code points of its document (or of the claim text when compared by text). */
 export interface TextSpan {
@@ -60,10 +60,8 @@ export interface CompareResult {
   narrowedTo?: { start: number; end: number; label: string }
 }
 
-/** Spans of the window's tokens that satisfy a concept. */
-function sourceSpans(concept: Concept, window: RankedWindow, source: CodePointIndex): TextSpan[] {
-  const text = source.slice(window.start, window.end)
-  const tokens = tokenize(text, window.start)
+/** Spans of the window's tokens (offsets in the source) that satisfy a concept. */
+function sourceSpans(concept: Concept, tokens: Token[], source: CodePointIndex): TextSpan[] {
   const wanted = new Set(concept.alts.map((a) => a.term))
   const spans: TextSpan[] = []
   if (concept.kind === 'number' || concept.kind === 'date') {
@@ -89,12 +87,13 @@ export function compareWithSource(index: SourceIndex, source: CodePointIndex, re
   }
   const candidates = windows.map((w): Candidate => {
     const exact = source.slice(w.start, w.end)
+    const tokens = tokenize(exact, w.start)
     const matched: MatchedTerm[] = []
     for (const m of w.matched) {
       const c = concepts[m.concept]
       if (c.context) continue
       const how = c.alts.find((a) => a.term === m.term)?.how ?? 'word'
-      matched.push({ label: c.label, how, claim: c.spans, source: sourceSpans(c, w, source) })
+      matched.push({ label: c.label, how, claim: c.spans, source: sourceSpans(c, tokens, source) })
     }
     return {
       start: w.start,

@@ -38,6 +38,11 @@ const COVERAGE_SHARE = 0.6
 const REGION_RADIUS = 8
 /** Weight of the surrounding evidence relative to the window's own. */
 const REGION_WEIGHT = 0.8
+/**
+ * Sentences whose windows are scored in full. The rest are pruned by a cheap estimate (own
+ * evidence plus the evidence within REGION_RADIUS), which keeps a query on a 2 MB source fast.
+ */
+const FULLY_SCORED = 400
 /** Headings and tables of contents name everything and say nothing. */
 const HEADING_PENALTY = 0.3
 
@@ -58,9 +63,11 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
   const S = index.sentences
   const n = sentenceCount(index)
   const inRange = (s: number): boolean => !options.within || (S[s * F] >= options.within.start && S[s * F] < options.within.end)
-  // scores[s][q]: best weighted BM25 of concept q in sentence s; terms[s][q]: the term that gave it.
-  const scores = new Map<number, Float64Array>()
-  const terms = new Map<number, string[]>()
+  // score[s * Q + q]: best weighted BM25 of concept q in sentence s; term[s * Q + q]: the term that gave it.
+  const Q = concepts.length
+  const score = new Float64Array(n * Q)
+  const term: string[] = []
+  const own = new Float64Array(n)
   const importance = concepts.map((c) => (c.context ? 0 : c.weight * Math.max(0, ...c.alts.map((a) => a.weight * idf(index, a.term)))))
   concepts.forEach((c, q) => {
     for (const alt of c.alts) {
@@ -73,14 +80,10 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
         const tf = list[i + 1]
         const len = S[s * F + 3]
         const v = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / (index.avgTerms || 1)))
-        let row = scores.get(s)
-        if (!row) {
-          scores.set(s, (row = new Float64Array(concepts.length)))
-          terms.set(s, new Array(concepts.length).fill(''))
-        }
-        if (v > row[q]) {
-          row[q] = v
-          terms.get(s)![q] = alt.term
+        if (v > score[s * Q + q]) {
+          own[s] += v - score[s * Q + q]
+          score[s * Q + q] = v
+          term[s * Q + q] = alt.term
         }
       }
     }
@@ -92,32 +95,32 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     if (first < 0 || last >= n || seen.has(`${first}:${last}`)) return
     if (S[first * F + 2] !== S[last * F + 2]) return // one paragraph
     seen.add(`${first}:${last}`)
-    let own = 0
+    let mine = 0
     let around = 0
     let covered = 0
     let coveredAround = 0
     const matched: RankedWindow['matched'] = []
     for (let q = 0; q < concepts.length; q++) {
       let best = 0
-      let term = ''
+      let bestTerm = ''
       for (let s = first; s <= last; s++) {
-        const v = scores.get(s)?.[q] ?? 0
+        const v = score[s * Q + q]
         if (v > best) {
           best = v
-          term = terms.get(s)![q]
+          bestTerm = term[s * Q + q]
         }
       }
       let near = best
       for (let d = 1; d <= REGION_RADIUS; d++) {
         const decay = 1 - d / (REGION_RADIUS + 1)
-        const a = scores.get(first - d)?.[q] ?? 0
-        const b = scores.get(last + d)?.[q] ?? 0
+        const a = first - d >= 0 ? score[(first - d) * Q + q] : 0
+        const b = last + d < n ? score[(last + d) * Q + q] : 0
         near = Math.max(near, a * decay, b * decay)
       }
       if (best > 0) {
-        own += best
+        mine += best
         covered += importance[q]
-        matched.push({ concept: q, term })
+        matched.push({ concept: q, term: bestTerm })
       }
       if (near > 0) {
         around += near
@@ -126,13 +129,25 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     }
     const coverage = covered / totalImportance
     const coverageAround = coveredAround / totalImportance
-    let score = own * (1 - COVERAGE_SHARE + COVERAGE_SHARE * coverage)
-    score += REGION_WEIGHT * around * (1 - COVERAGE_SHARE + COVERAGE_SHARE * coverageAround)
-    if (last > first) score *= PAIR_PENALTY
-    if (S[first * F + 4] || S[last * F + 4]) score *= HEADING_PENALTY
-    windows.push({ first, last, start: S[first * F], end: S[last * F + 1], score, matched })
+    let total = mine * (1 - COVERAGE_SHARE + COVERAGE_SHARE * coverage)
+    total += REGION_WEIGHT * around * (1 - COVERAGE_SHARE + COVERAGE_SHARE * coverageAround)
+    if (last > first) total *= PAIR_PENALTY
+    if (S[first * F + 4] || S[last * F + 4]) total *= HEADING_PENALTY
+    windows.push({ first, last, start: S[first * F], end: S[last * F + 1], score: total, matched })
   }
-  for (const s of scores.keys()) {
+  // Prune: rank sentences by own evidence plus a share of the evidence around them (prefix sums).
+  const prefix = new Float64Array(n + 1)
+  for (let s = 0; s < n; s++) prefix[s + 1] = prefix[s] + own[s]
+  const estimate = (s: number): number => own[s] + (0.3 * (prefix[Math.min(n, s + REGION_RADIUS + 1)] - prefix[Math.max(0, s - REGION_RADIUS)] - own[s])) / REGION_RADIUS
+  const hit: number[] = []
+  for (let s = 0; s < n; s++) if (own[s] > 0) hit.push(s)
+  let chosen = hit
+  if (hit.length > FULLY_SCORED) {
+    const est = new Float64Array(n)
+    for (const s of hit) est[s] = estimate(s)
+    chosen = hit.sort((a, b) => est[b] - est[a]).slice(0, FULLY_SCORED)
+  }
+  for (const s of chosen) {
     consider(s, s)
     consider(s - 1, s)
     consider(s, s + 1)

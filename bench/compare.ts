@@ -1,0 +1,109 @@
+/**
+ * Compare benchmark, one run: (1) time to index Gibbon vol. 6, as a multiple of one plain
+ * full-text scan; (2) time per comparison after indexing, as a ratio to a plain full-text scan
+ * of the same source per query (segment + tokenize + BM25 at query time, no index);
+ * (3) top-1/top-3 accuracy on tests/fixtures/compare-claims.json, for our ranking (with and
+ * without context and locator) and for the plain BM25 baseline over the same sentence windows.
+ * Run: npx tsx bench/compare.ts
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { compareWithSource } from '../src/shared/compare/compare'
+import { segmentSentences } from '../src/shared/compare/segment'
+import { buildSourceIndex } from '../src/shared/compare/source-index'
+import { STOPWORDS } from '../src/shared/compare/stopwords'
+import { CodePointIndex } from '../src/shared/text/code-points'
+import { normaliseText } from '../src/shared/text/normalise'
+
+interface Span { start: number; end: number; exact: string }
+interface Labelled { id: string; claim: Span; locator: string; status: string; passages: Span[] }
+
+const ROOT = join(__dirname, '..')
+const fixture = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/compare-claims.json'), 'utf8')) as { claimDocument: string; source: string; claims: Labelled[] }
+const sourcePath = join(ROOT, fixture.source)
+if (!existsSync(sourcePath)) {
+  console.log(`skipped: ${sourcePath} is absent (the shared corpus is not on this machine)`)
+  process.exit(0)
+}
+const source = normaliseText(readFileSync(sourcePath, 'utf8'))
+const claimText = normaliseText(readFileSync(join(ROOT, fixture.claimDocument), 'utf8'))
+const cp = new CodePointIndex(source)
+const claimSentences = segmentSentences(claimText)
+
+/** A hit: the candidate overlaps a labelled passage by at least half of the shorter of the two. */
+const hit = (w: { start: number; end: number }, p: { start: number; end: number }): boolean => {
+  const o = Math.min(w.end, p.end) - Math.max(w.start, p.start)
+  return o > 0 && o >= 0.5 * Math.min(w.end - w.start, p.end - p.start)
+}
+const contextOf = (c: Labelled): string[] => {
+  const i = claimSentences.findIndex((s) => s.start <= c.claim.start && c.claim.start < s.end)
+  return [claimSentences[i - 1], claimSentences[i + 1]].filter((s) => s && s.para === claimSentences[i].para).map((s) => claimText.slice(s.start, s.end))
+}
+
+// --- Plain BM25 baseline: lower-cased words, stop words out, no stemming, synonyms or names. ---
+const words = (t: string): string[] => (t.toLowerCase().match(/\p{L}+|\d+/gu) ?? []).filter((w) => !STOPWORDS.has(w))
+function plainScan(claim: string, top: number): { start: number; end: number }[] {
+  const sentences = segmentSentences(source, cp)
+  const bags = sentences.map((s) => words(cp.slice(s.start, s.end)))
+  const df = new Map<string, number>()
+  for (const b of bags) for (const w of new Set(b)) df.set(w, (df.get(w) ?? 0) + 1)
+  const avg = bags.reduce((a, b) => a + b.length, 0) / bags.length
+  const q = [...new Set(words(claim))]
+  const n = bags.length
+  const score = (b: string[]): number => q.reduce((sum, w) => {
+    const tf = b.filter((x) => x === w).length
+    if (!tf) return sum
+    const d = df.get(w) ?? 0
+    const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5))
+    return sum + (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * b.length) / avg))
+  }, 0)
+  const scored = bags.map((b, i) => ({ i, s: score(b) })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s)
+  return scored.slice(0, top).map((x) => sentences[x.i])
+}
+
+const time = (fn: () => void, reps = 1): number => {
+  const t = performance.now()
+  for (let i = 0; i < reps; i++) fn()
+  return (performance.now() - t) / reps
+}
+
+const found = fixture.claims.filter((c) => c.passages.length)
+// (1) index build vs one scan
+const scanMs = time(() => plainScan(found[0].claim.exact, 3), 3)
+let index = buildSourceIndex(source)
+const buildMs = time(() => (index = buildSourceIndex(source)), 2)
+const json = JSON.stringify(index)
+const loadMs = time(() => JSON.parse(json), 3)
+console.log(`Source: ${fixture.source} (${cp.length} code points, ${index.sentences.length / 5} sentences)`)
+console.log(`Index build: ${buildMs.toFixed(0)} ms = ${(buildMs / scanMs).toFixed(1)}× one plain full-text scan; stored JSON ${(json.length / 1e6).toFixed(2)} MB, reloaded in ${(loadMs / scanMs).toFixed(2)}× a scan`)
+
+// (2) per-query time after indexing vs plain full-text scan per query
+const claims = fixture.claims
+const oursMs = time(() => { for (const c of claims) compareWithSource(index, cp, { claim: c.claim.exact, context: contextOf(c), top: 5 }) }, 3) / claims.length
+const scanPerQuery = time(() => { for (const c of claims) plainScan(c.claim.exact, 5) }, 1) / claims.length
+console.log(`Per comparison (${claims.length} claims, top 5 with matched terms and discrepancies): ours ${oursMs.toFixed(1)} ms vs plain full-text scan ${scanPerQuery.toFixed(1)} ms → ${(scanPerQuery / oursMs).toFixed(1)}× faster (target ≥ 10×)`)
+
+// (3) accuracy
+function accuracy(rank: (c: Labelled) => { start: number; end: number }[]): { top1: number; top3: number; misses: string[] } {
+  let top1 = 0
+  let top3 = 0
+  const misses: string[] = []
+  for (const c of found) {
+    const r = rank(c).slice(0, 3).findIndex((w) => c.passages.some((p) => hit(w, p)))
+    if (r === 0) top1++
+    if (r >= 0) top3++
+    else misses.push(c.id)
+  }
+  return { top1: top1 / found.length, top3: top3 / found.length, misses }
+}
+const configs: [string, (c: Labelled) => { start: number; end: number }[]][] = [
+  ['ours: context + locator', (c) => compareWithSource(index, cp, { claim: c.claim.exact, context: contextOf(c), locator: c.locator, top: 3 }).candidates],
+  ['ours: context, no locator', (c) => compareWithSource(index, cp, { claim: c.claim.exact, context: contextOf(c), top: 3 }).candidates],
+  ['ours: claim alone', (c) => compareWithSource(index, cp, { claim: c.claim.exact, top: 3 }).candidates],
+  ['plain BM25 baseline', (c) => plainScan(c.claim.exact, 3)]
+]
+console.log(`Accuracy on ${found.length} labelled claims with a passage (${fixture.claims.length - found.length} more are labelled not-found):`)
+for (const [name, rank] of configs) {
+  const a = accuracy(rank)
+  console.log(`  ${name.padEnd(28)} top-1 ${a.top1.toFixed(2)}  top-3 ${a.top3.toFixed(2)}${a.misses.length ? `  (top-3 misses: ${a.misses.join(', ')})` : ''}`)
+}
