@@ -77,6 +77,7 @@ export class MarginaliaApp extends LitElement {
         <button @click=${() => this.fileInput.click()} ?disabled=${this.importing}>${this.importing ? 'Importing…' : 'Import…'}</button>
         <input type="file" accept=".txt,.md,.markdown,.html,.htm,.xml,.tei,.pdf,.docx,text/plain" @change=${this.importFile} />
         <button @click=${this.openExport}>Export…</button>
+        <w3c-import-button .documentId=${docId}></w3c-import-button>
         <span class="sep"></span>
         <button @click=${() => this.history('undo')} ?disabled=${!h.canUndo} title=${`Undo ${h.undoLabel ?? ''} (${MOD}+Z)`} aria-label="Undo">↶ Undo</button>
         <button @click=${() => this.history('redo')} ?disabled=${!h.canRedo} title=${`Redo ${h.redoLabel ?? ''} (${MOD}+Shift+Z)`} aria-label="Redo">↷ Redo</button>
