@@ -14,6 +14,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
+import { guard } from 'lit/directives/guard.js'
 import { call } from '../api-client'
 import type { Annotation, Block, DocumentWithText } from '../../shared/model'
 import { CodePointIndex } from '../../shared/text/code-points'
@@ -25,21 +26,8 @@ import { moveSelectionByKey, placeCaret, readSelection } from '../lib/selection-
 import { colourForAnnotation } from '../lib/tag-colours'
 import { TextMap, type RenderedBlock } from '../lib/text-map'
 import { documentViewStyles } from '../lib/document-view-styles'
+import { renderBlocks } from '../lib/document-blocks'
 import type { HighlightBody, SelectionPopover } from './selection-popover'
-
-/** Consecutive list items are grouped into one list; every other block stands alone. */
-type Group = { kind: 'list'; items: number[] } | { kind: 'block'; index: number }
-
-function groupBlocks(blocks: readonly Block[]): Group[] {
-  const out: Group[] = []
-  blocks.forEach((b, i) => {
-    const last = out[out.length - 1]
-    if (b.kind === 'list-item' && last?.kind === 'list') last.items.push(i)
-    else if (b.kind === 'list-item') out.push({ kind: 'list', items: [i] })
-    else out.push({ kind: 'block', index: i })
-  })
-  return out
-}
 
 @customElement('document-view')
 export class DocumentView extends LitElement {
@@ -147,7 +135,6 @@ export class DocumentView extends LitElement {
   render() {
     const doc = this.doc
     if (!doc || !this.index) return html`<div class="empty">Choose a document on the left, or import one.</div>`
-    const hasTitleBlock = this.blocks.some((b) => b.kind === 'title')
     return html`
       <div class="scroller" @scroll=${this.placePopover}>
         <article
@@ -161,9 +148,9 @@ export class DocumentView extends LitElement {
           @mousemove=${this.onHover}
         >
           <div class="overlay" aria-hidden="true"></div>
-          ${hasTitleBlock ? nothing : html`<h1 class="doc-title">${doc.title}</h1>`}
-          ${groupBlocks(this.blocks).map((g) =>
-            g.kind === 'list' ? html`<ul>${g.items.map((i) => this.renderBlock(i))}</ul>` : this.renderBlock(g.index)
+          ${guard([doc], () =>
+            // The text is re-rendered only when the document changes, not on every popover move.
+            renderBlocks(doc, this.blocks, this.index!)
           )}
         </article>
       </div>
@@ -179,36 +166,6 @@ export class DocumentView extends LitElement {
           ></selection-popover>`
         : nothing}
     `
-  }
-
-  /** One block; its element holds one text node (no whitespace around the binding on purpose). */
-  private renderBlock(i: number) {
-    const b = this.blocks[i]
-    const text = this.index!.slice(b.start, b.end)
-    switch (b.kind) {
-      case 'title':
-        return html`<h1 class="doc-title" data-b=${i}>${text}</h1>${this.renderMeta()}`
-      case 'heading': {
-        const level = b.level ?? 2
-        if (level <= 2) return html`<h2 data-b=${i}>${text}</h2>`
-        if (level === 3) return html`<h3 data-b=${i}>${text}</h3>`
-        return html`<h4 data-b=${i}>${text}</h4>`
-      }
-      case 'list-item':
-        return html`<li data-b=${i}>${text}</li>`
-      case 'note':
-        return html`<p class="note" data-b=${i}>${text}</p>`
-      default:
-        return html`<p class=${this.doc!.structure.length ? '' : 'plain'} data-b=${i}>${text}</p>`
-    }
-  }
-
-  private renderMeta() {
-    const cats = this.doc?.metadata.categories ?? []
-    if (!cats.length) return nothing
-    return html`<ul class="categories" aria-label="Categories">
-      ${cats.map((c) => html`<li>${c}</li>`)}
-    </ul>`
   }
 
   private onFocus(): void {
@@ -286,7 +243,7 @@ export class DocumentView extends LitElement {
   }
 
   private selectAt(x: number, y: number): void {
-    const hits = this.painter?.hitTest(x, y) ?? []
+    const hits = this.hitsAt(x, y)
     if (!hits.length) return
     // Repeated clicks on overlapping highlights cycle through them, innermost first.
     const at = this.selectedAnnotationId ? hits.indexOf(this.selectedAnnotationId) : -1
@@ -294,12 +251,27 @@ export class DocumentView extends LitElement {
     this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id, reveal: false }, bubbles: true, composed: true }))
   }
 
+  /**
+   * Annotations painted under viewport point (x, y). The caret position at the point narrows the
+   * candidates to annotations around that code point before any client rects are measured.
+   */
+  private hitsAt(x: number, y: number): string[] {
+    if (!this.painter) return []
+    const caretAt = (document as { caretPositionFromPoint?: (x: number, y: number, o?: object) => CaretPosition | null })
+      .caretPositionFromPoint
+    const pos = caretAt?.call(document, x, y, { shadowRoots: [this.shadowRoot!] })
+    const cp = pos ? this.map?.offsetInBlock(pos.offsetNode, pos.offset) : undefined
+    if (cp === undefined) return this.painter.hitTest(x, y)
+    const near = this.annotations.filter((a) => a.target.start <= cp && cp <= a.target.end).map((a) => a.id)
+    return this.painter.hitTest(x, y, new Set(near))
+  }
+
   private hoverFrame = 0
   private onHover(e: MouseEvent): void {
     if (this.hoverFrame) return
     this.hoverFrame = requestAnimationFrame(() => {
       this.hoverFrame = 0
-      const over = (this.painter?.hitTest(e.clientX, e.clientY).length ?? 0) > 0
+      const over = this.hitsAt(e.clientX, e.clientY).length > 0
       this.page?.classList.toggle('over-highlight', over)
     })
   }

@@ -47,7 +47,7 @@ export class MarginaliaApp extends LitElement {
   @state() private exportOpen = false
   @state() private importing = false
   @query('document-view') private view: DocumentView | undefined
-  @query('input[type=file]') private fileInput!: HTMLInputElement
+  @query('#import-file') private fileInput!: HTMLInputElement
 
   private nextErrorId = 1
   private noticeTimer: number | undefined
@@ -75,7 +75,7 @@ export class MarginaliaApp extends LitElement {
         <span class="brand">Marginalia</span>
         <span class="project" title=${s.info?.path ?? ''}>${s.info?.name ?? ''}</span>
         <button @click=${() => this.fileInput.click()} ?disabled=${this.importing}>${this.importing ? 'Importing…' : 'Import…'}</button>
-        <input type="file" accept=".txt,.md,.markdown,.html,.htm,.xml,.tei,.pdf,.docx,text/plain" @change=${this.importFile} />
+        <input type="file" id="import-file" aria-label="Import a document" accept=".txt,.md,.markdown,.html,.htm,.xml,.tei,.pdf,.docx,text/plain" @change=${this.importFile} />
         <button @click=${this.openExport}>Export…</button>
         <w3c-import-button .documentId=${docId}></w3c-import-button>
         <span class="sep"></span>

@@ -88,10 +88,15 @@ export class HighlightPainter {
     this.flashTimer = window.setTimeout(() => this.mark('flash', undefined), FLASH_MS)
   }
 
-  /** Ids of the painted annotations under viewport point (x, y), shortest passage first. */
-  hitTest(x: number, y: number): string[] {
+  /**
+   * Ids of the painted annotations under viewport point (x, y), shortest passage first.
+   * @param candidates when given, only these ids are measured (measuring every range's client
+   *   rects on each mouse move is too slow with thousands of highlights)
+   */
+  hitTest(x: number, y: number, candidates?: ReadonlySet<string>): string[] {
     const hits: { id: string; len: number }[] = []
     for (const it of this.items) {
+      if (candidates && !candidates.has(it.id)) continue
       for (const r of it.range.getClientRects()) {
         if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) {
           hits.push({ id: it.id, len: it.range.toString().length })

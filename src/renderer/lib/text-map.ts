@@ -34,19 +34,33 @@ export class TextMap {
    * The Range may span several blocks (and the unrendered gaps between them).
    */
   toRange(start: number, end: number): Range | undefined {
-    const first = this.blocks.find((b) => b.end > start)
-    let last: RenderedBlock | undefined
-    for (let i = this.blocks.length - 1; i >= 0; i--) {
-      if (this.blocks[i].start < end) {
-        last = this.blocks[i]
-        break
-      }
-    }
+    const first = this.blocks[this.firstIndex((b) => b.end > start)]
+    const last = this.blocks[this.firstIndex((b) => b.start >= end) - 1]
     if (!first || !last || first.start > last.start) return undefined
     const range = first.node.ownerDocument.createRange()
     range.setStart(first.node, this.nodeOffset(first, Math.max(start, first.start)))
     range.setEnd(last.node, this.nodeOffset(last, Math.min(end, last.end)))
     return range.collapsed && end > start ? undefined : range
+  }
+
+  /** Index of the first block satisfying `pred`, which must be false then true along the blocks (binary search). */
+  private firstIndex(pred: (b: RenderedBlock) => boolean): number {
+    let lo = 0
+    let hi = this.blocks.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (pred(this.blocks[mid])) hi = mid
+      else lo = mid + 1
+    }
+    return lo
+  }
+
+  /** Code point offset of a DOM boundary point, when it lies inside a rendered block's text node. */
+  offsetInBlock(node: Node, offset: number): number | undefined {
+    const own = this.byNode.get(node)
+    if (!own) return undefined
+    const u = this.index.toUtf16(own.start) + Math.max(0, Math.min(offset, own.node.length))
+    return this.index.toCodePoint(u)
   }
 
   /**
@@ -57,11 +71,8 @@ export class TextMap {
    * Returns undefined when no rendered text lies on that side.
    */
   fromBoundary(node: Node, offset: number, side: 'start' | 'end'): number | undefined {
-    const own = this.byNode.get(node)
-    if (own) {
-      const u = this.index.toUtf16(own.start) + Math.max(0, Math.min(offset, own.node.length))
-      return this.index.toCodePoint(u)
-    }
+    const inside = this.offsetInBlock(node, offset)
+    if (inside !== undefined) return inside
     const probe = node.ownerDocument?.createRange()
     if (!probe) return undefined
     try {
