@@ -42,7 +42,7 @@ const REGION_WEIGHT = 0.8
  * Sentences whose windows are scored in full. The rest are pruned by a cheap estimate (own
  * evidence plus the evidence within REGION_RADIUS), which keeps a query on a 2 MB source fast.
  */
-const FULLY_SCORED = 400
+const FULLY_SCORED = 200
 /** Headings and tables of contents name everything and say nothing. */
 const HEADING_PENALTY = 0.3
 
