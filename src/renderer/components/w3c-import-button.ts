@@ -26,7 +26,7 @@ export class W3cImportButton extends LitElement {
       details { position: absolute; top: 100%; left: 0; z-index: 5; background: var(--paper); border: 1px solid var(--line);
         border-radius: 6px; padding: 0.4rem 0.6rem; max-width: 32rem; max-height: 16rem; overflow: auto; font-size: 0.8rem; }
       details ol { margin: 0.3rem 0 0; padding-left: 1.2rem; }
-      q { font-style: italic; }
+      .quote { font-style: italic; }
     `
   ]
 
@@ -51,7 +51,7 @@ export class W3cImportButton extends LitElement {
               ? html`<details>
                   <summary>${r.orphans.length ? `${r.orphans.length} need review` : 'Notes'}</summary>
                   <ol>
-                    ${r.orphans.map((o) => html`<li><q>${o.exact.slice(0, 80)}</q>: ${o.reason}</li>`)}
+                    ${r.orphans.map((o) => html`<li><span class="quote">“${o.exact.slice(0, 80)}”</span>: ${o.reason}</li>`)}
                     ${r.problems.map((p) => html`<li>${p}</li>`)}
                   </ol>
                 </details>`

@@ -87,8 +87,10 @@ export function anchor(text: string | CodePointIndex, selector: AnchorSelector, 
   if (best.score < minScore) return orphan('low-confidence', best.score)
   const start = index.toCodePoint(best.c.startUtf16)
   const end = index.toCodePoint(best.c.endUtf16)
-  const same = hasPosition && start === oldStart && end === oldEnd && best.c.errors === 0
-  return { start, end, status: same ? 'anchored' : 'moved', score: round(best.score), method: same ? 'position' : best.method }
+  // Without a stored position an exact quote is where the selector says it is (nothing moved).
+  const exactQuote = best.c.errors === 0 && full.slice(best.c.startUtf16, best.c.endUtf16) === quote
+  const same = exactQuote && (!hasPosition || (start === oldStart && end === oldEnd))
+  return { start, end, status: same ? 'anchored' : 'moved', score: round(best.score), method: same && hasPosition ? 'position' : best.method }
 }
 
 /**

@@ -28,7 +28,8 @@ export type OrphanReason = 'not-found' | 'low-confidence' | 'ambiguous' | 'empty
 
 /**
  * Outcome of anchoring one selector in a text.
- * - `anchored`: found exactly where the selector said (same start/end, same quote);
+ * - `anchored`: found exactly where the selector said (same start/end, same quote; or, for a
+ *   selector without a position, the exact quote found with its context);
  * - `moved`: found elsewhere, or with a changed quote (a fuzzy match);
  * - `orphaned`: not found with enough confidence; `start`/`end` are then the selector's own
  *   (clamped to the text) and do not point at the quote. Orphans are kept for review.

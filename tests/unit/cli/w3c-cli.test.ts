@@ -42,7 +42,7 @@ describe('import-annotations CLI', () => {
     ]))
     const r = await cli('import-annotations', project, '--doc', docId, file)
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout)).toMatchObject({ imported: 2, moved: 1, orphaned: 1, orphans: [{ index: 1, externalId: 'urn:x:2' }] })
+    expect(JSON.parse(r.stdout)).toMatchObject({ imported: 2, anchored: 1, moved: 0, orphaned: 1, orphans: [{ index: 1, externalId: 'urn:x:2' }] })
     expect(r.stderr).toContain('"the Council of Florence": the quote is not in this document')
 
     writeFileSync(join(dir, 'bad.json'), '{ nope')

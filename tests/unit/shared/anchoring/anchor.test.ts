@@ -68,7 +68,7 @@ suite('anchor', () => {
   })
 
   it('anchors a bare unique quote without position or context (an import from another tool)', () => {
-    expect(anchor(SEED, { exact: 'Andronikos' })).toMatchObject({ status: 'moved', method: 'quote' })
+    expect(anchor(SEED, { exact: 'Andronikos' })).toMatchObject({ status: 'anchored', method: 'quote' })
   })
 
   it('follows a passage whose wording was corrected (fuzzy match)', () => {
