@@ -166,6 +166,7 @@ export class AnnotationCard extends LitElement {
         <label for="note">Note</label>
         <textarea id="note" name="note" rows="3" .value=${a.note}></textarea>
         <citation-picker .annotationId=${a.id}></citation-picker>
+        <entity-picker .annotationId=${a.id} .linked=${a.entityIds} .quote=${a.target.exact}></entity-picker>
         <div class="actions">
           <button type="button" class="quiet" @click=${this.cancelEdit}>Cancel</button>
           <button type="submit" class="primary" ?disabled=${this.busy}>Save</button>

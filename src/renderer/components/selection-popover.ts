@@ -90,6 +90,7 @@ export class SelectionPopover extends LitElement {
     this.tagText = ''
     this.note = ''
     ;(this.renderRoot?.querySelector('citation-picker') as { reset?: () => void } | null)?.reset?.()
+    ;(this.renderRoot?.querySelector('entity-picker') as { reset?: () => void } | null)?.reset?.()
   }
 
   protected updated(): void {
@@ -126,6 +127,7 @@ export class SelectionPopover extends LitElement {
           @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
         <citation-picker></citation-picker>
+        <entity-picker .quote=${this.quote}></entity-picker>
         <div class="actions">
           <span class="hint">Enter ↵ · Esc</span>
           <button type="button" class="quiet" @click=${this.close}>Cancel</button>
@@ -154,6 +156,9 @@ export class SelectionPopover extends LitElement {
     // The citation picker (src/renderer/components/citation-picker.ts), when an item was chosen.
     const cited = (this.renderRoot.querySelector('citation-picker') as { value?: unknown } | null)?.value
     if (cited) detail.citations = [cited]
+    // The entity picker (src/renderer/components/entity-picker.ts): entities chosen or created.
+    const linked = (this.renderRoot.querySelector('entity-picker') as { value?: string[] } | null)?.value
+    if (linked?.length) detail.entityIds = linked
     this.dispatchEvent(new CustomEvent('highlight-submit', { detail, bubbles: true, composed: true }))
   }
 

@@ -8,6 +8,7 @@ import { call, onChange } from '../api-client'
 import type { HistoryState } from '../../shared/api/annotations'
 import type { ProjectInfo } from '../../shared/api/documents'
 import type { Annotation, DocumentRecord, DocumentWithText, Tag } from '../../shared/model'
+import { setEntityTypes } from './entity-colours'
 import { errorMessage } from './errors'
 import { resolveTagColours } from './tag-colours'
 
@@ -78,13 +79,15 @@ export class ProjectState implements ReactiveController {
   }
 
   private async loadOnce(): Promise<void> {
-    const [info, documents, tags, history] = await Promise.all([
+    const [info, documents, tags, history, entities] = await Promise.all([
       call('getProjectInfo', {}),
       call('listDocuments', {}),
       call('listTags', {}),
-      call('getHistory', {})
+      call('getHistory', {}),
+      call('listEntities', {})
     ])
     Object.assign(this, { info, documents, tags, history })
+    setEntityTypes(entities) // highlights take their entity type's colour (lib/entity-colours.ts)
     const wanted = documents.find((d) => d.id === (this.wantedDocId ?? this.doc?.id))
     const target = wanted ?? documents.find((d) => d.role === 'text') ?? documents[0]
     if (!target) {

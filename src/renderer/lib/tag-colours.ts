@@ -7,6 +7,7 @@
  */
 import type { Annotation, Tag } from '../../shared/model'
 import { TAG_PALETTE as PALETTE } from '../../shared/tag-palette'
+import { entityColour } from './entity-colours'
 
 /** Colour of a highlight with neither its own colour nor a tag. */
 export const UNTAGGED_COLOUR = '#f2c14e'
@@ -55,9 +56,14 @@ export function resolveTagColours(tags: readonly Tag[], extraNames: readonly str
   return out
 }
 
-/** The colour a highlight is painted in: its own, else its first coloured tag's, else the default. */
-export function colourForAnnotation(a: Pick<Annotation, 'color' | 'tags'>, tagColours: ReadonlyMap<string, string>): string {
+/**
+ * The colour a highlight is painted in: its own, else its linked entity's type colour
+ * (lib/entity-colours.ts), else its first coloured tag's, else the default.
+ */
+export function colourForAnnotation(a: Pick<Annotation, 'color' | 'tags'> & { entityIds?: string[] }, tagColours: ReadonlyMap<string, string>): string {
   if (a.color) return a.color
+  const linked = entityColour(a.entityIds)
+  if (linked) return linked
   for (const t of a.tags) {
     const c = tagColours.get(t)
     if (c) return c

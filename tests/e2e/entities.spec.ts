@@ -1,0 +1,134 @@
+/**
+ * Entities end to end, in Chromium over the HTTP transport with the real services: link a
+ * selection to a new person with a Wikidata id from the selection popover, see it (coloured by
+ * type) and counted in the entity panel after a reload; "link all" from a suggestion, undone in
+ * one step; accept and reject suggestions, the rejection surviving a reload.
+ */
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+
+test.use({ seed: true })
+
+interface Annotation { id: string; target: { exact: string }; entityIds: string[] }
+interface EntitySummary { id: string; label: string; type: string; mentionCount: number; authorities: { scheme: string; id: string; uri: string }[] }
+
+/** Selects `phrase` (its first rendered occurrence) by dragging the mouse across it. */
+async function dragSelect(page: Page, phrase: string): Promise<void> {
+  const rects = await page.evaluate((phrase) => {
+    const root = document.querySelector('marginalia-app')!.shadowRoot!.querySelector('document-view')!.shadowRoot!
+    for (const el of root.querySelectorAll<HTMLElement>('[data-b]')) {
+      const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text | undefined
+      const at = node ? node.data.indexOf(phrase) : -1
+      if (!node || at < 0) continue
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + phrase.length)
+      el.scrollIntoView({ block: 'center' })
+      return [...range.getClientRects()].filter((r) => r.width > 0).map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }))
+    }
+    throw new Error(`phrase not rendered: ${phrase}`)
+  }, phrase)
+  const first = rects[0]
+  const last = rects[rects.length - 1]
+  await page.mouse.move(first.left + 1, (first.top + first.bottom) / 2)
+  await page.mouse.down()
+  await page.mouse.move(last.right - 1, (last.top + last.bottom) / 2, { steps: 8 })
+  await page.mouse.up()
+}
+
+/** The CSS rules the highlight painter wrote into the document view. */
+function highlightCss(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const root = document.querySelector('marginalia-app')!.shadowRoot!.querySelector('document-view')!.shadowRoot!
+    return root.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n')
+  })
+}
+
+const cards = (page: Page) => page.locator('annotation-list annotation-card')
+
+test.beforeEach(async ({ page, app }) => {
+  expect(app.seedId).toBeTruthy()
+  await expect(page.locator('document-view h1')).toHaveText('John VII Palaiologos')
+})
+
+test('a highlight linked to a new person with a Wikidata id shows in the entity panel after reload', async ({ page, app }) => {
+  await dragSelect(page, 'Timur')
+  const popover = page.locator('selection-popover')
+  await expect(popover).toBeVisible()
+  const picker = popover.locator('entity-picker')
+  await picker.locator('#q').fill('Timur')
+  await expect(picker.locator('li.new')).toContainText('New entity “Timur”')
+  await picker.locator('#q').press('Enter')
+  await picker.locator('#new-type').selectOption('person')
+  await picker.locator('#new-wikidata').fill('Q8462')
+  await picker.getByRole('button', { name: 'Create and link' }).click()
+  await expect(picker.locator('.chip')).toContainText('Timur')
+  await popover.getByRole('button', { name: 'Highlight' }).click()
+  await expect(popover).toHaveCount(0)
+
+  const [timur] = await app.api<EntitySummary[]>('listEntities', {})
+  expect(timur).toMatchObject({ label: 'Timur', type: 'person', mentionCount: 1 })
+  expect(timur.authorities).toEqual([{ scheme: 'wikidata', id: 'Q8462', uri: 'http://www.wikidata.org/entity/Q8462' }])
+  const [ann] = await app.api<Annotation[]>('listAnnotations', {})
+  expect(ann).toMatchObject({ target: { exact: 'Timur' }, entityIds: [timur.id] })
+
+  await page.reload()
+  await expect(cards(page)).toHaveCount(1)
+  // The highlight takes the person colour.
+  await expect.poll(() => highlightCss(page)).toMatch(/#4285f4|rgb\(66, 133, 244\)/)
+  await page.locator('#tab-entities').click()
+  const row = page.locator(`entity-panel li.entity[data-entity-id="${timur.id}"]`)
+  await expect(row.locator('.label')).toHaveText('Timur')
+  await expect(row.locator('.count')).toHaveText('1')
+  await row.click()
+  const detail = page.locator('entity-detail')
+  await expect(detail.locator('a[href="http://www.wikidata.org/entity/Q8462"]')).toHaveText('Q8462')
+  await expect(detail.locator('li.mention')).toHaveCount(1)
+  await expect(detail.locator('li.mention mark')).toHaveText('Timur')
+})
+
+test('"link all" on a suggestion highlights every occurrence, and undo reverts it in one step', async ({ page, app }) => {
+  const manuel = await app.api<EntitySummary>('createEntity', { type: 'person', label: 'Manuel II', aliases: ['Manuel'] })
+  await page.locator('#tab-entities').click()
+  await page.locator('entity-suggestions button.find').click()
+  const aliasRows = page.locator('entity-suggestions li.suggestion[data-source="alias"]')
+  await expect(aliasRows).toHaveCount(6)
+  await aliasRows.first().locator('button.link-all').click()
+  await expect(aliasRows).toHaveCount(0)
+
+  const made = await app.api<Annotation[]>('listAnnotations', {})
+  expect(made.map((a) => a.target.exact)).toEqual(['Manuel II', 'Manuel', 'Manuel II', 'Manuel II', 'Manuel II', 'Manuel II'])
+  expect(made.every((a) => a.entityIds[0] === manuel.id)).toBe(true)
+  await expect(cards(page)).toHaveCount(6)
+  await expect(page.locator(`entity-panel li.entity[data-entity-id="${manuel.id}"] .count`)).toHaveText('6')
+
+  await page.locator('header').getByRole('button', { name: 'Undo' }).click()
+  await expect(cards(page)).toHaveCount(0)
+  expect(await app.api<Annotation[]>('listAnnotations', {})).toHaveLength(0)
+  await expect(page.locator(`entity-panel li.entity[data-entity-id="${manuel.id}"] .count`)).toHaveText('0')
+})
+
+test('accepting, retyping and rejecting suggestions; a rejection stays after reload', async ({ page, app }) => {
+  await page.locator('#tab-entities').click()
+  await page.locator('entity-suggestions button.find').click()
+  const rows = page.locator('entity-suggestions li.suggestion')
+  const bayezid = rows.filter({ has: page.locator('.exact', { hasText: /^Bayezid I$/ }) }).first()
+  await bayezid.locator('button.accept').click()
+  const dateRow = rows.filter({ has: page.locator('.exact', { hasText: /^April 14, 1390$/ }) })
+  await expect(dateRow).toContainText('1390-04-14')
+  await dateRow.locator('button.reject').click()
+  await expect(dateRow).toHaveCount(0)
+  const byzantium = rows.filter({ has: page.locator('.exact', { hasText: /^Byzantium$/ }) })
+  await byzantium.locator('select').selectOption('organisation')
+  await byzantium.locator('button.accept').click()
+
+  const entities = await app.api<EntitySummary[]>('listEntities', {})
+  expect(entities.map((e) => [e.label, e.type])).toEqual([['Bayezid I', 'person'], ['Byzantium', 'organisation']])
+  await page.reload()
+  await page.locator('#tab-entities').click()
+  await page.locator('entity-suggestions button.find').click()
+  await expect(rows.first()).toBeVisible()
+  await expect(rows.filter({ has: page.locator('.exact', { hasText: /^April 14, 1390$/ }) })).toHaveCount(0)
+  // The other mention of "Bayezid I" is now proposed as that known person.
+  await expect(rows.filter({ has: page.locator('.exact', { hasText: /^Bayezid I$/ }) }).first()).toHaveAttribute('data-source', 'alias')
+})
