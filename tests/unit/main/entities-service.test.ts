@@ -147,3 +147,20 @@ describe('relations and predicates', () => {
     expect(await api().deletePredicate({ id: 'son of' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
   })
 })
+
+describe('native JSON export', () => {
+  it('carries entities with aliases, authority URIs and EDTF dates, and relations', async () => {
+    const a = ok(await api().createEntity({ type: 'person', label: 'Andronikos V', aliases: ['Andronicus V'], dates: { birth: '1400~', death: '1407' },
+      authorities: [{ scheme: 'wikidata', id: 'Q2636588' }] }))
+    const b = ok(await api().createEntity({ type: 'person', label: 'John VII' }))
+    ok(await api().createRelation({ subject: a.id, predicate: 'son of', object: b.id }))
+    const result = ok(await api().exportProject({ format: 'json' }))
+    const file = result.files.find((f) => f.name.endsWith('.json'))!
+    const data = JSON.parse(String(file.content)) as { entities: Array<Record<string, unknown>>; relations: Array<Record<string, unknown>> }
+    expect(data.entities.find((e) => e.id === a.id)).toMatchObject({
+      aliases: ['Andronicus V'], dates: { birth: '1400~', death: '1407' },
+      authorities: [{ scheme: 'wikidata', id: 'Q2636588', uri: 'http://www.wikidata.org/entity/Q2636588' }]
+    })
+    expect(data.relations).toEqual([expect.objectContaining({ subject: a.id, predicate: 'son of', object: b.id })])
+  })
+})
