@@ -8,6 +8,8 @@ import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 
 test.use({ seed: true })
+// Compiling a Chicago CSL style takes a few seconds the first time, more on a loaded machine.
+test.describe.configure({ timeout: 120_000 })
 
 interface Annotation {
   id: string
@@ -84,6 +86,8 @@ test('accept a glued reference: the claim becomes a highlight citing the item, l
   const entry = panel.locator(`bibliography-view p.entry[data-citation-id="${item.id}"]`)
   await expect(entry).toHaveText(Z_CHICAGO, { timeout: 30_000 })
   await expect(entry.locator('i')).toHaveText('Dumbarton Oaks Papers')
+  // The document's notes: one per citing highlight, with the locator.
+  await expect(panel.locator(`bibliography-view ol.notes li[data-annotation-id="${ann.id}"]`)).toHaveText('Elizabeth A. Zachariadou, “John VII (Alias Andronicus) Palaeologus,” Dumbarton Oaks Papers 31 (1977): 339–42.')
   await panel.locator('bibliography-view select').selectOption('chicago-author-date')
   await expect(entry).toHaveText('Zachariadou, Elizabeth A. 1977. “John VII (Alias Andronicus) Palaeologus.” Dumbarton Oaks Papers 31: 339–42.', { timeout: 30_000 })
 

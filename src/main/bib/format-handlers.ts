@@ -1,8 +1,8 @@
 /** Formatted bibliography and notes in the shipped Chicago styles, as HTML and plain text. */
 import type { FormattedBibliography, FormattedNote, CitationStyle } from '../../shared/api/citations'
-import { formatBibliographyEntries, formatCiteSequence } from '../../shared/bib/citation-js'
+import { formatBibliographyEntries } from '../../shared/bib/citation-js'
+import { formatDocumentNotes } from '../../shared/citations/notes'
 import { cleanItem } from '../../shared/citations/csl-item'
-import { toCslLocator } from '../../shared/citations/locator'
 import type { Citation, CslItem } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import type { ServiceContext } from '../services/context'
@@ -37,16 +37,5 @@ export function formatBibliography(ctx: ServiceContext, style: CitationStyle, ci
 export async function formatNotes(ctx: ServiceContext, documentId: string, style: CitationStyle): Promise<FormattedNote[]> {
   if (!ctx.store.data.documents[documentId]) throw new MarginaliaError('not-found', `no document with id ${documentId}`)
   ensureCslStyle(ctx.appRoot, style)
-  const annotations = Object.values(ctx.store.data.annotations)
-    .filter((a) => a.documentId === documentId && a.citations.length > 0)
-    .sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end)
-  const links = annotations.flatMap((a) =>
-    a.citations.filter((c) => ctx.store.data.citations[c.citationId]).map((c) => ({ annotationId: a.id, citationId: c.citationId, locator: c.locator }))
-  )
-  if (links.length === 0) return []
-  const used = [...new Set(links.map((l) => l.citationId))].map((id) => cslOf(ctx.store.data.citations[id]))
-  const cites = links.map((l) => (l.locator ? { id: l.citationId, ...toCslLocator(l.locator) } : { id: l.citationId }))
-  const html = formatCiteSequence(used, cites, style, 'html', CSL_LOCALE)
-  const text = formatCiteSequence(used, cites, style, 'text', CSL_LOCALE)
-  return links.map((l, i) => ({ ...l, number: i + 1, html: html[i], text: text[i] }))
+  return formatDocumentNotes(ctx.store.data, documentId, style, CSL_LOCALE)
 }

@@ -1,14 +1,15 @@
 /**
  * `<bibliography-view>`: the project bibliography formatted in a Chicago style (notes-bibliography
- * or author-date), re-read after every change. citeproc's HTML is turned into styled text runs
- * (htmlToSegments): nothing is inserted into the page as HTML.
+ * or author-date), and the notes of the open document (`documentId`): one per citing highlight,
+ * in document order; click a note to go to its passage. Re-read after every change. citeproc's
+ * HTML is turned into styled text runs (htmlToSegments): nothing is inserted into the page as HTML.
  *
- * Events (bubbling, composed): `marginalia-error`.
+ * Events (bubbling, composed): `annotation-select` `{ id }`, `marginalia-error`.
  */
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { call, onChange } from '../api-client'
-import type { CitationStyle, FormattedEntry } from '../../shared/api/citations'
+import type { CitationStyle, FormattedEntry, FormattedNote } from '../../shared/api/citations'
 import { htmlToSegments, type RichSegment } from '../../shared/citations/rich-text'
 import { reportError } from '../lib/errors'
 import { controlStyles } from '../lib/ui-styles'
@@ -41,11 +42,18 @@ export class BibliographyView extends LitElement {
       .sc { font-variant: small-caps; }
       .empty { color: var(--ink-soft); font-style: italic; }
       header { display: flex; gap: 0.4rem; align-items: center; margin-bottom: 0.5rem; }
+      h4 { font-size: 0.8rem; color: var(--ink-soft); margin: 0.8rem 0 0.3rem; }
+      ol.notes { padding-left: 1.6rem; margin: 0; }
+      ol.notes li { cursor: pointer; margin-bottom: 0.3rem; font-family: 'Iowan Old Style', Palatino, 'Noto Serif', Georgia, serif; }
+      ol.notes li:hover { background: var(--accent-soft); }
     `
   ]
 
   @property() citationStyle: CitationStyle = 'chicago-notes-bibliography'
+  /** The open document, whose notes are listed. */
+  @property() documentId: string | undefined
   @state() private entries: FormattedEntry[] = []
+  @state() private notes: FormattedNote[] = []
   @state() private loading = false
   private unsubscribe: (() => void) | undefined
   private generation = 0
@@ -53,7 +61,7 @@ export class BibliographyView extends LitElement {
   connectedCallback(): void {
     super.connectedCallback()
     this.unsubscribe = onChange((e) => {
-      if (e.collections.includes('citations')) void this.load()
+      if (e.collections.includes('citations') || e.collections.includes('annotations')) void this.load()
     })
     void this.load()
   }
@@ -64,7 +72,7 @@ export class BibliographyView extends LitElement {
   }
 
   protected updated(changed: Map<string, unknown>): void {
-    if (changed.has('citationStyle') && changed.get('citationStyle') !== undefined) void this.load()
+    if ((changed.has('citationStyle') && changed.get('citationStyle') !== undefined) || (changed.has('documentId') && this.isConnected)) void this.load()
   }
 
   /** Re-reads the formatted bibliography. */
@@ -73,7 +81,11 @@ export class BibliographyView extends LitElement {
     this.loading = true
     try {
       const out = await call('formatBibliography', { style: this.citationStyle })
-      if (mine === this.generation) this.entries = out.entries
+      const notes = this.documentId ? await call('formatNotes', { documentId: this.documentId, style: this.citationStyle }) : []
+      if (mine === this.generation) {
+        this.entries = out.entries
+        this.notes = notes
+      }
     } catch (err) {
       reportError(this, 'Could not format the bibliography', err)
     } finally {
@@ -94,6 +106,14 @@ export class BibliographyView extends LitElement {
         ${this.entries.length === 0 && !this.loading ? html`<p class="empty">No items yet.</p>` : ''}
         ${this.entries.map((e) => html`<p class="entry" data-citation-id=${e.citationId}>${renderSegments(htmlToSegments(e.html))}</p>`)}
       </div>
+      ${this.notes.length
+        ? html`<h4>Notes in this document</h4>
+            <ol class="notes">
+              ${this.notes.map((n) => html`<li value=${n.number} data-annotation-id=${n.annotationId} title=${n.quote}
+                @click=${() => this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: n.annotationId }, bubbles: true, composed: true }))}
+              >${renderSegments(htmlToSegments(n.html))}</li>`)}
+            </ol>`
+        : ''}
     `
   }
 }

@@ -100,8 +100,8 @@ export class CitationPanel extends LitElement {
       </ul>
       ${selected ? this.renderSelected(selected) : nothing}
 
-      <h3>Formatted bibliography</h3>
-      <bibliography-view></bibliography-view>
+      <h3>Formatted bibliography and notes</h3>
+      <bibliography-view .documentId=${this.documentId}></bibliography-view>
     `
   }
 

@@ -75,6 +75,8 @@ export interface FormattedNote {
   locator?: string
   /** Note number (1-based) in document order. */
   number: number
+  /** The cited passage (the annotation's quote). */
+  quote: string
   html: string
   text: string
 }

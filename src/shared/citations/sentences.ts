@@ -7,8 +7,8 @@
 
 /** Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot). */
 const ABBREVIATIONS = new Set([
-  'c', 'ca', 'cf', 'ch', 'col', 'dr', 'ed', 'eds', 'e.g', 'esp', 'et al', 'fig', 'fol', 'i.e', 'jr', 'mr', 'mrs', 'ms',
-  'mt', 'no', 'nos', 'p', 'pp', 'repr', 'rev', 'sr', 'st', 'trans', 'viz', 'vol', 'vols', 'vs'
+  'b', 'c', 'ca', 'cf', 'ch', 'col', 'd', 'dr', 'ed', 'eds', 'e.g', 'esp', 'et al', 'fig', 'fl', 'fol', 'i.e', 'jr', 'm', 'mr',
+  'mrs', 'ms', 'mt', 'no', 'nos', 'p', 'pp', 'r', 'repr', 'rev', 'sr', 'st', 'trans', 'viz', 'vol', 'vols', 'vs'
 ])
 
 /** A span of the text, UTF-16 indices, end exclusive. */
@@ -89,9 +89,11 @@ export function sentenceEndingAt(text: string, end: number): Span {
   return trimSpan(text, { start, end })
 }
 
-/** `span` without white space at either end, and without trailing `[n]` footnote markers. */
+/** `span` without white space at either end, a leading list bullet, or trailing `[n]` footnote markers. */
 export function trimSpan(text: string, span: Span): Span {
   let { start, end } = span
+  const bullet = /^\s*(?:[-*+•]|\d+[.)])\s+/.exec(text.slice(start, Math.min(end, start + 12)))
+  if (bullet && start === text.lastIndexOf('\n', start) + 1) start += bullet[0].length
   for (;;) {
     while (end > start && /\s/.test(text[end - 1])) end--
     const m = /\[\d+\]$/.exec(text.slice(Math.max(start, end - 8), end))

@@ -1,36 +1,45 @@
 /**
  * Formatted bibliography export in a CSL style (option `style`: `chicago-notes-bibliography`
- * (default) or `chicago-author-date`), as an HTML file and a plain-text file. The style must be
- * registered with citation-js first: main does it with `ensureCslStyle` / `bibliographyExportOptions`
- * (src/main/bib/csl-resources.ts), which reads the styles the app ships.
+ * (default) or `chicago-author-date`): `bibliography.html` and `bibliography.txt`, and, when
+ * highlights cite works, `notes.html` and `notes.txt`: per document, one numbered note per
+ * citation link in document order, with the passage it supports. The style must be registered
+ * with citation-js first: main does it with `ensureCslStyle` (src/main/bib/csl-resources.ts),
+ * which reads the styles the app ships.
  */
 import { formatBibliographyEntries, hasCslStyle } from '../bib/citation-js'
 import { cleanItem } from '../citations/csl-item'
+import { formatDocumentNotes } from '../citations/notes'
 import { selectForExport } from './reach'
-import type { Exporter } from './types'
+import type { ExportFile, Exporter } from './types'
 
 export const DEFAULT_BIBLIOGRAPHY_STYLE = 'chicago-notes-bibliography'
 
 function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+function page(title: string, style: string, body: string): string {
+  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n` +
+    `<meta name="generator" content="Marginalia (${escapeHtml(style)})">\n</head>\n<body>\n<h1>${escapeHtml(title)}</h1>\n${body}</body>\n</html>\n`
 }
 
 export const exportBibliography: Exporter = (input) => {
   const style = typeof input.options.style === 'string' && input.options.style ? input.options.style : DEFAULT_BIBLIOGRAPHY_STYLE
   if (!hasCslStyle(style)) throw new Error(`citation style "${style}" is not loaded (main must call ensureCslStyle first)`)
-  const { citations } = selectForExport(input.data, input.scope)
+  const { citations, documents } = selectForExport(input.data, input.scope)
+  // citeproc's HTML escapes the item's text itself; only its own inline tags appear in it.
   const entries = formatBibliographyEntries(citations.map((c) => cleanItem({ ...c.item, id: c.id })), style, 'en-US')
-  const title = 'Bibliography'
-  const html =
-    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n` +
-    `<meta name="generator" content="Marginalia (${escapeHtml(style)})">\n</head>\n<body>\n<h1>${escapeHtml(title)}</h1>\n` +
-    `<div class="csl-bib-body">\n${entries.map((e) => `  <div class="csl-entry">${e.html}</div>`).join('\n')}\n</div>\n</body>\n</html>\n`
-  const text = entries.map((e) => e.text).join('\n') + (entries.length ? '\n' : '')
-  return {
-    files: [
-      { name: 'bibliography.html', mediaType: 'text/html', content: html },
-      { name: 'bibliography.txt', mediaType: 'text/plain', content: text }
-    ],
-    losses: []
+  const files: ExportFile[] = [
+    { name: 'bibliography.html', mediaType: 'text/html', content: page('Bibliography', style, `<div class="csl-bib-body">\n${entries.map((e) => `  <div class="csl-entry">${e.html}</div>`).join('\n')}\n</div>\n`) },
+    { name: 'bibliography.txt', mediaType: 'text/plain', content: entries.map((e) => e.text).join('\n') + (entries.length ? '\n' : '') }
+  ]
+  const perDoc = documents.map((d) => ({ doc: d, notes: formatDocumentNotes(input.data, d.id, style) })).filter((x) => x.notes.length)
+  if (perDoc.length) {
+    const html = perDoc.map(({ doc, notes }) =>
+      `<section>\n<h2>${escapeHtml(doc.title)}</h2>\n<ol class="notes">\n${notes.map((n) => `  <li value="${n.number}"><q>${escapeHtml(n.quote)}</q><br>${n.html}</li>`).join('\n')}\n</ol>\n</section>\n`
+    ).join('')
+    const text = perDoc.map(({ doc, notes }) => `${doc.title}\n\n${notes.map((n) => `${n.number}. ${n.text}\n   (“${n.quote}”)`).join('\n')}\n`).join('\n')
+    files.push({ name: 'notes.html', mediaType: 'text/html', content: page('Notes', style, html) }, { name: 'notes.txt', mediaType: 'text/plain', content: text })
   }
+  return { files, losses: [] }
 }

@@ -34,3 +34,30 @@ describe('formatted bibliography export', () => {
     expect(() => run('apa-nonexistent')).toThrow(/not loaded/)
   })
 })
+
+describe('notes in the bibliography export', () => {
+  it('writes one note per citation link in document order, shortening a work cited again', () => {
+    const data = projectWith([ZACHARIADOU])
+    const T = '2026-11-26T10:00:00.000Z'
+    data.documents.doc1 = { id: 'doc1', title: 'John VII Palaiologos', format: 'wiki', role: 'text', sha256: '', fileName: 'j.txt', length: 100, structure: [], metadata: { categories: [] }, created: T, modified: T }
+    const ann = (id: string, start: number, exact: string, locator: string) => ({
+      id, documentId: 'doc1', target: { start, end: start + exact.length, exact, prefix: '', suffix: '' }, tags: [], note: '', entityIds: [],
+      citations: [{ citationId: 'cit_0001', locator }], author: 'h', created: T, modified: T, status: 'anchored' as const
+    })
+    data.annotations.a2 = ann('a2', 50, 'in his birth name', 'p. 340')
+    data.annotations.a1 = ann('a1', 10, 'used the name Andronikos', 'pp. 339-342')
+    const out = exportBibliography({ data, texts: {}, scope: {}, options: {}, exportedAt: '' })
+    const text = out.files.find((f) => f.name === 'notes.txt')!.content as string
+    expect(text).toBe([
+      'John VII Palaiologos',
+      '',
+      '1. Elizabeth A. Zachariadou, “John VII (Alias Andronicus) Palaeologus,” Dumbarton Oaks Papers 31 (1977): 339–42.',
+      '   (“used the name Andronikos”)',
+      '2. Zachariadou, “John VII (Alias Andronicus) Palaeologus,” 340.',
+      '   (“in his birth name”)',
+      ''
+    ].join('\n'))
+    const html = out.files.find((f) => f.name === 'notes.html')!.content as string
+    expect(html).toContain('<li value="2"><q>in his birth name</q><br>')
+  })
+})

@@ -1,0 +1,48 @@
+/**
+ * Notes for a document: one note per citation link of its annotations, in document order
+ * (annotation start, then end; links in the order the annotation lists them), formatted as a
+ * sequence so a notes style shortens a work cited again ("Zachariadou, “John VII,” 340.").
+ * Used by the service (shown in the app) and by the bibliography exporter (notes files).
+ */
+import { formatCiteSequence } from '../bib/citation-js'
+import type { Collections } from '../model'
+import { cleanItem } from './csl-item'
+import { toCslLocator } from './locator'
+
+/** One citation link of an annotation; `quote` is the annotation's passage. */
+export interface NoteLink {
+  annotationId: string
+  citationId: string
+  locator?: string
+  quote: string
+}
+
+/** A formatted note. `number` is 1-based, in document order. */
+export interface DocumentNote extends NoteLink {
+  number: number
+  html: string
+  text: string
+}
+
+/** Citation links of the document's annotations, in document order (links to deleted items skipped). */
+export function noteLinks(data: Pick<Collections, 'annotations' | 'citations'>, documentId: string): NoteLink[] {
+  return Object.values(data.annotations)
+    .filter((a) => a.documentId === documentId && a.citations.length > 0)
+    .sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end || (a.id < b.id ? -1 : 1))
+    .flatMap((a) =>
+      a.citations
+        .filter((c) => data.citations[c.citationId])
+        .map((c) => ({ annotationId: a.id, citationId: c.citationId, ...(c.locator ? { locator: c.locator } : {}), quote: a.target.exact }))
+    )
+}
+
+/** The document's notes in `style` (which must be registered), as HTML and text. */
+export function formatDocumentNotes(data: Pick<Collections, 'annotations' | 'citations'>, documentId: string, style: string, lang = 'en-US'): DocumentNote[] {
+  const links = noteLinks(data, documentId)
+  if (links.length === 0) return []
+  const items = [...new Set(links.map((l) => l.citationId))].map((id) => cleanItem({ ...data.citations[id].item, id }))
+  const cites = links.map((l) => (l.locator ? { id: l.citationId, ...toCslLocator(l.locator) } : { id: l.citationId }))
+  const html = formatCiteSequence(items, cites, style, 'html', lang)
+  const text = formatCiteSequence(items, cites, style, 'text', lang)
+  return links.map((l, i) => ({ ...l, number: i + 1, html: html[i], text: text[i] }))
+}
