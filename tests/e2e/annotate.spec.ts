@@ -210,6 +210,19 @@ test('the keyboard alone selects and highlights a passage', async ({ page, app }
   expect(await app.api<Annotation[]>('listAnnotations', {})).toHaveLength(1)
 })
 
+test('double-clicking a word offers to highlight that word', async ({ page, app }) => {
+  const [r] = await phraseRects(page, 'Theodora')
+  await page.mouse.dblclick(r.left + 10, (r.top + r.bottom) / 2)
+  const popover = page.locator('selection-popover')
+  await expect(popover.locator('.quote')).toHaveText('“Theodora”')
+  await expect(popover.locator('#tag')).toBeFocused()
+  await page.keyboard.type('person')
+  await page.keyboard.press('Enter')
+  await expect(cards(page)).toHaveCount(1)
+  const [a] = await app.api<Annotation[]>('listAnnotations', {})
+  expect(a.target.exact).toBe('Theodora')
+})
+
 test('clicking a highlight in the text selects it in the list', async ({ page, app }) => {
   await app.api('annotateQuote', { documentId: app.seedId, quote: 'Keratsa of Bulgaria', tags: ['person'] })
   await app.api('annotateQuote', { documentId: app.seedId, quote: 'Theodora of Wallachia', tags: ['person'] })

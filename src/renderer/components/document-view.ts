@@ -24,6 +24,7 @@ import { HighlightPainter, type PaintItem } from '../lib/highlight-painter'
 import { overlapLayers } from '../lib/overlap-layers'
 import { moveSelectionByKey, placeCaret, readSelection } from '../lib/selection-reader'
 import { colourForAnnotation } from '../lib/tag-colours'
+import { paintVerdictBadges } from '../lib/verdict-badges'
 import { TextMap, type RenderedBlock } from '../lib/text-map'
 import { documentViewStyles } from '../lib/document-view-styles'
 import { renderBlocks } from '../lib/document-blocks'
@@ -130,6 +131,7 @@ export class DocumentView extends LitElement {
       items.push({ id: a.id, colour: colourForAnnotation(a, this.tagColours), layer: layers[i], range })
     })
     this.painter.paint(items)
+    paintVerdictBadges(this.page, live, this.ranges)
   }
 
   render() {
@@ -201,18 +203,19 @@ export class DocumentView extends LitElement {
   /** A drag may end outside the text, so the matching mouseup is awaited on the window. */
   private onMouseDown(down: MouseEvent): void {
     if (down.button !== 0) return
-    window.addEventListener(
-      'mouseup',
-      (up: MouseEvent) => {
-        // Let the browser finish updating the selection (a double click selects a word after mouseup).
-        requestAnimationFrame(() => {
-          if (this.captureSelection(true)) return
-          if (this.pending) this.pending = undefined
-          this.selectAt(up.clientX, up.clientY)
-        })
-      },
-      { once: true }
-    )
+    window.addEventListener('mouseup', this.onMouseUp, { once: true })
+  }
+
+  private mouseUpFrame = 0
+  private onMouseUp = (up: MouseEvent): void => {
+    // Let the browser finish updating the selection, and act on the last mouseup of a frame only:
+    // the two mouseups of a fast double click must not open the popover and then close it again.
+    cancelAnimationFrame(this.mouseUpFrame)
+    this.mouseUpFrame = requestAnimationFrame(() => {
+      if (this.captureSelection(true)) return
+      if (this.pending) this.pending = undefined
+      this.selectAt(up.clientX, up.clientY)
+    })
   }
 
   /** Turns the current selection into a pending passage; returns false when nothing is selected. */
