@@ -13,6 +13,8 @@ const LOC = String.raw`(?:pp?|ch|fol|vol)\.\s?[\dIVXLCivxlc]+[rv]?(?:\s?[-–]\s
 const NARRATIVE = new RegExp(String.raw`(?<![\p{L}.])(${NAME})\s\((\d{4})[a-z]?\),?\s(${LOC})`, 'gu')
 const PARENTHETICAL = new RegExp(String.raw`\((${NAME})\s(\d{4})[a-z]?(?:,\s?(${LOC}|\d+(?:[-–]\d+)?))?\)`, 'gu')
 
+const NOT_A_NAME = /^(January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter|Easter|Christmas)$/
+
 /** Finds author–year references (UTF-16 indices); `taken` spans (glued references) are skipped. */
 export function findAuthorYearReferences(text: string, taken: { start: number; end: number }[]): RawFind[] {
   const out: RawFind[] = []
@@ -23,6 +25,8 @@ export function findAuthorYearReferences(text: string, taken: { start: number; e
       const end = start + m[0].length
       if (overlaps(start, end)) continue
       const [, name, year, loc] = m
+      // `(May 2018)`, `(Spring 1990)`: a date, not a reference.
+      if (NOT_A_NAME.test(name)) continue
       const locator = loc ? (/^\d/.test(loc) ? pageLocator(loc) : loc) : undefined
       const family = name.replace(/\set\sal\.$/, '').split(/\s(?:and|&)\s/).map((f) => ({ family: f }))
       out.push({

@@ -25,6 +25,8 @@ export function findGluedReferences(text: string): RawFind[] {
     const refStart = m.index + m[0].length
     // `John V.A. Fine`: a full stop after an initial or abbreviation ends no sentence.
     if (!isSentenceFullStop(text, m.index)) continue
+    // `MUL.APIN`, `U.S.A`: an all-capitals word right after the dot is a name with dots, not a reference.
+    if (/^\p{Lu}{2,}(?!\p{Ll})/u.test(text.slice(refStart, refStart + 20))) continue
     const lineEnd = text.indexOf('\n', refStart) < 0 ? text.length : text.indexOf('\n', refStart)
     const rest = text.slice(refStart, lineEnd)
     const short = SHORT_REF.exec(rest)
@@ -45,8 +47,19 @@ export function findGluedReferences(text: string): RawFind[] {
   return out
 }
 
-/** A year, at least one comma, and a quoted or italic title or a page token. */
+/**
+ * A year, at least one comma, a quoted or italic title or a page token, and a start that is a
+ * name (capitalised words and initials up to the first comma) or a quoted title. The last test
+ * keeps out wp2txt leftovers such as `…below.January 2022 If Hecate is the "gate-keeper", …`.
+ */
 function looksLikeFullReference(s: string): boolean {
   if (!/\b(1[0-9]{3}|20[0-9]{2})\b/.test(s) || !s.includes(',')) return false
-  return /["“][^"”]{2,}["”]/.test(s) || /_[^_]{2,}_/.test(s) || PAGE_END.test(s)
+  if (!(/["“][^"”]{2,}["”]/.test(s) || /_[^_]{2,}_/.test(s) || PAGE_END.test(s))) return false
+  if (/^["“]/.test(s)) return true
+  const head = s.slice(0, s.indexOf(','))
+  return NAME_HEAD.test(head) && !MONTH.test(head)
 }
+
+/** One to six capitalised words or initials (`Elizabeth A. Zachariadou`, `Mango`, `J.-C. Cheynet`), optional `and`. */
+const NAME_HEAD = /^(?:(?:\p{Lu}[\p{L}'’.-]*|and|&|de|von|van|der|la|le|di|du)\s?){1,6}$/u
+const MONTH = /^(January|February|March|April|May|June|July|August|September|October|November|December)\b/

@@ -23,7 +23,7 @@ const CLOSERS = '"”’\')]'
 export function isSentenceFullStop(text: string, dot: number): boolean {
   if (text[dot] !== '.') return true
   const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[1] ?? ''
-  if (/^\p{Lu}$/u.test(before)) return false // an initial: `Elizabeth A. Zachariadou`
+  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(before)) return false // initials: `Elizabeth A. Zachariadou`, `P.A. Works`
   return !ABBREVIATIONS.has(before.toLowerCase())
 }
 

@@ -118,3 +118,23 @@ describe.skipIf(!existsSync(BAYEZID))('numbered footnotes (Bayezid_I.md)', () =>
     expect(four.note!.exact).toBe('')
   })
 })
+
+describe('false positives kept out', () => {
+  it('does not take dates, dotted names or template leftovers for references', () => {
+    const text = [
+      'It was accepted as a valid clade.January 2022 If Hecate is the "gate-keeper", Apollo is the "door-keeper" in 1990.',
+      'The zodiac was known as MUL.APIN, "the plough", in 1000 BC.',
+      'Studios include TMS and P.A.Works, founded "recently" in 2000.',
+      'Sales rose to date (May 2018).'
+    ].join('\n')
+    expect(extractReferences(text)).toEqual([])
+  })
+
+  const WP2TXT = join(CORPUS, 'wiki', 'wp2txt-format', 'wp2txt-1.0.0_testdata_en.txt')
+  it.skipIf(!existsSync(WP2TXT))('finds no glued reference in the wp2txt sample, whose references were removed', () => {
+    const ps = extractReferences(normaliseText(readFileSync(WP2TXT, 'utf8')))
+    expect(ps.filter((p) => p.kind === 'glued')).toEqual([])
+    // Parenthetical author–year cites of the linguistics articles are found, e.g. (Adelaar 1995).
+    expect(ps.map((p) => p.exact)).toContain('(Adelaar 1995)')
+  })
+})
