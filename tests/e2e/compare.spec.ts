@@ -1,0 +1,94 @@
+/**
+ * Compare end to end: highlight a seed sentence citing Gibbon, attach Gibbon vol. 6 as the item's
+ * source in the Verify tab, open the side-by-side compare view, find the supporting passage among
+ * the candidates, record "supported", reload: the verdict badge is on the highlight.
+ */
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+
+test.use({ seed: true })
+
+const GIBBON = resolve(__dirname, '../../../shared/corpus/large/gibbon-decline-and-fall-vol6-pg895.txt')
+const CLAIM = 'Manuel II left to ask for military aid in Western Europe and left John VII as regent to defend the capital.'
+const SUPPORT = 'he should leave his blind competitor on the throne'
+
+/** Selects `phrase` in the document view by dragging the mouse over it. */
+async function dragSelect(page: Page, phrase: string) {
+  const rects = await page.evaluate((phrase) => {
+    const root = document.querySelector('marginalia-app')!.shadowRoot!.querySelector('document-view')!.shadowRoot!
+    for (const el of root.querySelectorAll<HTMLElement>('[data-b]')) {
+      const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text | undefined
+      const at = node ? node.data.indexOf(phrase) : -1
+      if (!node || at < 0) continue
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + phrase.length)
+      el.scrollIntoView({ block: 'center' })
+      return [...range.getClientRects()].filter((r) => r.width > 0).map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }))
+    }
+    throw new Error(`phrase not rendered: ${phrase}`)
+  }, phrase)
+  const first = rects[0]
+  const last = rects[rects.length - 1]
+  await page.mouse.move(first.left + 1, (first.top + first.bottom) / 2)
+  await page.mouse.down()
+  await page.mouse.move(last.right - 1, (last.top + last.bottom) / 2, { steps: 8 })
+  await page.mouse.up()
+}
+
+test.skip(!existsSync(GIBBON), 'needs ../shared/corpus (Gibbon vol. 6)')
+
+test('check a claim against Gibbon side by side and record a verdict that shows as a badge', async ({ page, app }) => {
+  test.setTimeout(120_000)
+  const item = await app.api<{ id: string }>('createCitation', { item: { type: 'book', title: 'The History of the Decline and Fall of the Roman Empire, vol. 6', author: [{ family: 'Gibbon', given: 'Edward' }] } })
+  await expect(page.locator('document-view h1.doc-title')).toHaveText('John VII Palaiologos')
+
+  // Highlight the claim, citing the item at ch. LXIV.
+  await dragSelect(page, CLAIM)
+  const popover = page.locator('selection-popover')
+  await expect(popover).toBeVisible()
+  const picker = popover.locator('citation-picker')
+  await picker.locator('input.q').fill('gibbon')
+  await picker.locator(`li[data-citation-id="${item.id}"]`).click()
+  await picker.locator('input.loc').fill('ch. LXIV')
+  await popover.getByRole('button', { name: 'Highlight' }).click()
+  await expect(popover).toHaveCount(0)
+
+  // Attach Gibbon vol. 6 as the item's source, from a file, in the Verify tab.
+  await page.getByRole('tab', { name: 'Verify' }).click()
+  const panel = page.locator('verify-panel')
+  await expect(panel.locator('.claim')).toHaveText(`“${CLAIM}”`)
+  await panel.getByLabel('Import a file as the source').setInputFiles(GIBBON)
+  await expect(panel.getByRole('button', { name: 'Compare with source…' })).toBeVisible({ timeout: 60_000 })
+
+  // Side by side: the supporting passage is among the candidates, marked in the source.
+  await panel.getByRole('button', { name: 'Compare with source…' }).click()
+  const view = page.locator('compare-view')
+  await expect(view.locator('.counter')).toContainText('Candidate 1 of', { timeout: 60_000 })
+  await expect.poll(async () => (await view.locator('.left .claim').allTextContents()).join('')).toBe(CLAIM)
+  await expect(view.locator('.left .claim.term').first()).toBeVisible()
+  let found = false
+  for (let i = 0; i < 5 && !found; i++) {
+    const passage = (await view.locator('.source .passage').allTextContents()).join('').replace(/\s+/g, ' ')
+    found = passage.includes(SUPPORT)
+    if (!found) await view.getByRole('button', { name: 'Next candidate' }).click()
+  }
+  expect(found).toBe(true)
+  await expect(view.locator('.source .passage.term').first()).toBeVisible()
+
+  await view.getByRole('button', { name: 'Supported', exact: true }).click()
+  await view.getByLabel('Note').fill('Gibbon ch. LXIV: Manuel leaves his blind competitor on the throne.')
+  await view.getByRole('button', { name: 'Record verdict' }).click()
+  await expect(view).toHaveCount(0)
+
+  const [ann] = await app.api<{ citations: { verification?: { status: string; source?: { exact: string } } }[] }[]>('listAnnotations', { documentId: app.seedId })
+  expect(ann.citations[0].verification?.status).toBe('supported')
+  expect(ann.citations[0].verification?.source?.exact.replace(/\s+/g, ' ')).toContain(SUPPORT)
+
+  // After a reload the verdict shows as a badge on the highlight.
+  await page.reload()
+  await expect(page.locator('document-view h1.doc-title')).toHaveText('John VII Palaiologos')
+  await expect(page.locator('document-view .verdict-badge[data-status="supported"]')).toBeVisible()
+})
