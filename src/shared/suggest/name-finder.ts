@@ -108,15 +108,22 @@ function cueBefore(tokens: Token[], first: Token): { cue: string; determined: bo
       continue
     }
     if (t.folded === 'of' && tokens[k - 1] && PLACE_OF.has(tokens[k - 1].folded)) return { cue: 'of-place', determined }
+    if (t.folded === 'of' && tokens[k - 1] && PERSON_OF.has(tokens[k - 1].folded)) return { cue: 'of-person', determined }
     return { cue: t.folded, determined }
   }
   return { cue: '', determined }
 }
 
+/** Nouns followed by `of <name>` where the name is a person (`a prisoner of Timur`, `the wife of Manuel`). */
+const PERSON_OF = new Set([
+  'prisoner', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'father', 'mother', 'widow', 'heir', 'successor',
+  'nephew', 'niece', 'cousin', 'uncle', 'aunt', 'grandson', 'granddaughter', 'envoy', 'vassal', 'court', 'reign', 'death', 'murder'
+])
+
 /** Nouns followed by `of <name>` where the name is a place (`the city of Thessalonica`). */
 const PLACE_OF = new Set([
   'city', 'town', 'domain', 'region', 'province', 'island', 'coast', 'siege', 'capital', 'territory', 'fortress',
-  'port', 'walls', 'gates', 'citadel', 'harbour', 'harbor',
+  'port', 'walls', 'gates', 'citadel', 'harbour', 'harbor', 'hometown', 'birthplace', 'village', 'castle', 'district', 'county',
   // titles of a territory's ruler: `Emperor of All Thessaly`, `Despot of the Morea`
   'emperor', 'king', 'queen', 'despot', 'duke', 'prince', 'sultan', 'bishop', 'archbishop', 'patriarch', 'lord', 'count', 'ruler'
 ])
@@ -156,13 +163,13 @@ function classify(name: Name, all: Token[], titled: boolean): Verdict {
   }
   const gluedNext = next !== undefined && next.sentence === last.sentence && !BREAK.test(last.post)
   // `Ottoman princes`: a one-word name before a common noun is an adjective, not a name.
-  if (gluedNext && name.tokens.length === 1 && /^\p{Ll}/u.test(next.text) && next.tags.has('Noun') && !next.tags.has('Verb')) {
+  if (gluedNext && name.tokens.length === 1 && /^\p{Ll}/u.test(next.text) && next.tags.has('Noun') && !hasTag(next, ['Verb', 'Pronoun', 'Determiner'])) {
     return { tailPlace: false }
   }
   const personTagged = head.some((t) => hasTag(t, PERSON_TAGS) && !hasTag(t, PLACE_TAGS))
   const regnal = name.tokens.slice(1).some((t) => REGNAL.test(t.text))
   // `Keratsa of Bulgaria`: a name followed by `of <place>` is a person known by a territory.
-  const personCue = PERSON_CUES.has(cue) && !(determined && (cue === 'by' || cue === 'with'))
+  const personCue = (PERSON_CUES.has(cue) && !(determined && (cue === 'by' || cue === 'with'))) || cue === 'of-person'
   if (personTagged || regnal || titled || personCue || (tail.length > 0 && tailIsPlace)) {
     return { type: 'person', tailPlace: tailIsPlace }
   }
@@ -194,6 +201,24 @@ function parentheticalAnchor(all: Token[], first: Token): number | undefined {
     if (k !== first.index && BREAK.test(t.post) && !/^[:,]\s*$/.test(t.post)) return undefined
   }
   return undefined
+}
+
+const LIST_WORDS = new Set(['and', 'or', 'nor'])
+
+/**
+ * Index of the last token of the name this one is listed after (`A and B`, `A, B`, `A, B, and C`),
+ * or undefined. Only within a sentence.
+ */
+function listedAfter(all: Token[], first: Token): number | undefined {
+  let k = first.index - 1
+  let linked = false
+  while (k >= 0 && all[k].sentence === first.sentence && LIST_WORDS.has(all[k].folded) && !BREAK.test(all[k].post)) {
+    linked = true
+    k--
+  }
+  if (k < 0 || all[k].sentence !== first.sentence) return undefined
+  const post = all[k].post.trim()
+  return (linked && (post === '' || post === ',')) || (!linked && post === ',') ? k : undefined
 }
 
 function toSuggestion(tokens: Token[], type: EntityType, index: CodePointIndex): Suggestion {
@@ -249,8 +274,16 @@ export function findNames(text: string, onProgress?: (done: number, total: numbe
     }
   }
   const out: Suggestion[] = []
+  const final = new Map<Name, EntityType | undefined>()
   for (const f of found) {
-    const type = f.type ?? known.get(foldKey(f.tokens.map((t) => t.text).join(' ')))
+    let type = f.type ?? known.get(foldKey(f.tokens.map((t) => t.text).join(' ')))
+    // `Bayezid I and Devlet Hatun`, `Mehmed, Süleyman, İsa and Musa`: a name listed with a typed one.
+    if (!type) {
+      const before = listedAfter(tokens, f.tokens[0])
+      const neighbour = before === undefined ? undefined : byLastToken.get(before)
+      type = neighbour ? final.get(neighbour) : undefined
+    }
+    final.set(f, type)
     if (type) out.push(toSuggestion(f.tokens, type, index))
   }
   return out

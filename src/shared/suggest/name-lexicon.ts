@@ -17,7 +17,8 @@ export const PERSON_CUES = new Set([
   'father', 'mother', 'son', 'daughter', 'brother', 'sister', 'uncle', 'aunt', 'nephew', 'niece',
   'cousin', 'grandfather', 'grandmother', 'grandson', 'granddaughter', 'wife', 'husband', 'widow',
   'heir', 'successor', 'predecessor', 'rival', 'ally', 'name', 'named', 'called', 'alias', 'by', 'with',
-  'emperor', 'empress', 'king', 'queen', 'sultan', 'pope', 'historian', 'chronicler', 'author', 'general'
+  'emperor', 'empress', 'king', 'queen', 'sultan', 'pope', 'historian', 'chronicler', 'author', 'general',
+  'ruler', 'conqueror', 'vizier', 'governor', 'prince', 'princess', 'khan', 'sheikh', 'shah', 'consort', 'regent'
 ])
 
 /** Lower-case words just before a name that show it is a place (`besieged Constantinople`, `to Thessalonica`). */
@@ -45,7 +46,7 @@ export const ORGANISATION_HEADS = new Set([
 /** Head words of events (`Battle of Ankara`, `Siege of Constantinople`, `Fourth Crusade`). */
 export const EVENT_HEADS = new Set([
   'battle', 'siege', 'sack', 'fall', 'treaty', 'peace', 'war', 'wars', 'crusade', 'revolt', 'rebellion',
-  'massacre', 'schism', 'union', 'coronation', 'conquest'
+  'massacre', 'schism', 'union', 'coronation', 'conquest', 'interregnum', 'campaign', 'expedition', 'synod', 'uprising'
 ])
 
 /** Capitalised words that open sentences or headings and are not names in themselves. */
