@@ -11,7 +11,7 @@
 import type { CodePointIndex } from '../text/code-points'
 import { indexOf } from './describe'
 import { MIN_SCORE, quoteSimilarity, scoreCandidate, type Candidate, type ScoringContext } from './score'
-import { bracketCandidate, exactCandidates, fuzzyCandidates, LOCAL_WINDOW, snapToCharacters } from './search'
+import { bracketCandidate, exactCandidates, fuzzyCandidates, LOCAL_WINDOW, MAX_GLOBAL_ERROR_RATE, snapToCharacters } from './search'
 import type { AnchorMethod, AnchorResult, AnchorSelector } from './types'
 
 /** Context similarity (0–1) above which a stored position that reproduces the quote is accepted at once. */
@@ -64,24 +64,31 @@ export function anchor(text: string | CodePointIndex, selector: AnchorSelector, 
   // 2. Exact occurrences.
   const exact = exactCandidates(full, quote)
   ctx.unique = exact.length === 1
-  let best = pick(exact.map((c) => ({ c, score: scoreCandidate(c, ctx), method: 'quote' as const })), hasPosition)
-  if (best === 'ambiguous') return orphan('ambiguous')
+  let best: Scored | undefined
+  const exactBest = pick(exact.map((c) => ({ c, score: scoreCandidate(c, ctx), method: 'quote' as const })), hasPosition)
+  if (exactBest === 'ambiguous') return orphan('ambiguous')
+  best = exactBest
 
-  // 3. Fuzzy: first near the old position (where an edited passage most likely is), then anywhere.
-  if (!best || best.score < minScore) {
-    const fuzzy: Candidate[] = []
-    if (hintUtf16 !== undefined) {
-      const from = Math.max(0, hintUtf16 - LOCAL_WINDOW)
-      fuzzy.push(...fuzzyCandidates(full, quote, from, Math.min(full.length, hintUtf16 + quote.length + LOCAL_WINDOW)))
-      const bracketed = bracketCandidate(full, quote, ctx.prefix, ctx.suffix, hintUtf16)
-      if (bracketed) fuzzy.push(bracketed)
-    }
-    if (exact.length === 0) fuzzy.push(...fuzzyCandidates(full, quote))
-    const snapped = dedupe(fuzzy.map((c) => snapToCharacters(full, c)))
+  // 3. Fuzzy: first near the old position (where an edited passage most likely is); the whole
+  //    text is searched only when that finds nothing good enough (the costly part: a bit-parallel
+  //    scan of the entire text per quote).
+  const fuzzyPick = (cands: Candidate[]): Scored | undefined => {
+    const snapped = dedupe(cands.map((c) => snapToCharacters(full, c)))
     ctx.unique = snapped.filter((c) => quoteSimilarity(c, quote.length) >= 0.9).length + exact.length === 1
-    const fuzzyBest = pick(snapped.map((c) => ({ c, score: scoreCandidate(c, ctx), method: 'fuzzy' as const })), hasPosition)
-    if (fuzzyBest !== 'ambiguous' && fuzzyBest && (!best || fuzzyBest.score > best.score)) best = fuzzyBest
+    const p = pick(snapped.map((c) => ({ c, score: scoreCandidate(c, ctx), method: 'fuzzy' as const })), hasPosition)
+    return p === 'ambiguous' ? undefined : p
   }
+  const better = (p: Scored | undefined): void => {
+    if (p && (!best || p.score > best.score)) best = p
+  }
+  if ((!best || best.score < minScore) && hintUtf16 !== undefined) {
+    const from = Math.max(0, hintUtf16 - LOCAL_WINDOW)
+    const local = fuzzyCandidates(full, quote, from, Math.min(full.length, hintUtf16 + quote.length + LOCAL_WINDOW))
+    const bracketed = bracketCandidate(full, quote, ctx.prefix, ctx.suffix, hintUtf16)
+    if (bracketed) local.push(bracketed)
+    better(fuzzyPick(local))
+  }
+  if ((!best || best.score < minScore) && exact.length === 0) better(fuzzyPick(fuzzyCandidates(full, quote, 0, full.length, MAX_GLOBAL_ERROR_RATE)))
 
   if (!best) return orphan('not-found')
   if (best.score < minScore) return orphan('low-confidence', best.score)

@@ -8,6 +8,13 @@ import { editDistance } from './similarity'
  * a match at that error rate can still only be accepted with intact context, see MIN_SCORE).
  */
 export const MAX_ERROR_RATE = 0.5
+/**
+ * Edit share tolerated when the whole text is searched (no match near the old position). The
+ * scan's cost grows with the edits allowed (on Gibbon vol. 6: ~0.1 s per quote at 1/4, ~0.55 s
+ * at 1/2), and a passage that both travelled far and lost over a quarter of its words is better
+ * orphaned for review than guessed.
+ */
+export const MAX_GLOBAL_ERROR_RATE = 0.25
 /** Cap on edits so a very long quote does not make the bit-parallel search quadratic. */
 export const MAX_ERRORS = 256
 /** Cap on exact occurrences scored (a one-letter quote can occur 100,000 times). */
@@ -25,19 +32,19 @@ export function exactCandidates(text: string, quote: string): Candidate[] {
   return out
 }
 
-/** Edits allowed for a quote of this length (UTF-16 units). */
-export function maxErrorsFor(quote: string): number {
-  return Math.min(MAX_ERRORS, Math.floor(quote.length * MAX_ERROR_RATE))
+/** Edits allowed for a quote of this length (UTF-16 units) at `rate` edits per character. */
+export function maxErrorsFor(quote: string, rate = MAX_ERROR_RATE): number {
+  return Math.min(MAX_ERRORS, Math.floor(quote.length * rate))
 }
 
 /**
  * Best approximate matches of `quote` in text[from, to) (all with the lowest error count found),
  * collapsed so that overlapping matches count once (the one with the fewest errors, then shortest).
  */
-export function fuzzyCandidates(text: string, quote: string, from = 0, to = text.length): Candidate[] {
+export function fuzzyCandidates(text: string, quote: string, from = 0, to = text.length, rate = MAX_ERROR_RATE): Candidate[] {
   if (!quote) return []
   const window = from === 0 && to === text.length ? text : text.slice(from, to)
-  const matches = approxSearch(window, quote, maxErrorsFor(quote))
+  const matches = approxSearch(window, quote, maxErrorsFor(quote, rate))
     .map((m) => ({ startUtf16: m.start + from, endUtf16: m.end + from, errors: m.errors }))
     .sort((a, b) => a.startUtf16 - b.startUtf16 || a.errors - b.errors || a.endUtf16 - b.endUtf16)
   const out: Candidate[] = []
