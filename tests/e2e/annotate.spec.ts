@@ -278,3 +278,34 @@ test('without the CSS Highlight API, overlapping highlights are painted as boxes
   expect(Math.min(a.right, b.right) - Math.max(a.left, b.left)).toBeGreaterThan(50)
   expect(Math.abs(a.top - b.top)).toBeLessThan(2)
 })
+
+test('a tag colour chosen in the legend repaints its highlights', async ({ page, app }) => {
+  await app.api('annotateQuote', { documentId: app.seedId, quote: 'Selymbria (Silivri)', tags: ['place'] })
+  await expect(cards(page)).toHaveCount(1)
+  await page.locator('annotation-list .legend input[type=color]').fill('#0055aa')
+  await expect.poll(async () => (await app.api<{ id: string; color: string }[]>('listTags', {})).find((t) => t.id === 'place')?.color).toBe('#0055aa')
+  // The ::highlight rule of the painted range now uses the new colour.
+  const rules = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('marginalia-app')!.shadowRoot!.querySelector('document-view')!.shadowRoot!
+      return root.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).filter((t) => t.includes('::highlight(')).join('\n')
+    })
+  await expect.poll(rules).toMatch(/#0055aa|rgb\(0, 85, 170\)/)
+  // Undo brings the palette colour back.
+  await page.keyboard.press('Control+z')
+  await expect.poll(rules).not.toMatch(/#0055aa|rgb\(0, 85, 170\)/)
+})
+
+test('the list is usable from the keyboard: Enter goes to the passage, Delete removes it', async ({ page, app }) => {
+  await app.api('annotateQuote', { documentId: app.seedId, quote: 'Battle of Ankara', tags: ['event'] })
+  await expect(cards(page)).toHaveCount(1)
+  const quote = cards(page).first().locator('button.quote')
+  await quote.focus()
+  await page.keyboard.press('Enter')
+  await expect(quote).toHaveAttribute('aria-pressed', 'true')
+  await expect.poll(() => specialText(page, 'selected')).toBe('Battle of Ankara')
+  await quote.focus()
+  await page.keyboard.press('Delete')
+  await expect(cards(page)).toHaveCount(0)
+  expect(await app.api<Annotation[]>('listAnnotations', {})).toHaveLength(0)
+})

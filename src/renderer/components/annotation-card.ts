@@ -50,12 +50,23 @@ export class AnnotationCard extends LitElement {
         border-color: #b79b82;
         box-shadow: 0 0 0 2px rgba(122, 62, 29, 0.14);
       }
-      .quote {
+      button.quote:hover:not(:disabled) {
+        background: none;
+      }
+      /* The quote is the card's keyboard handle: a button that looks like text. */
+      button.quote {
+        display: -webkit-box;
+        width: 100%;
         margin: 0;
+        padding: 0;
+        border: 0;
+        border-radius: 0;
+        background: none;
+        text-align: left;
+        color: var(--ink);
         font-family: 'Iowan Old Style', 'Palatino Linotype', Palatino, Georgia, 'Noto Serif', 'Liberation Serif', serif;
         font-size: 0.95rem;
         line-height: 1.4;
-        display: -webkit-box;
         -webkit-line-clamp: 3;
         -webkit-box-orient: vertical;
         overflow: hidden;
@@ -123,17 +134,13 @@ export class AnnotationCard extends LitElement {
   render() {
     const a = this.annotation
     return html`
-      <div
-        class="card ${this.selected ? 'selected' : ''}"
-        ${cssVars({ '--tag': colourForAnnotation(a, this.tagColours) })}
-        role="button"
-        tabindex="0"
-        aria-pressed=${this.selected ? 'true' : 'false'}
-        aria-label=${`Highlight: ${a.target.exact.slice(0, 80)}`}
-        @click=${this.select}
-        @keydown=${this.onKey}
-      >
-        <p class="quote">${a.target.exact}</p>
+      <div class="card ${this.selected ? 'selected' : ''}" ${cssVars({ '--tag': colourForAnnotation(a, this.tagColours) })} @click=${this.select}>
+        <button
+          class="quote"
+          aria-pressed=${this.selected ? 'true' : 'false'}
+          title="Go to the passage (Delete removes the highlight)"
+          @keydown=${this.onKey}
+        >${a.target.exact}</button>
         ${this.editing ? this.renderEditor() : this.renderBody()}
       </div>
     `
@@ -179,12 +186,9 @@ export class AnnotationCard extends LitElement {
     this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: this.annotation.id, reveal: true }, bubbles: true, composed: true }))
   }
 
+  /** Enter and Space activate the quote button natively (its click bubbles to the card). */
   private onKey(e: KeyboardEvent): void {
-    if (e.target !== e.currentTarget) return
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault()
-      this.select()
-    } else if (e.key === 'Delete') {
+    if (e.key === 'Delete') {
       e.preventDefault()
       this.deleteHighlight(e)
     }
@@ -210,7 +214,7 @@ export class AnnotationCard extends LitElement {
 
   private cancelEdit(): void {
     this.editing = false
-    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.card')?.focus())
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.quote')?.focus())
   }
 
   private async save(e?: Event): Promise<void> {
