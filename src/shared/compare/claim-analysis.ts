@@ -51,6 +51,9 @@ const DATE_WEIGHT = 1.5
 const CONTEXT_WEIGHT = 0.25
 const SYNONYM_WEIGHT = 0.7
 const ALIAS_WEIGHT = 0.95
+/** Years either side of a claim's year that still count, and the weight of the nearest. */
+const NEAR_YEARS = 2
+const NEAR_YEAR_WEIGHT = 0.5
 /** Least similarity for a source spelling to count as a variant of a claim name (see names.ts). */
 const MIN_VARIANT_SIMILARITY = 0.75
 
@@ -172,7 +175,10 @@ export function analyseClaim(text: string, index: SourceIndex, options: AnalyseO
       for (let i = n.from; i < n.to; i++) inNumber.add(i)
       const span = { start: n.start, end: n.end, text: tokens.slice(n.from, n.to).map((t) => t.text).join(' ') }
       const weight = (n.kind === 'year' ? YEAR_WEIGHT : NUMBER_WEIGHT) * factor
-      add(`#${n.value}`, () => ({ label: span.text, kind: 'number', weight, context: src.context, alts: [{ term: `#${n.value}`, weight: 1, how: 'number' }], spans: src.context ? [] : [span] }), span)
+      const alts: Alternative[] = [{ term: `#${n.value}`, weight: 1, how: 'number' }]
+      // Sources disagree on a year by one or two (1402/1403); a near year is weaker evidence.
+      if (n.kind === 'year') for (let d = 1; d <= NEAR_YEARS; d++) for (const y of [n.value - d, n.value + d]) alts.push({ term: `#${y}`, weight: NEAR_YEAR_WEIGHT * (1 - (d - 1) / NEAR_YEARS), how: 'number' })
+      add(`#${n.value}`, () => ({ label: span.text, kind: 'number', weight, context: src.context, alts, spans: src.context ? [] : [span] }), span)
     }
     tokens.forEach((t, i) => {
       if (inNumber.has(i) || STOPWORDS.has(t.norm) || t.norm.length < 2 || /^\d/.test(t.norm)) return

@@ -65,8 +65,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 /** Shortest name (in letters) compared by spelling; shorter ones collide too easily ("Ali"/"Alp"). */
 const MIN_NAME_LENGTH = 4
-/** Shortest name compared by edit distance (one letter of "John"/"Joan" is a different name). */
-const MIN_SPELLING_LENGTH = 5
+/** Shortest name compared by edit distance (with MIN_SPELLING_SIMILARITY, "Musa"/"Mousa" pass, "John"/"Joan" do not). */
+const MIN_SPELLING_LENGTH = 4
 /** Smallest share of letters two spellings must have in common (1 − distance / length). */
 const MIN_SPELLING_SIMILARITY = 0.8
 
@@ -84,13 +84,18 @@ export function nameSimilarity(a: string, b: string): number {
   let score = spelling >= MIN_SPELLING_SIMILARITY && a[0] === b[0] && Math.min(a.length, b.length) >= MIN_SPELLING_LENGTH ? spelling : 0
   const ka = nameKey(a)
   const kb = nameKey(b)
-  // Same skeleton: strong when the first letter agrees; two different initial vowels (Ottoman/Athman)
-  // need a longer skeleton, since short vowel-initial keys collide (Europe/Arabia are both "arb").
-  if (ka === kb && (a[0] === b[0] ? ka.length >= 3 : ka.length >= 4)) score = Math.max(score, a[0] === b[0] ? 0.9 : 0.8)
+  // Same skeleton: strong when the first letters agree (or are interchangeable consonants, as in
+  // Cossova/Kosovo); two different initial vowels (Ottoman/Athman) need a longer skeleton, since
+  // short vowel-initial keys collide (Europe/Arabia are both "arb").
+  const sameStart = a[0] === b[0] || (!VOWELS.has(a[0]) && !VOWELS.has(b[0]) && CLASS[a[0]] !== undefined && CLASS[a[0]] === CLASS[b[0]])
+  if (ka === kb && (sameStart ? ka.length >= 3 : ka.length >= 4)) score = Math.max(score, sameStart ? 0.9 : 0.8)
   else {
-    // Lost or added leading vowel (Amurath/Murad, Emanuel/Manuel): weaker evidence, longer keys only.
+    // A leading vowel lost or added (Amurath/Murad, Emanuel/Manuel): weaker evidence. Short keys
+    // only when the rest of the name starts with the same letter (not Ottoman/Domino).
     const la = nameKey(a, true)
-    if (la.length >= 4 && la === nameKey(b, true)) score = Math.max(score, 0.75)
+    const [longer, shorter] = a.length >= b.length ? [a, b] : [b, a]
+    const prefixed = VOWELS.has(longer[0]) && !VOWELS.has(shorter[0]) && longer[1] === shorter[0]
+    if (la === nameKey(b, true) && (la.length >= 4 || (la.length >= 3 && prefixed))) score = Math.max(score, 0.75)
   }
   return score
 }
