@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportW3c } from '../../../../src/shared/export/w3c'
 import type { ExportInput } from '../../../../src/shared/export/types'
 import { recordIri } from '../../../../src/shared/export/w3c-ids'
-import { sliceCodePoints } from '../../../../src/shared/text/code-points'
+import { CodePointIndex, sliceCodePoints } from '../../../../src/shared/text/code-points'
 import { fixtureProject } from '../../../helpers/export-fixture'
+import { syntheticProject } from '../../../helpers/synthetic-project'
 import { W3C_SUITE_PRESENT, validateAnnotation, validateExport } from '../../../helpers/w3c-validate'
 
 type J = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -160,4 +163,25 @@ describe('W3C export', () => {
     expect(col.first).toBeUndefined()
     expect(validateExport(col, [])).toEqual([])
   })
+})
+
+describe('W3C export of a large synthetic project over Gibbon (needs ../shared/corpus/large)', () => {
+  const SOURCE = path.resolve(__dirname, '../../../../../shared/corpus/large/gibbon-decline-and-fall-vol6-pg895.txt')
+  it.skipIf(!W3C_SUITE_PRESENT || !existsSync(SOURCE))('every page and every one of 1,500 annotations passes the W3C suite, and positions reproduce quotes', () => {
+    const { data, texts } = syntheticProject(SOURCE, 1500)
+    const out = exportW3c({ data, texts, scope: {}, options: { pageSize: 400 }, exportedAt: '2026-11-26T12:00:00.000Z' })
+    expect(out.files).toHaveLength(4)
+    const parsed = out.files.map((f) => JSON.parse(f.content as string) as J)
+    expect(validateExport(parsed[0], parsed.slice(1))).toEqual([])
+    const index = new CodePointIndex(Object.values(texts)[0])
+    let n = 0
+    for (const page of pagesOf(parsed)) {
+      for (const item of page.items as J[]) {
+        const [quote, pos] = item.target.selector
+        if (pos) expect(index.slice(pos.start, pos.end)).toBe(quote.exact)
+        n++
+      }
+    }
+    expect(n).toBe(1500)
+  }, 120_000)
 })
