@@ -21,7 +21,8 @@ const MONTH = '(January|February|March|April|May|June|July|August|September|Octo
  */
 const YEAR = '(1\\d{3}|20\\d{2})'
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
-const DASH = '\\s*(?:–|—|-|‐|‑|−|to|until)\\s*'
+/** Range dashes, including the `--` of plain-text editions (Gibbon's `A.D. 1103--1152`). */
+const DASH = '\\s*(?:--|–|—|-|‐|‑|−|to|until)\\s*'
 /** Words after which a bare number is a page, volume or issue, never a year. */
 const NOT_A_YEAR_BEFORE = /(?:(?:\bpp?\.|\bvols?\.|\bno\.|\bnos\.|\bnr\.|\bISBN(?:-1[03])?:?|\bch\.|§)\s*|\d[.,:/]|[-–])$/i
 const NOT_A_YEAR_AFTER = /^(?:[.,:/]\d|\d|-\d{2}-\d{2}|\s*(?:pp?\.|pages|km|kilomet|miles|men|soldiers|troops|ships))/i

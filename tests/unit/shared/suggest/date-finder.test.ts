@@ -23,6 +23,7 @@ describe('date finder', () => {
     expect(read('Sultan from 1389 to 1402.')).toEqual([['from 1389 to 1402', '1389/1402']])
     expect(read('between 1393 and 1394')).toEqual([['between 1393 and 1394', '1393/1394']])
     expect(read('1403-08')).toEqual([['1403-08', '1403/1408']])
+    expect(read('He reigned near fifty years, (A.D. 1103--1152,) and')).toEqual([['1103--1152', '1103/1152']])
   })
 
   it('does not take page, volume and other numbers for years', () => {
