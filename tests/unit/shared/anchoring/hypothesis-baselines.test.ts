@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe as suite, expect, it } from 'vitest'
 import { anchor } from '../../../../src/shared/anchoring'
+import { anchorW3cAnnotations, parseW3cAnnotations } from '../../../../src/shared/import/w3c-annotations'
 import { CodePointIndex } from '../../../../src/shared/text/code-points'
 import { normaliseText } from '../../../../src/shared/text/normalise'
 import { htmlTexts, type PageTexts } from '../../../helpers/html-text-content'
@@ -88,6 +89,21 @@ suite.skipIf(!existsSync(DIR))('Hypothesis HTML baselines (needs ../shared/corpu
       const r = anchor(rendered, sel)
       expect(r.status, row.text).toBe('moved')
       expect(rendered.slice(r.start, r.end), row.text).toBe(sel.exact)
+    }
+  })
+
+  it('the importer reads Hypothesis\'s API file as is and places every annotation, in both extractions', () => {
+    const file = JSON.parse(readFileSync(path.join(DIR, 'wikipedia-regression-testing.json'), 'utf8'))
+    const parsed = parseW3cAnnotations(file)
+    expect(parsed.problems).toEqual([])
+    expect(parsed.annotations.map((a) => a.bodies.notes)).toEqual([['Footer'], ['Body'], ['Quote'], ['Introduction'], ['Heading']])
+    for (const text of [pages[1].textContent, normaliseText(pages[1].innerText)]) {
+      const index = new CodePointIndex(text)
+      const placed = anchorW3cAnnotations(index, parsed.annotations)
+      for (const [i, p] of placed.entries()) {
+        expect(p.result.status, p.bodies.notes[0]).not.toBe('orphaned')
+        expect(index.slice(p.result.start, p.result.end)).toBe(parsed.annotations[i].selector!.exact)
+      }
     }
   })
 })
