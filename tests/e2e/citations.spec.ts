@@ -137,3 +137,38 @@ test('cite an item with a locator from a new highlight', async ({ page, app }) =
     [phrase, [{ citationId: item.id, locator: 'ch. LXV' }]]
   ])
 })
+
+test('import a bibliography file, add and edit an item by hand', async ({ page, app }) => {
+  const panel = await openBibliography(page)
+  // The server may still be compiling the Chicago style for the formatted bibliography: allow for it.
+  await panel.locator('input[type=file]').setInputFiles({
+    name: 'refs.bib',
+    mimeType: 'text/x-bibtex',
+    buffer: Buffer.from('@article{z77, title={John VII (Alias Andronicus) Palaeologus}, author={Zachariadou, Elizabeth A.}, journal={Dumbarton Oaks Papers}, volume={31}, year={1977}, pages={339--342}}\n@book{broken, title={Oops\n')
+  })
+  await expect(panel.locator('.report')).toHaveText('refs.bib: 1 imported, 0 merged with existing items, 1 skipped — line 2 (broken): entry is not closed (unbalanced braces).', { timeout: 30_000 })
+  // The imported item matches the glued reference of the seed: accepting links it, no new item.
+  await expect(panel.locator('reference-proposals li').filter({ hasText: 'Zachariadou' }).locator('.match')).toContainText('Matches: Zachariadou 1977')
+
+  await panel.getByRole('button', { name: 'Add item…' }).click()
+  const form = panel.locator('citation-form').first()
+  await form.locator('select').selectOption('book')
+  await form.locator('textarea[name=author]').fill('Nicol, Donald M.')
+  await form.locator('input[name=year]').fill('1993')
+  await form.locator('input[name=title]').fill('The Last Centuries of Byzantium')
+  await form.locator('input[name=publisher]').fill('Cambridge University Press')
+  await form.getByRole('button', { name: 'Add' }).click()
+  const row = panel.locator('li.item').filter({ hasText: 'Nicol 1993' })
+  await expect(row).toHaveText(/Nicol 1993 · The Last Centuries of Byzantium\s*0/)
+  const entries = panel.locator('bibliography-view p.entry')
+  await expect(entries.filter({ hasText: 'Nicol' })).toHaveText('Nicol, Donald M. The Last Centuries of Byzantium. Cambridge University Press, 1993.', { timeout: 30_000 })
+
+  await row.click()
+  await panel.getByRole('button', { name: 'Edit item…' }).click()
+  const edit = panel.locator('.passages citation-form')
+  await edit.locator('input[name=title]').fill('The Last Centuries of Byzantium, 1261–1453')
+  await edit.getByRole('button', { name: 'Save' }).click()
+  await expect(entries.filter({ hasText: 'Nicol' })).toHaveText('Nicol, Donald M. The Last Centuries of Byzantium, 1261–1453. Cambridge University Press, 1993.', { timeout: 30_000 })
+  const items = await app.api<Summary[]>('listCitations')
+  expect(items.map((c) => c.label)).toEqual(['Nicol 1993 · The Last Centuries of Byzantium, 1261–1453', 'Zachariadou 1977 · John VII (Alias Andronicus) Palaeologus'])
+})
