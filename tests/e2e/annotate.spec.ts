@@ -251,6 +251,13 @@ test('an imported text with combining marks and an astral character keeps exact 
   const doc = await app.api<{ text: string }>('getDocument', { id: stele.id })
   expect([...doc.text].slice(a.target.start, a.target.end).join('')).toBe(phrase)
   expect(a.target.end - a.target.start).toBe([...phrase].length)
+  // A passage after the astral character: UTF-16 offsets would be one too far at both ends here
+  // (and the trailing '.' would not be trimmed away as white space would).
+  const after = 'appear on the stele'
+  await highlight(page, after, 'sigla', '')
+  const b = (await app.api<Annotation[]>('listAnnotations', { documentId: stele.id })).find((x) => x.id !== a.id)!
+  expect(b.target.exact).toBe(after)
+  expect([...doc.text].slice(b.target.start, b.target.end).join('')).toBe(after)
 })
 
 test('a file that is not UTF-8 is refused with a clear message and nothing is imported', async ({ page, app }) => {
