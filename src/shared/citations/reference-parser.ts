@@ -8,6 +8,7 @@
  * What it cannot tell is left out rather than guessed; the historian edits the proposal.
  */
 import type { CslItem, CslName } from '../model'
+import { itemYear } from './csl-item'
 import { pageLocator } from './locator'
 
 export interface ParsedReference {
@@ -128,7 +129,7 @@ export function parseReference(raw: string): ParsedReference {
     locator = pageLocator(p)
   } else {
     const bare = /[,)]\s*(\d+(?:[-–]\d+)?f{0,2})\s*$/.exec(after) ?? /^,?\s*(\d+(?:[-–]\d+)?)$/.exec(after.trim())
-    if (bare && !(item.issued && bare[1] === String(itemYearOf(item)))) locator = pageLocator(bare[1])
+    if (bare && !(item.issued && bare[1] === String(itemYear(item)))) locator = pageLocator(bare[1])
   }
 
   const short = !item.title
@@ -136,7 +137,3 @@ export function parseReference(raw: string): ParsedReference {
   return { item, locator, short }
 }
 
-function itemYearOf(item: CslItem): number | undefined {
-  const y = item.issued?.['date-parts']?.[0]?.[0]
-  return typeof y === 'number' ? y : undefined
-}

@@ -93,3 +93,22 @@ describe.skipIf(!existsSync(MILETUS))('the Miletus bibliography in each format',
     }
   })
 })
+
+describe('BibTeX entry splitting', () => {
+  it('reads parenthesis-delimited entries, ignores comments and text between entries', () => {
+    const text = [
+      'Some preamble text that BibTeX ignores.',
+      '@comment{this is not an entry}',
+      '@Book(gibbon1788,',
+      '  title = {The History of the Decline and Fall of the {Roman} Empire (vol. 6)},',
+      '  author = {Gibbon, Edward}, year = 1788)',
+      '@article{x, title={A}, note={an @ sign inside}}',
+      ''
+    ].join('\n')
+    const chunks = splitBibtex(text)
+    expect(chunks.map((c) => [c.type, c.key, c.line, c.closed])).toEqual([['comment', '', 2, true], ['book', 'gibbon1788', 3, true], ['article', 'x', 6, true]])
+    const r = readBibliography('x.bib', enc(text))
+    expect(r.skipped).toEqual([])
+    expect(r.items.map((i) => i.item.title)).toEqual(['The History of the Decline and Fall of the Roman Empire (vol. 6)', 'A'])
+  })
+})
