@@ -136,6 +136,22 @@ test('cite an item with a locator from a new highlight', async ({ page, app }) =
   await expect.poll(async () => (await app.api<Annotation[]>('listAnnotations', { documentId: app.seedId })).map((a) => [a.target.exact, a.citations])).toEqual([
     [phrase, [{ citationId: item.id, locator: 'ch. LXV' }]]
   ])
+
+  // A second work, cited from the existing highlight's editor in the annotation list.
+  const other = await app.api<Summary>('createCitation', { item: { type: 'book', title: 'The Last Centuries of Byzantium', author: [{ family: 'Nicol', given: 'Donald M.' }], issued: { 'date-parts': [[1993]] } } })
+  await page.getByRole('tab', { name: 'Annotations' }).click()
+  const card = page.locator('annotation-card').filter({ hasText: phrase })
+  await expect(card.locator('citation-links li')).toHaveText(['Cites Gibbon 1788 · The Decline and Fall of the Roman Empire, ch. LXV'])
+  await card.getByRole('button', { name: 'Edit highlight' }).click()
+  const cardPicker = card.locator('citation-picker')
+  await cardPicker.locator('input.q').fill('nicol')
+  await cardPicker.locator(`li[data-citation-id="${other.id}"]`).click()
+  await cardPicker.locator('input.loc').fill('p. 320')
+  await cardPicker.getByRole('button', { name: 'Cite' }).click()
+  await expect.poll(async () => (await app.api<Annotation[]>('listAnnotations', { documentId: app.seedId }))[0].citations).toEqual([
+    { citationId: item.id, locator: 'ch. LXV' },
+    { citationId: other.id, locator: 'p. 320' }
+  ])
 })
 
 test('import a bibliography file, add and edit an item by hand', async ({ page, app }) => {
