@@ -109,6 +109,7 @@ function bibl(c: Citation, ids: XmlIds): string {
 }
 
 function verdicts(a: Annotation, inp: StandOffInput): string[] {
+  if (a.citations.length === 0) return []
   return a.citations.flatMap((l, n) => {
     const v = l.verification
     if (!v) return []

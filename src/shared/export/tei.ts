@@ -32,11 +32,17 @@ interface FileContext {
 /** The inline element of one annotation. */
 function inlineElement(a: Annotation, fc: FileContext): InlineElement {
   const { ids } = fc
-  const ents = a.entityIds.map((id) => fc.entities.get(id)).filter((e): e is Entity => !!e)
-  const types = new Set(ents.map((e) => e.type))
-  const only = types.size === 1 ? [...types][0] : undefined
+  const ents: Entity[] = []
+  for (const id of a.entityIds) {
+    const e = fc.entities.get(id)
+    if (e) ents.push(e)
+  }
+  const only = ents.length > 0 && ents.every((e) => e.type === ents[0].type) ? ents[0].type : undefined
   const citations = a.citations.map((c) => c.citationId)
-  const ana = [...a.tags.map((x) => `tag.${x}`), ...a.citations.flatMap((c, n) => (c.verification ? [`verdict.${a.id}.${n}`] : []))]
+  const ana = a.tags.map((x) => `tag.${x}`)
+  a.citations.forEach((c, n) => {
+    if (c.verification) ana.push(`verdict.${a.id}.${n}`)
+  })
   const common: [string, string | undefined][] = [
     ['xml:id', ids.get(a.id)],
     ['ana', ana.length ? ids.refs(ana) : undefined],
@@ -111,10 +117,19 @@ export function* teiSteps(input: ExportInput): ExportSteps {
     for (const e of entities) ids.get(e.id)
     for (const c of sel.citations) ids.get(c.id)
     for (const a of anns) ids.get(a.id)
+    const anchors = new Map<Annotation, [string, string]>()
+    const anchorIds = (a: Annotation): [string, string] => {
+      let pair = anchors.get(a)
+      if (!pair) {
+        pair = a.target.start === a.target.end ? [ids.get(`${a.id}.at`), ids.get(`${a.id}.at`)] : [ids.get(`${a.id}.start`), ids.get(`${a.id}.end`)]
+        anchors.set(a, pair)
+      }
+      return pair
+    }
     const body = buildBody({
       index, structure: doc.structure, annotations: anns.filter(placeable),
       inline: (a) => inlineElement(a, fc),
-      anchorIds: (a) => (a.target.start === a.target.end ? [ids.get(`${a.id}.at`), ids.get(`${a.id}.at`)] : [ids.get(`${a.id}.start`), ids.get(`${a.id}.end`)])
+      anchorIds
     })
     const local = new Set([...entities.map((e) => e.id), ...anns.map((a) => a.id)])
     const relations = sel.relations.filter((r) => local.has(r.subject) && local.has(r.object))
@@ -124,7 +139,7 @@ export function* teiSteps(input: ExportInput): ExportSteps {
       ids, entities, citations: sel.citations, annotations: anns,
       tags: tagIds.map((id) => ({ id, tag: input.data.tags[id] })),
       crossing: body.crossing.map((a) => {
-        const [from, to] = a.target.start === a.target.end ? [ids.get(`${a.id}.at`), ids.get(`${a.id}.at`)] : [ids.get(`${a.id}.start`), ids.get(`${a.id}.end`)]
+        const [from, to] = anchorIds(a)
         return { a, el: inlineElement(a, fc), from, to }
       }),
       orphans: anns.filter((a) => !placeable(a)),

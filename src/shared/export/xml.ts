@@ -3,13 +3,18 @@
  * Nothing here parses XML.
  */
 
+const TEXT_SPECIAL = /[&<>]/
+const ATTR_SPECIAL = /[&<>"\t\n\r]/
+
 /** Escapes text content: `&`, `<`, `>`. */
 export function escapeText(s: string): string {
+  if (!TEXT_SPECIAL.test(s)) return s
   return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
 }
 
 /** Escapes an attribute value (double-quoted): also `"`, and tab/LF/CR so attribute normalisation keeps them. */
 export function escapeAttr(s: string): string {
+  if (!ATTR_SPECIAL.test(s)) return s // most values are ids and pointers: skip the replace
   return s.replace(/[&<>"\t\n\r]/g, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : `&#${c.charCodeAt(0)};`
   )

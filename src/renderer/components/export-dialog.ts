@@ -1,0 +1,240 @@
+/**
+ * `<export-dialog>`: the Export dialog. The historian picks a format, the scope (this document or the
+ * whole project) and the format's options (BOM, zip, citation style); the export runs as a job with a
+ * progress bar and a Cancel button. In the desktop app the files are written into the folder typed
+ * (or kept) in the Folder field, with the loss report beside them; in the browser they are downloaded.
+ * Either way the dialog then lists what the format could not carry, with counts ("Nothing lost" when
+ * the loss report is empty).
+ *
+ * Properties: `documentId` (the open document, if any), `open`.
+ * Events: `close` when dismissed; `marginalia-error` (bubbling, composed) when listing formats fails.
+ */
+import { LitElement, css, html, nothing } from 'lit'
+import { customElement, property, query, state } from 'lit/decorators.js'
+import type { ExportedFile, ExportFormatInfo, ExportResult, WrittenExport } from '../../shared/api/exports'
+import type { JobState } from '../../shared/api/jobs'
+import type { LossItem } from '../../shared/export/types'
+import { call } from '../api-client'
+import { errorMessage, reportError } from '../lib/errors'
+import { controlStyles } from '../lib/ui-styles'
+
+/** Citation styles the app ships (src/main/bib/csl-resources.ts). */
+const STYLES = [
+  ['chicago-notes-bibliography', 'Chicago (notes and bibliography)'],
+  ['chicago-author-date', 'Chicago (author-date)']
+] as const
+
+/** How often a running export job is polled, in ms: often enough for a smooth bar, rare enough to cost nothing. */
+const POLL_MS = 150
+
+type Outcome = { kind: 'written'; paths: string[]; losses: LossItem[] } | { kind: 'downloaded'; names: string[]; losses: LossItem[] }
+
+/** Triggers a browser download of one exported file. */
+function download(file: ExportedFile): void {
+  const data = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content
+  const url = URL.createObjectURL(new Blob([data], { type: file.mediaType }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = file.name
+  a.style.display = 'none'
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+@customElement('export-dialog')
+export class ExportDialog extends LitElement {
+  static styles = [
+    controlStyles,
+    css`
+      dialog { border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.2rem; width: min(34rem, 92vw); background: var(--paper); color: var(--ink); }
+      dialog::backdrop { background: rgb(40 30 20 / 0.35); }
+      h2 { margin: 0 0 0.6rem; font-size: 1.1rem; }
+      select { font: inherit; font-size: 0.9rem; width: 100%; padding: 0.3rem; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+      fieldset { border: none; margin: 0; padding: 0; }
+      .row { display: flex; gap: 1rem; align-items: center; font-size: 0.9rem; }
+      .row label { display: inline-flex; gap: 0.35rem; align-items: center; margin: 0.3rem 0; text-transform: none; letter-spacing: 0; font-size: 0.9rem; color: var(--ink); }
+      .row input { width: auto; }
+      progress { width: 100%; height: 0.8rem; margin-top: 0.8rem; }
+      .actions { display: flex; justify-content: flex-end; gap: 0.5rem; margin-top: 1rem; }
+      .result { margin-top: 0.8rem; font-size: 0.88rem; }
+      .result ul { margin: 0.3rem 0; padding-left: 1.2rem; }
+      .lossless { color: #2e6b2e; }
+      .error { color: var(--danger); margin-top: 0.6rem; font-size: 0.88rem; }
+      code { font-size: 0.8rem; word-break: break-all; }
+    `
+  ]
+
+  @property({ type: String }) documentId: string | undefined
+  @property({ type: Boolean }) open = false
+  @state() private formats: ExportFormatInfo[] = []
+  @state() private format = 'json'
+  @state() private scope: 'document' | 'project' = 'project'
+  @state() private bom = false
+  @state() private zip = false
+  @state() private cslStyle: string = STYLES[0][0]
+  @state() private folder = ''
+  @state() private job: JobState | undefined
+  @state() private outcome: Outcome | undefined
+  @state() private failure = ''
+  @query('dialog') private dialog!: HTMLDialogElement
+  /** True in the desktop app (preload bridge present): files are written by main into `folder`. */
+  private readonly desktop = typeof window !== 'undefined' && !!window.marginalia
+
+  connectedCallback(): void {
+    super.connectedCallback()
+    void this.load()
+  }
+
+  protected updated(): void {
+    if (this.open && this.dialog && !this.dialog.open) this.dialog.showModal()
+    if (!this.open && this.dialog?.open) this.dialog.close()
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.formats = await call('listExportFormats', {})
+      if (this.documentId) this.scope = 'document'
+      if (this.desktop) this.folder = `${(await call('getProjectInfo', {})).path}/exports`
+    } catch (err) {
+      reportError(this, 'Could not list the export formats', err)
+    }
+  }
+
+  private get current(): ExportFormatInfo | undefined {
+    return this.formats.find((f) => f.name === this.format)
+  }
+
+  render() {
+    const f = this.current
+    const running = this.job?.status === 'running'
+    return html`<dialog aria-labelledby="export-title" @close=${this.onDialogClose} @cancel=${(e: Event) => running && e.preventDefault()}>
+      <h2 id="export-title">Export</h2>
+      <label for="format">Format</label>
+      <select id="format" .value=${this.format} ?disabled=${running} @change=${(e: Event) => this.pick({ format: (e.target as HTMLSelectElement).value })}>
+        ${this.formats.map((x) => html`<option value=${x.name} ?selected=${x.name === this.format}>${x.label}</option>`)}
+      </select>
+      <fieldset ?disabled=${running}>
+        <label>Scope</label>
+        <div class="row" role="radiogroup" aria-label="Scope">
+          <label><input type="radio" name="scope" .checked=${this.scope === 'document'} ?disabled=${!this.documentId}
+            @change=${() => this.pick({ scope: 'document' })} />This document</label>
+          <label><input type="radio" name="scope" .checked=${this.scope === 'project'} @change=${() => this.pick({ scope: 'project' })} />Whole project</label>
+        </div>
+        ${f?.options.length ? html`<label>Options</label>` : nothing}
+        <div class="row">
+          ${f?.options.includes('bom') ? html`<label><input type="checkbox" .checked=${this.bom} @change=${(e: Event) => this.pick({ bom: (e.target as HTMLInputElement).checked })} />Byte order mark (for Excel)</label>` : nothing}
+          ${f?.options.includes('zip') ? html`<label><input type="checkbox" .checked=${this.zip} @change=${(e: Event) => this.pick({ zip: (e.target as HTMLInputElement).checked })} />Pack into one zip</label>` : nothing}
+        </div>
+        ${f?.options.includes('style')
+          ? html`<label for="style">Citation style</label>
+              <select id="style" .value=${this.cslStyle} @change=${(e: Event) => this.pick({ cslStyle: (e.target as HTMLSelectElement).value })}>
+                ${STYLES.map(([v, l]) => html`<option value=${v} ?selected=${v === this.cslStyle}>${l}</option>`)}
+              </select>`
+          : nothing}
+        ${this.desktop
+          ? html`<label for="folder">Folder</label>
+              <input id="folder" .value=${this.folder} @input=${(e: Event) => (this.folder = (e.target as HTMLInputElement).value)} />`
+          : nothing}
+      </fieldset>
+      ${this.job ? html`<progress aria-label="Export progress" max=${this.job.total || 1} value=${this.job.status === 'running' ? this.job.done : this.job.total || 1}></progress>` : nothing}
+      ${this.renderOutcome()}
+      ${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}
+      <div class="actions">
+        ${running
+          ? html`<button @click=${this.cancel}>Cancel export</button>`
+          : html`<button class="quiet" @click=${this.close}>Close</button>
+              <button class="primary" ?disabled=${!f || (this.desktop && !this.folder.trim())} @click=${this.run}>${this.desktop ? 'Export' : 'Export and download'}</button>`}
+      </div>
+    </dialog>`
+  }
+
+  private renderOutcome() {
+    const o = this.outcome
+    if (!o) return nothing
+    const files = o.kind === 'written' ? o.paths : o.names
+    return html`<div class="result" role="status">
+      <div>${o.kind === 'written' ? 'Written' : 'Downloaded'} ${files.length} file${files.length === 1 ? '' : 's'}:
+        ${files.map((p, i) => html`${i ? ', ' : ''}<code>${p}</code>`)}</div>
+      ${o.losses.length === 0
+        ? html`<div class="lossless">Nothing lost: this format carried everything in scope.</div>`
+        : html`<div>Not carried by this format (also in the <code>.losses.json</code> report):</div>
+            <ul class="losses">${o.losses.map((l) => html`<li>${l.what}: <strong>${l.count}</strong>${l.detail ? html` (${l.detail})` : nothing}</li>`)}</ul>`}
+    </div>`
+  }
+
+  /** Changes a choice; a previous result no longer applies. */
+  private pick(change: { format?: string; scope?: 'document' | 'project'; bom?: boolean; zip?: boolean; cslStyle?: string }): void {
+    if (change.format !== undefined) this.format = change.format
+    if (change.scope !== undefined) this.scope = change.scope
+    if (change.bom !== undefined) this.bom = change.bom
+    if (change.zip !== undefined) this.zip = change.zip
+    if (change.cslStyle !== undefined) this.cslStyle = change.cslStyle
+    this.outcome = undefined
+    this.failure = ''
+    this.job = undefined
+  }
+
+  private run = async (): Promise<void> => {
+    const f = this.current
+    if (!f) return
+    this.outcome = undefined
+    this.failure = ''
+    const args = {
+      format: f.name,
+      ...(this.scope === 'document' && this.documentId ? { documentId: this.documentId } : {}),
+      options: {
+        ...(f.options.includes('bom') && this.bom ? { bom: true } : {}),
+        ...(f.options.includes('zip') && this.zip ? { zip: true } : {}),
+        ...(f.options.includes('style') ? { style: this.cslStyle } : {})
+      }
+    }
+    try {
+      let job = await call('startJob', this.desktop ? { method: 'writeExport', args: { ...args, folder: this.folder.trim() } } : { method: 'exportProject', args })
+      this.job = job
+      while (job.status === 'running') {
+        await new Promise((r) => setTimeout(r, POLL_MS))
+        job = await call('getJob', { id: job.id })
+        if (this.job?.id !== job.id) return // dismissed or restarted meanwhile
+        this.job = job
+      }
+      if (job.status === 'cancelled') this.failure = 'Export cancelled; nothing was written.'
+      else if (job.status === 'failed') this.failure = `Export failed: ${job.error?.message ?? 'unknown error'}`
+      else if (this.desktop) {
+        const w = job.result as WrittenExport
+        this.outcome = { kind: 'written', paths: w.paths, losses: w.losses }
+      } else {
+        const r = job.result as ExportResult
+        for (const file of [...r.files, r.lossReport]) download(file)
+        this.outcome = { kind: 'downloaded', names: [...r.files, r.lossReport].map((x) => x.name), losses: r.losses }
+      }
+    } catch (err) {
+      this.failure = `Export failed: ${errorMessage(err)}`
+    }
+  }
+
+  private cancel = async (): Promise<void> => {
+    if (!this.job) return
+    try {
+      this.job = await call('cancelJob', { id: this.job.id })
+    } catch (err) {
+      this.failure = `Could not cancel: ${errorMessage(err)}`
+    }
+  }
+
+  private close = (): void => {
+    this.dialog?.close()
+  }
+
+  private onDialogClose = (): void => {
+    if (this.job?.status === 'running') void this.cancel()
+    this.dispatchEvent(new CustomEvent('close'))
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'export-dialog': ExportDialog
+  }
+}
