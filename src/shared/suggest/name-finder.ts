@@ -235,15 +235,25 @@ function toSuggestion(tokens: Token[], type: EntityType, index: CodePointIndex):
  * People, places, organisations and events named in `text`, found with compromise.
  * @param text normalised text; offsets of the result are its code points.
  * @param onProgress called with code points done and total after each paragraph.
+ * @param onParagraph receives compromise's parse of each paragraph, so another reader (the
+ *   compromise-dates pass) need not parse the text a second time.
  */
-export function findNames(text: string, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Suggestion[] {
+export function findNames(
+  text: string,
+  onProgress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
+  onParagraph?: (view: ReturnType<typeof nlp>, paraText: string, offset: number, index: CodePointIndex) => void
+): Suggestion[] {
   const index = new CodePointIndex(text)
   const tokens: Token[] = []
   for (const para of paragraphs(text)) {
     signal?.throwIfAborted()
-    tokens.push(...tokenise(nlp(para.text), para.offset, tokens.length, tagWord))
+    const view = nlp(para.text)
+    tokens.push(...tokenise(view, para.offset, tokens.length, tagWord))
+    onParagraph?.(view, para.text, para.offset, index)
     onProgress?.(index.toCodePoint(para.offset + para.text.length), index.length)
   }
+  onProgress?.(index.length, index.length)
   const found: Name[] = []
   const byLastToken = new Map<number, Name>()
   for (const name of chunk(tokens)) {

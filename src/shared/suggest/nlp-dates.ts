@@ -35,26 +35,34 @@ function toEdtf(start: string, end: string): string | undefined {
   return `${s}/${e}`
 }
 
-/** Dates compromise-dates finds that name a year; see the module comment. */
-export function findNlpDates(text: string): Suggestion[] {
-  const index = new CodePointIndex(text)
+type DatesView = ReturnType<typeof compromise> & { dates(opts?: object): { json(o?: object): DateMatch[] } }
+
+/**
+ * Dates compromise-dates finds in one parsed paragraph that name a year (see the module comment).
+ * @param view compromise's parse of the paragraph (shared with the name finder: one parse each).
+ * @param offset UTF-16 index of the paragraph in the whole text; results are code points of it.
+ */
+export function datesOfParagraph(view: ReturnType<typeof compromise>, paraText: string, offset: number, index: CodePointIndex): Suggestion[] {
+  if (!/\d{3,4}/.test(paraText)) return [] // no year, nothing to read
   const out: Suggestion[] = []
-  for (const para of paragraphs(text)) {
-    if (!/\d{3,4}/.test(para.text)) continue // no year, nothing to read
-    const view = nlp(para.text) as ReturnType<typeof compromise> & { dates(opts?: object): { json(o?: object): DateMatch[] } }
-    for (const d of view.dates({ timezone: 'UTC' }).json({ offset: true })) {
-      const year = /\b(1\d{3}|20\d{2})\b/.exec(d.text)
-      if (!year || !d.dates?.start || !d.dates.end) continue
-      const edtf = toEdtf(d.dates.start, d.dates.end)
-      if (!edtf || !isEdtf(edtf) || !edtf.includes(year[1])) continue
-      const from = para.offset + d.offset.start
-      const raw = index.slice(index.toCodePoint(from), index.toCodePoint(from + d.offset.length))
-      // Keep the date itself: `On April 14, 1390.` → `April 14, 1390`.
-      const lead = /^(?:(?:on|in|at|by|during|since|until|from|the)\s+)*/iu.exec(raw)?.[0] ?? ''
-      const exact = raw.slice(lead.length).replace(/[\s.,;:)]+$/u, '')
-      const start = index.toCodePoint(from) + [...lead].length
-      out.push({ start, end: start + [...exact].length, exact, type: 'date', source: 'nlp', edtf })
-    }
+  for (const d of (view as DatesView).dates({ timezone: 'UTC' }).json({ offset: true })) {
+    const year = /\b(1\d{3}|20\d{2})\b/.exec(d.text)
+    if (!year || !d.dates?.start || !d.dates.end) continue
+    const edtf = toEdtf(d.dates.start, d.dates.end)
+    if (!edtf || !isEdtf(edtf) || !edtf.includes(year[1])) continue
+    const from = offset + d.offset.start
+    const raw = index.slice(index.toCodePoint(from), index.toCodePoint(from + d.offset.length))
+    // Keep the date itself: `On April 14, 1390.` → `April 14, 1390`.
+    const lead = /^(?:(?:on|in|at|by|during|since|until|from|the)\s+)*/iu.exec(raw)?.[0] ?? ''
+    const exact = raw.slice(lead.length).replace(/[\s.,;:)]+$/u, '')
+    const start = index.toCodePoint(from) + [...lead].length
+    out.push({ start, end: start + [...exact].length, exact, type: 'date', source: 'nlp', edtf })
   }
   return out
+}
+
+/** Dates compromise-dates finds in a whole text that name a year. */
+export function findNlpDates(text: string): Suggestion[] {
+  const index = new CodePointIndex(text)
+  return paragraphs(text).flatMap((para) => datesOfParagraph(nlp(para.text), para.text, para.offset, index))
 }

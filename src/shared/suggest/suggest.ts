@@ -12,7 +12,7 @@ import { findAliasMentions } from './alias-finder'
 import { findDates } from './date-finder'
 import { withoutHandled } from './filter'
 import { findNames } from './name-finder'
-import { findNlpDates } from './nlp-dates'
+import { datesOfParagraph } from './nlp-dates'
 import { longestNonOverlapping, overlaps, type Suggestion, type SuggestionSource } from './types'
 
 export interface SuggestInput {
@@ -41,11 +41,19 @@ function dateEntity(entities: readonly Entity[], edtf: string): Entity | undefin
 export function suggest(input: SuggestInput): Suggestion[] {
   const want = new Set(input.sources ?? ['alias', 'nlp', 'date'])
   const aliases = want.has('alias') ? findAliasMentions(input.text, input.entities) : []
+  // One compromise parse per paragraph serves both the name finder and compromise-dates.
+  const nlpDates: Suggestion[] = []
+  const rawNames = want.has('nlp')
+    ? findNames(input.text, input.onProgress, input.signal, want.has('date')
+      ? (view, para, offset, index) => nlpDates.push(...datesOfParagraph(view, para, offset, index))
+      : undefined)
+    : []
+  input.signal?.throwIfAborted()
   let dates: Suggestion[] = []
   if (want.has('date')) {
     const found = findDates(input.text)
     // compromise-dates fills gaps only: the patterns are more exact where both read a date.
-    const extra = want.has('nlp') ? findNlpDates(input.text).filter((d) => !found.some((f) => overlaps(f, d))) : []
+    const extra = nlpDates.filter((d) => !found.some((f) => overlaps(f, d)))
     dates = longestNonOverlapping([...found, ...extra])
       .filter((d) => !aliases.some((a) => overlaps(a, d)))
       .map((d) => {
@@ -53,16 +61,12 @@ export function suggest(input: SuggestInput): Suggestion[] {
         return entity ? { ...d, entityId: entity.id } : d
       })
   }
-  input.signal?.throwIfAborted()
-  let names: Suggestion[] = []
-  if (want.has('nlp')) {
-    names = findNames(input.text, input.onProgress, input.signal)
-      .filter((n) => !aliases.some((a) => overlaps(a, n)) && !dates.some((d) => overlaps(d, n)))
-      .map((n) => {
-        const known = findByName(input.entities, n.exact, n.type)
-        return known.length === 1 ? { ...n, entityId: known[0].id } : n
-      })
-  }
+  const names = rawNames
+    .filter((n) => !aliases.some((a) => overlaps(a, n)) && !dates.some((d) => overlaps(d, n)))
+    .map((n) => {
+      const known = findByName(input.entities, n.exact, n.type)
+      return known.length === 1 ? { ...n, entityId: known[0].id } : n
+    })
   const all = [...aliases, ...dates, ...names].sort((a, b) => a.start - b.start || b.end - a.end)
   return withoutHandled(all, input.annotations, input.rejected)
 }
