@@ -16,7 +16,10 @@ import type { RawFind } from './raw-find'
 /** All references of `text`, in text order, each matched to a project item when one fits. */
 export function extractReferences(text: string, citations: Iterable<Citation> = []): ReferenceProposal[] {
   const glued = findGluedReferences(text)
-  const finds: RawFind[] = [...glued, ...findAuthorYearReferences(text, glued), ...findFootnotes(text)]
+  const footnotes = findFootnotes(text)
+  // Author–year cites inside a glued reference or a note of the notes list are already covered.
+  const taken = [...glued, ...footnotes.flatMap((f) => (f.note ? [f.note] : []))]
+  const finds: RawFind[] = [...glued, ...findAuthorYearReferences(text, taken), ...footnotes]
   finds.sort((a, b) => a.start - b.start || a.end - b.end)
 
   const project: MatchCandidate[] = [...citations].map((c) => ({ ref: c.id, item: c.item }))

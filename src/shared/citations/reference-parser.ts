@@ -20,8 +20,10 @@ export interface ParsedReference {
 
 const YEAR = /\b(1[0-9]{3}|20[0-9]{2})\b/
 const QUOTED = /["“]([^"”]{2,})["”]/
-const ITALIC = /(?:^|[\s(,])_([^_]{2,})_/
-const PAGES = /\b(pp?)\.\s?(\d+[a-z]?(?:\s?[-–]\s?\d+)?f{0,2})/
+/** An italic (Markdown `_…_`) title; `_passim_`, `_et seqq._` (lower case) are not titles. */
+const ITALIC = /(?:^|[\s(,.])_([\p{Lu}\d"“'‘][^_]+)_/u
+/** `p. 39`, `pp. 339-342`, `pp. 30f`, `pp. 303–304, 307` (a list of pages or ranges). */
+const PAGES = /\b(pp?|p\.p)\.\s?(\d+[a-z]?(?:\s?[-–]\s?\d+)?f{0,2}(?:,\s?\d+(?:\s?[-–]\s?\d+)?(?![\d.]*\s?\d{4}))*)/
 const VOLUME = /\b[Vv]ol(?:ume)?\.?\s?([IVXLC]+|\d+)\b/
 
 /** Splits `Last, First` / `First Last` / `A and B` into CSL names. */
@@ -33,8 +35,13 @@ export function parseNames(raw: string): CslName[] {
     const comma = p.split(/\s*,\s*/)
     if (comma.length === 2 && comma[1]) return { family: comma[0], given: comma[1] }
     const words = p.split(' ')
-    if (words.length === 1) return { family: words[0] }
-    return { family: words[words.length - 1], given: words.slice(0, -1).join(' ') }
+    // `Speros Vryonis Jr.`: a generational suffix is not the family name.
+    const last = words[words.length - 1]
+    const suffix = words.length > 2 && /^(Jr|Sr)\.?$|^(II|III|IV)$/.test(last) ? (words.pop(), /^[JS]r/.test(last) ? `${last.slice(0, 2)}.` : last) : undefined
+    if (words.length === 1) return suffix ? { family: words[0], suffix } : { family: words[0] }
+    const name: CslName = { family: words[words.length - 1], given: words.slice(0, -1).join(' ') }
+    if (suffix) name.suffix = suffix
+    return name
   })
 }
 
@@ -80,17 +87,32 @@ export function parseReference(raw: string): ParsedReference {
         after = t[2]
       } else after = rest
     } else {
+      // `Kazhdan 1991, p. 63`, `Harris, 2007, p. 5`: author and year, then the locator.
+      const h = /^([^,\d]+?),?\s(\d{4})[a-z]?(?=,|\.|$)(.*)$/.exec(s)
       const comma = s.indexOf(',')
-      before = comma < 0 ? s : s.slice(0, comma)
-      after = comma < 0 ? '' : s.slice(comma + 1)
+      if (h) {
+        before = `${h[1]} (${h[2]})`
+        after = h[3]
+      } else {
+        before = comma < 0 ? s : s.slice(0, comma)
+        after = comma < 0 ? '' : s.slice(comma + 1)
+        // `George Finlay, History of the Byzantine Empire, Dent, London, 1906, pp. 156–161`: an
+        // unmarked title is the next part when it reads like one (capitalised, several words).
+        const next = /^\s*([^,]+)/.exec(after)?.[1]?.trim() ?? ''
+        if (/^\p{Lu}/u.test(next) && next.split(' ').length >= 3 && !/\d{4}|^(pp?|vol|ch)\./i.test(next)) {
+          item.title = next
+          after = after.slice(after.indexOf(next) + next.length)
+        }
+      }
     }
   }
 
   // A year in parentheses after the author (`Lowry, Heath W. (2003)`) belongs to the author part.
-  const byear = /\((\d{4})[a-z]?\)\s*$/.exec(before.trim())
+  before = before.trim().replace(/[.,:;]+$/, '')
+  const byear = /\((\d{4})[a-z]?(?:\/\d+[a-z]?)?\)$/.exec(before)
   if (byear) {
     item.issued = { 'date-parts': [[parseInt(byear[1], 10)]] }
-    before = before.trim().slice(0, -byear[0].length)
+    before = before.slice(0, -byear[0].length)
   }
   const authors = parseNames(before)
   // Only plausible names: capitalised, no digits or colons (`London: Printed & sold by …` is not one).
@@ -124,8 +146,8 @@ export function parseReference(raw: string): ParsedReference {
   // a page of a book is a locator only. A bare trailing number (`, 98.` / `,1-3.`) is a page locator.
   const pages = PAGES.exec(after)
   if (pages) {
-    const p = pages[2].replace(/\s?[-–]\s?/, '-')
-    if (item.type !== 'book' && pages[1] === 'pp') item.page = p
+    const p = pages[2].replace(/\s?[-–]\s?/g, '-')
+    if (item.type !== 'book' && pages[1] !== 'p') item.page = p
     locator = pageLocator(p)
   } else {
     const bare = /[,)]\s*(\d+(?:[-–]\d+)?f{0,2})\s*$/.exec(after) ?? /^,?\s*(\d+(?:[-–]\d+)?)$/.exec(after.trim())

@@ -45,3 +45,25 @@ describe('htmlToSegments', () => {
     ])
   })
 })
+
+describe('parseReference on notes of other Wikipedia articles', () => {
+  it('reads author–year notes without parentheses, and page lists', () => {
+    expect(parseReference('Kazhdan 1991, p. 63')).toMatchObject({ item: { author: [{ family: 'Kazhdan' }], issued: { 'date-parts': [[1991]] } }, locator: 'p. 63', short: true })
+    expect(parseReference('Harris, 2007, pp. 24–25')).toMatchObject({ item: { author: [{ family: 'Harris' }], issued: { 'date-parts': [[2007]] } }, locator: 'pp. 24-25' })
+    expect(parseReference('Choniates, pp. 303–304, 307').locator).toBe('pp. 303-304, 307')
+  })
+
+  it('reads an unmarked title after the author, a year after the author with a full stop, and a name suffix', () => {
+    expect(parseReference('George Finlay, History of the Byzantine Empire, Dent, London, 1906, pp. 156–161.')).toMatchObject({
+      item: { title: 'History of the Byzantine Empire', author: [{ family: 'Finlay', given: 'George' }], issued: { 'date-parts': [[1906]] } }, locator: 'pp. 156-161'
+    })
+    expect(parseReference('Janin, Raymond (1964). _Constantinople byzantine_. Paris: Institut Français d\'Études Byzantines. pp. 10f').item).toMatchObject({
+      title: 'Constantinople byzantine', author: [{ family: 'Janin', given: 'Raymond' }], issued: { 'date-parts': [[1964]] }
+    })
+    expect(parseReference('Speros Vryonis Jr., _The Decline of medieval Hellenism in Asia Minor_ (1971), 127').item.author).toEqual([{ family: 'Vryonis', given: 'Speros', suffix: 'Jr.' }])
+  })
+
+  it('does not take a lower-case italic phrase for a title', () => {
+    expect(parseReference('J B Bury, History of the Later Roman Empire, p. 75. _et seqq_.').item.title).toBe('History of the Later Roman Empire')
+  })
+})
