@@ -39,7 +39,10 @@ export function createCompareHandlers(ctx: ServiceContext): HandlersOf<typeof co
   const entities = (): EntityNames[] =>
     Object.values(store.data.entities).map((e) => ({ id: e.id, type: e.type, names: [e.label, ...e.aliases] }))
 
-  /** The sentences just before and after [start, end) in the same paragraph of a document. */
+  /**
+   * The claim's context in its document: the rest of its own sentence when it is a clause, and the
+   * sentences just before and after it in the same paragraph.
+   */
   const contextOf = async (documentId: string, start: number, end: number): Promise<string[]> => {
     const text = await store.readText(documentId)
     const cp = new CodePointIndex(text)
@@ -48,7 +51,7 @@ export function createCompareHandlers(ctx: ServiceContext): HandlersOf<typeof co
     let last = sentences.findIndex((s) => s.end >= end)
     if (first < 0) return []
     if (last < 0) last = sentences.length - 1
-    const out: string[] = []
+    const out = [cp.slice(sentences[first].start, start), cp.slice(end, sentences[last].end)].filter((t) => /\p{L}{3}/u.test(t))
     for (const i of [first - 1, last + 1]) {
       const s = sentences[i]
       if (s && s.para === sentences[i < first ? first : last].para) out.push(cp.slice(s.start, s.end))

@@ -3,7 +3,7 @@
  * claim, with the source terms that count as a match for it (the stem itself, synonyms from the
  * thesaurus, close spellings of names found in the source, the project's entity aliases).
  */
-import { nameKey, nameSimilarity } from './names'
+import { nameKeys, nameSimilarity, type NameKeys } from './names'
 import { findDates, findNumbers } from './numbers'
 import type { SourceIndex } from './source-index'
 import { STOPWORDS } from './stopwords'
@@ -92,6 +92,7 @@ function distinctiveWords(name: string): string[] {
 interface NameEntry {
   norm: string
   stem: string
+  keys: NameKeys
 }
 /** The source's names bucketed for quick look-up: by phonetic key, key without a leading vowel, first letter. */
 interface NameTable {
@@ -112,9 +113,9 @@ function nameTable(index: SourceIndex): NameTable {
   }
   for (const [norm, [stem, caps, lower]] of Object.entries(index.names)) {
     if (caps < lower) continue
-    const e = { norm, stem }
-    push(table.byKey, nameKey(norm), e)
-    push(table.byLead, nameKey(norm, true), e)
+    const e = { norm, stem, keys: nameKeys(norm) }
+    push(table.byKey, e.keys.key, e)
+    push(table.byLead, e.keys.lead, e)
     push(table.byFirst, norm[0], e)
   }
   nameTables.set(index, table)
@@ -126,12 +127,13 @@ export function nameVariants(norm: string, index: SourceIndex): { norm: string; 
   const table = nameTable(index)
   // Only names that could pass nameSimilarity: same key, same key without the leading vowel, or
   // same first letter and a length within the edit distance allowed.
-  const pool = new Set<NameEntry>([...(table.byKey.get(nameKey(norm)) ?? []), ...(table.byLead.get(nameKey(norm, true)) ?? [])])
+  const keys = nameKeys(norm)
+  const pool = new Set<NameEntry>([...(table.byKey.get(keys.key) ?? []), ...(table.byLead.get(keys.lead) ?? [])])
   for (const e of table.byFirst.get(norm[0]) ?? []) if (Math.abs(e.norm.length - norm.length) <= Math.ceil(norm.length * 0.25)) pool.add(e)
   const out: { norm: string; stem: string; sim: number }[] = []
   for (const e of pool) {
     if (e.norm === norm) continue
-    const sim = nameSimilarity(norm, e.norm)
+    const sim = nameSimilarity(norm, e.norm, { a: keys, b: e.keys })
     if (sim >= MIN_VARIANT_SIMILARITY) out.push({ norm: e.norm, stem: e.stem, sim })
   }
   return out

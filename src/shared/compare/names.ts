@@ -5,6 +5,8 @@
  */
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u'])
+/** Initial letters spelling the same hard c. */
+const HARD_C = new Set(['c', 'k', 'q'])
 // Consonants that transliterations swap freely map to one class.
 const CLASS: Record<string, string> = {
   b: 'b', p: 'b', f: 'f', v: 'f', w: 'f', c: 'k', k: 'k', q: 'k', g: 'k', x: 'k',
@@ -45,6 +47,15 @@ export function nameKey(folded: string, withoutLead = false): string {
   return out
 }
 
+/** A name's phonetic keys, with and without a leading vowel (see nameKey), computed once. */
+export interface NameKeys {
+  key: string
+  lead: string
+}
+export function nameKeys(folded: string): NameKeys {
+  return { key: nameKey(folded), lead: nameKey(folded, true) }
+}
+
 /** Levenshtein distance, stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
@@ -74,7 +85,7 @@ const MIN_SPELLING_SIMILARITY = 0.8
  * How likely two folded names are spellings of one name: 1 for equal, about 0.8–0.9 for
  * variants, 0 for different names. Used as the weight of a name match.
  */
-export function nameSimilarity(a: string, b: string): number {
+export function nameSimilarity(a: string, b: string, keys?: { a: NameKeys; b: NameKeys }): number {
   if (a === b) return 1
   if (a.length < MIN_NAME_LENGTH || b.length < MIN_NAME_LENGTH) return 0
   const maxLen = Math.max(a.length, b.length)
@@ -82,20 +93,21 @@ export function nameSimilarity(a: string, b: string): number {
   const d = editDistance(a, b, allowed)
   const spelling = d > allowed ? 0 : 1 - d / maxLen
   let score = spelling >= MIN_SPELLING_SIMILARITY && a[0] === b[0] && Math.min(a.length, b.length) >= MIN_SPELLING_LENGTH ? spelling : 0
-  const ka = nameKey(a)
-  const kb = nameKey(b)
-  // Same skeleton: strong when the first letters agree (or are interchangeable consonants, as in
-  // Cossova/Kosovo); two different initial vowels (Ottoman/Athman) need a longer skeleton, since
+  const ka = keys?.a.key ?? nameKey(a)
+  const kb = keys?.b.key ?? nameKey(b)
+  // Same skeleton: strong when the first letters agree (or are a hard c written c, k or q, as in
+  // Cossova/Kosovo; not t/d, which would make Demir a Timur); two different initial vowels (Ottoman/Athman) need a longer skeleton, since
   // short vowel-initial keys collide (Europe/Arabia are both "arb").
-  const sameStart = a[0] === b[0] || (!VOWELS.has(a[0]) && !VOWELS.has(b[0]) && CLASS[a[0]] !== undefined && CLASS[a[0]] === CLASS[b[0]])
-  if (ka === kb && (sameStart ? ka.length >= 3 : ka.length >= 4)) score = Math.max(score, sameStart ? 0.9 : 0.8)
+  const sameStart = a[0] === b[0] || (HARD_C.has(a[0]) && HARD_C.has(b[0]))
+  // A three-consonant key collides more often (Timur/Thamar) than a longer one: weaker evidence.
+  if (ka === kb && (sameStart ? ka.length >= 3 : ka.length >= 4)) score = Math.max(score, sameStart && ka.length >= 4 ? 0.9 : 0.8)
   else {
     // A leading vowel lost or added (Amurath/Murad, Emanuel/Manuel): weaker evidence. Short keys
     // only when the rest of the name starts with the same letter (not Ottoman/Domino).
-    const la = nameKey(a, true)
+    const la = keys?.a.lead ?? nameKey(a, true)
     const [longer, shorter] = a.length >= b.length ? [a, b] : [b, a]
     const prefixed = VOWELS.has(longer[0]) && !VOWELS.has(shorter[0]) && longer[1] === shorter[0]
-    if (la === nameKey(b, true) && (la.length >= 4 || (la.length >= 3 && prefixed))) score = Math.max(score, 0.75)
+    if (la === (keys?.b.lead ?? nameKey(b, true)) && (la.length >= 4 || (la.length >= 3 && prefixed))) score = Math.max(score, 0.75)
   }
   return score
 }
