@@ -46,6 +46,8 @@ function namesIn(tokens: Token[], options: DiscrepancyOptions): Name[] {
     const common = initial && (STOPWORDS.has(t.norm) || (options.isCommonWord?.(t.norm) ?? false))
     const isCap = t.cap && !common && !/^\d/.test(t.norm) && !(t.norm in MONTHS)
     // "Battle of Ankara", "Republic of Venice": "of" joins capitalised words.
+    // A name runs over spaces only: "Selymbria (Silivri)" is two names.
+    if (isCap && run.length && !/^\s+$/.test(t.gap)) flush()
     if (isCap) {
       if (!run.length) cue = (tokens[i - 1]?.norm === 'the' ? tokens[i - 2]?.norm : tokens[i - 1]?.norm) ?? ''
       run.push(t)
