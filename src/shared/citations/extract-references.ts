@@ -9,7 +9,7 @@ import { findAuthorYearReferences } from './author-year'
 import { itemLabel } from './csl-item'
 import { findFootnotes } from './footnotes'
 import { findGluedReferences } from './glued-references'
-import { matchItem, type MatchCandidate } from './match-item'
+import { MatchIndex } from './match-item'
 import type { ReferenceProposal } from './proposal'
 import type { RawFind } from './raw-find'
 
@@ -22,9 +22,9 @@ export function extractReferences(text: string, citations: Iterable<Citation> = 
   const finds: RawFind[] = [...glued, ...findAuthorYearReferences(text, taken), ...footnotes]
   finds.sort((a, b) => a.start - b.start || a.end - b.end)
 
-  const project: MatchCandidate[] = [...citations].map((c) => ({ ref: c.id, item: c.item }))
+  const project = new MatchIndex([...citations].map((c) => ({ ref: c.id, item: c.item })))
   // Full references read from notes, so a later short note (`Shaw, _History…_`) can point to them.
-  const notes: MatchCandidate[] = []
+  const notes = new MatchIndex()
   const cp = new CodePointIndex(text)
   const toCp = (u: number): number => cp.toCodePoint(u)
   const proposals: ReferenceProposal[] = []
@@ -50,12 +50,12 @@ export function extractReferences(text: string, citations: Iterable<Citation> = 
       if (f.parsed.locator) p.locator = f.parsed.locator
       // The same note cited again (`[2]` twice) is the same item; otherwise match project, then notes.
       const again = f.note ? seenNotes.get(f.note.number) : undefined
-      const m = again?.match ? undefined : matchItem(f.parsed.item, project) ?? (f.parsed.short || f.kind === 'footnote' ? matchItem(f.parsed.item, notes) : undefined)
+      const m = again?.match ? undefined : project.match(f.parsed.item) ?? (f.parsed.short || f.kind === 'footnote' ? notes.match(f.parsed.item) : undefined)
       if (again?.match) p.match = again.match
       else if (m) p.match = { ref: m.ref, by: m.by, label: itemLabel(m.item) }
       if (p.match) p.partial = false
       // Only notes that stand on their own become targets: a short note resolves to its full note.
-      if (f.note && !f.parsed.short && !p.match && !seenNotes.has(f.note.number)) notes.push({ ref: `note:${f.note.number}`, item: f.parsed.item })
+      if (f.note && !f.parsed.short && !p.match && !seenNotes.has(f.note.number)) notes.add({ ref: `note:${f.note.number}`, item: f.parsed.item })
     }
     if (f.note && !seenNotes.has(f.note.number)) seenNotes.set(f.note.number, p)
     proposals.push(p)
