@@ -263,8 +263,10 @@ export class DocumentView extends LitElement {
     const caretAt = (document as { caretPositionFromPoint?: (x: number, y: number, o?: object) => CaretPosition | null })
       .caretPositionFromPoint
     const pos = caretAt?.call(document, x, y, { shadowRoots: [this.shadowRoot!] })
-    const cp = pos ? this.map?.offsetInBlock(pos.offsetNode, pos.offset) : undefined
-    if (cp === undefined) return this.painter.hitTest(x, y)
+    // No caret API, or one that does not see into shadow roots: measure every highlight instead.
+    if (!pos || pos.offsetNode.getRootNode() !== this.shadowRoot) return this.painter.hitTest(x, y)
+    const cp = this.map?.offsetInBlock(pos.offsetNode, pos.offset)
+    if (cp === undefined) return [] // over the title's categories or other text that is not the document's
     const near = this.annotations.filter((a) => a.target.start <= cp && cp <= a.target.end).map((a) => a.id)
     return this.painter.hitTest(x, y, new Set(near))
   }
