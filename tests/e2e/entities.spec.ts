@@ -132,3 +132,18 @@ test('accepting, retyping and rejecting suggestions; a rejection stays after rel
   // The other mention of "Bayezid I" is now proposed as that known person.
   await expect(rows.filter({ has: page.locator('.exact', { hasText: /^Bayezid I$/ }) }).first()).toHaveAttribute('data-source', 'alias')
 })
+
+test('an existing highlight is linked from its editor by type-ahead over aliases, ignoring case and accents', async ({ page, app }) => {
+  const john = await app.api<EntitySummary>('createEntity', { type: 'person', label: 'John VII Palaiologos', aliases: ['Palaeologus', 'Παλαιολόγος'] })
+  await app.api('annotateQuote', { documentId: app.seedId, quote: 'Ιωάννης Ζ\' Παλαιολόγος' })
+  await expect(cards(page)).toHaveCount(1)
+  await cards(page).first().hover() // the tools show on hover
+  await cards(page).first().getByRole('button', { name: 'Edit highlight' }).click()
+  const picker = cards(page).first().locator('entity-picker')
+  await picker.locator('#q').fill('ΠΑΛΑΙΟΛΌΓΟΣ')
+  const option = picker.locator(`li[data-entity-id="${john.id}"]`)
+  await expect(option).toContainText('John VII Palaiologos')
+  await option.click()
+  await expect.poll(async () => (await app.api<Annotation[]>('listAnnotations', {}))[0].entityIds).toEqual([john.id])
+  await expect.poll(() => highlightCss(page)).toMatch(/#4285f4|rgb\(66, 133, 244\)/)
+})
