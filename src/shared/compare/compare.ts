@@ -37,6 +37,12 @@ export interface Candidate {
   exact: string
   /** Relevance (higher is better; comparable between candidates of one comparison only). */
   score: number
+  /**
+   * Share (0–1) of the claim's words, names and values, weighted by rarity, that the passage
+   * itself contains (directly or as a synonym, variant or alias). A rough guide only: on the
+   * labelled Gibbon claims it does not separate "not found" claims from found ones.
+   */
+  coverage: number
   matched: MatchedTerm[]
   discrepancies: Discrepancy[]
 }
@@ -100,6 +106,7 @@ export function compareWithSource(index: SourceIndex, source: CodePointIndex, re
       end: w.end,
       exact,
       score: Math.round(w.score * 1000) / 1000,
+      coverage: Math.round(w.coverage * 1000) / 1000,
       matched,
       discrepancies: findDiscrepancies(request.claim, exact, { entities: request.entities, isCommonWord: (norm) => isCommon(index, norm) })
     }

@@ -16,6 +16,8 @@ export interface RankedWindow {
   start: number
   end: number
   score: number
+  /** Share (0–1) of the claim's weighted concepts (weight × idf) that the window itself matches. */
+  coverage: number
   /** Concepts (by position in the concept list) the window itself matches, with their best source term. */
   matched: { concept: number; term: string }[]
 }
@@ -133,7 +135,7 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     total += REGION_WEIGHT * around * (1 - COVERAGE_SHARE + COVERAGE_SHARE * coverageAround)
     if (last > first) total *= PAIR_PENALTY
     if (S[first * F + 4] || S[last * F + 4]) total *= HEADING_PENALTY
-    windows.push({ first, last, start: S[first * F], end: S[last * F + 1], score: total, matched })
+    windows.push({ first, last, start: S[first * F], end: S[last * F + 1], score: total, coverage, matched })
   }
   // Prune: rank sentences by own evidence plus a share of the evidence around them (prefix sums).
   const prefix = new Float64Array(n + 1)
