@@ -12,7 +12,8 @@ import { foldKey } from '../entities/fold'
 import nlp from './nlp-instance'
 import { CodePointIndex } from '../text/code-points'
 import {
-  EVENT_HEADS, NAME_JOINERS, NOT_NAMES, ORGANISATION_HEADS, PERSON_CUES, PLACE_CUES, PLACE_HEADS, REGNAL, TITLES
+  DEMONYM, EVENT_HEADS, NAME_JOINERS, NOT_NAMES, ORGANISATION_HEADS, PERSON_CUES, PERSON_OF, PLACE_CUES, PLACE_HEADS, PLACE_OF,
+  REGNAL, TITLES
 } from './name-lexicon'
 import type { Suggestion } from './types'
 import { paragraphs, type Token, tokenise } from './tokens'
@@ -114,28 +115,11 @@ function cueBefore(tokens: Token[], first: Token): { cue: string; determined: bo
   return { cue: '', determined }
 }
 
-/** Nouns followed by `of <name>` where the name is a person (`a prisoner of Timur`, `the wife of Manuel`). */
-const PERSON_OF = new Set([
-  'prisoner', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'father', 'mother', 'widow', 'heir', 'successor',
-  'nephew', 'niece', 'cousin', 'uncle', 'aunt', 'grandson', 'granddaughter', 'envoy', 'vassal', 'court', 'reign', 'death', 'murder'
-])
-
-/** Nouns followed by `of <name>` where the name is a place (`the city of Thessalonica`). */
-const PLACE_OF = new Set([
-  'city', 'town', 'domain', 'region', 'province', 'island', 'coast', 'siege', 'capital', 'territory', 'fortress',
-  'port', 'walls', 'gates', 'citadel', 'harbour', 'harbor', 'hometown', 'birthplace', 'village', 'castle', 'district', 'county',
-  // titles of a territory's ruler: `Emperor of All Thessaly`, `Despot of the Morea`
-  'emperor', 'king', 'queen', 'despot', 'duke', 'prince', 'sultan', 'bishop', 'archbishop', 'patriarch', 'lord', 'count', 'ruler'
-])
-
 /** Splits `Keratsa of Bulgaria` into head `Keratsa` and tail `Bulgaria` (no tail when there is no `of`). */
 function split(tokens: Token[]): { head: Token[]; tail: Token[] } {
   const of = tokens.findIndex((t) => t.text === 'of')
   return of < 0 ? { head: tokens, tail: [] } : { head: tokens.slice(0, of), tail: tokens.slice(of + 1) }
 }
-
-/** Endings of demonyms and adjectives of peoples (`Serbian`, `Turkish`, `Genoese`, `Ottomans`). */
-const DEMONYM = /(?:ians?|ish|ese|ines|ans)$/u
 
 interface Verdict {
   type?: EntityType

@@ -66,3 +66,20 @@ export const REGNAL = /^(?:X{0,2}(?:IX|IV|V?I{0,3})|XXX)$/
 
 /** Words that may join two parts of one name (`Keratsa of Bulgaria`, `Sea of Marmara`). */
 export const NAME_JOINERS = new Set(['of', 'de', 'da', 'di', 'von', 'van', 'del', 'della', 'du', 'al', 'ibn', 'bin', 'the'])
+
+/** Nouns followed by `of <name>` where the name is a person (`a prisoner of Timur`, `the wife of Manuel`). */
+export const PERSON_OF = new Set([
+  'prisoner', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'father', 'mother', 'widow', 'heir', 'successor',
+  'nephew', 'niece', 'cousin', 'uncle', 'aunt', 'grandson', 'granddaughter', 'envoy', 'vassal', 'court', 'reign', 'death', 'murder'
+])
+
+/** Nouns followed by `of <name>` where the name is a place (`the city of Thessalonica`). */
+export const PLACE_OF = new Set([
+  'city', 'town', 'domain', 'region', 'province', 'island', 'coast', 'siege', 'capital', 'territory', 'fortress',
+  'port', 'walls', 'gates', 'citadel', 'harbour', 'harbor', 'hometown', 'birthplace', 'village', 'castle', 'district', 'county',
+  // titles of a territory's ruler: `Emperor of All Thessaly`, `Despot of the Morea`
+  'emperor', 'king', 'queen', 'despot', 'duke', 'prince', 'sultan', 'bishop', 'archbishop', 'patriarch', 'lord', 'count', 'ruler'
+])
+
+/** Endings of demonyms and adjectives of peoples (`Serbian`, `Turkish`, `Genoese`, `Ottomans`). */
+export const DEMONYM = /(?:ians?|ish|ese|ines|ans)$/u
