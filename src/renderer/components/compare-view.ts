@@ -166,7 +166,7 @@ export class CompareView extends LitElement {
         <h2>${this.sourceDoc ? html`Claim beside <em>${this.sourceDoc.title}</em>` : 'Comparing…'}
           ${c?.narrowedTo ? html`<span class="muted"> — searched ${c.narrowedTo.label}</span>` : nothing}</h2>
         <button @click=${() => this.step(-1)} ?disabled=${n < 2} aria-label="Previous candidate">‹ Previous</button>
-        <span class="counter" aria-live="polite">${n ? `Candidate ${this.current + 1} of ${n}` : this.busy ? 'Searching…' : 'No candidate passage'}${cand ? html` <span class="muted">(score ${cand.score.toFixed(1)})</span>` : nothing}</span>
+        <span class="counter" aria-live="polite">${n ? `Candidate ${this.current + 1} of ${n}` : this.busy ? 'Searching…' : 'No candidate passage'}${cand ? html` <span class="muted">(score ${cand.score.toFixed(1)}, has ${Math.round(cand.coverage * 100)}% of the claim's terms)</span>` : nothing}</span>
         <button @click=${() => this.step(1)} ?disabled=${n < 2} aria-label="Next candidate">Next ›</button>
         <button @click=${this.close} aria-label="Close">Close</button>
       </header>
