@@ -35,6 +35,11 @@ export class W3cImportButton extends LitElement {
   @state() private result: W3cImportResult | undefined
   @query('input') private input!: HTMLInputElement
 
+  protected willUpdate(changed: Map<string, unknown>): void {
+    // A result belongs to the document it was imported into.
+    if (changed.has('documentId') && changed.get('documentId') !== undefined) this.result = undefined
+  }
+
   render() {
     const r = this.result
     return html`

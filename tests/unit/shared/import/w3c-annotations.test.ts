@@ -105,6 +105,15 @@ describe('W3C annotation import', () => {
     expect(annotations[0]).toMatchObject({ status: 'moved', target: { exact: 'ousted John V' } })
   })
 
+  it('places a position-only selector where it says, as moved (unverified), and orphans one outside the text', () => {
+    const inside = { ...recogito, target: { selector: { type: 'TextPositionSelector', start: 0, end: 8 } } }
+    const outside = { ...recogito, target: { selector: { type: 'TextPositionSelector', start: 500, end: 510 } } }
+    const { annotations, report } = importJson([inside, outside])
+    expect(annotations[0]).toMatchObject({ status: 'moved', target: { start: 0, end: 8, exact: 'John VII' } })
+    expect(annotations[1].status).toBe('orphaned')
+    expect(report).toMatchObject({ moved: 1, orphaned: 1 })
+  })
+
   it('keeps bodies it does not understand in the note and counts them', () => {
     const odd = { ...recogito, body: [{ type: 'Choice', items: [{ type: 'TextualBody', value: 'a' }] }] }
     const { annotations, report } = importJson(odd)
