@@ -1,8 +1,10 @@
+import { stringify } from 'csv-stringify/sync'
 import Papa from 'papaparse'
 import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { joinList, splitList } from '../../../../src/shared/export/csv-tables'
 import { exportCsv } from '../../../../src/shared/export/csv'
+import { csvRecords } from '../../../../src/shared/export/csv-write'
 import type { ExportInput } from '../../../../src/shared/export/types'
 import { fixtureProject } from '../../../helpers/export-fixture'
 
@@ -75,6 +77,26 @@ describe('CSV export', () => {
 
   it('reports what it cannot carry', () => {
     expect(out.losses.map((l) => l.what)).toEqual(expect.arrayContaining([expect.stringMatching(/document texts/), 'tag colours', 'rejected suggestions']))
+  })
+
+  it('writes exactly what csv-stringify writes (RFC 4180), for tricky fields and for every table', () => {
+    const tricky = [['plain', '', 'a,b', 'say "hi"', 'line\nbreak', 'cr\r', '\r\n', ' edge ', '"', 'Ἰωάννης', '𝔊🏛', '=1+1', '\t', '|']]
+    // csv-stringify 6.9 leaves a lone LF unquoted when record_delimiter is CRLF unless told
+    // quote_record_delimiter: a file no reader splits correctly. Ours always quotes it.
+    const reference = { record_delimiter: '\r\n', quote_record_delimiter: true }
+    expect(csvRecords(tricky)).toBe(stringify(tricky, reference))
+    for (const f of out.files) {
+      const rows = Papa.parse<string[]>(f.content as string, { skipEmptyLines: true }).data
+      expect(stringify(rows, reference), f.name).toBe(f.content)
+    }
+  })
+
+  it('quotes a note whose only special character is a line break', () => {
+    const d = structuredClone(data)
+    d.annotations.ann_empty.note = 'first line\nsecond line'
+    const rows = parse(file(exportCsv({ ...input(), data: d }), 'annotations.csv')).data
+    expect(rows).toHaveLength(Object.keys(data.annotations).length)
+    expect(rows.find((r) => r.id === 'ann_empty')!.note).toBe('first line\nsecond line')
   })
 
   it('joins lists so they split back exactly', () => {
