@@ -131,6 +131,10 @@ test('accepting, retyping and rejecting suggestions; a rejection stays after rel
   await expect(rows.filter({ has: page.locator('.exact', { hasText: /^April 14, 1390$/ }) })).toHaveCount(0)
   // The other mention of "Bayezid I" is now proposed as that known person.
   await expect(rows.filter({ has: page.locator('.exact', { hasText: /^Bayezid I$/ }) }).first()).toHaveAttribute('data-source', 'alias')
+  // A rejection can be taken back.
+  await page.locator('entity-suggestions details.rejected summary').click()
+  await page.locator('entity-suggestions li.rejection').getByRole('button', { name: 'Restore' }).click()
+  await expect(rows.filter({ has: page.locator('.exact', { hasText: /^April 14, 1390$/ }) })).toHaveCount(1)
 })
 
 test('an existing highlight is linked from its editor by type-ahead over aliases, ignoring case and accents', async ({ page, app }) => {

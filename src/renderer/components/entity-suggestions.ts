@@ -16,7 +16,7 @@ import { call, onChange } from '../api-client'
 import type { Suggestion } from '../../shared/api/entities'
 import { solidColour } from '../../shared/entities/colours'
 import { formatEdtf } from '../../shared/entities/edtf'
-import type { Entity, EntityType } from '../../shared/model'
+import type { Entity, EntityType, RejectedSuggestion } from '../../shared/model'
 import { ENTITY_TYPES } from '../../shared/model'
 import { reportError } from '../lib/errors'
 import { controlStyles } from '../lib/ui-styles'
@@ -45,6 +45,7 @@ export class EntitySuggestions extends LitElement {
   @property() documentId: string | undefined
   @state() private suggestions: Suggestion[] = []
   @state() private entities = new Map<string, Entity>()
+  @state() private rejected: RejectedSuggestion[] = []
   @state() private retyped = new Map<string, EntityType>()
   @state() private loading = false
   /** True once the historian asked for this document's suggestions. */
@@ -86,9 +87,12 @@ export class EntitySuggestions extends LitElement {
     this.active = true
     this.loading = true
     try {
-      const [suggestions, entities] = await Promise.all([call('suggestMentions', { documentId }), call('listEntities', {})])
+      const [suggestions, entities, rejected] = await Promise.all([
+        call('suggestMentions', { documentId }), call('listEntities', {}), call('listRejectedSuggestions', { documentId })
+      ])
       if (seq !== this.seq) return
       this.suggestions = suggestions
+      this.rejected = rejected
       this.entities = new Map(entities.map((e) => [e.id, e]))
     } catch (err) {
       reportError(this, 'Could not compute suggestions', err)
@@ -115,6 +119,12 @@ export class EntitySuggestions extends LitElement {
       </div>
       <ul aria-label="Suggestions">${shown.slice(0, 300).map((s) => this.renderItem(s))}</ul>
       ${shown.length > 300 ? html`<p>Showing the first 300 of ${shown.length}.</p>` : nothing}
+      ${this.rejected.length
+        ? html`<details class="rejected"><summary>Rejected (${this.rejected.length})</summary><ul aria-label="Rejected suggestions">
+            ${this.rejected.map((r) => html`<li class="rejection"><span></span><span>${r.exact}</span>
+              <span class="tools"><button type="button" class="quiet" @click=${() => this.restore(r)}>Restore</button></span></li>`)}
+          </ul></details>`
+        : nothing}
     `
   }
 
@@ -170,6 +180,14 @@ export class EntitySuggestions extends LitElement {
       this.suggestions = this.suggestions.filter((x) => x !== s)
     } catch (err) {
       reportError(this, `Could not reject “${s.exact}”`, err)
+    }
+  }
+
+  private async restore(r: RejectedSuggestion): Promise<void> {
+    try {
+      await call('restoreSuggestion', { id: r.id })
+    } catch (err) {
+      reportError(this, `Could not restore “${r.exact}”`, err)
     }
   }
 
