@@ -10,7 +10,7 @@
  */
 import type { CodePointIndex } from '../text/code-points'
 import { indexOf } from './describe'
-import { MIN_SCORE, quoteSimilarity, scoreCandidate, type Candidate, type ScoringContext } from './score'
+import { DISTINCTIVE_QUOTE_SIMILARITY, MIN_SCORE, quoteSimilarity, scoreCandidate, type Candidate, type ScoringContext } from './score'
 import { bracketCandidate, exactCandidates, fuzzyCandidates, LOCAL_WINDOW, MAX_GLOBAL_ERROR_RATE, snapToCharacters } from './search'
 import type { AnchorMethod, AnchorResult, AnchorSelector } from './types'
 
@@ -74,7 +74,7 @@ export function anchor(text: string | CodePointIndex, selector: AnchorSelector, 
   //    scan of the entire text per quote).
   const fuzzyPick = (cands: Candidate[]): Scored | undefined => {
     const snapped = dedupe(cands.map((c) => snapToCharacters(full, c)))
-    ctx.unique = snapped.filter((c) => quoteSimilarity(c, quote.length) >= 0.9).length + exact.length === 1
+    ctx.unique = snapped.filter((c) => quoteSimilarity(c, quote.length) >= DISTINCTIVE_QUOTE_SIMILARITY).length + exact.length === 1
     const p = pick(snapped.map((c) => ({ c, score: scoreCandidate(c, ctx), method: 'fuzzy' as const })), hasPosition)
     return p === 'ambiguous' ? undefined : p
   }
