@@ -316,3 +316,16 @@ test('the list is usable from the keyboard: Enter goes to the passage, Delete re
   await expect(cards(page)).toHaveCount(0)
   expect(await app.api<Annotation[]>('listAnnotations', {})).toHaveLength(0)
 })
+
+test('the page refuses inline script', async ({ page }) => {
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+  expect(csp).toContain("script-src 'self'")
+  const ran = await page.evaluate(async () => {
+    const s = document.createElement('script')
+    s.textContent = 'window.__injected = true'
+    document.body.append(s)
+    await new Promise((r) => setTimeout(r, 50))
+    return (window as unknown as { __injected?: boolean }).__injected === true
+  })
+  expect(ran).toBe(false)
+})
