@@ -19,8 +19,24 @@ export function verdictOf(a: Annotation): VerificationStatus | undefined {
   return ORDER.find((s) => statuses.includes(s))
 }
 
-/** Draws the badges for `annotations` (with their painted ranges) inside `page`. */
+/** What each page showed last, so a resize (text reflow) can redraw the badges in place. */
+const lastPaint = new WeakMap<HTMLElement, { annotations: Annotation[]; ranges: ReadonlyMap<string, Range> }>()
+const observed = new WeakSet<HTMLElement>()
+
+/** Draws the badges for `annotations` (with their painted ranges) inside `page`, and again whenever the page is resized. */
 export function paintVerdictBadges(page: HTMLElement, annotations: Annotation[], ranges: ReadonlyMap<string, Range>): void {
+  lastPaint.set(page, { annotations, ranges })
+  if (!observed.has(page) && typeof ResizeObserver !== 'undefined') {
+    observed.add(page)
+    new ResizeObserver(() => {
+      const last = lastPaint.get(page)
+      if (last) draw(page, last.annotations, last.ranges)
+    }).observe(page)
+  }
+  draw(page, annotations, ranges)
+}
+
+function draw(page: HTMLElement, annotations: Annotation[], ranges: ReadonlyMap<string, Range>): void {
   let layer = page.querySelector<HTMLElement>(':scope > .verdict-badges')
   if (!layer) {
     layer = document.createElement('div')
@@ -46,7 +62,7 @@ export function paintVerdictBadges(page: HTMLElement, annotations: Annotation[],
     badge.setAttribute('role', 'img')
     badge.setAttribute('aria-label', `Verified: ${VERDICT_LABELS[status]}`)
     badge.textContent = SYMBOLS[status]
-    badge.style.cssText = `position:absolute;left:${last.right - origin.left + 1}px;top:${last.top - origin.top - 6}px;font:bold 11px/1 system-ui,sans-serif;color:#fff;background:${COLOURS[status]};border-radius:7px;padding:1px 3px`
+    badge.style.cssText = `position:absolute;left:${last.right - origin.left + 1}px;top:${last.top - origin.top - 9}px;font:bold 10px/1 system-ui,sans-serif;color:#fff;background:${COLOURS[status]};border-radius:7px;padding:1px 3px`
     layer.append(badge)
   }
 }
