@@ -47,6 +47,25 @@ describe.skipIf(!existsSync(GIBBON))('compare service on the seed and Gibbon vol
     expect(session.store.data.citations[citationId].sourceDocumentId).toBe(sourceId)
   }, 60_000)
 
+  it('builds the index as a job with progress, stops when cancelled, and builds it later', async () => {
+    const indexFile = join(dir, 'index', `${sourceId}.json`)
+    const job = ok(await session.api.startJob({ method: 'indexSource', args: { documentId: sourceId } }))
+    let state = job
+    for (let i = 0; i < 500 && state.done === 0; i++) {
+      await new Promise((r) => setTimeout(r, 10))
+      state = ok(await session.api.getJob({ id: job.id }))
+    }
+    expect(state.status).toBe('running')
+    expect(state.total).toBeGreaterThan(7000) // sentences of Gibbon vol. 6
+    expect(state.done).toBeGreaterThan(0)
+    ok(await session.api.cancelJob({ id: job.id }))
+    // A build that ignored the cancel would finish and write its file within this time (it takes ~2 s).
+    await new Promise((r) => setTimeout(r, 4000))
+    expect(existsSync(indexFile)).toBe(false)
+    expect(ok(await session.api.indexSource({ documentId: sourceId })).cached).toBe(false)
+    expect(existsSync(indexFile)).toBe(true)
+  }, 60_000)
+
   it('ranks the supporting passage first for the annotation, within the cited chapter, and keeps the index on disk', async () => {
     const result = ok(await session.api.compareClaim({ annotationId, top: 3 }))
     expect(result).toMatchObject({ sourceDocumentId: sourceId, citationId, locator: 'ch. LXIV' })
