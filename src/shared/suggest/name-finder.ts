@@ -66,7 +66,8 @@ function chunk(tokens: Token[]): Name[] {
       // compromise may end a sentence at an initial's full stop (`Elizabeth A. Zachariadou`).
       if (tokens[j].sentence !== prev.sentence && !isInitial(prev)) break
       const t = tokens[j]
-      const glued = !BREAK.test(prev.post) || (isInitial(prev) && prev.post.trim() === '.') || (isGreekNumeral(prev) && prev.post.trim().length === 1)
+      const glued = !BREAK.test(prev.post) || (isInitial(prev) && prev.post.trim() === '.') || (isGreekNumeral(prev) && prev.post.trim().length === 1) ||
+        (/^[-‐]$/.test(prev.post) && isCapitalised(t)) // `Pierre-Joseph Proudhon`
       if (!glued || /[([{"“«]/.test(t.pre)) break
       if ((isInitial(t) || isGreekNumeral(t)) && tokens[j + 1] && isNameWord(tokens[j + 1])) run.push(t)
       else if (isNameWord(t) || (REGNAL.test(t.text) && t.text !== '')) run.push(t)
@@ -137,10 +138,12 @@ function classify(name: Name, all: Token[], titled: boolean): Verdict {
   const { cue, determined } = cueBefore(all, name.tokens[0])
   const last = name.tokens[name.tokens.length - 1]
   const tailIsPlace = tail.length > 0 && (tail.some((t) => hasTag(t, PLACE_TAGS)) || !tail.some((t) => hasTag(t, PERSON_TAGS)))
-  if (EVENT_HEADS.has(headWords[0]) || EVENT_HEADS.has(headWords[headWords.length - 1])) return { type: 'event', tailPlace: tailIsPlace }
+  if (headWords.some((w) => EVENT_HEADS.has(w))) return { type: 'event', tailPlace: tailIsPlace }
   if (headWords.some((w) => ORGANISATION_HEADS.has(w))) return { type: 'organisation', tailPlace: tailIsPlace }
   if (words.some((w) => PLACE_HEADS.has(w))) return { type: 'place', tailPlace: false }
   if (TITLES.has(words[words.length - 1])) return { tailPlace: false } // an office (`Byzantine Emperor`), not a name
+  // `Taoism`, `Roman Catholicism`: a doctrine, not a name of a person or place.
+  if (/ism$/u.test(words[words.length - 1])) return { tailPlace: false }
   // `Serbian`, `Byzantines`: a demonym or a people, not one person or place.
   if (name.tokens.length === 1 && !hasTag(name.tokens[0], PERSON_TAGS) && (DEMONYM.test(name.tokens[0].text) || name.tokens[0].tags.has('Plural'))) {
     return { tailPlace: false }

@@ -40,13 +40,15 @@ export const PLACE_HEADS = new Set([
 export const ORGANISATION_HEADS = new Set([
   'empire', 'republic', 'kingdom', 'sultanate', 'caliphate', 'khanate', 'duchy', 'principality',
   'despotate', 'dynasty', 'church', 'papacy', 'order', 'league', 'company', 'university', 'senate',
-  'council', 'commune', 'army', 'navy', 'patriarchate'
+  'council', 'commune', 'army', 'navy', 'patriarchate', 'union', 'international', 'association', 'federation',
+  'confederation', 'committee', 'party', 'society', 'institute', 'academy'
 ])
 
 /** Head words of events (`Battle of Ankara`, `Siege of Constantinople`, `Fourth Crusade`). */
 export const EVENT_HEADS = new Set([
   'battle', 'siege', 'sack', 'fall', 'treaty', 'peace', 'war', 'wars', 'crusade', 'revolt', 'rebellion',
-  'massacre', 'schism', 'union', 'coronation', 'conquest', 'interregnum', 'campaign', 'expedition', 'synod', 'uprising'
+  'massacre', 'schism', 'coronation', 'conquest', 'interregnum', 'campaign', 'expedition', 'synod', 'uprising',
+  'revolution', 'reformation', 'enlightenment', 'renaissance'
 ])
 
 /** Capitalised words that open sentences or headings and are not names in themselves. */
