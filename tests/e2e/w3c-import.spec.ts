@@ -47,6 +47,7 @@ test('imports a W3C file onto the open document and lists the orphan for review'
 
 test('a file that is not JSON shows an error and changes nothing', async ({ page, app }) => {
   const button = page.locator('w3c-import-button')
+  await expect(button.locator('button')).toBeEnabled() // the seed document is open
   await button.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') })
   await expect(page.locator('error-banner')).toContainText('broken.json: not a JSON file')
   expect(await app.api<unknown[]>('listAnnotations', {})).toEqual([])
