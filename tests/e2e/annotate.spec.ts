@@ -3,8 +3,9 @@
  * select with the mouse, highlight with a tag and a note, see it painted and listed, survive a
  * reload, undo and redo with the keyboard, Greek offsets, overlaps, list navigation, edit, delete.
  */
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { test, expect } from './fixtures'
+import { SEED, test, expect } from './fixtures'
 
 test.use({ seed: true })
 
@@ -127,7 +128,7 @@ test('a mouse selection becomes a tagged highlight that survives reload, undo an
   await expect(page.locator('footer')).toContainText('undo')
 })
 
-test('a Greek phrase keeps code point offsets whose slice equals the quote', async ({ page, app }) => {
+test('a Greek phrase keeps code point offsets whose slice equals the quote, also after a server restart', async ({ page, app }) => {
   const phrase = "Ιωάννης Ζ' Παλαιολόγος"
   await highlight(page, phrase, 'name', '')
   await expect.poll(() => paintedTexts(page)).toEqual([phrase])
@@ -135,6 +136,15 @@ test('a Greek phrase keeps code point offsets whose slice equals the quote', asy
   expect(a.target.exact).toBe(phrase)
   const doc = await app.api<{ text: string }>('getDocument', { id: a.documentId })
   expect([...doc.text].slice(a.target.start, a.target.end).join('')).toBe(phrase)
+  // The CLI, reading the project folder while the server is stopped, sees the same annotation.
+  let listed: Annotation[] = []
+  await app.restart(page, async () => {
+    listed = ((await app.cli('list', app.dir)) as { annotations: Annotation[] }).annotations
+  })
+  expect(listed.map((x) => x.target.exact)).toEqual([phrase])
+  expect(listed[0].target.start).toBe(a.target.start)
+  await expect(cards(page)).toHaveCount(1)
+  await expect.poll(() => paintedTexts(page)).toEqual([phrase])
 })
 
 test('overlapping highlights are both painted; clicking one in the list scrolls to and flashes it', async ({ page }) => {
@@ -168,6 +178,10 @@ test('edit and delete work inline, and undo restores a deleted highlight', async
   const card = cards(page).first()
   await card.hover()
   await card.getByRole('button', { name: 'Edit highlight' }).click()
+  // Ctrl+Z inside a text field belongs to the field: the highlight is not undone.
+  await card.locator('#tags').press('Control+z')
+  await page.waitForTimeout(300)
+  expect(await app.api<Annotation[]>('listAnnotations', {})).toHaveLength(1)
   await card.locator('#tags').fill('battle, event')
   await card.locator('#note').fill('Timur defeats Bayezid')
   await card.getByRole('button', { name: 'Save' }).click()
@@ -328,4 +342,25 @@ test('the page refuses inline script', async ({ page }) => {
     return (window as unknown as { __injected?: boolean }).__injected === true
   })
   expect(ran).toBe(false)
+})
+
+test('a new version of the text re-anchors highlights and lists the lost ones for review', async ({ page, app }) => {
+  await app.api('annotateQuote', { documentId: app.seedId, quote: 'Keratsa of Bulgaria', tags: ['person'] })
+  await app.api('annotateQuote', { documentId: app.seedId, quote: 'Theodora of Wallachia', tags: ['person'] })
+  await expect(cards(page)).toHaveCount(2)
+  // The new version drops Theodora and adds a sentence before Keratsa, so Keratsa moves.
+  const v2 = readFileSync(SEED, 'utf8')
+    .replace(' and Theodora of Wallachia', '')
+    .replace('John VII Palaiologos was the son of', 'Born in 1370, John VII Palaiologos was the son of')
+  await page.locator('marginalia-app #reimport-file').setInputFiles({ name: 'john-vii-v2.txt', mimeType: 'text/plain', buffer: Buffer.from(v2, 'utf8') })
+  await expect(page.locator('reimport-button [role=status]')).toContainText('1 not found')
+  const review = page.locator('annotation-list section.orphans')
+  await expect(review).toContainText('Needs review (1)')
+  await expect(review.locator('annotation-card')).toHaveText(/Theodora of Wallachia/)
+  await expect(page.locator('document-view article')).toContainText('Born in 1370')
+  await expect.poll(() => paintedTexts(page)).toEqual(['Keratsa of Bulgaria'])
+  // Undo puts the old text and both highlights back.
+  await page.keyboard.press('Control+z')
+  await expect(review).toHaveCount(0)
+  await expect.poll(() => paintedTexts(page)).toEqual(['Keratsa of Bulgaria', 'Theodora of Wallachia'])
 })

@@ -87,6 +87,7 @@ export class MarginaliaApp extends LitElement {
         <nav class="docs" aria-label="Project documents">
           <h2 class="heading">Documents</h2>
           <document-list .documents=${s.documents} .currentId=${docId}></document-list>
+          ${docId ? html`<reimport-button .documentId=${docId}></reimport-button>` : nothing}
         </nav>
         <document-view
           .doc=${s.doc}

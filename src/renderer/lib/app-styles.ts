@@ -50,6 +50,9 @@ export const appStyles = css`
     padding: 0.8rem 0.6rem;
     border-right: 1px solid var(--line);
   }
+  reimport-button {
+    margin: 1rem 0.6rem 0;
+  }
   .heading {
     font-size: 0.72rem;
     letter-spacing: 0.06em;
