@@ -71,8 +71,14 @@ export class DocumentView extends LitElement {
     return true
   }
 
+  connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('resize', this.placePopover)
+  }
+
   disconnectedCallback(): void {
     super.disconnectedCallback()
+    window.removeEventListener('resize', this.placePopover)
     this.painter?.dispose()
     this.painter = undefined
   }
@@ -237,7 +243,7 @@ export class DocumentView extends LitElement {
   }
 
   /** Positions the popover under the end of the pending passage. */
-  private placePopover(): void {
+  private placePopover = (): void => {
     if (!this.pending || !this.map) return
     const range = this.map.toRange(this.pending.start, this.pending.end)
     const rects = range ? [...range.getClientRects()].filter((r) => r.width > 0) : []

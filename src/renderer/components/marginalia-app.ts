@@ -66,6 +66,11 @@ export class MarginaliaApp extends LitElement {
     window.removeEventListener('keydown', this.onKeyDown)
   }
 
+  protected updated(): void {
+    const title = this.state.doc ? `${this.state.doc.title} — Marginalia` : 'Marginalia'
+    if (document.title !== title) document.title = title
+  }
+
   render() {
     const s = this.state
     const docId = s.doc?.id

@@ -45,6 +45,12 @@ export const appStyles = css`
     grid-template-rows: minmax(0, 1fr);
     min-height: 0;
   }
+  /* Narrower windows (small laptops): give the text most of the room. */
+  @media (max-width: 1100px) {
+    main {
+      grid-template-columns: 11.5rem minmax(0, 1fr) 19rem;
+    }
+  }
   nav.docs {
     overflow-y: auto;
     padding: 0.8rem 0.6rem;
