@@ -187,6 +187,9 @@ export function analyseClaim(text: string, index: SourceIndex, options: AnalyseO
       if (t.cap && ROMAN_NUMERAL.test(t.text.replace(/['’]s$/, '')) && i > 0 && tokens[i - 1].cap) return // regnal number: "John VII"
       const span = { start: t.start, end: t.end, text: t.text }
       const name = isName(t, sentenceInitial(tokens, i), index, entityWords)
+      // From the context only names are sought: they place the claim in the narrative; its other
+      // words would mostly add noise (and time).
+      if (src.context && !name) return
       add(t.stem, () => {
         const alts: Alternative[] = [{ term: t.stem, weight: 1, how: 'word' }]
         if (name) {

@@ -145,9 +145,10 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
   for (let s = 0; s < n; s++) if (own[s] > 0) hit.push(s)
   let chosen = hit
   if (hit.length > FULLY_SCORED) {
-    const est = new Float64Array(n)
-    for (const s of hit) est[s] = estimate(s)
-    chosen = hit.sort((a, b) => est[b] - est[a]).slice(0, FULLY_SCORED)
+    // The FULLY_SCORED best estimates: a native numeric sort of the values gives the threshold.
+    const est = Float64Array.from(hit, estimate)
+    const threshold = Float64Array.from(est).sort()[est.length - FULLY_SCORED]
+    chosen = hit.filter((_, k) => est[k] >= threshold)
   }
   for (const s of chosen) {
     consider(s, s)
