@@ -22,6 +22,8 @@ import { reportError } from '../lib/errors'
 import { controlStyles } from '../lib/ui-styles'
 
 const key = (s: Suggestion): string => `${s.start}:${s.end}`
+/** How often a running suggestion job is polled, in ms. */
+const POLL_MS = 200
 
 @customElement('entity-suggestions')
 export class EntitySuggestions extends LitElement {
@@ -48,6 +50,9 @@ export class EntitySuggestions extends LitElement {
   @state() private rejected: RejectedSuggestion[] = []
   @state() private retyped = new Map<string, EntityType>()
   @state() private loading = false
+  /** Share of the text read by the running job, 0–1. */
+  @state() private progress = 0
+  private jobId: string | undefined
   /** True once the historian asked for this document's suggestions. */
   @state() private active = false
   @state() private filter: 'all' | EntityType = 'all'
@@ -86,10 +91,11 @@ export class EntitySuggestions extends LitElement {
     const seq = ++this.seq
     this.active = true
     this.loading = true
+    this.progress = 0
     try {
-      const [suggestions, entities, rejected] = await Promise.all([
-        call('suggestMentions', { documentId }), call('listEntities', {}), call('listRejectedSuggestions', { documentId })
-      ])
+      const suggestions = await this.runJob(documentId, seq)
+      if (suggestions === undefined || seq !== this.seq) return
+      const [entities, rejected] = await Promise.all([call('listEntities', {}), call('listRejectedSuggestions', { documentId })])
       if (seq !== this.seq) return
       this.suggestions = suggestions
       this.rejected = rejected
@@ -101,6 +107,35 @@ export class EntitySuggestions extends LitElement {
     }
   }
 
+  /**
+   * Runs `suggestMentions` as a job (a book takes a while): polls its progress, and returns
+   * undefined when it was cancelled or superseded by a newer load.
+   */
+  private async runJob(documentId: string, seq: number): Promise<Suggestion[] | undefined> {
+    let job = await call('startJob', { method: 'suggestMentions', args: { documentId } })
+    this.jobId = job.id
+    while (job.status === 'running') {
+      await new Promise((resolve) => window.setTimeout(resolve, POLL_MS))
+      if (seq !== this.seq) {
+        void call('cancelJob', { id: job.id })
+        return undefined
+      }
+      job = await call('getJob', { id: job.id })
+      this.progress = job.total ? job.done / job.total : 0
+    }
+    this.jobId = undefined
+    if (job.status === 'failed') throw new Error(job.error?.message ?? 'the suggestion job failed')
+    return job.status === 'done' ? (job.result as Suggestion[]) : undefined
+  }
+
+  private async cancel(): Promise<void> {
+    const id = this.jobId
+    this.seq++
+    this.loading = false
+    this.active = this.suggestions.length > 0
+    if (id) await call('cancelJob', { id }).catch((err) => reportError(this, 'Could not cancel', err))
+  }
+
   render() {
     if (!this.documentId) return html`<p>Open a document to see suggestions.</p>`
     if (!this.active) {
@@ -110,7 +145,10 @@ export class EntitySuggestions extends LitElement {
     const shown = this.suggestions.filter((s) => this.filter === 'all' || this.typeOf(s) === this.filter)
     return html`
       <div class="bar">
-        <span class="count" aria-live="polite">${this.loading ? 'Looking for mentions…' : `${this.suggestions.length} suggestions`}</span>
+        <span class="count" aria-live="polite">${this.loading
+          ? `Looking for mentions… ${Math.round(this.progress * 100)}%`
+          : `${this.suggestions.length} suggestions`}</span>
+        ${this.loading ? html`<button type="button" class="cancel" @click=${() => this.cancel()}>Cancel</button>` : nothing}
         <select aria-label="Show" .value=${this.filter} @change=${(e: Event) => (this.filter = (e.target as HTMLSelectElement).value as typeof this.filter)}>
           <option value="all">all types</option>
           ${ENTITY_TYPES.map((t) => html`<option value=${t}>${t}</option>`)}

@@ -218,6 +218,19 @@ function toSuggestion(tokens: Token[], type: EntityType, index: CodePointIndex):
   return { start, end, exact, type, source: 'nlp' }
 }
 
+/** Receives compromise's parse of each paragraph (the compromise-dates pass reads it too). */
+export type ParagraphReader = (view: ReturnType<typeof nlp>, paraText: string, offset: number, index: CodePointIndex) => void
+
+/** Parses the text paragraph by paragraph into `tokens`, yielding the code points done after each. */
+function* parseText(text: string, index: CodePointIndex, tokens: Token[], onParagraph?: ParagraphReader): Generator<number> {
+  for (const para of paragraphs(text)) {
+    const view = nlp(para.text)
+    tokens.push(...tokenise(view, para.offset, tokens.length, tagWord))
+    onParagraph?.(view, para.text, para.offset, index)
+    yield index.toCodePoint(para.offset + para.text.length)
+  }
+}
+
 /**
  * People, places, organisations and events named in `text`, found with compromise.
  * @param text normalised text; offsets of the result are its code points.
@@ -225,22 +238,43 @@ function toSuggestion(tokens: Token[], type: EntityType, index: CodePointIndex):
  * @param onParagraph receives compromise's parse of each paragraph, so another reader (the
  *   compromise-dates pass) need not parse the text a second time.
  */
-export function findNames(
-  text: string,
-  onProgress?: (done: number, total: number) => void,
-  signal?: AbortSignal,
-  onParagraph?: (view: ReturnType<typeof nlp>, paraText: string, offset: number, index: CodePointIndex) => void
-): Suggestion[] {
+export function findNames(text: string, onProgress?: (done: number, total: number) => void, signal?: AbortSignal, onParagraph?: ParagraphReader): Suggestion[] {
   const index = new CodePointIndex(text)
   const tokens: Token[] = []
-  for (const para of paragraphs(text)) {
+  for (const done of parseText(text, index, tokens, onParagraph)) {
     signal?.throwIfAborted()
-    const view = nlp(para.text)
-    tokens.push(...tokenise(view, para.offset, tokens.length, tagWord))
-    onParagraph?.(view, para.text, para.offset, index)
-    onProgress?.(index.toCodePoint(para.offset + para.text.length), index.length)
+    onProgress?.(done, index.length)
   }
+  onProgress?.(index.length, index.length) // trailing blank lines hold no paragraph
+  return namesOf(tokens, index)
+}
+
+/** Longest stretch of parsing between two yields to the event loop, in ms (keeps a server responsive). */
+const SLICE_MS = 40
+
+/**
+ * As findNames, but yields to the event loop every SLICE_MS of work, so a server stays responsive,
+ * progress can be polled and a cancellation (`signal`) takes effect during a long text.
+ */
+export async function findNamesAsync(text: string, onProgress?: (done: number, total: number) => void, signal?: AbortSignal, onParagraph?: ParagraphReader): Promise<Suggestion[]> {
+  const index = new CodePointIndex(text)
+  const tokens: Token[] = []
+  let slice = Date.now()
+  for (const done of parseText(text, index, tokens, onParagraph)) {
+    signal?.throwIfAborted()
+    onProgress?.(done, index.length)
+    if (Date.now() - slice > SLICE_MS) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0))
+      slice = Date.now()
+    }
+  }
+  signal?.throwIfAborted()
   onProgress?.(index.length, index.length)
+  return namesOf(tokens, index)
+}
+
+/** Groups, types and positions the names of a parsed text. */
+function namesOf(tokens: Token[], index: CodePointIndex): Suggestion[] {
   const found: Name[] = []
   const byLastToken = new Map<number, Name>()
   for (const name of chunk(tokens)) {

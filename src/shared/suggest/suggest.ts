@@ -11,7 +11,7 @@ import { findByName } from '../entities/type-ahead'
 import { findAliasMentions } from './alias-finder'
 import { findDates } from './date-finder'
 import { withoutHandled } from './filter'
-import { findNames } from './name-finder'
+import { findNames, findNamesAsync, type ParagraphReader } from './name-finder'
 import { datesOfParagraph } from './nlp-dates'
 import { longestNonOverlapping, overlaps, type Suggestion, type SuggestionSource } from './types'
 
@@ -39,18 +39,34 @@ function dateEntity(entities: readonly Entity[], edtf: string): Entity | undefin
 
 /** Every suggestion for the document, in text order; see the module comment. */
 export function suggest(input: SuggestInput): Suggestion[] {
-  const want = new Set(input.sources ?? ['alias', 'nlp', 'date'])
-  const aliases = want.has('alias') ? findAliasMentions(input.text, input.entities) : []
-  // One compromise parse per paragraph serves both the name finder and compromise-dates.
   const nlpDates: Suggestion[] = []
-  const rawNames = want.has('nlp')
-    ? findNames(input.text, input.onProgress, input.signal, want.has('date')
-      ? (view, para, offset, index) => nlpDates.push(...datesOfParagraph(view, para, offset, index))
-      : undefined)
-    : []
+  const names = wants(input, 'nlp') ? findNames(input.text, input.onProgress, input.signal, dateReader(input, nlpDates)) : []
+  return assemble(input, names, nlpDates)
+}
+
+/**
+ * As suggest, but the NLP pass yields to the event loop regularly (see findNamesAsync): the one
+ * the services use, so a long book neither freezes the server nor ignores a cancellation.
+ */
+export async function suggestAsync(input: SuggestInput): Promise<Suggestion[]> {
+  const nlpDates: Suggestion[] = []
+  const names = wants(input, 'nlp') ? await findNamesAsync(input.text, input.onProgress, input.signal, dateReader(input, nlpDates)) : []
+  return assemble(input, names, nlpDates)
+}
+
+const wants = (input: SuggestInput, source: SuggestionSource): boolean => (input.sources ?? ['alias', 'nlp', 'date']).includes(source)
+
+/** One compromise parse per paragraph serves both the name finder and compromise-dates. */
+function dateReader(input: SuggestInput, into: Suggestion[]): ParagraphReader | undefined {
+  return wants(input, 'date') ? (view, para, offset, index) => into.push(...datesOfParagraph(view, para, offset, index)) : undefined
+}
+
+/** Combines the finders' results: known names first, then dates, then NLP names; drops what is handled. */
+function assemble(input: SuggestInput, rawNames: Suggestion[], nlpDates: Suggestion[]): Suggestion[] {
   input.signal?.throwIfAborted()
+  const aliases = wants(input, 'alias') ? findAliasMentions(input.text, input.entities) : []
   let dates: Suggestion[] = []
-  if (want.has('date')) {
+  if (wants(input, 'date')) {
     const found = findDates(input.text)
     // compromise-dates fills gaps only: the patterns are more exact where both read a date.
     const extra = nlpDates.filter((d) => !found.some((f) => overlaps(f, d)))

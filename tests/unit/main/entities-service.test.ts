@@ -164,3 +164,31 @@ describe('native JSON export', () => {
     expect(data.relations).toEqual([expect.objectContaining({ subject: a.id, predicate: 'son of', object: b.id })])
   })
 })
+
+describe('suggestions as a job', () => {
+  const gibbon = () => readFileSync(SEED_PATH.replace('john-vii-palaiologos.txt', 'gibbon-vol6-ch64-65.txt'))
+  const settle = async (id: string) => {
+    for (;;) {
+      const job = ok(await api().getJob({ id }))
+      if (job.status !== 'running') return job
+      await new Promise((r) => setTimeout(r, 20))
+    }
+  }
+
+  it('reports progress in code points and can be cancelled while it runs', async () => {
+    const long = ok(await api().importDocument({ fileName: 'gibbon.txt', contentBase64: gibbon().toString('base64') })).id
+    const done = await settle(ok(await api().startJob({ method: 'suggestMentions', args: { documentId: docId } })).id)
+    expect(done.status).toBe('done')
+    expect(done.done).toBe(done.total)
+    expect((done.result as unknown[]).length).toBeGreaterThan(50)
+
+    const job = ok(await api().startJob({ method: 'suggestMentions', args: { documentId: long } }))
+    // The NLP pass yields to the event loop, so this poll is answered while it runs.
+    let seen = ok(await api().getJob({ id: job.id }))
+    while (seen.status === 'running' && seen.done === 0) seen = ok(await api().getJob({ id: job.id }))
+    expect(seen.status).toBe('running')
+    expect(seen.done).toBeLessThan(seen.total)
+    ok(await api().cancelJob({ id: job.id }))
+    expect((await settle(job.id)).status).toBe('cancelled')
+  })
+})

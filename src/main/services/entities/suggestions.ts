@@ -13,7 +13,7 @@ import { MarginaliaError } from '../../../shared/result'
 import { findAliasMentions } from '../../../shared/suggest/alias-finder'
 import { findDates } from '../../../shared/suggest/date-finder'
 import { isRejected } from '../../../shared/suggest/filter'
-import { suggest } from '../../../shared/suggest/suggest'
+import { suggestAsync } from '../../../shared/suggest/suggest'
 import { overlaps, type Suggestion } from '../../../shared/suggest/types'
 import type { CodePointIndex } from '../../../shared/text/code-points'
 import { makeTarget } from '../../../shared/text/text-target'
@@ -55,7 +55,7 @@ export function createSuggestionHandlers(ctx: ServiceContext): SuggestionHandler
   return {
     suggestMentions: async ({ documentId, sources }, call) => {
       const index = await documentIndex(documentId)
-      return suggest({
+      return suggestAsync({
         text: index.text,
         entities: Object.values(store.data.entities),
         annotations: annotationsOf(documentId),
