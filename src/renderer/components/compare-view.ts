@@ -64,6 +64,8 @@ export class CompareView extends LitElement {
   @state() private note = ''
   @state() private busy = true
   @state() private error = ''
+  /** The source's index build while it runs (sentences done of total). */
+  @state() private indexing: { jobId: string; done: number; total: number } | undefined
 
   @query('.source') private sourcePane!: HTMLElement
   @query('.left') private claimPane!: HTMLElement
@@ -76,9 +78,33 @@ export class CompareView extends LitElement {
     void this.load()
   }
 
+  /**
+   * Indexes the source as a job (the first time only; later it is read from disk), showing its
+   * progress and offering to cancel. False when cancelled.
+   */
+  private async ensureIndexed(): Promise<boolean> {
+    const sourceId = this.citationId ? (await call('getCitation', { id: this.citationId })).sourceDocumentId : undefined
+    if (!sourceId) return true // compareClaim explains what is missing
+    let job = await call('startJob', { method: 'indexSource', args: { documentId: sourceId } })
+    while (job.status === 'running') {
+      this.indexing = { jobId: job.id, done: job.done, total: job.total }
+      await new Promise((r) => setTimeout(r, 150))
+      job = await call('getJob', { id: job.id })
+    }
+    this.indexing = undefined
+    if (job.status === 'failed') throw new Error(job.error?.message ?? 'the source could not be indexed')
+    return job.status === 'done'
+  }
+
+  private async cancelIndexing(): Promise<void> {
+    if (this.indexing) await call('cancelJob', { id: this.indexing.jobId }).catch(() => undefined)
+    this.close()
+  }
+
   private async load(): Promise<void> {
     this.busy = true
     try {
+      if (!(await this.ensureIndexed())) return
       const comparison = await call('compareClaim', { annotationId: this.annotationId, citationId: this.citationId || undefined, top: 5 })
       const [claimDoc, sourceDoc] = await Promise.all([
         call('getDocument', { id: comparison.claimDocumentId! }),
@@ -166,6 +192,10 @@ export class CompareView extends LitElement {
         <h2>${this.sourceDoc ? html`Claim beside <em>${this.sourceDoc.title}</em>` : 'Comparing…'}
           ${c?.narrowedTo ? html`<span class="muted"> — searched ${c.narrowedTo.label}</span>` : nothing}</h2>
         <button @click=${() => this.step(-1)} ?disabled=${n < 2} aria-label="Previous candidate">‹ Previous</button>
+        ${this.indexing
+          ? html`<span class="indexing" aria-live="polite">Indexing the source (once)… ${this.indexing.total ? Math.round((100 * this.indexing.done) / this.indexing.total) : 0}%</span>
+              <button @click=${this.cancelIndexing}>Cancel</button>`
+          : nothing}
         <span class="counter" aria-live="polite">${n ? `Candidate ${this.current + 1} of ${n}` : this.busy ? 'Searching…' : 'No candidate passage'}${cand ? html` <span class="muted">(score ${cand.score.toFixed(1)}, has ${Math.round(cand.coverage * 100)}% of the claim's terms)</span>` : nothing}</span>
         <button @click=${() => this.step(1)} ?disabled=${n < 2} aria-label="Next candidate">Next ›</button>
         <button @click=${this.close} aria-label="Close">Close</button>
