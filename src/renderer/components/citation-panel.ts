@@ -94,7 +94,7 @@ export class CitationPanel extends LitElement {
       <ul class="list" role="listbox" aria-label="Bibliography items">
         ${shown.slice(0, 500).map(
           (c) => html`<li class="item" role="option" data-citation-id=${c.id} aria-selected=${c.id === this.selectedId ? 'true' : 'false'} @click=${() => this.select(c.id)}>
-            <span class="label">${c.label}</span><span class="count" title="Passages citing it">${c.citedBy}</span>
+            <span class="label">${c.label}</span>${c.sourceDocumentId ? html`<span class="has-source" title="Its source text is attached: check claims in the Verify tab" aria-label="source attached" style="font-size:0.75rem;color:#2e7d32;margin-right:0.3rem">source ✓</span>` : nothing}<span class="count" title="Passages citing it">${c.citedBy}</span>
           </li>`
         )}
       </ul>
