@@ -95,6 +95,11 @@ test('check a claim against Gibbon side by side and record a verdict that shows 
   await panel.getByLabel('Import a file as the source').setInputFiles(GIBBON)
   await expect(panel.getByRole('button', { name: 'Compare with source…' })).toBeVisible({ timeout: 60_000 })
 
+  // The bibliography shows that the item now has its source attached.
+  await page.getByRole('tab', { name: 'Bibliography' }).click()
+  await expect(page.locator(`citation-panel li[data-citation-id="${item.id}"] .has-source`)).toBeVisible()
+  await page.getByRole('tab', { name: 'Verify' }).click()
+
   // Side by side: the supporting passage is among the candidates, marked in the source.
   await panel.getByRole('button', { name: 'Compare with source…' }).click()
   const view = page.locator('compare-view')
