@@ -222,6 +222,11 @@ test('the keyboard alone selects and highlights a passage', async ({ page, app }
   await page.keyboard.press('Escape')
   await expect(popover).toHaveCount(0)
   expect(await app.api<Annotation[]>('listAnnotations', {})).toHaveLength(1)
+  // Moving the caret down line by line scrolls the text along.
+  const scroller = page.locator('document-view .scroller')
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0)
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowDown')
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(100)
 })
 
 test('double-clicking a word offers to highlight that word', async ({ page, app }) => {

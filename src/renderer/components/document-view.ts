@@ -21,8 +21,9 @@ import { CodePointIndex } from '../../shared/text/code-points'
 import { reportError } from '../lib/errors'
 import { refineSelection, type CodePointSpan } from '../lib/grapheme-range'
 import { HighlightPainter, type PaintItem } from '../lib/highlight-painter'
+import { annotationsAt } from '../lib/hit-test'
 import { overlapLayers } from '../lib/overlap-layers'
-import { moveSelectionByKey, placeCaret, readSelection } from '../lib/selection-reader'
+import { keepSelectionEndVisible, moveSelectionByKey, placeCaret, readSelection } from '../lib/selection-reader'
 import { colourForAnnotation } from '../lib/tag-colours'
 import { paintVerdictBadges } from '../lib/verdict-badges'
 import { TextMap, type RenderedBlock } from '../lib/text-map'
@@ -199,7 +200,11 @@ export class DocumentView extends LitElement {
       this.popoverEl?.focusForm()
       return
     }
-    if (this.selectionInside() && moveSelectionByKey(e)) e.preventDefault()
+    if (this.selectionInside() && moveSelectionByKey(e)) {
+      e.preventDefault()
+      const scroller = this.renderRoot.querySelector('.scroller')
+      if (scroller) keepSelectionEndVisible(this.shadowRoot!, scroller)
+    }
   }
 
   private onKeyUp(e: KeyboardEvent): void {
@@ -260,21 +265,8 @@ export class DocumentView extends LitElement {
     this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id, reveal: false }, bubbles: true, composed: true }))
   }
 
-  /**
-   * Annotations painted under viewport point (x, y). The caret position at the point narrows the
-   * candidates to annotations around that code point before any client rects are measured.
-   */
   private hitsAt(x: number, y: number): string[] {
-    if (!this.painter) return []
-    const caretAt = (document as { caretPositionFromPoint?: (x: number, y: number, o?: object) => CaretPosition | null })
-      .caretPositionFromPoint
-    const pos = caretAt?.call(document, x, y, { shadowRoots: [this.shadowRoot!] })
-    // No caret API, or one that does not see into shadow roots: measure every highlight instead.
-    if (!pos || pos.offsetNode.getRootNode() !== this.shadowRoot) return this.painter.hitTest(x, y)
-    const cp = this.map?.offsetInBlock(pos.offsetNode, pos.offset)
-    if (cp === undefined) return [] // over the title's categories or other text that is not the document's
-    const near = this.annotations.filter((a) => a.target.start <= cp && cp <= a.target.end).map((a) => a.id)
-    return this.painter.hitTest(x, y, new Set(near))
+    return this.painter && this.map ? annotationsAt(x, y, this.shadowRoot!, this.map, this.annotations, this.painter) : []
   }
 
   private hoverFrame = 0

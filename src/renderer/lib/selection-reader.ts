@@ -64,3 +64,19 @@ export function moveSelectionByKey(e: KeyboardEvent): boolean {
   sel.modify(e.shiftKey ? 'extend' : 'move', step[0], step[1])
   return true
 }
+
+/**
+ * Scrolls `scroller` so the end of the selection stays in view while it moves by keyboard
+ * (Selection.modify does not scroll).
+ */
+export function keepSelectionEndVisible(root: ShadowRoot, scroller: Element): void {
+  const sel = readSelection(root)
+  if (!sel) return
+  const r = document.createRange()
+  r.setStart(sel.endContainer, sel.endOffset)
+  const caret = r.getBoundingClientRect()
+  const view = scroller.getBoundingClientRect()
+  const MARGIN = 48 // px kept between the caret and the edge, so the next line is visible too
+  if (caret.bottom > view.bottom - MARGIN) scroller.scrollBy(0, caret.bottom - view.bottom + MARGIN)
+  else if (caret.top < view.top + MARGIN) scroller.scrollBy(0, caret.top - view.top - MARGIN)
+}
