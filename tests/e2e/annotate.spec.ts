@@ -93,9 +93,18 @@ async function specialText(page: Page, kind: 'flash' | 'selected'): Promise<stri
 
 const cards = (page: Page) => page.locator('annotation-list annotation-card')
 
+/** Uncaught exceptions in the page, per test: any is a failure. */
+let pageErrors: string[] = []
+
 test.beforeEach(async ({ page, app }) => {
-  expect(app.seedId).toBeTruthy()
-  await expect(page.locator('document-view h1')).toHaveText('John VII Palaiologos')
+  pageErrors = []
+  page.on('pageerror', (e) => pageErrors.push(String(e)))
+  // Seeded tests (all but the empty-project one) start once the article is on screen.
+  if (app.seedId) await expect(page.locator('document-view h1')).toHaveText('John VII Palaiologos')
+})
+
+test.afterEach(() => {
+  expect(pageErrors).toEqual([])
 })
 
 test('a mouse selection becomes a tagged highlight that survives reload, undo and redo', async ({ page, app }) => {
@@ -368,4 +377,13 @@ test('a new version of the text re-anchors highlights and lists the lost ones fo
   await page.keyboard.press('Control+z')
   await expect(review).toHaveCount(0)
   await expect.poll(() => paintedTexts(page)).toEqual(['Keratsa of Bulgaria', 'Theodora of Wallachia'])
+})
+
+test.describe('an empty project', () => {
+  test.use({ seed: false })
+  test('says how to start', async ({ page }) => {
+    await expect(page.locator('document-list')).toContainText('No documents yet')
+    await expect(page.locator('document-view')).toContainText('import one')
+    await expect(page.locator('footer')).toContainText('0 documents')
+  })
 })
