@@ -78,6 +78,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 const MIN_NAME_LENGTH = 4
 /** Shortest name compared by edit distance (with MIN_SPELLING_SIMILARITY, "Musa"/"Mousa" pass, "John"/"Joan" do not). */
 const MIN_SPELLING_LENGTH = 4
+/** Names this short or shorter need the same phonetic key as well as a close spelling. */
+const SHORT_NAME = 5
 /** Smallest share of letters two spellings must have in common (1 − distance / length). */
 const MIN_SPELLING_SIMILARITY = 0.8
 
@@ -92,9 +94,11 @@ export function nameSimilarity(a: string, b: string, keys?: { a: NameKeys; b: Na
   const allowed = Math.floor(maxLen * (1 - MIN_SPELLING_SIMILARITY) + 1e-9)
   const d = editDistance(a, b, allowed)
   const spelling = d > allowed ? 0 : 1 - d / maxLen
-  let score = spelling >= MIN_SPELLING_SIMILARITY && a[0] === b[0] && Math.min(a.length, b.length) >= MIN_SPELLING_LENGTH ? spelling : 0
   const ka = keys?.a.key ?? nameKey(a)
   const kb = keys?.b.key ?? nameKey(b)
+  // One letter in five is a lot: short names must also sound alike (Timur/Timour, not Timur/Tibur).
+  const shortOk = Math.min(a.length, b.length) > SHORT_NAME || ka === kb
+  let score = spelling >= MIN_SPELLING_SIMILARITY && a[0] === b[0] && Math.min(a.length, b.length) >= MIN_SPELLING_LENGTH && shortOk ? spelling : 0
   // Same skeleton: strong when the first letters agree (or are a hard c written c, k or q, as in
   // Cossova/Kosovo; not t/d, which would make Demir a Timur); two different initial vowels (Ottoman/Athman) need a longer skeleton, since
   // short vowel-initial keys collide (Europe/Arabia are both "arb").

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { analyseClaim } from '../../../../src/shared/compare/claim-analysis'
 import { compareWithSource } from '../../../../src/shared/compare/compare'
 import { buildSourceIndex, isCurrentIndex, type SourceIndex } from '../../../../src/shared/compare/source-index'
 import { CodePointIndex } from '../../../../src/shared/text/code-points'
@@ -50,6 +51,21 @@ describe.skipIf(!present)('ranking Gibbon vol. 6 (needs ../shared/corpus)', () =
     expect(seed.slice(selymbria.claim[0].start, selymbria.claim[0].end)).toBe('Selymbria')
     expect(cp.slice(selymbria.source[0].start, selymbria.source[0].end)).toBe('Selybria')
     expect(best.exact).toBe(cp.slice(best.start, best.end))
+  })
+
+  it("matches a name through the project's entity aliases", () => {
+    // "Timurlenk" is spelled nowhere in Gibbon; only the entity's alias "Tamerlane" links it.
+    const claim = 'Timurlenk kept the sultan a prisoner in an iron cage.'
+    const without = analyseClaim(claim, index).find((c) => c.label === 'Timurlenk')!
+    expect(without.alts.map((a) => a.term)).toEqual(['timurlenk'])
+    const entities = [{ id: 'ent_timur', type: 'person', names: ['Timurlenk', 'Tamerlane'] }]
+    const concept = analyseClaim(claim, index, { entities }).find((c) => c.label === 'Timurlenk')!
+    expect(concept.alts).toContainEqual(expect.objectContaining({ term: 'tamerlan', how: 'alias', entityId: 'ent_timur' }))
+    const { candidates } = compareWithSource(index, cp, { claim, entities, top: 3 })
+    expect(candidates[0].exact).toMatch(/iron cage/)
+    const m = candidates[0].matched.find((x) => x.label === 'Timurlenk')!
+    expect(m.how).toBe('alias')
+    expect(m.source.map((x) => x.text)).toContain('Tamerlane')
   })
 
   it('narrows the search to the chapter of the locator', () => {
