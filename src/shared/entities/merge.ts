@@ -19,6 +19,13 @@ export interface MergePlan {
   conflicts: AuthorityId[]
 }
 
+/** Why a merge cannot be planned: an unknown id (`not-found`) or merging an entity into itself. */
+export class MergeError extends Error {
+  constructor(readonly code: 'not-found' | 'invalid-argument', message: string) {
+    super(message)
+  }
+}
+
 /** Names of `from` (label first, then aliases) that are not already a name of `into`, folded-unique. */
 export function uniteAliases(into: Entity, from: Entity): string[] {
   const seen = new Set([foldKey(into.label)])
@@ -44,14 +51,14 @@ function uniteDates(into: EntityDates, from: EntityDates): EntityDates {
  * Plans merging entity `fromId` into `intoId`: the survivor keeps its own label, type and ids;
  * it gains the other's label and aliases as aliases, any dates, coordinates and authority ids it
  * lacks; every annotation link and relation of the other now points at it.
- * @throws Error when an id is unknown or both ids are the same.
+ * @throws MergeError when an id is unknown or both ids are the same.
  */
 export function planMerge(data: Pick<Collections, 'entities' | 'annotations' | 'relations'>, intoId: Id, fromId: Id, now: string): MergePlan {
-  if (intoId === fromId) throw new Error(`cannot merge entity ${intoId} into itself`)
+  if (intoId === fromId) throw new MergeError('invalid-argument', `cannot merge entity ${intoId} into itself`)
   const into = data.entities[intoId]
   const from = data.entities[fromId]
-  if (!into) throw new Error(`no entity ${intoId} (--into)`)
-  if (!from) throw new Error(`no entity ${fromId} (--from)`)
+  if (!into) throw new MergeError('not-found', `no entity ${intoId} (--into)`)
+  if (!from) throw new MergeError('not-found', `no entity ${fromId} (--from)`)
   const { authorities, conflicts } = uniteAuthorities(into.authorities, from.authorities)
   const description =
     from.description && from.description !== into.description

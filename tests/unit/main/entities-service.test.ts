@@ -69,6 +69,8 @@ describe('entity registry', () => {
     expect(ok(await api().listAnnotations({ documentId: docId })).find((x) => x.id === ann.id)?.entityIds).toEqual([a.id])
     expect(ok(await api().listRelations({ about: a.id })).map((r) => r.id)).toEqual([rel.id])
     expect(await api().getEntity({ id: b.id })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(await api().mergeEntities({ into: a.id, from: b.id })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('--from') } })
+    expect(await api().mergeEntities({ into: a.id, from: a.id })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
     ok(await api().undo({}))
     expect(ok(await api().getEntity({ id: b.id })).label).toBe('Manuel Palaiologos')
     expect(ok(await api().listAnnotations({ documentId: docId })).find((x) => x.id === ann.id)?.entityIds).toEqual([b.id])

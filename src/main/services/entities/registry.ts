@@ -8,7 +8,7 @@ import type { HandlersOf, ParsedArgsOf } from '../../../shared/api/define'
 import { AuthorityIdError, parseAuthorityId } from '../../../shared/entities/authority'
 import { EdtfError, parseEdtf } from '../../../shared/entities/edtf'
 import { foldKey } from '../../../shared/entities/fold'
-import { planDelete, planMerge } from '../../../shared/entities/merge'
+import { MergeError, planDelete, planMerge } from '../../../shared/entities/merge'
 import { searchEntities } from '../../../shared/entities/type-ahead'
 import type { AuthorityId, Entity, EntityDates } from '../../../shared/model'
 import { ENTITY_TYPES } from '../../../shared/model'
@@ -142,7 +142,8 @@ export function createRegistryHandlers(ctx: ServiceContext): RegistryHandlers {
       try {
         plan = planMerge(store.data, into, from, ctx.now())
       } catch (err) {
-        throw new MarginaliaError(/no entity/.test((err as Error).message) ? 'not-found' : 'invalid-argument', (err as Error).message)
+        if (err instanceof MergeError) throw new MarginaliaError(err.code, err.message)
+        throw err
       }
       const fromLabel = store.data.entities[from].label
       return store.transact(`Merge ${fromLabel} into ${plan.entity.label}`, (tx) => {
