@@ -48,7 +48,7 @@ test('exports the project as JSON and the document as TEI, downloading the files
   await expect(dialog.locator('.result')).toHaveCount(0) // a new choice clears the old result
   const tei = await exportAndDownload(page, 2)
   const teiName = [...tei.keys()].find((n) => n.endsWith('.tei.xml'))!
-  expect(tei.get(teiName)).toMatch(/<seg xml:id="ann_[^"]+" ana="#tag\.ottoman" style="background-color:#ffcc00"[^>]*>Bayezid<\/seg>/)
+  expect(tei.get(teiName)).toMatch(/<seg xml:id="ann_[^"]+" ana="#ottoman\.tag" style="background-color:#ffcc00"[^>]*>Bayezid<\/seg>/)
   const r = jingValidate([{ name: teiName, content: tei.get(teiName)! }])
   expect(r.output).toBe('')
   expect(r.status).toBe(0)

@@ -51,9 +51,17 @@ function orderedKeys(obj: object): string[] {
   return keys
 }
 
-/** A deep copy of `value` whose objects have canonically ordered keys (undefined members dropped by JSON). */
+/**
+ * A deep copy of `value` whose objects have canonically ordered keys (undefined members dropped by JSON).
+ * Arrays without objects (tags, entity ids) are shared, not copied. (A JSON.stringify replacer list
+ * would give the same order without copies, but it takes V8 off its fast path: measured 2× slower.)
+ */
 export function canonicalise(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonicalise)
+  if (Array.isArray(value)) {
+    let plain = true
+    for (const v of value) if (v !== null && typeof v === 'object') plain = false
+    return plain ? value : value.map(canonicalise)
+  }
   if (value === null || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}
   for (const k of orderedKeys(value)) out[k] = canonicalise((value as Record<string, unknown>)[k])

@@ -9,12 +9,12 @@
  */
 import type { Annotation, Block } from '../model'
 import type { CodePointIndex } from '../text/code-points'
-import { attrs, escapeText } from './xml'
+import { escapeText } from './xml'
 
-/** The inline element of an annotation: name and attributes (xml:id included). */
+/** The inline element of an annotation: its name and its rendered start tag (xml:id included). */
 export interface InlineElement {
   name: string
-  attrs: [string, string | undefined][]
+  open: string
 }
 
 export interface BodyInput {
@@ -24,14 +24,21 @@ export interface BodyInput {
   /** Annotations to place, any order; their targets must lie within the text. */
   annotations: readonly Annotation[]
   inline(a: Annotation): InlineElement
-  /** xml:ids of the start and end anchors of a crossing annotation (the same id twice for an empty one). */
+  /** New xml:ids for the start and end anchors of a crossing annotation (the same id twice for an empty one); called once per annotation. */
   anchorIds(a: Annotation): [string, string]
+}
+
+/** An annotation written as an anchor pair, with the anchors' xml:ids. */
+export interface Crossing {
+  a: Annotation
+  from: string
+  to: string
 }
 
 export interface BodyOutput {
   xml: string
   /** Annotations written as anchor pairs, to be described by standOff spans. */
-  crossing: Annotation[]
+  crossing: Crossing[]
 }
 
 interface Laid {
@@ -94,15 +101,40 @@ interface Ev {
   xml: string
 }
 
+const outerFirst = (a: Annotation, b: Annotation) =>
+  a.target.start - b.target.start || b.target.end - a.target.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/**
+ * Annotations by start, longest first. Exports pass them sorted by (start, end, id) already: then
+ * reversing each run of equal starts gives the order without a second sort of 100,000 records.
+ */
+function outermostFirst(anns: readonly Annotation[]): Annotation[] {
+  for (let i = 1; i < anns.length; i++) {
+    const p = anns[i - 1].target
+    const c = anns[i].target
+    if (p.start > c.start || (p.start === c.start && (p.end > c.end || (p.end === c.end && anns[i - 1].id > anns[i].id))))
+      return [...anns].sort(outerFirst)
+  }
+  const out = [...anns]
+  for (let i = 0; i < out.length; ) {
+    let j = i + 1
+    while (j < out.length && out[j].target.start === out[i].target.start) j++
+    if (j - i > 1) {
+      const run = out.slice(i, j).reverse()
+      for (let k = 0; k < run.length; k++) out[i + k] = run[k]
+    }
+    i = j
+  }
+  return out
+}
+
 /** Builds the body. */
 export function buildBody(input: BodyInput): BodyOutput {
   const { index } = input
   const blocks = layoutBlocks(index, input.structure)
   const events: Ev[][] = blocks.map(() => [])
-  const crossing: Annotation[] = []
-  const sorted = [...input.annotations].sort(
-    (a, b) => a.target.start - b.target.start || b.target.end - a.target.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  )
+  const crossing: Crossing[] = []
+  const sorted = outermostFirst(input.annotations)
   // Open inline elements of the current block, outermost first, as [end, blockIndex].
   let stack: number[] = []
   let stackBlock = -1
@@ -119,16 +151,19 @@ export function buildBody(input: BodyInput): BodyOutput {
       if (stack.length === 0 || stack[stack.length - 1] >= end) {
         stack.push(end)
         const el = input.inline(a)
-        events[b].push({ pos: start, kind: OPEN, seq, xml: `<${el.name}${attrs(el.attrs)}>` })
+        events[b].push({ pos: start, kind: OPEN, seq, xml: el.open })
         events[b].push({ pos: end, kind: CLOSE, seq, xml: `</${el.name}>` })
         return
       }
     }
-    crossing.push(a)
+    crossing.push({ a, from: '', to: '' })
   })
   if (blocks.length > 0)
-    for (const a of crossing) {
+    for (const c of crossing) {
+      const a = c.a
       const [sId, eId] = input.anchorIds(a)
+      c.from = sId
+      c.to = eId
       const place = (p: number, kind: number, id: string) => {
         // A start belongs to the block at or after p; an end to the block at or before p.
         let b = blockAt(blocks, p)

@@ -76,9 +76,24 @@ function point(v: EdtfValue, bound: 'min' | 'max'): string | undefined {
   return w3c(v[bound], spanPrecision(v.min, v.max))
 }
 
+/** Parsed datings by EDTF string: parsing EDTF is slow and a project repeats the same few dates. */
+const cache = new Map<string, TeiDating>()
+/** Bound on the cache so a pathological project cannot grow it without limit. */
+const CACHE_MAX = 10_000
+
 /** TEI dating attributes of one EDTF string; `{}` when it is not EDTF or has no W3C form. */
 export function teiDating(value: string | undefined): TeiDating {
   if (!value) return {}
+  let d = cache.get(value)
+  if (!d) {
+    d = computeDating(value)
+    if (cache.size >= CACHE_MAX) cache.clear()
+    cache.set(value, d)
+  }
+  return { ...d }
+}
+
+function computeDating(value: string): TeiDating {
   const v = parse(value)
   if (!v) return {}
   if (v.type === 'Interval') {

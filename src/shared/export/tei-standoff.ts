@@ -8,7 +8,6 @@
 import type { Annotation, Citation, CslDate, Entity, Relation, Tag } from '../model'
 import { nameText } from './csv-tables'
 import { datingAttrs, teiDating, teiSpan } from './tei-dates'
-import type { InlineElement } from './tei-body'
 import { attrs, escapeText as t, type XmlIds } from './xml'
 
 export interface StandOffInput {
@@ -18,21 +17,18 @@ export interface StandOffInput {
   tags: readonly { id: string; tag?: Tag }[]
   /** Annotations whose verdicts become interps (all annotations of the file). */
   annotations: readonly Annotation[]
-  /** Annotations written as anchor pairs, with the element they would have been and their anchors. */
-  crossing: readonly { a: Annotation; el: InlineElement; from: string; to: string }[]
+  /** Annotations written as anchor pairs: their rendered standOff `<span>`s. */
+  crossing: readonly string[]
   /** Annotations that are orphaned (their passage no longer found): kept as notes with their quote. */
   orphans: readonly Annotation[]
   relations: readonly Relation[]
   /** `#resp` pointer of an author name. */
   resp(author: string): string
-  /** Key of the interp of the n-th citation link of an annotation. */
-  verdictKey(a: Annotation, n: number): string
-  /** Key under which a tag's interp is registered. */
-  tagKey(tag: string): string
+  /** xml:id of the interp of the n-th citation link of an annotation. */
+  verdictId(a: Annotation, n: number): string
+  /** `#xmlid` pointer to an entity or annotation, by record id. */
+  pointer(id: string): string
 }
-
-/** Attributes of an inline element that a standOff span keeps as they are. */
-const SPAN_KEEPS = new Set(['xml:id', 'ana', 'style', 'resp'])
 
 const el = (name: string, a: [string, string | undefined][], body: string) => `<${name}${attrs(a)}>${body}</${name}>`
 const uriIdnos = (e: Entity) => e.authorities.map((x) => el('idno', [['type', 'URI'], ['subtype', x.scheme]], t(x.uri))).join('')
@@ -42,18 +38,18 @@ function person(e: Entity, ids: XmlIds): string {
   const names = el('persName', [], t(e.label)) + e.aliases.map((x) => el('persName', [['type', 'alias']], t(x))).join('')
   const birth = e.dates.birth ? `<birth${attrs(datingAttrs(teiDating(e.dates.birth)))}>${t(e.dates.birth)}</birth>` : ''
   const death = e.dates.death ? `<death${attrs(datingAttrs(teiDating(e.dates.death)))}>${t(e.dates.death)}</death>` : ''
-  return el('person', [['xml:id', ids.get(e.id)]], names + birth + death + uriIdnos(e) + note(e.description))
+  return el('person', [['xml:id', ids.record(e.id)]], names + birth + death + uriIdnos(e) + note(e.description))
 }
 
 function place(e: Entity, ids: XmlIds): string {
   const names = el('placeName', [], t(e.label)) + e.aliases.map((x) => el('placeName', [['type', 'alias']], t(x))).join('')
   const geo = e.coordinates ? `<location><geo>${e.coordinates.lat} ${e.coordinates.lon}</geo></location>` : ''
-  return el('place', [['xml:id', ids.get(e.id)]], names + geo + uriIdnos(e) + note(e.description))
+  return el('place', [['xml:id', ids.record(e.id)]], names + geo + uriIdnos(e) + note(e.description))
 }
 
 function org(e: Entity, ids: XmlIds): string {
   const names = el('orgName', [], t(e.label)) + e.aliases.map((x) => el('orgName', [['type', 'alias']], t(x))).join('')
-  return el('org', [['xml:id', ids.get(e.id)]], names + uriIdnos(e) + note(e.description))
+  return el('org', [['xml:id', ids.record(e.id)]], names + uriIdnos(e) + note(e.description))
 }
 
 /** An event, or a date entity written as a dated event. */
@@ -63,16 +59,16 @@ function event(e: Entity, ids: XmlIds): string {
   const edtf = [e.dates.date, e.dates.start, e.dates.end].some(Boolean)
     ? el('note', [['type', 'edtf']], t([e.dates.date, e.dates.start && `start ${e.dates.start}`, e.dates.end && `end ${e.dates.end}`].filter(Boolean).join('; ')))
     : ''
-  return el('event', [['xml:id', ids.get(e.id)], ...datingAttrs(dating)], labels + uriIdnos(e) + note(e.description) + edtf)
+  return el('event', [['xml:id', ids.record(e.id)], ...datingAttrs(dating)], labels + uriIdnos(e) + note(e.description) + edtf)
 }
 
 function work(e: Entity, ids: XmlIds): string {
-  return el('bibl', [['xml:id', ids.get(e.id)]], el('title', [], t(e.label)) + uriIdnos(e) + note(e.description))
+  return el('bibl', [['xml:id', ids.record(e.id)]], el('title', [], t(e.label)) + uriIdnos(e) + note(e.description))
 }
 
 function concept(e: Entity, ids: XmlIds): string {
   const desc = [e.label, ...e.aliases.map((x) => `(also ${x})`), e.description && `: ${e.description}`, ...e.authorities.map((x) => ` <${x.uri}>`)]
-  return el('interp', [['xml:id', ids.get(e.id)]], t(desc.filter(Boolean).join(' ')))
+  return el('interp', [['xml:id', ids.record(e.id)]], t(desc.filter(Boolean).join(' ')))
 }
 
 function cslDate(d: CslDate | undefined): string {
@@ -105,7 +101,7 @@ function bibl(c: Citation, ids: XmlIds): string {
     // The whole CSL-JSON item, so no field is lost to the TEI mapping above.
     el('note', [['type', 'csl-json']], t(JSON.stringify(it)))
   ]
-  return el('bibl', [['xml:id', ids.get(c.id)], ['type', it.type]], parts.join(''))
+  return el('bibl', [['xml:id', ids.record(c.id)], ['type', it.type]], parts.join(''))
 }
 
 function verdicts(a: Annotation, inp: StandOffInput): string[] {
@@ -118,8 +114,7 @@ function verdicts(a: Annotation, inp: StandOffInput): string[] {
       ? ` Discrepancies: ${v.discrepancies.map((d) => `${d.kind} ${d.claim} → ${d.source}${d.variant ? ' (variant)' : ''}`).join('; ')}.`
       : ''
     const text = `${v.status} — ${l.citationId}${l.locator ? ` at ${l.locator}` : ''}, checked ${v.at}.${v.note ? ` ${v.note}` : ''}${src}${disc}`
-    const target = inp.ids.refs([a.id])
-    return [el('interp', [['xml:id', inp.ids.get(inp.verdictKey(a, n))], ['type', v.status], ['resp', inp.resp(v.by)], ['inst', target], ['source', inp.ids.refs([l.citationId])]], t(text))]
+    return [el('interp', [['xml:id', inp.verdictId(a, n)], ['type', v.status], ['resp', inp.resp(v.by)], ['inst', '#' + inp.ids.bulk(a.id)], ['source', '#' + inp.ids.record(l.citationId)]], t(text))]
   })
 }
 
@@ -137,19 +132,16 @@ export function buildStandOff(inp: StandOffInput): string {
     list('listBibl', 'works', of('work').map((e) => work(e, ids))),
     list('interpGrp', 'concept', of('concept').map((e) => concept(e, ids))),
     list('listBibl', 'citations', inp.citations.map((c) => bibl(c, ids))),
-    list('interpGrp', 'tag', inp.tags.map(({ id, tag }) => el('interp', [['xml:id', ids.get(inp.tagKey(id))], ['style', tag ? `color:${tag.color}` : undefined]], t(id)))),
+    list('interpGrp', 'tag', inp.tags.map(({ id, tag }) => el('interp', [['xml:id', ids.named('tag', id)], ['style', tag ? `color:${tag.color}` : undefined]], t(id)))),
     list('interpGrp', 'verification', inp.annotations.flatMap((a) => verdicts(a, inp))),
-    list('spanGrp', 'crossing-annotations', inp.crossing.map(({ a, el: e, from, to }) => {
-      const pointers = e.attrs.filter(([k]) => k === 'ref' || k === 'corresp' || k === 'target').map(([, v]) => v).filter(Boolean).join(' ')
-      return el('span', [...e.attrs.filter(([k]) => SPAN_KEEPS.has(k)), ['type', e.name], ['subtype', e.attrs.find(([k]) => k === 'type')?.[1]], ['corresp', pointers || undefined], ['from', '#' + from], ['to', '#' + to]], t(a.target.exact))
-    })),
+    list('spanGrp', 'crossing-annotations', [...inp.crossing]),
     list('listAnnotation', 'notes', [
-      ...inp.annotations.filter((a) => a.note && a.status !== 'orphaned').map((a) => el('note', [['type', 'annotation'], ['target', ids.refs([a.id])], ['resp', inp.resp(a.author)]], t(a.note))),
-      ...inp.orphans.map((a) => el('note', [['xml:id', ids.get(a.id)], ['type', 'orphaned-annotation'], ['resp', inp.resp(a.author)], ['corresp', ids.refs([...a.entityIds, ...a.citations.map((c) => c.citationId)]) || undefined]],
+      ...inp.annotations.filter((a) => a.note && a.status !== 'orphaned').map((a) => el('note', [['type', 'annotation'], ['target', '#' + ids.bulk(a.id)], ['resp', inp.resp(a.author)]], t(a.note))),
+      ...inp.orphans.map((a) => el('note', [['xml:id', ids.bulk(a.id)], ['type', 'orphaned-annotation'], ['resp', inp.resp(a.author)], ['corresp', [...a.entityIds, ...a.citations.map((c) => c.citationId)].map((x) => '#' + ids.record(x)).join(' ') || undefined]],
         `<quote>${t(a.target.exact)}</quote>${a.note ? ' ' + t(a.note) : ''}`))
     ]),
     list('listRelation', undefined, inp.relations.map((r) =>
-      el('relation', [['xml:id', ids.get(r.id)], ['name', r.predicate.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[^\p{L}_]/u, '_$&')], ['active', ids.refs([r.subject])], ['passive', ids.refs([r.object])]],
+      el('relation', [['xml:id', ids.record(r.id)], ['name', r.predicate.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[^\p{L}_]/u, '_$&')], ['active', inp.pointer(r.subject)], ['passive', inp.pointer(r.object)]],
         el('desc', [], t(r.predicate + (r.note ? ` — ${r.note}` : ''))))))
   ]
   const body = parts.join('')

@@ -16,7 +16,7 @@ import { buildBody, type InlineElement } from './tei-body'
 import { datingAttrs, teiDating } from './tei-dates'
 import { buildStandOff } from './tei-standoff'
 import type { ExportFile, ExportInput, ExportOutput, ExportProgress, LossItem } from './types'
-import { attrs, escapeText as t, xmlSafe, XmlIds } from './xml'
+import { attrs, escapeAttr, escapeText as t, xmlSafe, XmlIds } from './xml'
 
 const NAMED: Partial<Record<Entity['type'], string>> = { person: 'persName', place: 'placeName', organisation: 'orgName', date: 'date' }
 
@@ -29,36 +29,83 @@ interface FileContext {
   resp(author: string): string
 }
 
-/** The inline element of one annotation. */
-function inlineElement(a: Annotation, fc: FileContext): InlineElement {
+/** How one annotation is written, as attribute values (pointers already as `#id` lists). */
+interface AnnotationMarkup {
+  /** Element name when inline: persName, placeName, orgName, date, rs, ref or seg. */
+  name: string
+  id: string
+  ana?: string
+  style?: string
+  resp: string
+  /** `@type` of the element (rs kind, `citation`, `annotation`). */
+  type?: string
+  /** Pointers to entities (`@ref`). */
+  ref?: string
+  /** Pointers to citations (`@corresp`, or `@target` on `ref`). */
+  cites?: string
+  /** Dating attributes, already rendered (date elements only). */
+  dating: string
+}
+
+/** What one annotation becomes: element, pointers, tags and verdicts. */
+function describe(a: Annotation, fc: FileContext): AnnotationMarkup {
   const { ids } = fc
-  const ents: Entity[] = []
+  const id = ids.bulk(a.id)
+  let ana = ''
+  for (const x of a.tags) ana += (ana ? ' #' : '#') + ids.named('tag', x)
+  let cites = ''
+  for (let n = 0; n < a.citations.length; n++) {
+    const c = a.citations[n]
+    cites += (cites ? ' #' : '#') + ids.record(c.citationId)
+    if (c.verification) ana += (ana ? ' #' : '#') + ids.derive(id, `v${n}`)
+  }
+  const m: AnnotationMarkup = {
+    name: 'seg', id, ana: ana || undefined, style: a.color ? `background-color:${a.color}` : undefined,
+    resp: fc.resp(a.author), type: 'annotation', cites: cites || undefined, dating: ''
+  }
+  let ref = ''
+  let only: Entity['type'] | undefined
+  let mixed = false
+  let single: Entity | undefined
   for (const id of a.entityIds) {
     const e = fc.entities.get(id)
-    if (e) ents.push(e)
+    if (!e) continue // an id no entity has would be a dangling pointer: left out
+    ref += (ref ? ' #' : '#') + ids.record(e.id)
+    if (only === undefined) {
+      only = e.type
+      single = e
+    } else {
+      single = undefined
+      if (e.type !== only) mixed = true
+    }
   }
-  const only = ents.length > 0 && ents.every((e) => e.type === ents[0].type) ? ents[0].type : undefined
-  const citations = a.citations.map((c) => c.citationId)
-  const ana = a.tags.map((x) => `tag.${x}`)
-  a.citations.forEach((c, n) => {
-    if (c.verification) ana.push(`verdict.${a.id}.${n}`)
-  })
-  const common: [string, string | undefined][] = [
-    ['xml:id', ids.get(a.id)],
-    ['ana', ana.length ? ids.refs(ana) : undefined],
-    ['style', a.color ? `background-color:${a.color}` : undefined],
-    ['resp', fc.resp(a.author)]
-  ]
-  // Entity ids the file does not describe would be dangling pointers: they are left out (and reported).
-  const ref = ents.length ? ids.refs(ents.map((e) => e.id)) : undefined
-  if (ents.length > 0) {
-    const name = (only && NAMED[only]) || 'rs'
-    const dating = name === 'date' && ents.length === 1 ? datingAttrs(teiDating(ents[0].dates.date)) : []
-    const type: [string, string | undefined][] = name === 'rs' ? [['type', only ?? 'mixed']] : []
-    return { name, attrs: [...common, ...type, ['ref', ref], ['corresp', citations.length ? ids.refs(citations) : undefined], ...dating] }
+  if (ref) {
+    m.name = (!mixed && only && NAMED[only]) || 'rs'
+    m.type = m.name === 'rs' ? (mixed ? 'mixed' : only) : undefined
+    m.ref = ref
+    if (m.name === 'date' && single) m.dating = attrs(datingAttrs(teiDating(single.dates.date)))
+  } else if (cites) {
+    m.name = 'ref'
+    m.type = 'citation'
   }
-  if (citations.length > 0) return { name: 'ref', attrs: [...common, ['type', 'citation'], ['target', ids.refs(citations)]] }
-  return { name: 'seg', attrs: [...common, ['type', 'annotation']] }
+  return m
+}
+
+/** ` name="value"`, or '' when there is no value. */
+const at = (name: string, value: string | undefined) => (value ? ` ${name}="${escapeAttr(value)}"` : '')
+
+/** The inline element: `<name xml:id … >`. */
+function inlineElement(m: AnnotationMarkup): InlineElement {
+  const open = `<${m.name}${at('xml:id', m.id)}${at('ana', m.ana)}${at('style', m.style)}${at('resp', m.resp)}${at('type', m.type)}` +
+    `${at('ref', m.ref)}${at(m.name === 'ref' ? 'target' : 'corresp', m.cites)}${m.dating}>`
+  return { name: m.name, open }
+}
+
+/** The standOff span of a crossing annotation, between its anchors; its pointers go into `@corresp`. */
+function spanElement(a: Annotation, m: AnnotationMarkup, from: string, to: string): string {
+  const pointers = m.ref && m.cites ? `${m.ref} ${m.cites}` : m.ref || m.cites
+  return `<span${at('xml:id', m.id)}${at('ana', m.ana)}${at('style', m.style)}${at('resp', m.resp)}${at('type', m.name)}` +
+    `${at('subtype', m.type)}${at('corresp', pointers)}${at('from', '#' + from)}${at('to', '#' + to)}>${t(a.target.exact)}</span>`
 }
 
 function header(doc: DocumentRecord, input: ExportInput, authors: Map<string, string>): string {
@@ -109,26 +156,26 @@ export function* teiSteps(input: ExportInput): ExportSteps {
     const fc: FileContext = {
       ids, entities: new Map(entities.map((e) => [e.id, e])),
       resp: (author) => {
-        if (!authors.has(author)) authors.set(author, ids.get(`resp.${author}`))
+        if (!authors.has(author)) authors.set(author, ids.named('resp', author))
         return '#' + authors.get(author)
       }
     }
-    // Register records first so their xml:ids are the plainest ones.
-    for (const e of entities) ids.get(e.id)
-    for (const c of sel.citations) ids.get(c.id)
-    for (const a of anns) ids.get(a.id)
-    const anchors = new Map<Annotation, [string, string]>()
+    // Records first: annotation ids are then kept as they are unless a record took the same one.
+    for (const e of entities) ids.record(e.id)
+    for (const c of sel.citations) ids.record(c.id)
+    for (const r of sel.relations) ids.record(r.id)
+    const entityIds = new Set(entities.map((e) => e.id))
     const anchorIds = (a: Annotation): [string, string] => {
-      let pair = anchors.get(a)
-      if (!pair) {
-        pair = a.target.start === a.target.end ? [ids.get(`${a.id}.at`), ids.get(`${a.id}.at`)] : [ids.get(`${a.id}.start`), ids.get(`${a.id}.end`)]
-        anchors.set(a, pair)
+      const base = ids.bulk(a.id)
+      if (a.target.start === a.target.end) {
+        const at = ids.derive(base, 'at')
+        return [at, at]
       }
-      return pair
+      return [ids.derive(base, 'start'), ids.derive(base, 'end')]
     }
     const body = buildBody({
       index, structure: doc.structure, annotations: anns.filter(placeable),
-      inline: (a) => inlineElement(a, fc),
+      inline: (a) => inlineElement(describe(a, fc)),
       anchorIds
     })
     const local = new Set([...entities.map((e) => e.id), ...anns.map((a) => a.id)])
@@ -138,14 +185,11 @@ export function* teiSteps(input: ExportInput): ExportSteps {
     const standOff = buildStandOff({
       ids, entities, citations: sel.citations, annotations: anns,
       tags: tagIds.map((id) => ({ id, tag: input.data.tags[id] })),
-      crossing: body.crossing.map((a) => {
-        const [from, to] = anchorIds(a)
-        return { a, el: inlineElement(a, fc), from, to }
-      }),
+      crossing: body.crossing.map(({ a, from, to }) => spanElement(a, describe(a, fc), from, to)),
       orphans: anns.filter((a) => !placeable(a)),
       relations, resp: fc.resp,
-      verdictKey: (a, n) => `verdict.${a.id}.${n}`,
-      tagKey: (tag) => `tag.${tag}`
+      pointer: (id) => '#' + (entityIds.has(id) ? ids.record(id) : ids.bulk(id)),
+      verdictId: (a, n) => ids.derive(ids.bulk(a.id), `v${n}`)
     })
     const lang = doc.metadata.language && LANG.test(doc.metadata.language) ? ` xml:lang="${doc.metadata.language}"` : ''
     const xml = [

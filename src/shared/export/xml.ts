@@ -47,35 +47,60 @@ export function attrs(list: [string, string | undefined][]): string {
   return s
 }
 
-/**
- * Assigns xml:id values (NCName) to record ids, one for one. Characters an NCName cannot hold become
- * `_`, a leading non-letter gets a `_` prefix, and a clash with an id already given gets `.2`, `.3`….
- */
-const ASCII_NCNAME = /^[A-Za-z_][A-Za-z0-9._-]*$/
+/** An id that can be its own xml:id: ASCII letter or `_` first, then letters, digits, `_`, `-` (no `.`). */
+const PLAIN = /^[A-Za-z_][A-Za-z0-9_-]*$/
 
+/**
+ * Assigns xml:id values (NCName), one per key, and keeps them apart by construction, because a
+ * project has hundreds of thousands of them and a lookup table that large made the TEI export slow:
+ * - `record(id)` for the few records (entities, citations, relations): a table, clashes get `_2`, `_3`…
+ *   Characters an NCName cannot hold, and `.`, become `_`.
+ * - `bulk(id)` for the many (annotations): an id that is PLAIN and not taken by a record is its own
+ *   xml:id, with no table entry (record ids are unique, so these cannot clash with each other);
+ *   any other id goes through the table and gets a `.x` mark, so it cannot clash with a plain one.
+ * - `named(kind, name)` for tags and authors: `<name>.<kind>`, through the table.
+ * - `derive(base, suffix)` for ids made from another (anchors `.start`/`.end`/`.at`, verdicts `.v0`…):
+ *   pure, no table; unique because bases are unique and no other id ends in such a suffix after a `.`.
+ */
 export class XmlIds {
   private readonly byKey = new Map<string, string>()
   private readonly used = new Set<string>()
 
-  /** The xml:id for `key` (stable: the same key always gets the same id). */
-  get(key: string): string {
+  private sanitise(key: string): string {
+    if (PLAIN.test(key)) return key
+    let base = key.normalize('NFC').replace(/[^\p{L}\p{N}_-]/gu, '_')
+    if (!/^[\p{L}_]/u.test(base)) base = '_' + base
+    return base
+  }
+
+  private claim(key: string, base: string, sep: string): string {
     let id = this.byKey.get(key)
     if (id) return id
-    // Most ids (ann_…, ent_…) are already ASCII NCNames: skip the Unicode-aware rewrite for them.
-    let base = key
-    if (!ASCII_NCNAME.test(key)) {
-      base = key.normalize('NFC').replace(/[^\p{L}\p{N}._-]/gu, '_')
-      if (!/^[\p{L}_]/u.test(base)) base = '_' + base
-    }
     id = base
-    for (let n = 2; this.used.has(id); n++) id = `${base}.${n}`
+    for (let n = 2; this.used.has(id); n++) id = `${base}${sep}${n}`
     this.used.add(id)
     this.byKey.set(key, id)
     return id
   }
 
-  /** `#id` pointers for several keys, space-separated (a TEI pointer list). */
-  refs(keys: readonly string[]): string {
-    return keys.map((k) => '#' + this.get(k)).join(' ')
+  /** The xml:id of an entity, citation or relation id. Register these before any `bulk` id. */
+  record(id: string): string {
+    return this.claim('r\u0000' + id, this.sanitise(id), '_')
+  }
+
+  /** The xml:id of an annotation id (see the class comment). */
+  bulk(id: string): string {
+    if (PLAIN.test(id) && !this.used.has(id)) return id
+    return this.claim('b\u0000' + id, this.sanitise(id) + '.x', '')
+  }
+
+  /** The xml:id of a tag or author name: `<name>.<kind>`. */
+  named(kind: 'tag' | 'resp', name: string): string {
+    return this.claim(`${kind}\u0000${name}`, `${this.sanitise(name)}.${kind}`, '_')
+  }
+
+  /** `<base>.<suffix>`: an id made from another one (suffix: `start`, `end`, `at`, `v0`, `v1`…). */
+  derive(base: string, suffix: string): string {
+    return `${base}.${suffix}`
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { exportNativeJson } from '../../../../src/shared/export/native-json'
+import { canonicalise, exportNativeJson } from '../../../../src/shared/export/native-json'
 import type { ExportInput } from '../../../../src/shared/export/types'
 import { assertEmptyProject, nativeSchemaValidator, parseNativeJson } from '../../../../src/shared/import/native-json'
 import type { ProjectData } from '../../../../src/shared/model'
@@ -53,6 +53,13 @@ describe('native JSON export', () => {
     const again = projectFrom(json, 'another name')
     const out2 = exportNativeJson(input(again.data, again.texts))
     expect(out2.files[0].content).toBe(json)
+  })
+
+  it('equals JSON.stringify of the canonicalised records (id first, then code-unit key order)', () => {
+    const parsed = JSON.parse(json)
+    const reference = JSON.stringify(Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, canonicalise(v)])), null, 2) + '\n'
+    expect(json).toBe(reference)
+    expect(json.startsWith('{\n  "format": "marginalia",\n  "version": 1,')).toBe(true)
   })
 
   it('is independent of the order records were inserted in', () => {

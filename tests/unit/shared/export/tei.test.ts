@@ -95,7 +95,7 @@ describe('TEI export', () => {
     expect(elements.get('ent_siege')!.attributes).toMatchObject({ from: '1394', to: '1402' })
     expect(xml).toContain('<listPerson>')
     expect(xml).toContain('<listBibl type="citations">')
-    expect(xml).toMatch(/<interp xml:id="verdict\.ann_1390\.0" type="contradicted"[^>]*inst="#ann_1390"/)
+    expect(xml).toMatch(/<interp xml:id="ann_1390\.v0" type="contradicted"[^>]*inst="#ann_1390"/)
     expect(xml).toMatch(/<note type="annotation" target="#ann_greek"[^>]*>Greek form;\nsee "PLP" 21480, p\. 3<\/note>/)
   })
 
