@@ -5,7 +5,7 @@
  */
 import { nameKeys, nameSimilarity, type NameKeys } from './names'
 import { findDates, findNumbers } from './numbers'
-import type { SourceIndex } from './source-index'
+import { nameEntry, postingsOf, type SourceIndex } from './source-index'
 import { STOPWORDS } from './stopwords'
 import { synonymsOf } from './synonyms'
 import { stemOf, tokenize, type Token } from './tokenize'
@@ -76,10 +76,10 @@ function isName(t: Token, initial: boolean, index: SourceIndex, entityWords: Set
   if (ROMAN_NUMERAL.test(t.text.replace(/['’]s$/, ''))) return false
   if (entityWords.has(t.norm)) return true
   if (!initial) return true
-  const seen = index.names[t.norm]
+  const seen = nameEntry(index, t.norm)
   if (seen) return seen[1] >= seen[2]
   // Not in the source with a capital: a name only if the source does not use it as a common word.
-  return !(stemOf(t.norm) in index.postings)
+  return !postingsOf(index, stemOf(t.norm))
 }
 
 /** Words of an entity's names that identify it (not titles, numerals or function words). */

@@ -10,7 +10,7 @@ import { findDiscrepancies } from './discrepancies'
 import { locatorSpan } from './locator'
 import { findDates, findNumbers } from './numbers'
 import { rankWindows } from './rank'
-import type { SourceIndex } from './source-index'
+import { nameEntry, postingsOf, type SourceIndex } from './source-index'
 import { stemOf, tokenize, type Token } from './tokenize'
 
 /** A span of text; start/end in code points of its document (or of the claim text when compared by text). */
@@ -116,7 +116,7 @@ export function compareWithSource(index: SourceIndex, source: CodePointIndex, re
 
 /** True when the source mostly writes the word in lower case (so a capitalised claim word is not a name). */
 export function isCommon(index: SourceIndex, norm: string): boolean {
-  const seen = index.names[norm]
+  const seen = nameEntry(index, norm)
   if (seen) return seen[2] > seen[1]
-  return stemOf(norm) in index.postings
+  return postingsOf(index, stemOf(norm)) !== undefined
 }

@@ -7,7 +7,7 @@
  * Windows are one or two consecutive sentences of one paragraph.
  */
 import type { Concept } from './claim-analysis'
-import { SENTENCE_FIELDS as F, type SourceIndex } from './source-index'
+import { SENTENCE_FIELDS as F, postingsOf, type SourceIndex } from './source-index'
 
 /** A ranked passage: sentences [first, last] of the index; start/end in code points of the source. */
 export interface RankedWindow {
@@ -52,7 +52,7 @@ const sentenceCount = (index: SourceIndex): number => index.sentences.length / F
 
 /** Inverse document frequency of a term over the sentences (BM25's, never negative). */
 export function idf(index: SourceIndex, term: string): number {
-  const list = index.postings[term]
+  const list = postingsOf(index, term)
   if (!list) return 0
   const n = sentenceCount(index)
   const df = list.length / 2
@@ -73,7 +73,7 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
   const importance = concepts.map((c) => (c.context ? 0 : c.weight * Math.max(0, ...c.alts.map((a) => a.weight * idf(index, a.term)))))
   concepts.forEach((c, q) => {
     for (const alt of c.alts) {
-      const list = index.postings[alt.term]
+      const list = postingsOf(index, alt.term)
       if (!list) continue
       const w = c.weight * alt.weight * idf(index, alt.term)
       for (let i = 0; i < list.length; i += 2) {

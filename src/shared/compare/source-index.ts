@@ -35,6 +35,19 @@ export interface SourceIndex {
   avgTerms: number
 }
 
+/**
+ * Postings of a term, or undefined. Own properties only: the index is plain JSON, and a word such
+ * as "constructor" must not find Object.prototype's.
+ */
+export function postingsOf(index: SourceIndex, term: string): number[] | undefined {
+  return Object.hasOwn(index.postings, term) ? index.postings[term] : undefined
+}
+
+/** [stem, capitalised count, lower-case count] of a folded word written with a capital, or undefined. */
+export function nameEntry(index: SourceIndex, norm: string): [string, number, number] | undefined {
+  return Object.hasOwn(index.names, norm) ? index.names[norm] : undefined
+}
+
 /** Hash of a text (FNV-1a, 32 bit, hex) plus its length: detects a changed source cheaply. */
 export function textFingerprint(text: string): string {
   let h = 0x811c9dc5

@@ -3,7 +3,8 @@ import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { analyseClaim } from '../../../../src/shared/compare/claim-analysis'
 import { compareWithSource } from '../../../../src/shared/compare/compare'
-import { buildSourceIndex, isCurrentIndex, type SourceIndex } from '../../../../src/shared/compare/source-index'
+import { idf } from '../../../../src/shared/compare/rank'
+import { buildSourceIndex, isCurrentIndex, postingsOf, type SourceIndex } from '../../../../src/shared/compare/source-index'
 import { CodePointIndex } from '../../../../src/shared/text/code-points'
 import { normaliseText } from '../../../../src/shared/text/normalise'
 
@@ -66,6 +67,16 @@ describe.skipIf(!present)('ranking Gibbon vol. 6 (needs ../shared/corpus)', () =
     const m = candidates[0].matched.find((x) => x.label === 'Timurlenk')!
     expect(m.how).toBe('alias')
     expect(m.source.map((x) => x.text)).toContain('Tamerlane')
+  })
+
+  it('is not confused by words that are names of Object.prototype members', () => {
+    // Absent from Gibbon: no postings and no weight, whatever Object.prototype holds.
+    for (const word of ['constructor', 'tostring', 'valueof', 'hasownproperty']) {
+      expect(postingsOf(index, word), word).toBeUndefined()
+      expect(idf(index, word), word).toBe(0)
+    }
+    const { candidates } = compareWithSource(index, cp, { claim: 'The constructor of the valueOf hasOwnProperty toString was Bajazet', top: 3 })
+    for (const c of candidates) expect(Number.isFinite(c.score)).toBe(true)
   })
 
   it('narrows the search to the chapter of the locator', () => {
