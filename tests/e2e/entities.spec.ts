@@ -172,4 +172,11 @@ test('relations are added and shown on the entity panel; a new predicate joins t
   // The other entity shows the same relation.
   await page.locator(`entity-panel li.entity[data-entity-id="${father.id}"]`).click()
   await expect(detail.locator('li.relation').first()).toContainText('John VII — son of — Andronikos IV')
+  // A relation can also point at a highlighted passage.
+  const ann = await app.api<Annotation>('annotateQuote', { documentId: app.seedId, quote: 'son of Emperor Andronikos IV Palaiologos' })
+  await expect(add.getByLabel('Other entity').locator(`option[value="${ann.id}"]`)).toHaveCount(1)
+  await add.getByLabel('Predicate').fill('attested in')
+  await add.getByLabel('Other entity').selectOption(ann.id)
+  await add.getByRole('button', { name: 'Relate' }).click()
+  await expect(detail.locator('li.relation', { hasText: 'attested in' })).toContainText('Andronikos IV — attested in — “son of Emperor Andronikos IV Palaiologos”')
 })

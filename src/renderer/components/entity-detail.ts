@@ -47,6 +47,8 @@ export class EntityDetail extends LitElement {
   @state() private predicates: Predicate[] = []
   @state() private names = new Map<string, string>()
   @state() private others: EntitySummary[] = []
+  /** Highlights that can be the other end of a relation: id and quote. */
+  @state() private passages: Array<{ id: string; label: string }> = []
   @state() private editing = false
   @state() private predicate = ''
   @state() private other = ''
@@ -85,6 +87,8 @@ export class EntityDetail extends LitElement {
       this.relations = relations
       this.predicates = predicates
       this.names = new Map([...all.map((e): [string, string] => [e.id, e.label]), ...annotations.map((a): [string, string] => [a.id, `“${a.target.exact}”`])])
+      // A relation may also tie the entity to a highlighted passage (e.g. the claim that states it).
+      this.passages = annotations.map((a) => ({ id: a.id, label: a.target.exact.length > 60 ? `${a.target.exact.slice(0, 57)}…` : a.target.exact }))
     } catch (err) {
       reportError(this, 'Could not read the entity', err)
     }
@@ -127,8 +131,11 @@ export class EntityDetail extends LitElement {
           @input=${(ev: Event) => (this.predicate = (ev.target as HTMLInputElement).value)} />
         <datalist id="predicates">${this.predicates.map((p) => html`<option value=${p.id}></option>`)}</datalist>
         <select aria-label="Other entity" .value=${this.other} @change=${(ev: Event) => (this.other = (ev.target as HTMLSelectElement).value)}>
-          <option value="">entity…</option>
-          ${this.others.map((o) => html`<option value=${o.id}>${o.label} (${o.type})</option>`)}
+          <option value="">entity or highlight…</option>
+          <optgroup label="Entities">${this.others.map((o) => html`<option value=${o.id}>${o.label} (${o.type})</option>`)}</optgroup>
+          ${this.passages.length
+            ? html`<optgroup label="Highlights">${this.passages.map((p) => html`<option value=${p.id}>“${p.label}”</option>`)}</optgroup>`
+            : nothing}
         </select>
         <button type="button" ?disabled=${!this.predicate.trim() || !this.other} @click=${this.addRelation}>Relate</button>
       </div>
