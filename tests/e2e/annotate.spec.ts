@@ -379,6 +379,23 @@ test('a new version of the text re-anchors highlights and lists the lost ones fo
   await expect.poll(() => paintedTexts(page)).toEqual(['Keratsa of Bulgaria', 'Theodora of Wallachia'])
 })
 
+test('another panel selecting an annotation of another document opens it and flashes the passage', async ({ page, app }) => {
+  const other = await app.api<{ id: string }>('importDocument', {
+    fileName: 'note.txt',
+    contentBase64: Buffer.from('A note\n\nManuel II left John VII as regent in 1399.\n', 'utf8').toString('base64')
+  })
+  const a = await app.api<Annotation>('annotateQuote', { documentId: other.id, quote: 'regent in 1399', tags: ['event'] })
+  await expect(page.locator('document-view h1')).toHaveText('John VII Palaiologos')
+  // What the entity or citation panel does when a mention is clicked:
+  await page.evaluate((id) => {
+    document.querySelector('marginalia-app')!.dispatchEvent(new CustomEvent('annotation-select', { detail: { id }, bubbles: true, composed: true }))
+  }, a.id)
+  await expect(page.locator('document-view article')).toContainText('Manuel II left John VII')
+  await expect(page.locator('document-list button[aria-current=true]')).toContainText('note')
+  await expect.poll(() => specialText(page, 'flash')).toBe('regent in 1399')
+  await expect(cards(page).first().locator('button.quote')).toHaveAttribute('aria-pressed', 'true')
+})
+
 test.describe('an empty project', () => {
   test.use({ seed: false })
   test('says how to start', async ({ page }) => {
