@@ -6,7 +6,7 @@
 import type { Discrepancy } from '../model/annotation'
 import { GENERIC_NAME_WORDS, type EntityNames } from './claim-analysis'
 import { nameSimilarity } from './names'
-import { MONTHS, MONTH_NAMES, findDates, findNumbers, type DateMention, type NumberMention } from './numbers'
+import { MONTH_NAMES, findDates, monthOf, findNumbers, type DateMention, type NumberMention } from './numbers'
 import { STOPWORDS } from './stopwords'
 import { tokenize, type Token } from './tokenize'
 
@@ -44,7 +44,7 @@ function namesIn(tokens: Token[], options: DiscrepancyOptions): Name[] {
   tokens.forEach((t, i) => {
     const initial = i === 0 || /[.!?:"“(]\s*$/.test(t.gap)
     const common = initial && (STOPWORDS.has(t.norm) || (options.isCommonWord?.(t.norm) ?? false))
-    const isCap = t.cap && !common && !/^\d/.test(t.norm) && !(t.norm in MONTHS)
+    const isCap = t.cap && !common && !/^\d/.test(t.norm) && monthOf(t.norm) === undefined
     // "Battle of Ankara", "Republic of Venice": "of" joins capitalised words.
     // A name runs over spaces only: "Selymbria (Silivri)" is two names.
     if (isCap && run.length && !/^\s+$/.test(t.gap)) flush()

@@ -22,6 +22,16 @@ export const MONTHS: Record<string, number> = {
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
   november: 11, nov: 11, december: 12, dec: 12
 }
+/** Value of `key` in a word table, own properties only ("constructor" is not a number). */
+function own(table: Record<string, number>, key: string): number | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined
+}
+
+/** Month number (1–12) of a folded word, or undefined. */
+export function monthOf(norm: string): number | undefined {
+  return own(MONTHS, norm)
+}
+
 export const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 /** A number in a text. Offsets are code points of the text the tokens came from. */
@@ -52,9 +62,12 @@ const isDigits = (t: Token): boolean => /^\d[\d,.]*$/.test(t.norm)
 const joined = (t: Token): boolean => /^[\s-]*$/.test(t.gap)
 
 function wordValue(norm: string): { v: number; kind: 'unit' | 'mult' | 'ord' } | undefined {
-  if (norm in UNITS) return { v: UNITS[norm], kind: 'unit' }
-  if (norm in MULTIPLIERS) return { v: MULTIPLIERS[norm], kind: 'mult' }
-  if (norm in ORDINALS) return { v: ORDINALS[norm], kind: 'ord' }
+  const unit = own(UNITS, norm)
+  if (unit !== undefined) return { v: unit, kind: 'unit' }
+  const mult = own(MULTIPLIERS, norm)
+  if (mult !== undefined) return { v: mult, kind: 'mult' }
+  const ord = own(ORDINALS, norm)
+  if (ord !== undefined) return { v: ord, kind: 'ord' }
   return undefined
 }
 
@@ -75,8 +88,9 @@ export function findNumbers(tokens: Token[]): NumberMention[] {
       let v = value
       // "30 thousand"
       const next = tokens[i + 1]
-      if (next && joined(next) && next.norm in MULTIPLIERS) {
-        v *= MULTIPLIERS[next.norm]
+      const mult = next && joined(next) ? own(MULTIPLIERS, next.norm) : undefined
+      if (mult !== undefined) {
+        v *= mult
         to++
       }
       out.push({ start: t.start, end: tokens[to - 1].end, value: v, kind: to > i + 1 ? 'number' : kind, from: i, to })
@@ -85,7 +99,7 @@ export function findNumbers(tokens: Token[]): NumberMention[] {
     }
     let w = wordValue(t.norm)
     // "a hundred", "a thousand"
-    if (!w && t.norm === 'a' && tokens[i + 1] && tokens[i + 1].norm in MULTIPLIERS && joined(tokens[i + 1])) w = { v: 1, kind: 'unit' }
+    if (!w && t.norm === 'a' && tokens[i + 1] && own(MULTIPLIERS, tokens[i + 1].norm) !== undefined && joined(tokens[i + 1])) w = { v: 1, kind: 'unit' }
     if (!w || w.kind === 'mult') continue
     // "one" alone is usually a pronoun ("one of them"); count it only as part of a longer number.
     let total = 0
@@ -130,7 +144,7 @@ export function findDates(tokens: Token[], numbers: NumberMention[]): DateMentio
   const out: DateMention[] = []
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
-    const month = MONTHS[t.norm]
+    const month = monthOf(t.norm)
     // Short forms and "may"/"march" need a capital and a number beside them.
     if (!month || !t.cap) continue
     let from = i

@@ -53,7 +53,7 @@ const stemCache = new Map<string, string>()
 export function stemOf(norm: string): string {
   let s = stemCache.get(norm)
   if (s === undefined) {
-    const lemma = IRREGULAR[norm] ?? norm
+    const lemma = Object.hasOwn(IRREGULAR, norm) ? IRREGULAR[norm] : norm
     s = lemma.length <= 2 || /\d/.test(lemma) ? lemma : stemmer(lemma)
     if (stemCache.size > 200_000) stemCache.clear()
     stemCache.set(norm, s)

@@ -30,6 +30,12 @@ describe('numbers and dates', () => {
     const values = findNumbers(tokenize('thirty thousand crowns, 30,000 men, four-and-twenty lords, a hundred thousand Christians, in 1402')).map((n) => n.value)
     expect(values).toEqual([30000, 30000, 24, 100000, 1402])
   })
+  it('takes no Object.prototype member for a number word, month or irregular verb', () => {
+    const t = tokenize('The constructor toString valueOf of the hasOwnProperty 12')
+    expect(findNumbers(t).map((n) => n.value)).toEqual([12])
+    expect(findDates(t, findNumbers(t))).toEqual([])
+    for (const x of t) expect(typeof x.stem).toBe('string')
+  })
   it('reads dates with a month name', () => {
     const t = tokenize('On April 14, 1390 and on the twenty-seventh of July')
     const d = findDates(t, findNumbers(t))
