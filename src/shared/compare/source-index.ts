@@ -11,7 +11,7 @@ import { STOPWORDS } from './stopwords'
 import { tokenize, type Token } from './tokenize'
 
 /** Bump when the layout or the analysis changes: older indexes on disk are rebuilt. */
-export const SOURCE_INDEX_VERSION = 4
+export const SOURCE_INDEX_VERSION = 5
 /** Numbers stored per sentence in `SourceIndex.sentences`. */
 export const SENTENCE_FIELDS = 5
 
