@@ -118,6 +118,23 @@ describe('TEI export', () => {
     expect(jingValidate(r.files).status).toBe(0)
   })
 
+  it('writes one valid file per document for a project, and only the chosen one for a document', () => {
+    const d = structuredClone(data)
+    d.documents.doc_2 = { ...d.documents.doc_1, id: 'doc_2', title: 'Second, Ἕλλην 𝔊', created: '2026-11-26T11:00:00.000Z', structure: [] }
+    d.annotations.ann_doc2 = { ...d.annotations.ann_cple, id: 'ann_doc2', documentId: 'doc_2' }
+    d.relations.rel_x = { id: 'rel_x', subject: 'ann_doc2', predicate: 'same as', object: 'ann_title', note: '', created: at }
+    const all = exportTei(input(d, { doc_1: texts.doc_1, doc_2: texts.doc_1 }))
+    expect(all.files.map((f) => f.name)).toEqual(['John-VII-Palaiologos.tei.xml', 'Second-Ἕλλην-𝔊.tei.xml'])
+    expect(all.losses).toContainEqual({ what: 'relations between records of different documents', count: 1 })
+    const r = jingValidate(all.files.map((f, i) => ({ ...f, name: `f${i}.xml` })))
+    expect(r.output).toBe('')
+    expect(r.status).toBe(0)
+    const one = exportTei(input(d, { doc_1: texts.doc_1, doc_2: texts.doc_1 }, 'doc_2'))
+    expect(one.files).toHaveLength(1)
+    expect(one.files[0].content).toContain('<placeName xml:id="ann_doc2"')
+    expect(one.files[0].content).not.toContain('ent_john')
+  })
+
   it('maps EDTF to TEI dating attributes', () => {
     expect(teiDating('1408-09-22')).toEqual({ when: '1408-09-22' })
     expect(teiDating('1400%')).toEqual({ when: '1400', cert: 'low' })
