@@ -178,6 +178,8 @@ export function* teiSteps(input: ExportInput): ExportSteps {
       inline: (a) => inlineElement(describe(a, fc)),
       anchorIds
     })
+    // Half of a document's work is its body: report it, and let a cancel in.
+    yield [done + Math.floor(anns.length / 2), total]
     const local = new Set([...entities.map((e) => e.id), ...anns.map((a) => a.id)])
     const relations = sel.relations.filter((r) => local.has(r.subject) && local.has(r.object))
     for (const r of relations) written.add(r.id)
