@@ -8,32 +8,57 @@
 /** Marginalia's namespace for version-5 UUIDs (itself a random v4 UUID, fixed forever). */
 const NAMESPACE = '5b1f4c5e-8d0a-4a36-9d43-2f6f0c1f7a21'
 
-/** Message schedule, reused by every call (sha1 is synchronous and not re-entrant). */
+/** Message schedule, reused by every call (hashing is synchronous and not re-entrant). */
 const W = new Uint32Array(80)
+/** Input buffer (namespace + name + padding), reused and grown as needed. */
+let buf = new Uint8Array(256)
+const encoder = new TextEncoder()
+const namespaceBytes = new Map<string, Uint8Array>()
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
 
-/** SHA-1 of `bytes` (FIPS 180-4). Used only for name-based UUIDs, not for security. */
-function sha1(bytes: Uint8Array): Uint8Array {
-  const ml = bytes.length * 8
-  const padded = new Uint8Array((((bytes.length + 8) >> 6) + 1) << 6)
-  padded.set(bytes)
-  padded[bytes.length] = 0x80
-  const view = new DataView(padded.buffer)
-  view.setUint32(padded.length - 8, Math.floor(ml / 2 ** 32))
-  view.setUint32(padded.length - 4, ml >>> 0)
+/** Bytes of a namespace UUID string (cached). */
+function namespaceOf(namespace: string): Uint8Array {
+  let ns = namespaceBytes.get(namespace)
+  if (!ns) {
+    const hex = namespace.replace(/-/g, '')
+    ns = new Uint8Array(16)
+    for (let i = 0; i < 16; i++) ns[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16)
+    namespaceBytes.set(namespace, ns)
+  }
+  return ns
+}
+
+/**
+ * SHA-1 (FIPS 180-4) of the first `length` bytes of `buf`, padded in place; returns the first four
+ * state words (the 16 bytes a UUID keeps). Used only for name-based UUIDs, not for security.
+ * Written without per-call allocation: it runs for every annotation of a 100,000-annotation export.
+ */
+function sha1Head(length: number): [number, number, number, number] {
+  const total = (((length + 8) >> 6) + 1) << 6
+  if (buf.length < total) {
+    const bigger = new Uint8Array(total * 2)
+    bigger.set(buf.subarray(0, length))
+    buf = bigger
+  }
+  buf.fill(0, length, total)
+  buf[length] = 0x80
+  const bits = length * 8
+  buf[total - 4] = (bits >>> 24) & 0xff
+  buf[total - 3] = (bits >>> 16) & 0xff
+  buf[total - 2] = (bits >>> 8) & 0xff
+  buf[total - 1] = bits & 0xff
   let h0 = 0x67452301, h1 = 0xefcdab89, h2 = 0x98badcfe, h3 = 0x10325476, h4 = 0xc3d2e1f0
   const w = W
-  for (let off = 0; off < padded.length; off += 64) {
+  for (let off = 0; off < total; off += 64) {
     for (let i = 0; i < 16; i++) {
       const j = off + i * 4
-      w[i] = ((padded[j] << 24) | (padded[j + 1] << 16) | (padded[j + 2] << 8) | padded[j + 3]) >>> 0
+      w[i] = ((buf[j] << 24) | (buf[j + 1] << 16) | (buf[j + 2] << 8) | buf[j + 3]) >>> 0
     }
     for (let i = 16; i < 80; i++) {
       const x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]
       w[i] = (x << 1) | (x >>> 31)
     }
     let a = h0, b = h1, c = h2, d = h3, e = h4
-    // Plain branches, no per-round allocation: this runs 80 times per 64-byte block for every id
-    // of a 100,000-annotation export.
     for (let i = 0; i < 80; i++) {
       let f: number
       let k: number
@@ -46,40 +71,29 @@ function sha1(bytes: Uint8Array): Uint8Array {
     }
     h0 = (h0 + a) >>> 0; h1 = (h1 + b) >>> 0; h2 = (h2 + c) >>> 0; h3 = (h3 + d) >>> 0; h4 = (h4 + e) >>> 0
   }
-  const out = new Uint8Array(20)
-  const ov = new DataView(out.buffer)
-  ;[h0, h1, h2, h3, h4].forEach((h, i) => ov.setUint32(i * 4, h))
-  return out
+  return [h0, h1, h2, h3]
 }
 
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
-const hex = (bytes: Uint8Array): string => {
-  let s = ''
-  for (const b of bytes) s += HEX[b]
-  return s
-}
-
-const encoder = new TextEncoder()
-const namespaceBytes = new Map<string, Uint8Array>()
+const hexWord = (w: number): string => HEX[w >>> 24] + HEX[(w >>> 16) & 0xff] + HEX[(w >>> 8) & 0xff] + HEX[w & 0xff]
 
 /** RFC 4122 version-5 UUID of `name` in `namespace` (a UUID string). */
 export function uuidV5(name: string, namespace = NAMESPACE): string {
-  let nsBytes = namespaceBytes.get(namespace)
-  if (!nsBytes) {
-    const ns = namespace.replace(/-/g, '')
-    nsBytes = new Uint8Array(16)
-    for (let i = 0; i < 16; i++) nsBytes[i] = parseInt(ns.slice(i * 2, i * 2 + 2), 16)
-    namespaceBytes.set(namespace, nsBytes)
-  }
-  const nameBytes = encoder.encode(name)
-  const input = new Uint8Array(16 + nameBytes.length)
-  input.set(nsBytes)
-  input.set(nameBytes, 16)
-  const h = sha1(input).slice(0, 16)
-  h[6] = (h[6] & 0x0f) | 0x50
-  h[8] = (h[8] & 0x3f) | 0x80
-  const s = hex(h)
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
+  const ns = namespaceOf(namespace)
+  // ASCII names (all of ours in practice) are copied directly; others go through UTF-8 encoding.
+  let length = 16 + name.length
+  let ascii = true
+  for (let i = 0; i < name.length && ascii; i++) ascii = name.charCodeAt(i) < 0x80
+  const bytes = ascii ? undefined : encoder.encode(name)
+  if (bytes) length = 16 + bytes.length
+  if (buf.length < length + 72) buf = new Uint8Array((length + 72) * 2)
+  buf.set(ns, 0)
+  if (bytes) buf.set(bytes, 16)
+  else for (let i = 0; i < name.length; i++) buf[16 + i] = name.charCodeAt(i)
+  const [h0, h1raw, h2raw, h3] = sha1Head(length)
+  const h1 = ((h1raw & 0xffff0fff) | 0x00005000) >>> 0 // version 5 in byte 6's high nibble
+  const h2 = ((h2raw & 0x3fffffff) | 0x80000000) >>> 0 // RFC 4122 variant in byte 8
+  const a = hexWord(h0), b = hexWord(h1), c = hexWord(h2), d = hexWord(h3)
+  return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`
 }
 
 /** The stable IRI of a record of a project: `urn:uuid:<v5 of project/collection/id>`. */

@@ -26,6 +26,9 @@ import { STYLE_CLASS_PREFIX, W3C_CONTEXT } from './w3c-vocabulary'
  */
 export const DEFAULT_PAGE_SIZE = 10_000
 
+/** Annotations joined into one string at a time (≈ 200 KB: above V8's large-object threshold). */
+const CHUNK = 256
+
 export const W3C_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
 
 /** CSS class of a colour (letters, digits, `-` and `_` only), e.g. `#ffcc00` → `mg-_ffcc00`. */
@@ -40,32 +43,40 @@ function withTimezone(s: string | undefined): string | undefined {
   return Number.isNaN(t) ? undefined : new Date(t).toISOString()
 }
 
-function annotationJson(a: Annotation, doc: DocumentRecord | undefined, ctx: BodyContext, exportedAt: string): Json {
-  const selectors: Json[] = [{ type: 'TextQuoteSelector', exact: a.target.exact, prefix: a.target.prefix, suffix: a.target.suffix }]
+const q = (s: string): string => JSON.stringify(s)
+
+/**
+ * One annotation as a line of JSON. Written as a string, with shared parts (the document's
+ * description, the creator, entity and citation bodies) serialised once per export: building and
+ * stringifying a fresh object graph per annotation was most of a large export's time.
+ */
+function annotationJson(a: Annotation, doc: DocumentRecord | undefined, ctx: BodyContext, exportedAt: string): string {
+  let selectors = `{"type":"TextQuoteSelector","exact":${q(a.target.exact)},"prefix":${q(a.target.prefix)},"suffix":${q(a.target.suffix)}}`
   if (a.status === 'orphaned') ctx.lose('positions of orphaned annotations (exported with their quote only)', a.id)
-  else selectors.push({ type: 'TextPositionSelector', start: a.target.start, end: a.target.end })
+  else selectors += `,{"type":"TextPositionSelector","start":${a.target.start},"end":${a.target.end}}`
   if (a.status === 'moved') ctx.lose('anchoring status "moved" (the W3C model has no such field)', a.id)
-  const source: Json = { id: ctx.iri('documents', a.documentId), type: 'Text', format: 'text/plain' }
-  if (doc?.title) source['dcterms:title'] = doc.title
-  if (doc?.metadata.language && /^[a-z]{2,3}(-|$)/.test(doc.metadata.language)) source.language = doc.metadata.language
-  const target: Json = { type: 'SpecificResource', source, selector: selectors }
-  const out: Json = { '@context': W3C_CONTEXT, id: recordIri(ctx.projectId, 'annotations', a.id), type: 'Annotation' }
-  if (a.author) out.creator = { type: 'Person', name: a.author }
+  const source = ctx.memo(`document:${a.documentId}`, () => {
+    const s: Json = { id: ctx.iri('documents', a.documentId), type: 'Text', format: 'text/plain' }
+    if (doc?.title) s['dcterms:title'] = doc.title
+    if (doc?.metadata.language && /^[a-z]{2,3}(-|$)/.test(doc.metadata.language)) s.language = doc.metadata.language
+    return JSON.stringify(s)
+  })
+  let out = `{"@context":${q(W3C_CONTEXT)},"id":${q(recordIri(ctx.projectId, 'annotations', a.id))},"type":"Annotation"`
+  if (a.author) out += `,"creator":${ctx.memo(`creator:${a.author}`, () => JSON.stringify({ type: 'Person', name: a.author }))}`
   const created = withTimezone(a.created)
   const modified = withTimezone(a.modified)
-  if (created) out.created = created
-  if (modified) out.modified = modified
-  out.generated = exportedAt
+  if (created) out += `,"created":${q(created)}`
+  if (modified) out += `,"modified":${q(modified)}`
+  out += `,"generated":${q(exportedAt)}`
   const bodies = bodiesOf(a, ctx)
-  if (bodies.length) out.body = bodies
-  else out.motivation = 'highlighting'
+  out += bodies.length ? `,"body":[${bodies.join(',')}]` : ',"motivation":"highlighting"'
+  let styleClass = ''
   if (a.color) {
     const cls = styleClassOf(a.color)
-    target.styleClass = cls
-    out.stylesheet = { type: 'CssStylesheet', value: `.${cls} { background-color: ${a.color}; }` }
+    styleClass = `,"styleClass":${q(cls)}`
+    out += `,"stylesheet":${JSON.stringify({ type: 'CssStylesheet', value: `.${cls} { background-color: ${a.color}; }` })}`
   }
-  out.target = target
-  return out
+  return `${out},"target":{"type":"SpecificResource","source":${source},"selector":[${selectors}]${styleClass}}}`
 }
 
 /** Export as resumable steps: yields [annotations done, total] after each batch. */
@@ -74,8 +85,13 @@ export function* w3cSteps(input: ExportInput): ExportSteps {
   const projectId = input.data.project.id
   const losses = new Map<string, Set<string> | number>()
   const iris = new Map<string, string>()
+  const shared = new Map<string, unknown>()
   const ctx: BodyContext = {
     projectId,
+    memo<T>(key: string, make: () => T): T {
+      if (!shared.has(key)) shared.set(key, make())
+      return shared.get(key) as T
+    },
     iri(collection, id) {
       const key = `${collection}/${id}`
       let v = iris.get(key)
@@ -96,16 +112,6 @@ export function* w3cSteps(input: ExportInput): ExportSteps {
   }
   const docs = new Map(sel.documents.map((d) => [d.id, d]))
   const total = sel.annotations.length
-  // Each annotation is serialised as soon as it is built, so 100,000 object graphs never live at
-  // once (the garbage collector, not the mapping, dominated the export time before).
-  const items: string[] = []
-  for (let i = 0; i < total; i++) {
-    const a = sel.annotations[i]
-    items.push(JSON.stringify(annotationJson(a, docs.get(a.documentId), ctx, input.exportedAt)))
-    if ((i + 1) % BATCH === 0) yield [i + 1, total]
-  }
-  yield [total, total]
-
   const pageSize = Math.max(1, Math.floor(Number(input.options.pageSize) || DEFAULT_PAGE_SIZE))
   const scopeKey = input.scope.documentId ?? 'project'
   const scopeDoc = input.scope.documentId ? input.data.documents[input.scope.documentId] : undefined
@@ -119,17 +125,43 @@ export function* w3cSteps(input: ExportInput): ExportSteps {
     if (n < pageCount) p.next = pageId(n + 1)
     return p
   }
-  const pageItems = (n: number): string[] => items.slice((n - 1) * pageSize, n * pageSize)
   const collection: Json = { '@context': W3C_CONTEXT, id: collectionId, type: 'AnnotationCollection', label, total, created: input.exportedAt }
   if (total > 0) collection.last = pageId(pageCount)
-  let content = JSON.stringify(collection, null, 2)
-  if (total > 0) content = `${content.slice(0, content.lastIndexOf('\n'))},\n  "first": ${pageText(pageHead(1), pageItems(1), 1)}\n}`
   const base = `${slug(scopeDoc ? scopeDoc.title : input.data.project.name) || 'annotations'}.w3c`
-  const files: ExportFile[] = [{ name: `${base}.jsonld`, mediaType: W3C_MEDIA_TYPE, content: content + '\n' }]
-  for (let n = 2; n <= pageCount; n++) {
-    const head = { '@context': W3C_CONTEXT, ...pageHead(n), partOf: { id: collectionId, type: 'AnnotationCollection', label, total } }
-    files.push({ name: `${base}.page-${n}.jsonld`, mediaType: W3C_MEDIA_TYPE, content: pageText(head, pageItems(n), 0) + '\n' })
+  const files: ExportFile[] = []
+  if (total === 0) files.push({ name: `${base}.jsonld`, mediaType: W3C_MEDIA_TYPE, content: JSON.stringify(collection, null, 2) + '\n' })
+
+  // Page by page: each annotation becomes one line of JSON as soon as it is built, and a page's
+  // lines are joined into its file before the next page starts, so at most one page of item
+  // strings is alive besides the finished files (the garbage collector, not the mapping, was most
+  // of a large export's time).
+  for (let n = 1; n <= Math.ceil(total / pageSize); n++) {
+    // Items are joined in chunks of CHUNK lines: the chunks are large enough to be allocated
+    // outside the young generation, and each item string dies young instead of being copied into
+    // the old generation with 100,000 others.
+    const sep = `,\n${'  '.repeat(n === 1 ? 1 : 0)}    `
+    const items: string[] = []
+    let chunk: string[] = []
+    for (let i = (n - 1) * pageSize; i < Math.min(total, n * pageSize); i++) {
+      const a = sel.annotations[i]
+      chunk.push(annotationJson(a, docs.get(a.documentId), ctx, input.exportedAt))
+      if (chunk.length === CHUNK) {
+        items.push(chunk.join(sep))
+        chunk = []
+      }
+      if ((i + 1) % BATCH === 0) yield [i + 1, total]
+    }
+    if (chunk.length) items.push(chunk.join(sep))
+    if (n === 1) {
+      const head = JSON.stringify(collection, null, 2)
+      const content = `${head.slice(0, head.lastIndexOf('\n'))},\n  "first": ${pageText(pageHead(1), items, 1)}\n}\n`
+      files.push({ name: `${base}.jsonld`, mediaType: W3C_MEDIA_TYPE, content })
+    } else {
+      const head = { '@context': W3C_CONTEXT, ...pageHead(n), partOf: { id: collectionId, type: 'AnnotationCollection', label, total } }
+      files.push({ name: `${base}.page-${n}.jsonld`, mediaType: W3C_MEDIA_TYPE, content: pageText(head, items, 0) + '\n' })
+    }
   }
+  yield [total, total]
   return { files, losses: lossList(losses, sel) }
 }
 
