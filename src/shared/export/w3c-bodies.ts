@@ -15,11 +15,11 @@ export interface BodyContext {
   /** The record IRI of `id` in `collection` (memoised by the exporter: 100,000s of calls). */
   iri(collection: string, id: string): string
   /**
-   * The value made once for `key` and shared by every annotation that needs it (an entity's
-   * body, a document's description…): JSON.stringify writes shared objects like any other, and a
-   * 100,000-annotation export then builds far fewer objects.
+   * The JSON made once for `key` of `kind` and reused by every annotation that needs it (an
+   * entity's body, a document's description…), so a 100,000-annotation export serialises each
+   * shared part once.
    */
-  memo<T>(key: string, make: () => T): T
+  memo(kind: 'entity' | 'citation' | 'document' | 'creator', key: string, make: () => string): string
   entities: Record<string, Entity>
   citations: Record<string, Citation>
   /** Counts things the W3C model cannot carry, by loss label. */
@@ -62,8 +62,14 @@ export function verdictText(v: Verification): string {
   return [v.status, v.note, ...lines].filter((x) => x !== '').join('\n')
 }
 
-/** A JSON string literal. */
-const q = (s: string): string => JSON.stringify(s)
+/** Characters that JSON must escape, and lone-surrogate halves (JSON.stringify escapes those too). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
+
+/**
+ * A JSON string literal. Most strings (ids, dates, plain words) need no escaping and are quoted
+ * directly, which is several times cheaper than a JSON.stringify call per string.
+ */
+export const q = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`)
 
 /**
  * Bodies of annotation `a`, each already serialised as JSON, in a fixed order (note, tags,
@@ -81,7 +87,7 @@ export function bodiesOf(a: Annotation, ctx: BodyContext): string[] {
       ctx.lose('links to entities that no longer exist', id)
       continue
     }
-    bodies.push(ctx.memo(`entity:${id}`, () => {
+    bodies.push(ctx.memo('entity', id, () => {
       const { primary, others } = entityIris(e, ctx.projectId, (_p, c, i) => ctx.iri(c, i))
       const source: Json = { id: primary, label: e.label, 'dcterms:type': { id: ENTITY_CLASS[e.type] } }
       if (others.length) source['owl:sameAs'] = others.map((u) => ({ id: u }))
@@ -98,7 +104,7 @@ export function bodiesOf(a: Annotation, ctx: BodyContext): string[] {
       continue
     }
     const iri = citationIri(c, ctx.projectId, (_p, col, i) => ctx.iri(col, i))
-    const source = ctx.memo(`citation:${c.id}`, () => JSON.stringify({ id: iri, label: citationLabel(c) }))
+    const source = ctx.memo('citation', c.id, () => JSON.stringify({ id: iri, label: citationLabel(c) }))
     let locator = ''
     if (link.locator) {
       locator = `,"locator":${q(link.locator)}`

@@ -16,7 +16,7 @@ import { selectForExport } from './reach'
 import { slug } from './native-json'
 import { BATCH, runSteps, type ExportSteps } from './steps'
 import type { ExportFile, ExportInput, ExportOutput, ExportProgress, LossItem } from './types'
-import { bodiesOf, isDateTime, type BodyContext, type Json } from './w3c-bodies'
+import { bodiesOf, isDateTime, q, type BodyContext, type Json } from './w3c-bodies'
 import { recordIri } from './w3c-ids'
 import { STYLE_CLASS_PREFIX, W3C_CONTEXT } from './w3c-vocabulary'
 
@@ -43,7 +43,6 @@ function withTimezone(s: string | undefined): string | undefined {
   return Number.isNaN(t) ? undefined : new Date(t).toISOString()
 }
 
-const q = (s: string): string => JSON.stringify(s)
 
 /**
  * One annotation as a line of JSON. Written as a string, with shared parts (the document's
@@ -55,14 +54,14 @@ function annotationJson(a: Annotation, doc: DocumentRecord | undefined, ctx: Bod
   if (a.status === 'orphaned') ctx.lose('positions of orphaned annotations (exported with their quote only)', a.id)
   else selectors += `,{"type":"TextPositionSelector","start":${a.target.start},"end":${a.target.end}}`
   if (a.status === 'moved') ctx.lose('anchoring status "moved" (the W3C model has no such field)', a.id)
-  const source = ctx.memo(`document:${a.documentId}`, () => {
+  const source = ctx.memo('document', a.documentId, () => {
     const s: Json = { id: ctx.iri('documents', a.documentId), type: 'Text', format: 'text/plain' }
     if (doc?.title) s['dcterms:title'] = doc.title
     if (doc?.metadata.language && /^[a-z]{2,3}(-|$)/.test(doc.metadata.language)) s.language = doc.metadata.language
     return JSON.stringify(s)
   })
-  let out = `{"@context":${q(W3C_CONTEXT)},"id":${q(recordIri(ctx.projectId, 'annotations', a.id))},"type":"Annotation"`
-  if (a.author) out += `,"creator":${ctx.memo(`creator:${a.author}`, () => JSON.stringify({ type: 'Person', name: a.author }))}`
+  let out = `{"@context":"${W3C_CONTEXT}","id":"${recordIri(ctx.projectId, 'annotations', a.id)}","type":"Annotation"`
+  if (a.author) out += `,"creator":${ctx.memo('creator', a.author, () => JSON.stringify({ type: 'Person', name: a.author }))}`
   const created = withTimezone(a.created)
   const modified = withTimezone(a.modified)
   if (created) out += `,"created":${q(created)}`
@@ -85,12 +84,15 @@ export function* w3cSteps(input: ExportInput): ExportSteps {
   const projectId = input.data.project.id
   const losses = new Map<string, Set<string> | number>()
   const iris = new Map<string, string>()
-  const shared = new Map<string, unknown>()
+  const shared = new Map<string, Map<string, string>>()
   const ctx: BodyContext = {
     projectId,
-    memo<T>(key: string, make: () => T): T {
-      if (!shared.has(key)) shared.set(key, make())
-      return shared.get(key) as T
+    memo(kind, key, make) {
+      let m = shared.get(kind)
+      if (!m) shared.set(kind, (m = new Map()))
+      let v = m.get(key)
+      if (v === undefined) m.set(key, (v = make()))
+      return v
     },
     iri(collection, id) {
       const key = `${collection}/${id}`

@@ -185,3 +185,12 @@ describe('W3C export of a large synthetic project over Gibbon (needs ../shared/c
     expect(n).toBe(1500)
   }, 120_000)
 })
+
+describe('JSON string quoting used by the W3C writer', () => {
+  it('gives exactly what JSON.stringify gives, for plain and special strings', async () => {
+    const { q } = await import('../../../../src/shared/export/w3c-bodies')
+    for (const s of ['plain', '', 'a "quote"', 'back\\slash', 'new\nline\ttab', '\u0001ctl', '𝔊 astral', 'lone \ud800 half', 'Ἰωάννης', '\u2028sep']) {
+      expect(q(s)).toBe(JSON.stringify(s))
+    }
+  })
+})
