@@ -47,6 +47,8 @@ export function createW3cHandlers(ctx: ServiceContext): HandlersOf<typeof w3cMet
         await new Promise<void>((resolve) => setImmediate(resolve))
       }
       call.progress?.(total, total, 'anchoring annotations')
+      // The project may have changed while anchoring yielded; the records are built from its state now.
+      if (!store.data.documents[documentId]) throw new MarginaliaError('not-found', `document ${documentId} was deleted during the import; nothing was changed`)
       const m = materialiseW3cImport(store.data, documentId, anchored, { newId: ctx.newId, now: ctx.now(), author: ctx.author }, parsed.problems)
       const label = `Import ${m.annotations.length} W3C annotation${m.annotations.length === 1 ? '' : 's'} from ${fileName}`
       await store.transact(label, (tx) => {
