@@ -3,7 +3,7 @@
  * discrepancies, as CSV (RFC 4180, UTF-8, code point offsets) and as a readable HTML page.
  * Pure: rows come from the project data; every text is escaped (the page runs no script).
  */
-import { stringify } from 'csv-stringify/sync'
+import { csvRecords } from './csv-write'
 import type { VerificationRow } from '../api/compare'
 import { itemLabel } from '../citations/csl-item'
 import type { Discrepancy, ProjectData } from '../model'
@@ -69,7 +69,7 @@ export function verificationCsv(rows: VerificationRow[]): string {
     r.sourceTitle ?? '', r.sourceStart === undefined ? '' : String(r.sourceStart), r.sourceEnd === undefined ? '' : String(r.sourceEnd),
     r.sourceExact ?? '', r.discrepancies.map(discrepancyText).join('; '), r.note, r.by ?? '', r.at ?? '', r.annotationId, r.citationId
   ])
-  return stringify([[...REPORT_COLUMNS], ...cells], { record_delimiter: '\r\n' })
+  return csvRecords([[...REPORT_COLUMNS], ...cells])
 }
 
 /** Escapes text for HTML element content and attribute values. */
