@@ -1,11 +1,12 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 
-// lowdb is ESM-only: bundle it into the CJS main instead of leaving a require() of it.
+// ESM-only packages (lowdb, steno, stemmer, approx-string-match) are bundled into the CJS main
+// instead of being left as require() calls.
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: { exclude: ['lowdb', 'steno', 'stemmer'] },
+      externalizeDeps: { exclude: ['lowdb', 'steno', 'stemmer', 'approx-string-match'] },
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
     }
   },
