@@ -24,12 +24,15 @@ export const exportsCommands: CliCommand[] = [
       const api = await env.open(dir)
       const formats = env.unwrap(await api.listExportFormats({}))
       const multiFile = formats.find((f) => f.name === format)?.multiFile ?? false
-      // A folder when the format may give several files (csv, tei of a project) or when PATH is one already.
-      if (out && ((multiFile && !request.options.zip) || out.endsWith('/') || (await isDirectory(out)))) {
+      // A folder when PATH is one already or ends in '/', or when the format may give several files
+      // (csv, tei of a project, paged w3c) and PATH has no file extension; `x.jsonld` stays a file
+      // when the export is one file.
+      const looksLikeFile = /\.[A-Za-z0-9]+$/.test(out ?? '')
+      if (out && ((multiFile && !request.options.zip && !looksLikeFile) || out.endsWith('/') || (await isDirectory(out)))) {
         return env.unwrap(await api.writeExport({ ...request, folder: resolve(out) }))
       }
       const result = env.unwrap(await api.exportProject(request))
-      if (result.files.length !== 1) throw new Error(`this export has ${result.files.length} files; give --out FOLDER`)
+      if (result.files.length !== 1) throw new Error(`this export has ${result.files.length} files (${result.files.map((f) => f.name).join(', ')}); give --out FOLDER, or --zip`)
       const [file] = result.files
       const bytes = file.encoding === 'base64' ? new Uint8Array(Buffer.from(file.content, 'base64')) : file.content
       if (!out) {

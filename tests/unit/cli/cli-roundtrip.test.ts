@@ -96,6 +96,22 @@ describe('CLI round trip', () => {
     expect(listed.annotations).toHaveLength(0)
   })
 
+  it('writes a one-file export to the file named by --out, and asks for a folder when there are several', async () => {
+    const project = join(dir, 'out-paths')
+    await json('init', project)
+    const doc = await json('import', project, SEED_PATH)
+    await json('annotate', project, '--doc', doc.id, '--quote', 'Keratsa of Bulgaria', '--tag', 'person')
+    const file = join(dir, 'exports', 'seed.jsonld')
+    const written = await json('export', project, '--format', 'w3c', '--out', file)
+    expect(written.paths).toEqual([file, join(dir, 'exports', 'seed.losses.json')])
+    expect(JSON.parse((await import('node:fs')).readFileSync(file, 'utf8')).type).toBe('AnnotationCollection')
+    const csv = await cli('export', project, '--format', 'csv', '--out', join(dir, 'exports', 'tables.csv'))
+    expect(csv.code).not.toBe(0)
+    expect(csv.stderr).toMatch(/5 files .*give --out FOLDER/)
+    await json('export', project, '--format', 'csv', '--out', join(dir, 'exports', 'tables'))
+    expect(existsSync(join(dir, 'exports', 'tables', 'annotations.csv'))).toBe(true)
+  })
+
   const wp2txt = join(CORPUS, 'wiki', 'wp2txt-format', 'wp2txt-1.0.0_testdata_en.txt')
   it.skipIf(!existsSync(wp2txt))('round-trips other documents in the same layout (wp2txt English test data, 144 articles)', async () => {
     const project = join(dir, 'wp2txt')
