@@ -6,7 +6,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { ChangeEvent } from '../shared/api'
 import { METHOD_NAMES } from '../shared/api'
-import { CALL_CHANNEL, CHANGE_CHANNEL } from '../shared/ipc-channels'
+import { CALL_CHANNEL, CHANGE_CHANNEL, PICK_FOLDER_CHANNEL } from '../shared/ipc-channels'
 import type { MarginaliaBridge } from './api-global'
 const known = new Set<string>(METHOD_NAMES)
 
@@ -16,6 +16,9 @@ const bridge: MarginaliaBridge = {
       return Promise.resolve({ ok: false, error: { code: 'not-found', message: `unknown operation ${String(method)}` } })
     }
     return ipcRenderer.invoke(CALL_CHANNEL, method, args)
+  },
+  pickFolder() {
+    return ipcRenderer.invoke(PICK_FOLDER_CHANNEL)
   },
   onChange(listener) {
     const handler = (_event: IpcRendererEvent, change: ChangeEvent) => listener(change)

@@ -3,9 +3,9 @@
  * is checked for its sender — the app's own top-level frame — before the session validates the
  * arguments against the method's schema and runs it. Change events go to every window.
  */
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import type { ProjectSession } from '../services/project-session'
-import { CALL_CHANNEL, CHANGE_CHANNEL } from '../../shared/ipc-channels'
+import { CALL_CHANNEL, CHANGE_CHANNEL, PICK_FOLDER_CHANNEL } from '../../shared/ipc-channels'
 import { isAppUrl } from '../window-options'
 
 function trustedSender(event: IpcMainInvokeEvent, devServerUrl?: string): boolean {
@@ -22,7 +22,18 @@ export function bindIpc(getSession: () => ProjectSession, devServerUrl?: string)
     if (typeof method !== 'string') return { ok: false, error: { code: 'invalid-argument', message: 'method must be a string' } }
     return getSession().call(method, args)
   })
-  return () => ipcMain.removeHandler(CALL_CHANNEL)
+  // The folder chooser is the main process's own dialog; the renderer only gets the path chosen.
+  ipcMain.handle(PICK_FOLDER_CHANNEL, async (event) => {
+    if (!trustedSender(event, devServerUrl)) return undefined
+    const win = BrowserWindow.fromWebContents(event.sender)
+    const options = { title: 'Choose a folder for the export', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] }
+    const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+    return picked.canceled ? undefined : picked.filePaths[0]
+  })
+  return () => {
+    ipcMain.removeHandler(CALL_CHANNEL)
+    ipcMain.removeHandler(PICK_FOLDER_CHANNEL)
+  }
 }
 
 /** Forwards the session's change events to every window. */

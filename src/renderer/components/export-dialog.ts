@@ -82,6 +82,12 @@ export class ExportDialog extends LitElement {
   /** True in the desktop app (preload bridge present): files are written by main into `folder`. */
   private readonly desktop = typeof window !== 'undefined' && !!window.marginalia
 
+  /** The system folder chooser (desktop); keeps the typed folder when cancelled. */
+  private readonly chooseFolder = async () => {
+    const picked = await window.marginalia?.pickFolder()
+    if (picked) this.folder = picked
+  }
+
   connectedCallback(): void {
     super.connectedCallback()
     void this.load()
@@ -135,7 +141,10 @@ export class ExportDialog extends LitElement {
           : nothing}
         ${this.desktop
           ? html`<label for="folder">Folder</label>
-              <input id="folder" .value=${this.folder} @input=${(e: Event) => (this.folder = (e.target as HTMLInputElement).value)} />`
+              <div class="row">
+                <input id="folder" .value=${this.folder} @input=${(e: Event) => (this.folder = (e.target as HTMLInputElement).value)} />
+                <button type="button" @click=${this.chooseFolder}>Choose…</button>
+              </div>`
           : nothing}
       </fieldset>
       ${this.job ? html`<progress aria-label="Export progress" max=${this.job.total || 1} value=${this.job.status === 'running' ? this.job.done : this.job.total || 1}></progress>` : nothing}

@@ -4,7 +4,7 @@
  * IPC bound with sender-frame checks, the sample project opened on first start.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { CALL_CHANNEL } from '../../../src/shared/ipc-channels'
+import { CALL_CHANNEL, PICK_FOLDER_CHANNEL } from '../../../src/shared/ipc-channels'
 import { tempDir } from '../../helpers/temp-dir'
 
 const userData = tempDir('marginalia-shell-')
@@ -22,6 +22,7 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => {
   class BrowserWindow {
     static getAllWindows = () => []
+    static fromWebContents = () => undefined
     webContents = { send: () => undefined, reload: () => undefined }
     constructor(options: Record<string, unknown>) {
       fake.windows.push({ options })
@@ -44,7 +45,7 @@ vi.mock('electron', () => {
       exit: () => undefined
     },
     BrowserWindow,
-    dialog: { showErrorBox: (t: string, m: string) => fake.calls.push(`error:${t}:${m}`), showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
+    dialog: { showErrorBox: (t: string, m: string) => fake.calls.push(`error:${t}:${m}`), showOpenDialog: async () => ({ canceled: false, filePaths: ['/home/historian/exports'] }) },
     Menu: { setApplicationMenu: () => fake.calls.push('menu'), buildFromTemplate: (t: unknown) => t },
     ipcMain: { handle: (channel: string, fn: (...a: unknown[]) => unknown) => fake.handlers.set(channel, fn), removeHandler: () => undefined },
     protocol: { registerSchemesAsPrivileged: () => fake.calls.push('registerScheme'), handle: () => fake.calls.push('handleProtocol') },
@@ -83,6 +84,10 @@ describe('Electron shell wiring (with a stand-in electron module)', () => {
     expect(await handler(fromApp, 'listDocuments', { role: 'nonsense' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
     const docs = (await handler(fromApp, 'listDocuments', {})) as { ok: boolean; value: { title: string }[] }
     expect(docs.ok).toBe(true)
+
+    const pick = fake.handlers.get(PICK_FOLDER_CHANNEL)!
+    expect(await pick(fromElsewhere)).toBeUndefined()
+    expect(await pick(fromApp)).toBe('/home/historian/exports')
     expect(docs.value.map((d) => d.title)).toEqual(['John VII Palaiologos', 'Gibbon, Decline and Fall, vol. 6, ch. LXIV–LXV'])
   }, 30_000)
 })
