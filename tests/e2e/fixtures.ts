@@ -68,11 +68,13 @@ function stopServer(proc: ChildProcess): Promise<void> {
   })
 }
 
-export const test = base.extend<{ seed: boolean; app: App }>({
+export const test = base.extend<{ seed: boolean; projectName: string; app: App }>({
   seed: [false, { option: true }],
-  app: async ({ seed, page }, use) => {
+  /** Name shown in the app's title bar. */
+  projectName: ['e2e project', { option: true }],
+  app: async ({ seed, projectName, page }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'))
-    await cli('init', dir)
+    await cli('init', dir, '--name', projectName)
     let seedId: string | undefined
     if (seed) seedId = ((await cli('import', dir, SEED)) as { id: string }).id
     let server = await startServer(dir)

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { GIBBON_EXCERPT, test, expect } from './fixtures'
 
-test.use({ seed: true })
+test.use({ seed: true, projectName: 'Late Byzantine emperors — reading notes' })
 
 const OUT = resolve(__dirname, '..', '..', 'docs', 'screenshot.png')
 
