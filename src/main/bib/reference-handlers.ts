@@ -11,7 +11,7 @@ import type { ReferenceProposal } from '../../shared/citations/proposal'
 import type { Annotation, Citation, CitationLink, CslItem, RejectedSuggestion } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { widenToGraphemes } from '../../shared/text/graphemes'
-import { makeTarget } from '../../shared/text/text-target'
+import { describe } from '../../shared/anchoring/describe'
 import type { ServiceContext } from '../services/context'
 
 /** Id prefix of a rejected reference proposal in `rejectedSuggestions`. */
@@ -120,7 +120,7 @@ export async function acceptProposal(ctx: ServiceContext, args: AcceptArgs): Pro
     annotation = {
       id: ctx.newId('ann'),
       documentId: args.documentId,
-      target: makeTarget(index, range.start, range.end),
+      target: describe(index, range.start, range.end),
       tags: [],
       note: '',
       entityIds: [],

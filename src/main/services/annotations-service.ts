@@ -4,7 +4,7 @@ import type { Annotation, CitationLink } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { paletteColor } from '../../shared/tag-palette'
 import { widenToGraphemes } from '../../shared/text/graphemes'
-import { makeTarget } from '../../shared/text/text-target'
+import { describe } from '../../shared/anchoring/describe'
 import type { FileProjectStore } from '../store/project-store'
 import type { Transaction } from '../store/types'
 import type { ServiceContext } from './context'
@@ -67,7 +67,7 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
     const annotation: Annotation = {
       id: ctx.newId('ann'),
       documentId,
-      target: makeTarget(index, range.start, range.end),
+      target: describe(index, range.start, range.end),
       tags,
       note: body.note ?? '',
       entityIds: [...new Set(body.entityIds ?? [])],

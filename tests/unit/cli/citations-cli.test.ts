@@ -1,25 +1,11 @@
 /** `bib import`, `bib list`, `cite extract`, `cite accept` and `annotate --citation` as a user runs them (real processes through tsx). */
-import { execFile } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CORPUS, ROOT, SEED_PATH, tempDir } from '../../helpers/temp-dir'
+import { CORPUS, SEED_PATH, tempDir } from '../../helpers/temp-dir'
+import { cli } from '../../helpers/run-cli'
 
-const run = promisify(execFile)
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
-const CLI = join(ROOT, 'src', 'cli', 'index.ts')
 const BAYEZID = join(CORPUS, 'wiki', 'markdown-chinapedia', 'Bayezid_I.md')
-
-async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
-    return { stdout, stderr, code: 0 }
-  } catch (err) {
-    const e = err as { stdout: string; stderr: string; code: number }
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code }
-  }
-}
 
 let dir: string
 let cleanup: () => void

@@ -3,31 +3,11 @@
  * on the seed and on other documents in the same layout; every exported annotation's code point
  * slice of its document's text equals its quote.
  */
-import { execFile } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CORPUS, ROOT, SEED_PATH, tempDir } from '../../helpers/temp-dir'
-
-const run = promisify(execFile)
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
-const CLI = join(ROOT, 'src', 'cli', 'index.ts')
-
-async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: ROOT, maxBuffer: 512 * 1024 * 1024 })
-    return { stdout, stderr, code: 0 }
-  } catch (err) {
-    const e = err as { stdout: string; stderr: string; code: number }
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code }
-  }
-}
-async function json(...args: string[]): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const r = await cli(...args)
-  if (r.code !== 0) throw new Error(`cli ${args.join(' ')} failed: ${r.stderr}`)
-  return JSON.parse(r.stdout)
-}
+import { CORPUS, SEED_PATH, tempDir } from '../../helpers/temp-dir'
+import { cli, cliJson as json } from '../../helpers/run-cli'
 
 interface Exported {
   documents: { id: string; text: string }[]

@@ -1,25 +1,11 @@
 /** `attach`, `compare`, `verify` and `report` as a user runs them (real processes through tsx). */
-import { execFile } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CORPUS, ROOT, SEED_PATH, tempDir } from '../../helpers/temp-dir'
+import { CORPUS, SEED_PATH, tempDir } from '../../helpers/temp-dir'
+import { cli } from '../../helpers/run-cli'
 
-const run = promisify(execFile)
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
-const CLI = join(ROOT, 'src', 'cli', 'index.ts')
 const GIBBON = join(CORPUS, 'large', 'gibbon-decline-and-fall-vol6-pg895.txt')
-
-async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
-    return { stdout, stderr, code: 0 }
-  } catch (err) {
-    const e = err as { stdout: string; stderr: string; code: number }
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code }
-  }
-}
 
 let dir: string
 let cleanup: () => void

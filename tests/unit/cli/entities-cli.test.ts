@@ -2,30 +2,10 @@
  * The entities CLI as a user runs it (a real process through tsx): entity add / list / merge,
  * annotate --entity, suggest, link-all and relation add, with the exact options of issue 3.
  */
-import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT, SEED_PATH, tempDir } from '../../helpers/temp-dir'
-
-const run = promisify(execFile)
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
-const CLI = join(ROOT, 'src', 'cli', 'index.ts')
-
-async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
-    return { stdout, stderr, code: 0 }
-  } catch (err) {
-    const e = err as { stdout: string; stderr: string; code: number }
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code }
-  }
-}
-async function json<T>(...args: string[]): Promise<T> {
-  const r = await cli(...args)
-  if (r.code !== 0) throw new Error(`cli ${args.join(' ')} failed: ${r.stderr}`)
-  return JSON.parse(r.stdout) as T
-}
+import { SEED_PATH, tempDir } from '../../helpers/temp-dir'
+import { cli, cliJson as json } from '../../helpers/run-cli'
 
 let dir: string
 let cleanup: () => void

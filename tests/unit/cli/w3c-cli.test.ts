@@ -1,24 +1,9 @@
 /** `import-annotations DIR --doc ID FILE` as a user runs it (a real process through tsx). */
-import { execFile } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT, SEED_PATH, tempDir } from '../../helpers/temp-dir'
-
-const run = promisify(execFile)
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
-const CLI = join(ROOT, 'src', 'cli', 'index.ts')
-
-async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: ROOT })
-    return { stdout, stderr, code: 0 }
-  } catch (err) {
-    const e = err as { stdout: string; stderr: string; code: number }
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code }
-  }
-}
+import { SEED_PATH, tempDir } from '../../helpers/temp-dir'
+import { cli } from '../../helpers/run-cli'
 
 let dir: string
 let cleanup: () => void

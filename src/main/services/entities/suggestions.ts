@@ -16,7 +16,7 @@ import { isRejected } from '../../../shared/suggest/filter'
 import { suggestAsync } from '../../../shared/suggest/suggest'
 import { overlaps, type Suggestion } from '../../../shared/suggest/types'
 import type { CodePointIndex } from '../../../shared/text/code-points'
-import { makeTarget } from '../../../shared/text/text-target'
+import { describe } from '../../../shared/anchoring/describe'
 import type { Transaction } from '../../store/types'
 import type { ServiceContext } from '../context'
 
@@ -45,7 +45,7 @@ export function createSuggestionHandlers(ctx: ServiceContext): SuggestionHandler
     const annotation: Annotation = current
       ? { ...current, entityIds: [...new Set([...current.entityIds, entityId])], modified: now }
       : {
-          id: ctx.newId('ann'), documentId, target: makeTarget(index, start, end), tags: [], note: '', entityIds: [entityId],
+          id: ctx.newId('ann'), documentId, target: describe(index, start, end), tags: [], note: '', entityIds: [entityId],
           citations: [], author: ctx.author, created: now, modified: now, status: 'anchored'
         }
     tx.put('annotations', annotation)

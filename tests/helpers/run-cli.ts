@@ -1,0 +1,35 @@
+/** Runs the CLI as a user does (a real process through tsx) from the repository root. */
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { ROOT } from './temp-dir'
+
+const run = promisify(execFile)
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
+const CLI = join(ROOT, 'src', 'cli', 'index.ts')
+
+export interface CliOutcome {
+  stdout: string
+  stderr: string
+  /** The exit code (0 on success). */
+  code: number
+}
+
+/** Runs `npm run cli -- …args` (without npm) and returns its output and exit code; never throws on failure. */
+export async function cli(...args: string[]): Promise<CliOutcome> {
+  try {
+    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: ROOT, maxBuffer: 512 * 1024 * 1024 })
+    return { stdout, stderr, code: 0 }
+  } catch (err) {
+    const e = err as { stdout: string; stderr: string; code: number }
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code }
+  }
+}
+
+/** Runs a command that must succeed and parses its JSON output. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function cliJson<T = any>(...args: string[]): Promise<T> {
+  const r = await cli(...args)
+  if (r.code !== 0) throw new Error(`cli ${args.join(' ')} failed: ${r.stderr}`)
+  return JSON.parse(r.stdout) as T
+}
