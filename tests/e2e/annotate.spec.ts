@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { SEED, test, expect } from './fixtures'
+import { dragSelect, phraseRects } from './select'
 
 test.use({ seed: true })
 
@@ -15,46 +16,6 @@ interface Annotation {
   target: { start: number; end: number; exact: string }
   tags: string[]
   note: string
-}
-
-/** Viewport rectangles of the first occurrence of `phrase` in the document view's text. */
-async function phraseRects(page: Page, phrase: string, occurrence = 1) {
-  return page.evaluate(
-    ([phrase, occurrence]) => {
-      const root = document.querySelector('marginalia-app')!.shadowRoot!.querySelector('document-view')!.shadowRoot!
-      let seen = 0
-      for (const el of root.querySelectorAll<HTMLElement>('[data-b]')) {
-        const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text | undefined
-        if (!node) continue
-        let at = node.data.indexOf(phrase)
-        while (at >= 0) {
-          if (++seen === occurrence) {
-            const range = document.createRange()
-            range.setStart(node, at)
-            range.setEnd(node, at + phrase.length)
-            range.startContainer.parentElement!.scrollIntoView({ block: 'center' })
-            const rects = [...range.getClientRects()].filter((r) => r.width > 0)
-            return rects.map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }))
-          }
-          at = node.data.indexOf(phrase, at + 1)
-        }
-      }
-      throw new Error(`phrase not rendered: ${phrase}`)
-    },
-    [phrase, occurrence] as const
-  )
-}
-
-/** Selects `phrase` by dragging the mouse from its first character to its last. */
-async function dragSelect(page: Page, phrase: string, occurrence = 1) {
-  const rects = await phraseRects(page, phrase, occurrence)
-  const first = rects[0]
-  const last = rects[rects.length - 1]
-  await page.mouse.move(first.left + 1, (first.top + first.bottom) / 2)
-  await page.mouse.down()
-  await page.mouse.move((first.left + last.right) / 2, (last.top + last.bottom) / 2, { steps: 5 })
-  await page.mouse.move(last.right - 1, (last.top + last.bottom) / 2, { steps: 5 })
-  await page.mouse.up()
 }
 
 /** Selects `phrase` with the mouse and highlights it through the popover. */

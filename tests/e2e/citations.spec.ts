@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { dragSelect } from './select'
 
 test.use({ seed: true })
 // Compiling a Chicago CSL style takes a few seconds the first time, more on a loaded machine.
@@ -20,30 +21,6 @@ interface Summary { id: string; label: string; citedBy: number; item: Record<str
 
 const Z_CLAIM = "While he was Emperor, there is evidence showing he used the name Andronikos, after his father, although when he was regent during his brother's absence in the West, he governed in his birth name."
 const Z_CHICAGO = 'Zachariadou, Elizabeth A. “John VII (Alias Andronicus) Palaeologus.” Dumbarton Oaks Papers 31 (1977): 339–42.'
-
-/** Selects `phrase` (first occurrence) by dragging the mouse over it, as a historian would. */
-async function dragSelect(page: Page, phrase: string) {
-  const rects = await page.evaluate((phrase) => {
-    const root = document.querySelector('marginalia-app')!.shadowRoot!.querySelector('document-view')!.shadowRoot!
-    for (const el of root.querySelectorAll<HTMLElement>('[data-b]')) {
-      const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text | undefined
-      const at = node ? node.data.indexOf(phrase) : -1
-      if (!node || at < 0) continue
-      el.scrollIntoView({ block: 'center' })
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + phrase.length)
-      return [...range.getClientRects()].filter((r) => r.width > 0).map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }))
-    }
-    throw new Error(`phrase not rendered: ${phrase}`)
-  }, phrase)
-  const first = rects[0]
-  const last = rects[rects.length - 1]
-  await page.mouse.move(first.left + 1, (first.top + first.bottom) / 2)
-  await page.mouse.down()
-  await page.mouse.move(last.right - 1, (last.top + last.bottom) / 2, { steps: 5 })
-  await page.mouse.up()
-}
 
 async function openBibliography(page: Page) {
   await expect(page.locator('document-view h1.doc-title')).toHaveText('John VII Palaiologos')

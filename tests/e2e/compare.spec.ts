@@ -7,36 +7,13 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { dragAcross, dragSelect } from './select'
 
 test.use({ seed: true })
 
 const GIBBON = resolve(__dirname, '../../../shared/corpus/large/gibbon-decline-and-fall-vol6-pg895.txt')
 const CLAIM = 'Manuel II left to ask for military aid in Western Europe and left John VII as regent to defend the capital.'
 const SUPPORT = 'he should leave his blind competitor on the throne'
-
-/** Selects `phrase` in the document view by dragging the mouse over it. */
-async function dragSelect(page: Page, phrase: string) {
-  const rects = await page.evaluate((phrase) => {
-    const root = document.querySelector('marginalia-app')!.shadowRoot!.querySelector('document-view')!.shadowRoot!
-    for (const el of root.querySelectorAll<HTMLElement>('[data-b]')) {
-      const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text | undefined
-      const at = node ? node.data.indexOf(phrase) : -1
-      if (!node || at < 0) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + phrase.length)
-      el.scrollIntoView({ block: 'center' })
-      return [...range.getClientRects()].filter((r) => r.width > 0).map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }))
-    }
-    throw new Error(`phrase not rendered: ${phrase}`)
-  }, phrase)
-  const first = rects[0]
-  const last = rects[rects.length - 1]
-  await page.mouse.move(first.left + 1, (first.top + first.bottom) / 2)
-  await page.mouse.down()
-  await page.mouse.move(last.right - 1, (last.top + last.bottom) / 2, { steps: 8 })
-  await page.mouse.up()
-}
 
 /** Selects `phrase` in the compare view's source pane (it may cross the spans of marked terms). */
 async function dragSelectInSource(page: Page, phrase: string) {
@@ -62,12 +39,7 @@ async function dragSelectInSource(page: Page, phrase: string) {
     range.setEnd(...locate(at + phrase.length))
     return [...range.getClientRects()].filter((r) => r.width > 0).map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }))
   }, phrase)
-  const first = rects[0]
-  const last = rects[rects.length - 1]
-  await page.mouse.move(first.left + 1, (first.top + first.bottom) / 2)
-  await page.mouse.down()
-  await page.mouse.move(last.right - 1, (last.top + last.bottom) / 2, { steps: 8 })
-  await page.mouse.up()
+  await dragAcross(page, rects)
 }
 
 test.skip(!existsSync(GIBBON), 'needs ../shared/corpus (Gibbon vol. 6)')

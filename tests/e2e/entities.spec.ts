@@ -6,35 +6,12 @@
  */
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { dragSelect } from './select'
 
 test.use({ seed: true })
 
 interface Annotation { id: string; target: { exact: string }; entityIds: string[] }
 interface EntitySummary { id: string; label: string; type: string; mentionCount: number; authorities: { scheme: string; id: string; uri: string }[] }
-
-/** Selects `phrase` (its first rendered occurrence) by dragging the mouse across it. */
-async function dragSelect(page: Page, phrase: string): Promise<void> {
-  const rects = await page.evaluate((phrase) => {
-    const root = document.querySelector('marginalia-app')!.shadowRoot!.querySelector('document-view')!.shadowRoot!
-    for (const el of root.querySelectorAll<HTMLElement>('[data-b]')) {
-      const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text | undefined
-      const at = node ? node.data.indexOf(phrase) : -1
-      if (!node || at < 0) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + phrase.length)
-      el.scrollIntoView({ block: 'center' })
-      return [...range.getClientRects()].filter((r) => r.width > 0).map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }))
-    }
-    throw new Error(`phrase not rendered: ${phrase}`)
-  }, phrase)
-  const first = rects[0]
-  const last = rects[rects.length - 1]
-  await page.mouse.move(first.left + 1, (first.top + first.bottom) / 2)
-  await page.mouse.down()
-  await page.mouse.move(last.right - 1, (last.top + last.bottom) / 2, { steps: 8 })
-  await page.mouse.up()
-}
 
 /** The CSS rules the highlight painter wrote into the document view. */
 function highlightCss(page: Page): Promise<string> {
