@@ -6,7 +6,7 @@
  * scripts and styles left out), a realistic "other extraction" of the same page.
  */
 import { existsSync } from 'node:fs'
-import { chromium } from 'playwright'
+import { chromium } from '@playwright/test'
 
 export interface PageTexts {
   textContent: string
