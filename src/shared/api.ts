@@ -35,6 +35,7 @@ export const METHOD_NAMES = Object.keys(methods) as MethodName[]
 export interface ChangeEvent {
   /** Monotonic counter of edits since the project was opened. */
   revision: number
+  /** The edit's label, e.g. `Create annotation`, `Undo Create annotation`. */
   method: string
   /** Collections that changed (documents, annotations, entities, …). */
   collections: string[]

@@ -3,7 +3,8 @@
  * It validates arguments with the method's zod schema (callers are untrusted), calls the handler,
  * turns thrown errors into `{ ok: false, error }`, and emits a ChangeEvent after each mutation.
  */
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { ZodError } from 'zod'
 import { type ChangeEvent, type MarginaliaApi, type MarginaliaHandlers, METHOD_NAMES, methods } from '../../shared/api'
 import type { CallContext } from '../../shared/api/define'
@@ -20,8 +21,18 @@ import { createExportsHandlers } from './exports-service'
 import { createJobHandlers } from './jobs-service'
 import { createW3cHandlers } from './w3c-service'
 
-/** The folder holding what the app ships (documents/, resources/): the repository or app root. */
-export const DEFAULT_APP_ROOT = resolve(__dirname, '..', '..', '..')
+/**
+ * The folder holding what the app ships (documents/, resources/): the nearest folder above this
+ * module that has both, so it is right from the sources (src/main/services) and from a bundle (out/main).
+ */
+function findAppRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'documents')) && existsSync(join(dir, 'resources'))) return dir
+  }
+  return from
+}
+
+export const DEFAULT_APP_ROOT = findAppRoot(__dirname)
 
 function describeZodError(method: string, err: ZodError): string {
   const issue = err.issues[0]
