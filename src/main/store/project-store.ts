@@ -25,6 +25,9 @@ import type { ProjectStore, Transaction } from './types'
 
 export const PROJECT_FILE = 'project.json'
 
+/** Names allowed for files under texts/: no separators, so a record can never point outside it. */
+const TEXT_FILE_NAME = /^[\w-][\w.-]*\.txt$/
+
 function emptyProject(name: string): ProjectData {
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -214,7 +217,9 @@ export class FileProjectStore implements ProjectStore {
   private textFileOf(documentId: string): string {
     const doc = this.db.data.documents[documentId]
     if (!doc) throw new MarginaliaError('not-found', `no document ${documentId}`)
-    return doc.textFile ?? `${documentId}.txt`
+    const file = doc.textFile ?? `${documentId}.txt`
+    if (!TEXT_FILE_NAME.test(file)) throw new MarginaliaError('invalid-file', `${join(this.dir, PROJECT_FILE)}: document ${documentId} names a bad text file "${file}"`)
+    return file
   }
 
   readText(documentId: string): Promise<string> {
@@ -258,7 +263,7 @@ export class FileProjectStore implements ProjectStore {
   }
 
   async saveText(documentId: string, text: string, fileName = `${documentId}.txt`): Promise<void> {
-    if (!/^[\w.-]+\.txt$/.test(fileName)) throw new MarginaliaError('invalid-argument', `bad text file name ${fileName}`)
+    if (!TEXT_FILE_NAME.test(fileName)) throw new MarginaliaError('invalid-argument', `bad text file name ${fileName}`)
     await writeFileAtomic(join(this.dir, 'texts', fileName), text)
     this.texts.set(fileName, Promise.resolve(text))
     this.indexes.delete(fileName)
