@@ -7,7 +7,8 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: ['lowdb', 'steno', 'stemmer', 'approx-string-match'] },
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
+      // The citeproc worker is its own entry: out/main/csl-worker.js (see src/main/bib/csl-worker-client.ts).
+      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts'), 'csl-worker': resolve(__dirname, 'src/main/bib/csl-worker.ts') } }
     }
   },
   preload: {

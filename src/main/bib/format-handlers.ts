@@ -1,12 +1,18 @@
 /** Formatted bibliography and notes in the shipped Chicago styles, as HTML and plain text. */
 import type { FormattedBibliography, FormattedNote, CitationStyle } from '../../shared/api/citations'
-import { formatBibliographyEntries } from '../../shared/bib/citation-js'
-import { formatDocumentNotes } from '../../shared/citations/notes'
 import { cleanItem } from '../../shared/citations/csl-item'
+import { noteRequest, notesOf } from '../../shared/citations/notes'
 import type { Citation, CslItem } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import type { ServiceContext } from '../services/context'
-import { CSL_LOCALE, ensureCslStyle } from './csl-resources'
+import { CSL_LOCALE, SHIPPED_STYLES } from './csl-resources'
+import { formatBibliographyInWorker, formatCitesInWorker } from './csl-worker-client'
+
+function checkStyle(style: string): void {
+  if (!(SHIPPED_STYLES as readonly string[]).includes(style)) {
+    throw new MarginaliaError('invalid-argument', `unknown citation style "${style}"; use one of ${SHIPPED_STYLES.join(', ')}`)
+  }
+}
 
 /** The item as citeproc gets it: the citation's id as the CSL id. */
 export function cslOf(c: Citation): CslItem {
@@ -14,8 +20,8 @@ export function cslOf(c: Citation): CslItem {
 }
 
 /** The bibliography of `citationIds` (every item when absent). */
-export function formatBibliography(ctx: ServiceContext, style: CitationStyle, citationIds?: string[]): FormattedBibliography {
-  ensureCslStyle(ctx.appRoot, style)
+export async function formatBibliography(ctx: ServiceContext, style: CitationStyle, citationIds?: string[]): Promise<FormattedBibliography> {
+  checkStyle(style)
   const all = ctx.store.data.citations
   const chosen = citationIds
     ? citationIds.map((id) => {
@@ -24,7 +30,8 @@ export function formatBibliography(ctx: ServiceContext, style: CitationStyle, ci
         return c
       })
     : Object.values(all)
-  const entries = formatBibliographyEntries(chosen.map(cslOf), style, CSL_LOCALE).map((e) => ({ citationId: e.id, html: e.html, text: e.text }))
+  const formatted = chosen.length ? await formatBibliographyInWorker(ctx.appRoot, chosen.map(cslOf), style, CSL_LOCALE) : []
+  const entries = formatted.map((e) => ({ citationId: e.id, html: e.html, text: e.text }))
   return {
     style,
     entries,
@@ -36,6 +43,12 @@ export function formatBibliography(ctx: ServiceContext, style: CitationStyle, ci
 /** One note per citation link of the document's annotations, in document order. */
 export async function formatNotes(ctx: ServiceContext, documentId: string, style: CitationStyle): Promise<FormattedNote[]> {
   if (!ctx.store.data.documents[documentId]) throw new MarginaliaError('not-found', `no document with id ${documentId}`)
-  ensureCslStyle(ctx.appRoot, style)
-  return formatDocumentNotes(ctx.store.data, documentId, style, CSL_LOCALE)
+  checkStyle(style)
+  const { links, items, cites } = noteRequest(ctx.store.data, documentId)
+  if (links.length === 0) return []
+  const [html, text] = await Promise.all([
+    formatCitesInWorker(ctx.appRoot, items, cites, style, 'html', CSL_LOCALE),
+    formatCitesInWorker(ctx.appRoot, items, cites, style, 'text', CSL_LOCALE)
+  ])
+  return notesOf(links, html, text)
 }

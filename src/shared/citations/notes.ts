@@ -4,8 +4,8 @@
  * sequence so a notes style shortens a work cited again ("Zachariadou, “John VII,” 340.").
  * Used by the service (shown in the app) and by the bibliography exporter (notes files).
  */
-import { formatCiteSequence } from '../bib/citation-js'
-import type { Collections } from '../model'
+import { type CiteRequest, formatCiteSequence } from '../bib/citation-js'
+import type { Collections, CslItem } from '../model'
 import { cleanItem } from './csl-item'
 import { toCslLocator } from './locator'
 
@@ -36,13 +36,22 @@ export function noteLinks(data: Pick<Collections, 'annotations' | 'citations'>, 
     )
 }
 
-/** The document's notes in `style` (which must be registered), as HTML and text. */
-export function formatDocumentNotes(data: Pick<Collections, 'annotations' | 'citations'>, documentId: string, style: string, lang = 'en-US'): DocumentNote[] {
+/** What citeproc needs for a document's notes: the links in order, the items they cite, one cite per link. */
+export function noteRequest(data: Pick<Collections, 'annotations' | 'citations'>, documentId: string): { links: NoteLink[]; items: CslItem[]; cites: CiteRequest[] } {
   const links = noteLinks(data, documentId)
-  if (links.length === 0) return []
   const items = [...new Set(links.map((l) => l.citationId))].map((id) => cleanItem({ ...data.citations[id].item, id }))
   const cites = links.map((l) => (l.locator ? { id: l.citationId, ...toCslLocator(l.locator) } : { id: l.citationId }))
-  const html = formatCiteSequence(items, cites, style, 'html', lang)
-  const text = formatCiteSequence(items, cites, style, 'text', lang)
+  return { links, items, cites }
+}
+
+/** Notes from the formatted cites (one HTML and one text string per link, in order). */
+export function notesOf(links: NoteLink[], html: string[], text: string[]): DocumentNote[] {
   return links.map((l, i) => ({ ...l, number: i + 1, html: html[i], text: text[i] }))
+}
+
+/** The document's notes in `style` (which must be registered), as HTML and text. */
+export function formatDocumentNotes(data: Pick<Collections, 'annotations' | 'citations'>, documentId: string, style: string, lang = 'en-US'): DocumentNote[] {
+  const { links, items, cites } = noteRequest(data, documentId)
+  if (links.length === 0) return []
+  return notesOf(links, formatCiteSequence(items, cites, style, 'html', lang), formatCiteSequence(items, cites, style, 'text', lang))
 }
