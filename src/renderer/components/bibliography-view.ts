@@ -8,7 +8,8 @@
  */
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call, onChange } from '../api-client'
+import { call } from '../api-client'
+import { ChangeSubscription } from '../lib/change-subscription'
 import type { CitationStyle, FormattedEntry, FormattedNote } from '../../shared/api/citations'
 import { htmlToSegments, type RichSegment } from '../../shared/citations/rich-text'
 import { reportError } from '../lib/errors'
@@ -55,21 +56,15 @@ export class BibliographyView extends LitElement {
   @state() private entries: FormattedEntry[] = []
   @state() private notes: FormattedNote[] = []
   @state() private loading = false
-  private unsubscribe: (() => void) | undefined
   private generation = 0
-
-  connectedCallback(): void {
-    super.connectedCallback()
-    this.unsubscribe = onChange((e) => {
+  /** Re-formats when citations or annotations change, and on (re)connection. */
+  protected readonly changes = new ChangeSubscription(
+    this,
+    (e) => {
       if (e.collections.includes('citations') || e.collections.includes('annotations')) void this.load()
-    })
-    void this.load()
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.unsubscribe?.()
-  }
+    },
+    () => void this.load()
+  )
 
   protected updated(changed: Map<string, unknown>): void {
     if ((changed.has('citationStyle') && changed.get('citationStyle') !== undefined) || (changed.has('documentId') && this.isConnected)) void this.load()

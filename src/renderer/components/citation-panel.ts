@@ -10,7 +10,8 @@
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call, onChange } from '../api-client'
+import { call } from '../api-client'
+import { ChangeSubscription } from '../lib/change-subscription'
 import type { CitationSummary, CitingPassage } from '../../shared/api/citations'
 import type { CslItem } from '../../shared/model'
 import { reportError } from '../lib/errors'
@@ -48,18 +49,8 @@ export class CitationPanel extends LitElement {
   @state() private form: 'new' | 'edit' | undefined
   @state() private report = ''
   @state() private filter = ''
-  private unsubscribe: (() => void) | undefined
-
-  connectedCallback(): void {
-    super.connectedCallback()
-    this.unsubscribe = onChange(() => void this.load())
-    void this.load()
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.unsubscribe?.()
-  }
+  /** Re-reads the bibliography on every change and on (re)connection. */
+  protected readonly changes = new ChangeSubscription(this, () => void this.load(), () => void this.load())
 
   private async load(): Promise<void> {
     try {

@@ -8,7 +8,8 @@
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call, onChange } from '../api-client'
+import { call } from '../api-client'
+import { ChangeSubscription } from '../lib/change-subscription'
 import type { EntitySummary, Mention } from '../../shared/api/entities'
 import { solidColour } from '../../shared/entities/colours'
 import { formatEdtf } from '../../shared/entities/edtf'
@@ -54,17 +55,8 @@ export class EntityDetail extends LitElement {
   @state() private other = ''
   @state() private outgoing = true
   @state() private mergeFrom = ''
-  private unsubscribe: (() => void) | undefined
-
-  connectedCallback(): void {
-    super.connectedCallback()
-    this.unsubscribe = onChange(() => void this.load())
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.unsubscribe?.()
-  }
+  /** Re-reads the entity on every change. */
+  protected readonly changes = new ChangeSubscription(this, () => void this.load())
 
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('entityId')) {

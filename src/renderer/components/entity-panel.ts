@@ -8,7 +8,8 @@
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call, onChange } from '../api-client'
+import { call } from '../api-client'
+import { ChangeSubscription } from '../lib/change-subscription'
 import type { EntitySummary } from '../../shared/api/entities'
 import { solidColour } from '../../shared/entities/colours'
 import { foldKey } from '../../shared/entities/fold'
@@ -43,18 +44,8 @@ export class EntityPanel extends LitElement {
   @state() private selectedId: string | undefined
   @state() private filter = ''
   @state() private creating = false
-  private unsubscribe: (() => void) | undefined
-
-  connectedCallback(): void {
-    super.connectedCallback()
-    this.unsubscribe = onChange(() => void this.load())
-    void this.load()
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.unsubscribe?.()
-  }
+  /** Re-reads the entities on every change and on (re)connection. */
+  protected readonly changes = new ChangeSubscription(this, () => void this.load(), () => void this.load())
 
   private async load(): Promise<void> {
     try {

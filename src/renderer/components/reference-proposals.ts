@@ -8,7 +8,8 @@
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call, onChange } from '../api-client'
+import { call } from '../api-client'
+import { ChangeSubscription } from '../lib/change-subscription'
 import type { ReferenceProposal } from '../../shared/api/citations'
 import { itemLabel } from '../../shared/citations/csl-item'
 import type { CslItem } from '../../shared/model'
@@ -39,18 +40,9 @@ export class ReferenceProposals extends LitElement {
   @state() private proposals: ReferenceProposal[] = []
   @state() private editing: string | undefined
   @state() private busy = false
-  private unsubscribe: (() => void) | undefined
   private generation = 0
-
-  connectedCallback(): void {
-    super.connectedCallback()
-    this.unsubscribe = onChange(() => void this.load())
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.unsubscribe?.()
-  }
+  /** Re-reads the proposals on every change. */
+  protected readonly changes = new ChangeSubscription(this, () => void this.load())
 
   protected updated(changed: Map<string, unknown>): void {
     if (changed.has('documentId')) void this.load()

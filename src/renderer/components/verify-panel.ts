@@ -8,7 +8,8 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call, onChange } from '../api-client'
+import { call } from '../api-client'
+import { ChangeSubscription } from '../lib/change-subscription'
 import type { CitationSummary } from '../../shared/api/citations'
 import type { Annotation, DocumentRecord } from '../../shared/model'
 import { reportError } from '../lib/errors'
@@ -42,16 +43,8 @@ export class VerifyPanel extends LitElement {
   @state() private comparing: { annotationId: string; citationId: string } | undefined
   @state() private busy = ''
 
-  private unsubscribe: (() => void) | undefined
-
-  connectedCallback(): void {
-    super.connectedCallback()
-    this.unsubscribe = onChange(() => void this.reload())
-  }
-  disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.unsubscribe?.()
-  }
+  /** Re-reads the claims and sources on every change. */
+  protected readonly changes = new ChangeSubscription(this, () => void this.reload())
 
   protected willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('selectedAnnotationId') || changed.has('documentId')) void this.reload()
