@@ -9,6 +9,7 @@ import { ZodError } from 'zod'
 import { type ChangeEvent, type MarginaliaApi, type MarginaliaHandlers, METHOD_NAMES, methods } from '../../shared/api'
 import type { CallContext } from '../../shared/api/define'
 import { MarginaliaError, type Result } from '../../shared/result'
+import type { Edit } from '../store/history'
 import { FileProjectStore, type OpenOptions } from '../store/project-store'
 import { createAnnotationHandlers } from './annotations-service'
 import { createCitationsHandlers } from './citations-service'
@@ -58,7 +59,7 @@ export class ProjectSession {
       ...createW3cHandlers(ctx),
       ...createJobHandlers((m, a, c) => this.call(m, a, c), ctx.newId)
     }
-    store.onEdit((edit) => this.emit(edit.label, [...new Set(edit.changes.map((c) => c.collection))]))
+    store.onEdit((edit) => this.emit(edit))
     this.api = Object.fromEntries(METHOD_NAMES.map((name) => [name, (args: unknown) => this.call(name, args)])) as unknown as MarginaliaApi
   }
 
@@ -86,8 +87,22 @@ export class ProjectSession {
     }
   }
 
-  private emit(label: string, collections: string[]): void {
-    const event: ChangeEvent = { revision: ++this.revision, method: label, collections }
+  private emit(edit: Edit): void {
+    const documents = new Set<string>()
+    for (const c of edit.changes) {
+      if (c.collection === 'documents') documents.add(c.id)
+      const docId = ((c.after ?? c.before) as { documentId?: unknown } | undefined)?.documentId
+      if (typeof docId === 'string') documents.add(docId)
+    }
+    const event: ChangeEvent = {
+      revision: ++this.revision,
+      method: edit.label,
+      kind: 'applied',
+      collections: [...new Set(edit.changes.map((c) => c.collection))],
+      changes: edit.changes.map((c) => ({ collection: c.collection, id: c.id, record: c.after ?? null })),
+      documents: [...documents],
+      history: this.store.history.state()
+    }
     for (const l of this.listeners) l(event)
   }
 

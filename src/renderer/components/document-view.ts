@@ -16,7 +16,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { guard } from 'lit/directives/guard.js'
 import { call } from '../api-client'
-import type { Annotation, Block, DocumentWithText } from '../../shared/model'
+import { type Annotation, type Block, type DocumentWithText, isMilestone } from '../../shared/model'
 import { CodePointIndex } from '../../shared/text/code-points'
 import { reportError } from '../lib/errors'
 import { refineSelection, type CodePointSpan } from '../lib/grapheme-range'
@@ -110,7 +110,8 @@ export class DocumentView extends LitElement {
 
   /** The blocks to render; a document without structure is shown as one block of its whole text. */
   private renderableBlocks(doc: DocumentWithText): Block[] {
-    if (doc.structure.length) return [...doc.structure].sort((a, b) => a.start - b.start)
+    const blocks = doc.structure.filter((b) => !isMilestone(b))
+    if (blocks.length) return blocks.sort((a, b) => a.start - b.start)
     return [{ kind: 'paragraph', start: 0, end: new CodePointIndex(doc.text).length }]
   }
 

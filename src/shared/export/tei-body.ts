@@ -7,7 +7,7 @@
  * returned in `crossing` and its two anchors mark its ends so a standOff `<span from to>` can point
  * at them. Nothing is dropped. All offsets are code points of the normalised text.
  */
-import type { Annotation, Block } from '../model'
+import { type Annotation, type Block, isMilestone, type MilestoneKind } from '../model'
 import type { CodePointIndex } from '../text/code-points'
 import { escapeText } from './xml'
 
@@ -42,7 +42,7 @@ export interface BodyOutput {
 }
 
 interface Laid {
-  kind: Block['kind']
+  kind: Exclude<Block['kind'], MilestoneKind>
   start: number
   end: number
   level: number
@@ -51,7 +51,7 @@ interface Laid {
 /** Blocks in text order without overlaps, plus implied paragraphs for uncovered non-blank text. */
 export function layoutBlocks(index: CodePointIndex, structure: readonly Block[]): Laid[] {
   const valid = structure
-    .filter((b) => b.start >= 0 && b.end <= index.length && b.start < b.end)
+    .filter((b) => !isMilestone(b) && b.start >= 0 && b.end <= index.length && b.start < b.end)
     .sort((a, b) => a.start - b.start || b.end - a.end)
   const out: Laid[] = []
   const gap = (from: number, to: number) => {
@@ -68,7 +68,7 @@ export function layoutBlocks(index: CodePointIndex, structure: readonly Block[])
     const start = Math.max(b.start, pos)
     if (start >= b.end) continue // contained in, or overlapped by, the previous block: its text is already there
     gap(pos, start)
-    out.push({ kind: b.kind, start, end: b.end, level: b.level ?? (b.kind === 'title' ? 1 : 2) })
+    out.push({ kind: b.kind as Laid['kind'], start, end: b.end, level: b.level ?? (b.kind === 'title' ? 1 : 2) })
     pos = b.end
   }
   gap(pos, index.length)
@@ -179,7 +179,7 @@ export function buildBody(input: BodyInput): BodyOutput {
   return { xml: writeBlocks(index, blocks, events), crossing }
 }
 
-const TAGS: Record<Block['kind'], string> = { title: 'head', heading: 'head', paragraph: 'p', 'list-item': 'item', note: 'note' }
+const TAGS: Record<Laid['kind'], string> = { title: 'head', heading: 'head', paragraph: 'p', 'list-item': 'item', note: 'note', 'line-group': 'ab' }
 
 function writeBlocks(index: CodePointIndex, blocks: Laid[], events: Ev[][]): string {
   const out: string[] = []

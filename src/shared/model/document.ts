@@ -6,7 +6,20 @@ export type DocumentRole = 'text' | 'source'
 /** Import formats. `wiki` is the `[[Title]]` / `CATEGORIES:` / `==Section==` plain-text dump layout. */
 export type DocumentFormat = 'wiki' | 'text' | 'markdown' | 'html' | 'tei' | 'pdf' | 'docx'
 
-export type BlockKind = 'title' | 'heading' | 'paragraph' | 'list-item' | 'note'
+/**
+ * Kinds of structural span. `title`, `heading`, `paragraph`, `list-item`, `note` and `line-group`
+ * tile the text in reading order. `page` and `line` are a second layer over the same text: they
+ * overlap the others (a page usually starts and ends inside paragraphs) and carry a `label`.
+ */
+export type BlockKind = 'title' | 'heading' | 'paragraph' | 'list-item' | 'note' | 'line-group' | 'page' | 'line'
+
+/** Kinds that overlay the reading-order blocks instead of tiling the text with them. */
+export type MilestoneKind = 'page' | 'line'
+
+/** True for page and line spans, which overlap paragraphs; views and exporters lay them out apart. */
+export function isMilestone(block: { kind: BlockKind }): block is Block & { kind: MilestoneKind } {
+  return block.kind === 'page' || block.kind === 'line'
+}
 
 /** A structural span of the normalised text; offsets in code points, end exclusive. */
 export interface Block {
@@ -15,6 +28,11 @@ export interface Block {
   end: number
   /** Heading depth: 1 for the title, 2 for `==Section==`, 3 for `===Sub===` … */
   level?: number
+  /**
+   * The span's own citable name as printed in the source: a page's label (`339`, `xii`, `12r` for a
+   * folio), a line's number, a heading's division number (`LXIV`). Locators resolve against it.
+   */
+  label?: string
 }
 
 export interface DocumentMetadata {
