@@ -45,7 +45,8 @@ export interface SyncOutcome {
 }
 
 interface MergeState {
-  theirs: string
+  /** The remote version merged (absent for a merge of another copy on disk, whose commits are not here). */
+  theirs?: string
   conflicts: MergeConflict[]
 }
 
@@ -92,7 +93,8 @@ export async function syncProject(store: ProjectStore, opts: SyncOptions): Promi
   const pending = await readState(dir)
   if (pending?.conflicts.length) throw new MarginaliaError('conflict', `${pending.conflicts.length} merge conflict(s) wait for review (${pending.conflicts.slice(0, 3).map((c) => c.key).join(', ')}…): resolve them first`)
   await writeLayoutFolder(dir, store.data)
-  const saved = await saveVersion(dir, pending ? `Merge ${pending.theirs.slice(0, 7)}` : opts.message ?? 'Save version', opts.author, pending ? [(await headOid(dir))!, pending.theirs] : undefined)
+  const parents = pending?.theirs ? [(await headOid(dir))!, pending.theirs] : undefined
+  const saved = await saveVersion(dir, pending ? `Merge ${pending.theirs?.slice(0, 7) ?? 'reviewed'}` : opts.message ?? 'Save version', opts.author, parents)
   if (pending) await rm(join(dir, MERGE_STATE), { force: true })
   const outcome: SyncOutcome = { saved, pulled: 'nothing', changedRecords: 0, conflicts: [], pushed: false }
   if (!(await remoteUrl(dir))) return { ...outcome, head: await headOid(dir) }
