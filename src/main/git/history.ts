@@ -107,6 +107,15 @@ export async function recordHistory(dir: string, target: HistoryTarget, depth = 
   return entries
 }
 
+/** Every saved version of the project, newest first (record null, no fields). */
+export async function projectVersions(dir: string, depth = 500): Promise<HistoryEntry[]> {
+  const log = await git.log({ fs: gitFs, dir, ref: 'HEAD', depth }).catch(() => [])
+  return log.map((c) => ({
+    commit: c.oid, author: c.commit.author.name, email: c.commit.author.email, date: new Date(c.commit.author.timestamp * 1000).toISOString(),
+    message: c.commit.message.trim(), change: c.commit.parent.length ? 'changed' : 'added', record: null, fields: []
+  }))
+}
+
 /** Writes the text files `data`'s documents need that the work tree lacks, from version `oid`. */
 async function bringTexts(dir: string, oid: string, data: ProjectData): Promise<void> {
   for (const doc of Object.values(data.documents)) {

@@ -9,7 +9,8 @@ import type { ProjectData } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { agreementCsv, computeAgreement } from '../../shared/team/agreement/report'
 import { disputedSpans, planAcceptIntoCuration } from '../../shared/team/curation'
-import { recordHistory, restoreVersion } from '../git/history'
+import { projectVersions, recordHistory, restoreVersion } from '../git/history'
+import { applyToStore, readLayoutFolder, writeLayoutFolder } from '../git/layout-folder'
 import { mergeFolder } from '../git/merge-folder'
 import { pendingConflicts, resolvePending, syncProject } from '../git/sync'
 import type { ServiceContext } from './context'
@@ -57,7 +58,17 @@ export function createTeamHandlers(ctx: ServiceContext): HandlersOf<typeof teamM
       })
       return plan.put
     },
-    recordHistory: (args) => recordHistory(store.dir, target(args)),
+    writeGitLayout: async () => ({ written: await writeLayoutFolder(store.dir, store.data) }),
+    readGitLayout: async () => {
+      let data: ProjectData
+      try {
+        data = await readLayoutFolder(store.dir)
+      } catch (err) {
+        throw new MarginaliaError('invalid-file', (err as Error).message)
+      }
+      return { changed: await applyToStore(store, data, 'Read git layout') }
+    },
+    recordHistory: (args) => (args.annotationId || args.documentId ? recordHistory(store.dir, target(args)) : projectVersions(store.dir)),
     restoreVersion: async ({ commit, annotationId, documentId }) => ({
       changed: await restoreVersion(store, commit, annotationId || documentId ? target({ annotationId, documentId }) : undefined)
     })

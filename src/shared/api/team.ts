@@ -61,7 +61,11 @@ export const teamMethods = {
   listDisputedSpans: method<DisputedSpan[]>()(z.object({ documentId: id })),
   /** Accepts one annotator's annotation into the curated layer (replacing an overlapping curated one). */
   acceptIntoCuration: method<Annotation>()(z.object({ annotationId: id }), { mutates: true }),
-  /** Who changed an annotation or a document, when (from the saved versions). */
+  /** Writes the project as the git layout's files into its folder (only changed files); returns their paths. */
+  writeGitLayout: method<{ written: string[] }>()(z.object({}), { mutates: true }),
+  /** Makes the project hold what the layout's files in its folder say (one undoable edit). */
+  readGitLayout: method<{ changed: number }>()(z.object({}), { mutates: true }),
+  /** Who changed an annotation or a document, when; without either, every saved version of the project. */
   recordHistory: method<RecordVersion[]>()(z.object({ annotationId: id.optional(), documentId: id.optional() })),
   /** Puts back an annotation, a document with its annotations, or the whole project as in a version. */
   restoreVersion: method<{ changed: number }>()(z.object({ commit: z.string().regex(/^[0-9a-f]{40}$/), annotationId: id.optional(), documentId: id.optional() }), { mutates: true })
