@@ -5,6 +5,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import type { RecordVersion } from '../../shared/api/team'
 import type { Annotation, ProjectData } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { annotationFileOf, ANNOTATIONS_DIR, COLLECTION_FILES } from '../../shared/team/layout/file-names'
@@ -16,21 +17,8 @@ import { fileAt, filesAt, git, gitFs, projectAt } from './repo'
 
 export type HistoryTarget = { annotationId: string } | { documentId: string }
 
-export interface HistoryEntry {
-  commit: string
-  author: string
-  email: string
-  /** ISO 8601, from the commit's author time. */
-  date: string
-  message: string
-  change: 'added' | 'changed' | 'removed'
-  /** The record after this version (`null` when removed). */
-  record: unknown | null
-  /** Top-level fields that differ from the previous version. */
-  fields: string[]
-  /** For a document: how many of its annotations this version added, changed or removed. */
-  annotations?: { added: number; changed: number; removed: number }
-}
+/** One version that changed a record, as the API returns it. */
+export type HistoryEntry = RecordVersion
 
 /** Records of a JSON Lines file by id. */
 function parse(content: string | undefined): Map<string, Record<string, unknown>> {

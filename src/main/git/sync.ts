@@ -7,6 +7,7 @@
  */
 import { mkdir, readFile, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import type { SyncResult } from '../../shared/api/team'
 import type { DocumentRecord, ProjectData } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { mergeProjects } from '../../shared/team/merge/merge-projects'
@@ -32,17 +33,8 @@ export interface SyncOptions {
   onAuth?: AuthCallback
 }
 
-export interface SyncOutcome {
-  /** Commit of the saved version (undefined when nothing had changed). */
-  saved?: string
-  /** What came from the remote: nothing, a fast-forward, or a three-way merge. */
-  pulled: 'nothing' | 'fast-forward' | 'merge'
-  /** Records changed in the store by the pull. */
-  changedRecords: number
-  conflicts: MergeConflict[]
-  pushed: boolean
-  head?: string
-}
+/** What a sync did (the API's SyncResult). */
+export type SyncOutcome = SyncResult
 
 interface MergeState {
   /** The remote version merged (absent for a merge of another copy on disk, whose commits are not here). */

@@ -11,17 +11,7 @@ import { alpha as referenceAlpha } from 'krippendorff'
 import { describe, expect, it } from 'vitest'
 import { cohenKappa, fleissKappa, krippendorffAlpha, type CodingItem } from '../../../../src/shared/team/agreement/coding'
 import { observedDisagreement, type Unit } from '../../../../src/shared/team/agreement/unitizing'
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { prng } from '../../../helpers/synthetic-project'
 
 function randomItems(rnd: () => number, raters: number, n: number, missing: number): CodingItem[] {
   const values = ['a', 'b', 'c', 'd'].slice(0, 2 + Math.floor(rnd() * 3))
