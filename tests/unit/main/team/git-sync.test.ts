@@ -98,6 +98,11 @@ describe('sync through a real git server', () => {
     const log = execFileSync('git', ['-C', join(tmp.dir, 'server', 'seminar.git'), 'log', '--format=%P|%an|%s', 'main'], { encoding: 'utf8' }).trim().split('\n')
     expect(log[0]).toMatch(/^\w{40} \w{40}\|Ben Scholar\|Merge /)
     expect(log.map((l) => l.split('|')[2])).toEqual(expect.arrayContaining(['Ada: import and first reading', 'Ada: more', 'Ben: first pass']))
+    // What is shared is the layout, texts and sources; never the single-file store, its backups or lock.
+    const tree = execFileSync('git', ['-C', join(tmp.dir, 'server', 'seminar.git'), 'ls-tree', '-r', '--name-only', 'main'], { encoding: 'utf8' }).trim().split('\n')
+    expect(tree).toEqual(expect.arrayContaining(['marginalia.json', 'documents.jsonl', `annotations/${docId}.jsonl`, '.gitignore']))
+    expect(tree.some((p) => p.startsWith('texts/')) && tree.some((p) => p.startsWith('sources/'))).toBe(true)
+    expect(tree.filter((p) => p === 'project.json' || p.startsWith('backups/') || p.includes('.lock'))).toEqual([])
     // Pushes needed credentials (asked through onAuth), and they were written nowhere.
     expect(server.log.some((r) => r.path.includes('git-receive-pack') && r.auth)).toBe(true)
     for (const file of [...allFiles(dirA), ...allFiles(dirB)]) {
