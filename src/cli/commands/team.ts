@@ -8,7 +8,6 @@ import { stat } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { join } from 'node:path'
 import { readLayoutFolder, writeStoreFileIfMissing } from '../../main/git/layout-folder'
-import { cloneProject } from '../../main/git/sync'
 import type { CliCommand, CliEnv } from '../command'
 import { option, positional, requiredOption } from '../parse-args'
 
@@ -64,6 +63,7 @@ async function sync(dir: string, remote: string | undefined, message: string | u
   const exists = await stat(dir).then(() => true, () => false)
   if (!exists) {
     if (!remote) throw new Error(`${dir} does not exist: give --remote URL to clone the project into it`)
+    const { cloneProject } = await import('../../main/git/sync') // isomorphic-git only when cloning
     await withCredentials((c) => cloneProject(dir, remote, () => ({ username: c.username, password: c.password })))
     const api = await env.open(dir)
     return { cloned: remote, documents: env.unwrap(await api.listDocuments({})).length, annotations: env.unwrap(await api.listAnnotations({})).length }

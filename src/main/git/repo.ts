@@ -36,6 +36,23 @@ export function checkRemoteUrl(url: string): string {
   return url
 }
 
+/**
+ * Runs a network call, turning a refusal for want of credentials into a clear `forbidden` error
+ * (the CLI then asks for them; the app shows its dialog).
+ */
+async function network<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (err) {
+    const e = err as Error & { code?: string; data?: { statusCode?: number } }
+    if (e.code === 'UserCanceledError') throw new MarginaliaError('forbidden', `${what}: the git server wants credentials (a user name and a password or token)`)
+    if (e.code === 'HttpError' && (e.data?.statusCode === 401 || e.data?.statusCode === 403)) {
+      throw new MarginaliaError('forbidden', `${what}: the git server wants valid credentials (HTTP ${e.data.statusCode})`)
+    }
+    throw err
+  }
+}
+
 export async function isRepo(dir: string): Promise<boolean> {
   return fs.promises.stat(`${dir}/.git`).then(() => true, () => false)
 }
@@ -45,7 +62,8 @@ export async function initRepo(dir: string): Promise<void> {
 }
 
 export async function cloneRepo(dir: string, url: string, onAuth?: AuthCallback): Promise<void> {
-  await git.clone({ fs, http, dir, url: checkRemoteUrl(url), onAuth, singleBranch: true, ref: BRANCH })
+  const checked = checkRemoteUrl(url)
+  await network('clone', () => git.clone({ fs, http, dir, url: checked, onAuth, singleBranch: true, ref: BRANCH }))
 }
 
 export async function setRemote(dir: string, url: string): Promise<void> {
@@ -81,12 +99,12 @@ export async function saveVersion(dir: string, message: string, author: GitAutho
 export async function fetchRemote(dir: string, onAuth?: AuthCallback): Promise<string | undefined> {
   const url = await remoteUrl(dir)
   if (!url) throw new MarginaliaError('invalid-argument', `${dir}: no remote; give one with --remote URL`)
-  const r = await git.fetch({ fs, http, dir, remote: REMOTE, ref: BRANCH, singleBranch: true, onAuth })
+  const r = await network('pull', () => git.fetch({ fs, http, dir, remote: REMOTE, ref: BRANCH, singleBranch: true, onAuth }))
   return r.fetchHead ?? undefined
 }
 
 export async function pushRemote(dir: string, onAuth?: AuthCallback): Promise<void> {
-  const r = await git.push({ fs, http, dir, remote: REMOTE, ref: BRANCH, onAuth })
+  const r = await network('push', () => git.push({ fs, http, dir, remote: REMOTE, ref: BRANCH, onAuth }))
   if (!r.ok) throw new MarginaliaError('conflict', `push refused: ${JSON.stringify(r.refs)}`)
 }
 

@@ -9,11 +9,13 @@ import type { ProjectData } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { agreementCsv, computeAgreement } from '../../shared/team/agreement/report'
 import { disputedSpans, planAcceptIntoCuration } from '../../shared/team/curation'
-import { projectVersions, recordHistory, restoreVersion } from '../git/history'
 import { applyToStore, readLayoutFolder, writeLayoutFolder } from '../git/layout-folder'
-import { mergeFolder } from '../git/merge-folder'
-import { pendingConflicts, resolvePending, syncProject } from '../git/sync'
 import type { ServiceContext } from './context'
+
+// isomorphic-git is loaded on first use, so opening a project (and every CLI command) does not pay for it.
+const history = () => import('../git/history')
+const sync = () => import('../git/sync')
+const mergeFolder = () => import('../git/merge-folder')
 
 export function createTeamHandlers(ctx: ServiceContext): HandlersOf<typeof teamMethods> {
   const { store } = ctx
@@ -30,19 +32,19 @@ export function createTeamHandlers(ctx: ServiceContext): HandlersOf<typeof teamM
   return {
     agreement: (args) => report(args),
     agreementCsv: (args) => ({ fileName: `agreement-${args.documentId}-${args.by}.csv`, content: agreementCsv(report(args)) }),
-    syncProject: ({ remote, message, username, password }) =>
-      syncProject(store, {
+    syncProject: async ({ remote, message, username, password }) =>
+      (await sync()).syncProject(store, {
         author: author(), remote, message,
         onAuth: () => (username !== undefined || password !== undefined ? { username, password } : { cancel: true })
       }),
     mergeFromFolder: async ({ path }) => {
-      const r = await mergeFolder(store, path, author())
+      const r = await (await mergeFolder()).mergeFolder(store, path, author())
       return { saved: r.saved, pulled: 'merge', changedRecords: r.changedRecords, conflicts: r.conflicts, pushed: false }
     },
-    listMergeConflicts: () => pendingConflicts(store.dir),
-    resolveMergeConflict: ({ key, choice, record }) => {
+    listMergeConflicts: async () => (await sync()).pendingConflicts(store.dir),
+    resolveMergeConflict: async ({ key, choice, record }) => {
       if (choice === 'combined' && !record) throw new MarginaliaError('invalid-argument', 'choice "combined" needs the combined record')
-      return resolvePending(store, key, choice === 'combined' ? { record } : choice, ctx.now())
+      return (await sync()).resolvePending(store, key, choice === 'combined' ? { record } : choice, ctx.now())
     },
     listDisputedSpans: ({ documentId }) => disputedSpans(Object.values(store.data.annotations), documentId),
     acceptIntoCuration: async ({ annotationId }) => {
@@ -68,9 +70,12 @@ export function createTeamHandlers(ctx: ServiceContext): HandlersOf<typeof teamM
       }
       return { changed: await applyToStore(store, data, 'Read git layout') }
     },
-    recordHistory: (args) => (args.annotationId || args.documentId ? recordHistory(store.dir, target(args)) : projectVersions(store.dir)),
+    recordHistory: async (args) => {
+      const h = await history()
+      return args.annotationId || args.documentId ? h.recordHistory(store.dir, target(args)) : h.projectVersions(store.dir)
+    },
     restoreVersion: async ({ commit, annotationId, documentId }) => ({
-      changed: await restoreVersion(store, commit, annotationId || documentId ? target({ annotationId, documentId }) : undefined)
+      changed: await (await history()).restoreVersion(store, commit, annotationId || documentId ? target({ annotationId, documentId }) : undefined)
     })
   }
 }

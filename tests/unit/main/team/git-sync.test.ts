@@ -110,6 +110,19 @@ describe('sync through a real git server', () => {
     }
   })
 
+  it('says clearly when the server wants credentials and none or wrong ones were given', async () => {
+    const dir = join(tmp.dir, 'anonymous')
+    const s = await ProjectSession.open(dir, { create: true, author: ada.name })
+    await s.api.importDocument({ fileName: 'john-vii.txt', contentBase64: readFileSync(SEED_PATH).toString('base64') })
+    server.createRepo('closed')
+    await expect(syncProject(s.store, { author: ada, remote: `${server.url}/closed.git` })).rejects.toThrow(/push: the git server wants valid credentials \(HTTP 401\)/)
+    await expect(syncProject(s.store, { author: ada, onAuth: () => ({ cancel: true }) })).rejects.toThrow(/push: the git server wants credentials/)
+    const viaApi = await s.api.syncProject({ username: 'historian', password: 'wrong' })
+    expect(viaApi).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect((await s.api.syncProject({ username: CREDENTIALS.user, password: CREDENTIALS.password })).ok).toBe(true)
+    await s.close()
+  })
+
   it('refuses a remote URL with credentials in it', async () => {
     const dir = join(tmp.dir, 'careless')
     await expect(cloneProject(dir, `http://historian:s3cret-token@127.0.0.1:1/x.git`)).rejects.toThrow(/leave the user name and password out of the URL/)
