@@ -78,7 +78,7 @@ describe('team CLI', () => {
     const bad = await cli('agreement', A, '--doc', 'nope')
     expect(bad.code).not.toBe(0)
     expect(bad.stderr).toMatch(/no document with id nope/)
-  }, 120_000)
+  }, 300_000)
 
   it('sync clones, saves, merges and pushes; conflicts are reviewed and resolved; history and restore work', async () => {
     expect(await cliJson('sync', A, '--remote', url, '--message', 'Ada and Ben, first pass')).toMatchObject({ pushed: true })
@@ -108,7 +108,7 @@ describe('team CLI', () => {
     const list = await cliJson('list', B, '--doc', docId)
     const restored = (Array.isArray(list) ? list : list.annotations).find((a: { id: string }) => a.id === shared)
     expect(restored.note).toBe('Ada’s note')
-  }, 400_000)
+  }, 900_000)
 
   it('merge --theirs merges another clone on disk; layout writes the files', async () => {
     const C = join(tmp.dir, 'cy')
@@ -122,5 +122,5 @@ describe('team CLI', () => {
     const layout = await cliJson('layout', A, '--to', 'git')
     expect(Array.isArray(layout.written)).toBe(true)
     expect(existsSync(join(A, 'marginalia.json'))).toBe(true)
-  }, 200_000)
+  }, 500_000)
 })
