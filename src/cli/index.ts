@@ -15,11 +15,12 @@ import { coreCommands } from './commands/core'
 import { entitiesCommands } from './commands/entities'
 import { exportsCommands } from './commands/exports'
 import { serveCommand } from './commands/serve'
+import { teamCommands } from './commands/team'
 import { w3cCommands } from './commands/w3c'
 import { parseArgs } from './parse-args'
 
 const COMMANDS: CliCommand[] = [
-  ...coreCommands, serveCommand, ...entitiesCommands, ...citationsCommands, ...exportsCommands, ...compareCommands, ...w3cCommands
+  ...coreCommands, serveCommand, ...entitiesCommands, ...citationsCommands, ...exportsCommands, ...compareCommands, ...w3cCommands, ...teamCommands
 ]
 
 /** Options that take no value. */

@@ -11,6 +11,7 @@ import { documentMethods } from './api/documents'
 import { entitiesMethods } from './api/entities'
 import { exportsMethods } from './api/exports'
 import { jobMethods, startJobMethod } from './api/jobs'
+import { teamMethods } from './api/team'
 import { w3cMethods } from './api/w3c'
 import type { CollectionName } from './model'
 
@@ -22,6 +23,7 @@ export const methods = {
   ...exportsMethods,
   ...compareMethods,
   ...w3cMethods,
+  ...teamMethods,
   ...jobMethods,
   ...startJobMethod
 }

@@ -20,6 +20,7 @@ import { createDocumentHandlers } from './documents-service'
 import { createEntitiesHandlers } from './entities-service'
 import { createExportsHandlers } from './exports-service'
 import { createJobHandlers } from './jobs-service'
+import { createTeamHandlers } from './team-service'
 import { createW3cHandlers } from './w3c-service'
 
 /**
@@ -57,6 +58,7 @@ export class ProjectSession {
       ...createExportsHandlers(ctx),
       ...createCompareHandlers(ctx),
       ...createW3cHandlers(ctx),
+      ...createTeamHandlers(ctx),
       ...createJobHandlers((m, a, c) => this.call(m, a, c), ctx.newId)
     }
     store.onEdit((edit) => this.emit(edit))
