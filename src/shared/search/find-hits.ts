@@ -86,14 +86,15 @@ export function findHits(index: DocumentSearchIndex, query: ParsedQuery): RawHit
     candidates = candidates ? intersect(candidates, passages) : passages
   }
   const out: RawHit[] = []
+  const single = plans.length === 1 && plans[0].length === 1
   for (const p of candidates ?? []) {
     const from = table.passages[p]
     const to = table.passages[p + 1]
     const inPassage: RawHit[] = []
     let complete = true
-    plans.forEach((clause, c) => {
+    for (let c = 0; c < plans.length && complete; c++) {
       const found: RawHit[] = []
-      for (const plan of clause) {
+      for (const plan of plans[c]) {
         const n = plan.words.length
         for (let w = from; w < to && w + n <= table.words; w++) {
           let k = 0
@@ -105,11 +106,16 @@ export function findHits(index: DocumentSearchIndex, query: ParsedQuery): RawHit
         }
       }
       if (found.length === 0) complete = false
-      else inPassage.push(...longestFirst(found))
-    })
-    if (complete) out.push(...inPassage)
+      // One spelling of one clause gives its hits in order; only several can overlap or interleave.
+      else for (const h of single && found.every((h, i) => i === 0 || h.start >= found[i - 1].end) ? found : longestFirst(found)) inPassage.push(h)
+    }
+    if (!complete) continue
+    if (!single) inPassage.sort((a, b) => a.start - b.start || a.end - b.end || a.clause - b.clause)
+    // A span found for two clauses (`the the`) is one hit.
+    for (const h of inPassage) {
+      const last = out[out.length - 1]
+      if (!last || h.start !== last.start || h.end !== last.end) out.push(h)
+    }
   }
-  out.sort((a, b) => a.start - b.start || a.end - b.end || a.clause - b.clause)
-  // A span found for two clauses (`the the`) is one hit.
-  return out.filter((h, i) => i === 0 || h.start !== out[i - 1].start || h.end !== out[i - 1].end)
+  return out
 }

@@ -107,3 +107,14 @@ describe('search: what a historian types finds what the text writes', () => {
     expect(() => searchDocuments([seed], '?*', [])).toThrow(QueryError)
   })
 })
+
+describe('search in a text without paragraphs', () => {
+  it('finds every hit of a word in 30,000 words without a line break (cut into passages, no stack overflow)', () => {
+    const text = 'the emperor and '.repeat(10_000)
+    const d = doc('flat', text)
+    expect(d.index.table.passages.length).toBeGreaterThan(2)
+    const r = searchDocuments([d], 'the', [], { limit: 0 })
+    expect(r.total).toBe(10_000)
+    expect(searchDocuments([d], 'emperor and the', []).total).toBe(30_000)
+  })
+})
