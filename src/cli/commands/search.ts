@@ -1,12 +1,11 @@
 /** CLI commands of the corpus: `search`, `kwic` (concordance) and `annotations` (the table, filtered). */
 import type { AnnotationFilter, TableColumn, Verdict } from '../../shared/api/corpus'
-import type { EntityType } from '../../shared/model'
+import { VERDICTS } from '../../shared/corpus/annotation-rows'
+import { TABLE_COLUMNS } from '../../shared/corpus/annotation-table'
+import { KWIC_SORTS, type KwicSort } from '../../shared/corpus/kwic'
+import { ENTITY_TYPES, type EntityType } from '../../shared/model'
 import type { CliCommand, ParsedArgs } from '../command'
 import { intOption, option, positional } from '../parse-args'
-
-const ENTITY_TYPES = ['person', 'place', 'organisation', 'event', 'date', 'work', 'concept']
-const VERDICTS = ['supported', 'partially-supported', 'contradicted', 'not-found', 'unchecked', 'uncited']
-const COLUMNS = ['position', 'document', 'quote', 'tags', 'entities', 'entityType', 'citation', 'verdict', 'note', 'dates', 'status', 'created', 'modified']
 
 /** Every value of a repeatable option, each checked against `allowed` when given. */
 function many(args: ParsedArgs, name: string, allowed?: readonly string[]): string[] | undefined {
@@ -64,10 +63,10 @@ export const searchCommands: CliCommand[] = [
       const entityId = option(args, 'entity')
       if (!query === !entityId) throw new Error('give exactly one of --query Q or --entity ID')
       const sort = option(args, 'sort')
-      if (sort !== undefined && !['position', 'left', 'right'].includes(sort)) throw new Error(`--sort must be position, left or right, not "${sort}"`)
+      if (sort !== undefined && !(KWIC_SORTS as readonly string[]).includes(sort)) throw new Error(`--sort must be ${KWIC_SORTS.join(', ')}, not "${sort}"`)
       const request = {
         query, entityId, documentId: option(args, 'doc'), names: args.flags.has('names') || undefined,
-        width: intOption(args, 'width'), sort: sort as 'position' | 'left' | 'right' | undefined
+        width: intOption(args, 'width'), sort: sort as KwicSort | undefined
       }
       if (format(args) === 'csv') return printCsv(env.unwrap(await api.exportConcordance(request)).content)
       return env.unwrap(await api.concordance({ ...request, limit: intOption(args, 'limit') }))
@@ -80,7 +79,7 @@ export const searchCommands: CliCommand[] = [
       const api = await env.open(positional(args, 0, 'DIR'))
       const filter = filterOf(args)
       const column = option(args, 'sort')
-      if (column !== undefined && !COLUMNS.includes(column)) throw new Error(`--sort must be one of ${COLUMNS.join(', ')}, not "${column}"`)
+      if (column !== undefined && !(TABLE_COLUMNS as readonly string[]).includes(column)) throw new Error(`--sort must be one of ${TABLE_COLUMNS.join(', ')}, not "${column}"`)
       const sort = column ? { column: column as TableColumn, descending: args.flags.has('desc') } : undefined
       if (format(args) === 'csv') return printCsv(env.unwrap(await api.exportAnnotationTable({ filter, sort })).content)
       const table = env.unwrap(await api.annotationTable({ filter, sort, limit: intOption(args, 'limit') }))

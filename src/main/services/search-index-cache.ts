@@ -5,9 +5,10 @@
  * checked on every call against the store's current text, so no change event is needed.
  * Builds run in batches that yield to the event loop, report progress and stop on cancel.
  *
- * Not persisted: on Gibbon vol. 2 (2 MB) MiniSearch's loadJSON took 300–800 ms against 1.1–1.5 s
- * for a whole build (word table included), so a file would save well under a second per volume at
- * the price of a cache to keep in step; measured in bench/search.ts, see docs/corpus.md.
+ * Not persisted: stored as JSON (word table as base64, MiniSearch's toJSON), Gibbon vol. 2 takes
+ * 7 MB for 2 MB of text and restoring it took 0.14–0.52 × a build on this machine (three runs),
+ * so a file would save about a second per volume per session for a second cache on disk. The
+ * text-hash key would make one safe to add; measured in bench/search.ts, see docs/corpus.md.
  */
 import { createHash } from 'node:crypto'
 import type { CallContext } from '../../shared/api/define'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { AnnotationFilter } from '../corpus/annotation-filter'
-import type { AnnotationTable } from '../corpus/annotation-table'
+import type { AnnotationTable, TableColumn } from '../corpus/annotation-table'
 import type { MapData } from '../corpus/map-data'
 import type { Network } from '../corpus/network'
 import type { NetworkLayout } from '../corpus/network-layout'
@@ -36,8 +36,10 @@ export const annotationFilter: z.ZodType<AnnotationFilter> = z.object({
   annotationIds: z.array(id).max(100_000).optional()
 })
 
+/** The columns of TABLE_COLUMNS (src/shared/corpus/annotation-table.ts); the type keeps them in step. */
+const tableColumn: z.ZodType<TableColumn> = z.enum(['position', 'document', 'quote', 'tags', 'entities', 'entityType', 'citation', 'verdict', 'note', 'dates', 'status', 'created', 'modified'])
 const tableSort = z.object({
-  column: z.enum(['position', 'document', 'quote', 'tags', 'entities', 'entityType', 'citation', 'verdict', 'note', 'dates', 'status', 'created', 'modified']),
+  column: tableColumn,
   descending: z.boolean().optional()
 })
 

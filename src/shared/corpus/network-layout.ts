@@ -9,6 +9,7 @@
  * gets the same layout. Units are the layout's own; the UI scales `bounds` to its canvas.
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force'
+import { drainSteps } from '../search/drain-steps'
 import type { Network } from './network'
 
 export interface NodePosition {
@@ -75,8 +76,5 @@ export function* layoutSteps(net: Network, ticks = LAYOUT_TICKS): Generator<[num
 
 /** Lays out `net` in one go. */
 export function layoutNetwork(net: Network, ticks = LAYOUT_TICKS): NetworkLayout {
-  const steps = layoutSteps(net, ticks)
-  let step = steps.next()
-  while (!step.done) step = steps.next()
-  return step.value
+  return drainSteps(layoutSteps(net, ticks))
 }

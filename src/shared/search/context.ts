@@ -6,8 +6,6 @@ import type { CodePointIndex } from '../text/code-points'
 
 /** Default context on each side of a hit, in code points. */
 export const DEFAULT_CONTEXT = 60
-/** Widest context accepted, in code points. */
-export const MAX_CONTEXT = 1000
 
 const flat = (s: string): string => s.replace(/[\n\r\t]/g, ' ')
 

@@ -6,6 +6,7 @@
  * none. Where in a passage the words are is read from the word table (find-hits.ts).
  */
 import MiniSearch from 'minisearch'
+import { drainSteps } from './drain-steps'
 import type { QueryWord } from './query'
 import { QueryError, wildcardRegExp } from './query'
 import { buildWordTableSteps, type WordTable } from './word-table'
@@ -70,10 +71,7 @@ export class DocumentSearchIndex {
 
   /** Builds the index in one go. */
   static build(text: string): DocumentSearchIndex {
-    const steps = DocumentSearchIndex.buildSteps(text)
-    let step = steps.next()
-    while (!step.done) step = steps.next()
-    return step.value
+    return drainSteps(DocumentSearchIndex.buildSteps(text))
   }
 
   /** The spellings of this document a query word stands for, and the passages holding them. */

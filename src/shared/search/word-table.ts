@@ -104,26 +104,6 @@ export function* buildWordTableSteps(text: string, chunk = 200_000): Generator<[
   return { starts: starts.slice(0, n), ends: ends.slice(0, n), terms: terms.slice(0, n), vocab, passages: Int32Array.from(passages), words: n }
 }
 
-/** Builds the word table of `text` in one go. */
-export function buildWordTable(text: string): WordTable {
-  const steps = buildWordTableSteps(text, Number.MAX_SAFE_INTEGER)
-  let step = steps.next()
-  while (!step.done) step = steps.next()
-  return step.value
-}
-
-/** The passage holding word `w` (binary search). */
-export function passageOf(table: WordTable, w: number): number {
-  let lo = 0
-  let hi = table.passages.length - 2
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (table.passages[mid] <= w) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
-
 /** The folded words of a short text (a query word, an entity's name), in order. */
 export function foldedWords(text: string): string[] {
   const out: string[] = []
