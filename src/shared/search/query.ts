@@ -46,6 +46,8 @@ export class QueryError extends Error {}
 export const MAX_QUERY_LENGTH = 1000
 /** Most clauses in one query. */
 export const MAX_CLAUSES = 32
+/** Most `*` in one wildcard word. */
+export const MAX_STARS = 3
 
 const CHUNK = /"([^"]*)"?|(\S+)/g
 const HAS_WILDCARD = /[*?]/
@@ -56,6 +58,8 @@ function patternWord(chunk: string): QueryWord {
   const bare = chunk.replace(/^[^\p{L}\p{N}*?]+|[^\p{L}\p{N}*?]+$/gu, '')
   const folded = foldTerm(bare.replace(/[*?]/g, (c) => (c === '*' ? '\u0001' : '\u0002'))).replace(/\u0001/g, '*').replace(/\u0002/g, '?')
   if (!LITERAL.test(folded)) throw new QueryError(`"${chunk}": a wildcard needs at least one letter or digit`)
+  // Each `*` multiplies the work of matching a word; three keep it linear in the vocabulary.
+  if ((folded.match(/\*/g) ?? []).length > MAX_STARS) throw new QueryError(`"${chunk}": at most ${MAX_STARS} * in one word`)
   if (/^[^*?]+\*$/.test(folded)) return { text: folded.slice(0, -1), mode: 'prefix' }
   return { text: folded, mode: 'wildcard' }
 }

@@ -104,6 +104,7 @@ describe('search: what a historian types finds what the text writes', () => {
   it('queries that cannot run are errors that say why', () => {
     expect(() => parseQuery('  ,,, ')).toThrow(QueryError)
     expect(() => parseQuery('*')).toThrow(/needs at least one letter/)
+    expect(() => parseQuery('a*a*a*a*b')).toThrow(/at most 3 \* in one word/)
     expect(() => searchDocuments([seed], '?*', [])).toThrow(QueryError)
   })
 })
