@@ -14,17 +14,18 @@ import { compareCommands } from './commands/compare'
 import { coreCommands } from './commands/core'
 import { entitiesCommands } from './commands/entities'
 import { exportsCommands } from './commands/exports'
+import { searchCommands } from './commands/search'
 import { serveCommand } from './commands/serve'
 import { teamCommands } from './commands/team'
 import { w3cCommands } from './commands/w3c'
 import { parseArgs } from './parse-args'
 
 const COMMANDS: CliCommand[] = [
-  ...coreCommands, serveCommand, ...entitiesCommands, ...citationsCommands, ...exportsCommands, ...compareCommands, ...w3cCommands, ...teamCommands
+  ...coreCommands, serveCommand, ...entitiesCommands, ...citationsCommands, ...exportsCommands, ...compareCommands, ...w3cCommands, ...teamCommands, ...searchCommands
 ]
 
 /** Options that take no value. */
-const FLAGS = new Set(['bom', 'zip', 'help', 'pretty', 'all'])
+const FLAGS = new Set(['bom', 'zip', 'help', 'pretty', 'all', 'names', 'desc', 'facets', 'no-variants'])
 
 function usage(): string {
   return ['usage: npm run cli -- <command> …', '', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n')
@@ -85,4 +86,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code))
+// A reader that stops early (`… | head`) closes the pipe: stop quietly, as command-line tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0)
+  throw err
+})
+
+// Exit only once standard output is flushed: into a pipe it is written asynchronously, and exiting
+// at once cut an 8.7 MB result to the first 256 KiB.
+main(process.argv.slice(2)).then((code) => process.stdout.write('', () => process.exit(code)))

@@ -6,12 +6,14 @@
 import { annotationMethods, type HistoryState } from './api/annotations'
 import { citationsMethods } from './api/citations'
 import { compareMethods } from './api/compare'
+import { corpusMethods } from './api/corpus'
 import type { ApiOf, HandlersOf } from './api/define'
 import { documentMethods } from './api/documents'
 import { entitiesMethods } from './api/entities'
 import { exportsMethods } from './api/exports'
 import { jobMethods, startJobMethod } from './api/jobs'
 import { teamMethods } from './api/team'
+import { searchMethods } from './api/search'
 import { w3cMethods } from './api/w3c'
 import type { CollectionName } from './model'
 
@@ -24,6 +26,7 @@ export const methods = {
   ...compareMethods,
   ...w3cMethods,
   ...teamMethods,
+  ...searchMethods, ...corpusMethods,
   ...jobMethods,
   ...startJobMethod
 }

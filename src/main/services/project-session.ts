@@ -14,6 +14,7 @@ import { FileProjectStore, type OpenOptions } from '../store/project-store'
 import { createAnnotationHandlers } from './annotations-service'
 import { createCitationsHandlers } from './citations-service'
 import { createCompareHandlers } from './compare-service'
+import { createCorpusHandlers } from './corpus-service'
 import type { ServiceContext } from './context'
 import { createServiceContext } from './create-context'
 import { createDocumentHandlers } from './documents-service'
@@ -21,6 +22,7 @@ import { createEntitiesHandlers } from './entities-service'
 import { createExportsHandlers } from './exports-service'
 import { createJobHandlers } from './jobs-service'
 import { createTeamHandlers } from './team-service'
+import { createSearchHandlers } from './search-service'
 import { createW3cHandlers } from './w3c-service'
 
 /**
@@ -59,6 +61,7 @@ export class ProjectSession {
       ...createCompareHandlers(ctx),
       ...createW3cHandlers(ctx),
       ...createTeamHandlers(ctx),
+      ...createSearchHandlers(ctx), ...createCorpusHandlers(ctx),
       ...createJobHandlers((m, a, c) => this.call(m, a, c), ctx.newId)
     }
     store.onEdit((edit) => this.emit(edit))

@@ -23,7 +23,7 @@ export interface Token {
 
 // A word: letters/digits, with inner apostrophes ("Manuel's"), and digit groups ("30,000", "1.5").
 // The mojibake symbols (e.g. "˚" for "û") are accepted between letters so damaged words stay whole.
-const WORD = new RegExp(
+export const WORD = new RegExp(
   `(?:[\\p{L}\\p{N}]|∆(?=\\p{Ll}))(?:[\\p{L}\\p{N}\\p{M}]|(?<=\\p{L})[${MOJIBAKE_SYMBOLS}]|['’](?=\\p{L})|(?<=\\p{N})[,.](?=\\p{N}{3}(?!\\p{N})))*`,
   'gu'
 )
