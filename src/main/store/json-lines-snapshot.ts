@@ -1,0 +1,163 @@
+/**
+ * The snapshot layout of today: one `project.json`, valid JSON, one record per line:
+ *
+ *   {"schemaVersion":2,"project":{…},
+ *   "documents":[
+ *   {…record…},
+ *   {…record…}
+ *   ],
+ *   … every collection, then "history":[ … saved undo/redo edits … ],
+ *   "store":{"seq":41,"stateHash":"…"}}
+ *
+ * It is read line by line (no giant string, records validated as they arrive) and written in 1 MiB
+ * chunks that yield to the event loop, so compaction runs beside edits. Any other valid JSON with the
+ * same members (a file reformatted by hand, or the collections-as-maps files of schema 1) is read by
+ * a whole-file parse instead.
+ */
+import { createHash, type Hash } from 'node:crypto'
+import { join } from 'node:path'
+import { COLLECTION_NAMES, type CollectionName, type ProjectData } from '../../shared/model'
+import { MarginaliaError } from '../../shared/result'
+import { replaceFile } from './atomic-write'
+import { emptyCollections } from './collections'
+import type { StoredEdit } from './history'
+import { readLines, STOP } from './line-reader'
+import { parseRecordJson } from './record-json'
+import { checkHistory, checkHeader, checkRecord, fromWholeJson } from './snapshot-checks'
+import type { LoadedSnapshot, SnapshotLayout, SnapshotToWrite, WrittenSnapshot } from './snapshot-layout'
+import { storeFs } from './store-fs'
+
+export const PROJECT_FILE = 'project.json'
+const CHUNK_BYTES = 1 << 20
+const LIST_START = /^"([A-Za-z]+)":\[$/
+
+class LineFormatBroken extends Error {}
+
+async function readLineFormat(path: string): Promise<LoadedSnapshot> {
+  const data = { ...emptyCollections() } as ProjectData
+  const history: StoredEdit[] = []
+  let meta: LoadedSnapshot['meta'] | undefined
+  let list: CollectionName | 'history' | undefined
+  let ended = false
+  const bytes = await readLines(path, (raw, n, complete) => {
+    if (ended) {
+      if (raw.trim() !== '') throw new LineFormatBroken()
+      return
+    }
+    if (!complete) throw new LineFormatBroken()
+    const line = raw.endsWith(',') ? raw.slice(0, -1) : raw
+    if (n === 1) {
+      if (!line.startsWith('{"schemaVersion":')) throw new LineFormatBroken()
+      Object.assign(data, checkHeader(path, JSON.parse(line + '}')))
+      return
+    }
+    if (list) {
+      if (line === ']') return void (list = undefined)
+      let value: unknown
+      try {
+        value = parseRecordJson(line)
+      } catch {
+        throw new LineFormatBroken()
+      }
+      if (list === 'history') history.push(value as StoredEdit)
+      else checkRecord(path, n, data, list, value)
+      return
+    }
+    const start = LIST_START.exec(line)
+    if (start) {
+      const name = start[1]
+      if (name !== 'history' && !(COLLECTION_NAMES as readonly string[]).includes(name)) throw new LineFormatBroken()
+      list = name as CollectionName | 'history'
+      return
+    }
+    if (line.startsWith('"store":')) {
+      try {
+        meta = (JSON.parse(`{${line}`) as { store: LoadedSnapshot['meta'] }).store
+      } catch {
+        throw new LineFormatBroken()
+      }
+      ended = true
+      return STOP
+    }
+    throw new LineFormatBroken()
+  })
+  if (!meta || typeof meta.seq !== 'number' || typeof meta.stateHash !== 'string') throw new LineFormatBroken()
+  return { data, meta: { seq: meta.seq, stateHash: meta.stateHash }, history: checkHistory(history), bytes, formatVersion: 2 }
+}
+
+async function readAnyJson(path: string): Promise<LoadedSnapshot> {
+  const buffer = await storeFs.readFile(path)
+  const text = buffer.toString('utf8')
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  } catch (err) {
+    throw new MarginaliaError('invalid-file', `${path}: not valid JSON (${(err as Error).message})`)
+  }
+  return { ...fromWholeJson(path, parsed), bytes: buffer.length }
+}
+
+async function readSnapshotFile(path: string): Promise<LoadedSnapshot> {
+  try {
+    return await readLineFormat(path)
+  } catch (err) {
+    if (err instanceof LineFormatBroken || err instanceof SyntaxError) return readAnyJson(path)
+    throw err
+  }
+}
+
+/** Buffers output and writes it in chunks of about 1 MiB, hashing as it goes. */
+class ChunkWriter {
+  private parts: string[] = []
+  private size = 0
+  readonly file: Hash = createHash('sha256')
+  bytes = 0
+  constructor(private readonly write: (chunk: string) => Promise<void>) {}
+  async add(text: string, state?: Hash): Promise<void> {
+    state?.update(text)
+    this.parts.push(text)
+    this.size += text.length
+    if (this.size >= CHUNK_BYTES) await this.flush()
+  }
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return
+    const chunk = this.parts.join('')
+    this.parts = []
+    this.size = 0
+    this.file.update(chunk)
+    this.bytes += Buffer.byteLength(chunk)
+    await this.write(chunk)
+  }
+}
+
+async function writeSnapshot(dir: string, snap: SnapshotToWrite): Promise<WrittenSnapshot> {
+  let result: WrittenSnapshot | undefined
+  await replaceFile(join(dir, PROJECT_FILE), async (handle) => {
+    const out = new ChunkWriter((chunk) => storeFs.write(handle, chunk))
+    const state = createHash('sha256')
+    await out.add(`{"schemaVersion":${JSON.stringify(snap.data.schemaVersion)},"project":${JSON.stringify(snap.data.project)},\n`, state)
+    for (const c of COLLECTION_NAMES) {
+      await out.add(`"${c}":[\n`, state)
+      let first = true
+      for (const record of Object.values(snap.data[c])) {
+        await out.add(`${first ? '' : ',\n'}${JSON.stringify(record)}`, state)
+        first = false
+      }
+      await out.add(first ? '],\n' : '\n],\n', state)
+    }
+    await out.add('"history":[\n')
+    for (const [i, e] of snap.history.entries()) await out.add(`${i ? ',\n' : ''}${JSON.stringify(e)}`)
+    const stateHash = state.digest('hex')
+    await out.add(`${snap.history.length ? '\n' : ''}],\n"store":${JSON.stringify({ seq: snap.seq, stateHash })}}\n`)
+    await out.flush()
+    result = { seq: snap.seq, stateHash, fileHash: out.file.digest('hex'), bytes: out.bytes }
+  })
+  return result!
+}
+
+export const jsonLinesLayout: SnapshotLayout = {
+  file: (dir) => join(dir, PROJECT_FILE),
+  read: (dir) => readSnapshotFile(join(dir, PROJECT_FILE)),
+  readFile: readSnapshotFile,
+  write: writeSnapshot
+}

@@ -1,0 +1,55 @@
+/**
+ * Reads a UTF-8 file line by line in 1 MiB chunks, the next chunk being read while the current one is
+ * parsed. The whole file never exists as one string: memory stays near the size of what the caller
+ * keeps, not twice the file (one big JSON.parse holds the text and its objects at once).
+ */
+import { StringDecoder } from 'node:string_decoder'
+import { storeFs } from './store-fs'
+
+const CHUNK = 1 << 20
+
+/** Returned by `onLine` to stop reading early. */
+export const STOP = Symbol('stop')
+
+/**
+ * Calls `onLine(line, lineNumber)` for every line of `path` (1-based, without its `\n`), then
+ * `onLine` for a last line that has no `\n` with `complete` false. Returns the bytes read.
+ */
+export async function readLines(
+  path: string,
+  onLine: (line: string, lineNumber: number, complete: boolean) => void | typeof STOP
+): Promise<number> {
+  const handle = await storeFs.open(path, 'r')
+  try {
+    const decoder = new StringDecoder('utf8')
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
+    let turn = 0
+    let position = 0
+    let pending = handle.read(buffers[0], 0, CHUNK, 0)
+    let rest = ''
+    let lineNumber = 0
+    for (;;) {
+      const { bytesRead } = await pending
+      if (bytesRead === 0) break
+      const buffer = buffers[turn]
+      position += bytesRead
+      turn ^= 1
+      pending = handle.read(buffers[turn], 0, CHUNK, position) // overlap the next read with parsing
+      const text = rest + decoder.write(buffer.subarray(0, bytesRead))
+      let start = 0
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        if (onLine(text.slice(start, nl), ++lineNumber, true) === STOP) {
+          await pending.catch(() => undefined)
+          return position
+        }
+        start = nl + 1
+      }
+      rest = text.slice(start)
+    }
+    rest += decoder.end()
+    if (rest.length > 0) onLine(rest, ++lineNumber, false)
+    return position
+  } finally {
+    await handle.close()
+  }
+}
