@@ -15,11 +15,12 @@ import { coreCommands } from './commands/core'
 import { entitiesCommands } from './commands/entities'
 import { exportsCommands } from './commands/exports'
 import { serveCommand } from './commands/serve'
+import { storeCommands } from './commands/store'
 import { w3cCommands } from './commands/w3c'
 import { parseArgs } from './parse-args'
 
 const COMMANDS: CliCommand[] = [
-  ...coreCommands, serveCommand, ...entitiesCommands, ...citationsCommands, ...exportsCommands, ...compareCommands, ...w3cCommands
+  ...coreCommands, serveCommand, ...entitiesCommands, ...citationsCommands, ...exportsCommands, ...compareCommands, ...w3cCommands, ...storeCommands
 ]
 
 /** Options that take no value. */

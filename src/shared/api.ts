@@ -11,6 +11,7 @@ import { documentMethods } from './api/documents'
 import { entitiesMethods } from './api/entities'
 import { exportsMethods } from './api/exports'
 import { jobMethods, startJobMethod } from './api/jobs'
+import { storeMethods } from './api/store'
 import { w3cMethods } from './api/w3c'
 import type { CollectionName } from './model'
 
@@ -23,7 +24,8 @@ export const methods = {
   ...compareMethods,
   ...w3cMethods,
   ...jobMethods,
-  ...startJobMethod
+  ...startJobMethod,
+  ...storeMethods
 }
 
 export type Methods = typeof methods

@@ -21,6 +21,7 @@ import { createDocumentHandlers } from './documents-service'
 import { createEntitiesHandlers } from './entities-service'
 import { createExportsHandlers } from './exports-service'
 import { createJobHandlers } from './jobs-service'
+import { createStoreHandlers } from './store-service'
 import { createW3cHandlers } from './w3c-service'
 
 /**
@@ -64,6 +65,7 @@ export class ProjectSession {
       ...createExportsHandlers(ctx),
       ...createCompareHandlers(ctx),
       ...createW3cHandlers(ctx),
+      ...createStoreHandlers(ctx),
       ...createJobHandlers((m, a, c) => this.call(m, a, c), ctx.newId)
     }
     store.onChange((change) => this.emit(change))

@@ -9,8 +9,19 @@ import type { FileHandle } from 'node:fs/promises'
 
 export type { FileHandle }
 
+const openedAt = new WeakMap<FileHandle, string>()
+
+/** The path a handle was opened with (for fault injection and traces in tests). */
+export function pathOfHandle(handle: FileHandle): string {
+  return openedAt.get(handle) ?? ''
+}
+
 export const storeFs = {
-  open: (path: string, flags: string, mode?: number): Promise<FileHandle> => open(path, flags, mode),
+  open: async (path: string, flags: string, mode?: number): Promise<FileHandle> => {
+    const handle = await open(path, flags, mode)
+    openedAt.set(handle, path)
+    return handle
+  },
   rename: (from: string, to: string): Promise<void> => rename(from, to),
   link: (existing: string, newPath: string): Promise<void> => link(existing, newPath),
   unlink: (path: string): Promise<void> => unlink(path),

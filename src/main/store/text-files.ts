@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
+import type { TextProblem } from '../../shared/api/store'
 import type { DocumentRecord } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { CodePointIndex } from '../../shared/text/code-points'
@@ -17,17 +18,7 @@ export const TEXT_FILE_NAME = /^[\w-][\w.-]*\.txt$/
 
 export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex')
 
-/** A document whose text file is not what the store wrote. */
-export interface TextProblem {
-  documentId: string
-  title: string
-  /** Path of the text file. */
-  file: string
-  problem: 'changed' | 'missing'
-  /** sha256 the document records, and of the file now (absent when missing). */
-  expected: string
-  actual?: string
-}
+export type { TextProblem }
 
 export class TextFiles {
   private readonly texts = new Map<string, Promise<string>>()
