@@ -17,8 +17,10 @@ import type { JournalWriter } from './journal'
 import type { ProjectData } from '../../shared/model'
 import type { SnapshotLayout } from './snapshot-layout'
 
-/** Journal size (bytes) below which no background compaction starts; `MARGINALIA_COMPACT_BYTES` overrides it (tests). */
-export const COMPACT_MIN_BYTES = Number(process.env.MARGINALIA_COMPACT_BYTES) || 1 << 20
+/** Journal size (bytes) below which no background compaction starts. */
+export const COMPACT_MIN_BYTES = 1 << 20
+/** The threshold in force: `MARGINALIA_COMPACT_BYTES` lowers it for tests that exercise compaction. */
+const minBytes = () => Number(process.env.MARGINALIA_COMPACT_BYTES) || COMPACT_MIN_BYTES
 
 export interface View {
   data: ProjectData
@@ -60,7 +62,7 @@ export class Compactor {
 
   /** Starts a background compaction if the journal has grown past its threshold. */
   maybeStart(journalBytes: number, view: () => Promise<View>): void {
-    if (this.running || journalBytes < Math.max(COMPACT_MIN_BYTES, this.snapshotBytes / 4)) return
+    if (this.running || journalBytes < Math.max(minBytes(), this.snapshotBytes / 4)) return
     this.running = this.run(view).finally(() => (this.running = undefined))
   }
 
