@@ -1,12 +1,13 @@
 /**
- * Reads a UTF-8 file line by line in 1 MiB chunks, the next chunk being read while the current one is
+ * Reads a UTF-8 file line by line in 4 MiB chunks, the next chunk being read while the current one is
  * parsed. The whole file never exists as one string: memory stays near the size of what the caller
  * keeps, not twice the file (one big JSON.parse holds the text and its objects at once).
  */
+import { isAscii } from 'node:buffer'
 import { StringDecoder } from 'node:string_decoder'
 import { storeFs } from './store-fs'
 
-const CHUNK = 1 << 20
+const CHUNK = 1 << 22
 
 /** Returned by `onLine` to stop reading early. */
 export const STOP = Symbol('stop')
@@ -17,15 +18,17 @@ export const STOP = Symbol('stop')
  */
 export async function readLines(
   path: string,
-  onLine: (line: string, lineNumber: number, complete: boolean) => void | typeof STOP
+  onLine: (line: string, lineNumber: number, complete: boolean) => void | typeof STOP,
+  chunkBytes = CHUNK
 ): Promise<number> {
   const handle = await storeFs.open(path, 'r')
   try {
     const decoder = new StringDecoder('utf8')
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
+    let multibyte = false // once a chunk is not ASCII, the decoder may hold a partial character: keep using it
+    const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)]
     let turn = 0
     let position = 0
-    let pending = handle.read(buffers[0], 0, CHUNK, 0)
+    let pending = handle.read(buffers[0], 0, chunkBytes, 0)
     let rest = ''
     let lineNumber = 0
     for (;;) {
@@ -34,8 +37,11 @@ export async function readLines(
       const buffer = buffers[turn]
       position += bytesRead
       turn ^= 1
-      pending = handle.read(buffers[turn], 0, CHUNK, position) // overlap the next read with parsing
-      const text = rest + decoder.write(buffer.subarray(0, bytesRead))
+      pending = handle.read(buffers[turn], 0, chunkBytes, position) // overlap the next read with parsing
+      const bytes = buffer.subarray(0, bytesRead)
+      // ASCII (most project files: JSON escapes nothing, but ids, dates and keys are ASCII) decodes as latin1, a plain copy.
+      if (!multibyte && !isAscii(bytes)) multibyte = true
+      const text = rest + (multibyte ? decoder.write(bytes) : bytes.toString('latin1'))
       let start = 0
       for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
         if (onLine(text.slice(start, nl), ++lineNumber, true) === STOP) {
@@ -46,7 +52,7 @@ export async function readLines(
       }
       rest = text.slice(start)
     }
-    rest += decoder.end()
+    if (multibyte) rest += decoder.end()
     if (rest.length > 0) onLine(rest, ++lineNumber, false)
     return position
   } finally {
