@@ -75,37 +75,30 @@ export class TextFiles {
     return text
   }
 
-  /** The normalised text of a document, checked against its recorded sha256 (cached per file). */
-  readText(documentId: string): Promise<string> {
+  /** `make(file)` for the document's text file, once per file; a failure is not cached. */
+  private cached<T>(cache: Map<string, Promise<T>>, documentId: string, make: (file: string) => Promise<T>): Promise<T> {
     let file: string
     try {
       file = this.fileOf(documentId)
     } catch (err) {
       return Promise.reject(err)
     }
-    let text = this.texts.get(file)
-    if (!text) {
-      text = this.load(documentId, file)
-      text.catch(() => this.texts.delete(file))
-      this.texts.set(file, text)
+    let value = cache.get(file)
+    if (!value) {
+      value = make(file)
+      value.catch(() => cache.delete(file))
+      cache.set(file, value)
     }
-    return text
+    return value
+  }
+
+  /** The normalised text of a document, checked against its recorded sha256 (cached per file). */
+  readText(documentId: string): Promise<string> {
+    return this.cached(this.texts, documentId, (file) => this.load(documentId, file))
   }
 
   textIndex(documentId: string): Promise<CodePointIndex> {
-    let file: string
-    try {
-      file = this.fileOf(documentId)
-    } catch (err) {
-      return Promise.reject(err)
-    }
-    let index = this.indexes.get(file)
-    if (!index) {
-      index = this.readText(documentId).then((t) => new CodePointIndex(t))
-      index.catch(() => this.indexes.delete(file))
-      this.indexes.set(file, index)
-    }
-    return index
+    return this.cached(this.indexes, documentId, () => this.readText(documentId).then((t) => new CodePointIndex(t)))
   }
 
   /** Uses `text` for the document's file without reading it, once its sha256 matches the record. */

@@ -6,10 +6,18 @@ import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FileProjectStore } from '../../../../src/main/store/project-store'
-import { annotation, folder, tag } from './store-test-kit'
+import { annotation, crash, folder, tag } from './store-test-kit'
 
-const crash = (store: FileProjectStore) => (store as unknown as { unlock: () => Promise<void> }).unlock()
 const journalOf = (dir: string) => readFileSync(join(dir, 'journal.jsonl'), 'utf8')
+
+/** A crashed project whose journal holds edits adding tags a and b; returns the journal's lines. */
+async function crashedWithTwoEdits(dir: string): Promise<string[]> {
+  const store = await FileProjectStore.open(dir, { create: true })
+  await store.transact('a', (tx) => tx.put('tags', tag('a')))
+  await store.transact('b', (tx) => tx.put('tags', tag('b')))
+  await crash(store)
+  return journalOf(dir).split('\n')
+}
 
 afterEach(() => {
   delete process.env.MARGINALIA_COMPACT_BYTES
@@ -48,11 +56,7 @@ describe('journal', () => {
 
   it('drops a last line whose checksum does not match (e.g. zeros after a power cut)', async () => {
     const dir = folder()
-    const store = await FileProjectStore.open(dir, { create: true })
-    await store.transact('a', (tx) => tx.put('tags', tag('a')))
-    await store.transact('b', (tx) => tx.put('tags', tag('b')))
-    await crash(store)
-    const lines = journalOf(dir).split('\n')
+    const lines = await crashedWithTwoEdits(dir)
     lines[2] = lines[2].replace('"b"', '"c"') // same length, wrong checksum
     writeFileSync(join(dir, 'journal.jsonl'), lines.join('\n'))
     const again = await FileProjectStore.open(dir)
@@ -62,11 +66,7 @@ describe('journal', () => {
 
   it('stops with the line named when a line before the last is damaged, changing nothing', async () => {
     const dir = folder()
-    const store = await FileProjectStore.open(dir, { create: true })
-    await store.transact('a', (tx) => tx.put('tags', tag('a')))
-    await store.transact('b', (tx) => tx.put('tags', tag('b')))
-    await crash(store)
-    const lines = journalOf(dir).split('\n')
+    const lines = await crashedWithTwoEdits(dir)
     lines[1] = lines[1].replace('"a"', '"x"')
     const damaged = lines.join('\n')
     writeFileSync(join(dir, 'journal.jsonl'), damaged)

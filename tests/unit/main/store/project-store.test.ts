@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { FileProjectStore, restoreNewestBackup } from '../../../../src/main/store/project-store'
 import type { StoreChange } from '../../../../src/main/store/types'
 import { SCHEMA_VERSION } from '../../../../src/shared/model'
-import { failAt, folder, tag } from './store-test-kit'
+import { crash, failAt, folder, tag } from './store-test-kit'
 
 describe('FileProjectStore', () => {
   it('creates the project layout with a schemaVersion and keeps every edit across a reopen', async () => {
@@ -58,7 +58,7 @@ describe('FileProjectStore', () => {
     await store.transact('second', (tx) => tx.put('tags', tag('b')))
     await store.undo()
     // No close: the process "dies" here; only the journal has the edits. Release the lock as a dead process would.
-    await (store as unknown as { unlock: () => Promise<void> }).unlock()
+    await crash(store)
     const again = await FileProjectStore.open(dir)
     expect(Object.keys(again.data.tags)).toEqual(['a'])
     expect(again.history.state()).toMatchObject({ undoLabel: 'first', redoLabel: 'second' })

@@ -7,10 +7,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FileProjectStore, restoreNewestBackup } from '../../../../src/main/store/project-store'
-import { annotation, folder, tag } from './store-test-kit'
+import { annotation, crash, folder, tag } from './store-test-kit'
 
 const backups = (dir: string) => readdirSync(join(dir, 'backups')).filter((n) => n.endsWith('.json'))
-const crash = (store: FileProjectStore) => (store as unknown as { unlock: () => Promise<void> }).unlock()
 
 async function projectWith(dir: string, ...tags: string[]): Promise<void> {
   const store = await FileProjectStore.open(dir, { create: true })

@@ -17,6 +17,9 @@ export function folder(): string {
   return t.dir
 }
 
+/** Releases a store's lock without closing it, as if its process had been killed (nothing is compacted). */
+export const crash = (store: unknown) => (store as { unlock: () => Promise<void> }).unlock()
+
 export const tag = (id: string, color = '#fff'): Tag => ({ id, color })
 
 export function annotation(id: string, documentId = 'doc_1', note = ''): Annotation {
