@@ -1,5 +1,5 @@
 /**
- * Reads a UTF-8 file line by line in 4 MiB chunks, the next chunk being read while the current one is
+ * Reads a UTF-8 file line by line in 512 KiB chunks, the next chunk being read while the current one is
  * parsed. The whole file never exists as one string: memory stays near the size of what the caller
  * keeps, not twice the file (one big JSON.parse holds the text and its objects at once).
  */
@@ -7,7 +7,11 @@ import { isAscii } from 'node:buffer'
 import { StringDecoder } from 'node:string_decoder'
 import { storeFs } from './store-fs'
 
-const CHUNK = 1 << 22
+/**
+ * 512 KiB: below Node's threshold (≈ 1 MB) for turning a decoded string into an external string,
+ * whose memory the garbage collector does not see, so chunks already parsed are freed promptly.
+ */
+const CHUNK = 1 << 19
 
 /** Returned by `onLine` to stop reading early. */
 export const STOP = Symbol('stop')

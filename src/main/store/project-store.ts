@@ -11,7 +11,6 @@
  * `rolled-back` event. The journal is folded into project.json (compaction) in the background when
  * it grows past a quarter of the snapshot, and on close.
  */
-import type { HistoryState } from '../../shared/api/annotations'
 import type { CollectionName, ProjectData } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { CodePointIndex } from '../../shared/text/code-points'
@@ -19,6 +18,7 @@ import { snapshotData } from './collections'
 import { Compactor } from './compactor'
 import { type Edit, History, type RecordChange } from './history'
 import { type JournalChange, type JournalEntry, journalLine, JournalWriter } from './journal'
+import { jsonLinesLayout } from './json-lines-snapshot'
 import { openProject, type OpenOptions } from './open-project'
 import { applyEntry, prepareWritable } from './replay'
 import { recordProblem } from './record-schema'
@@ -27,6 +27,7 @@ import type { ProjectStore, StoreChange, TextProblem, Transaction } from './type
 
 export type { OpenOptions }
 export { PROJECT_FILE } from './json-lines-snapshot'
+export { restoreNewestBackup } from './restore'
 
 interface Pending {
   line: string
@@ -60,7 +61,7 @@ export class FileProjectStore implements ProjectStore {
     seq: number
   ) {
     this.seq = seq
-    this.files = new TextFiles(dir, () => this.state.documents, compactor?.file ?? dir)
+    this.files = new TextFiles(dir, () => this.state.documents, jsonLinesLayout.file(dir))
     this.history.onClear = () => {
       if (!this.readOnly && !this.closed) void this.enqueue('clear-history', 'Clear history', [], [], () => undefined).catch(() => undefined)
     }
@@ -281,11 +282,6 @@ export class FileProjectStore implements ProjectStore {
     return snapshotData(this.state)
   }
 
-  /** Current undo/redo state. */
-  historyState(): HistoryState {
-    return this.history.state()
-  }
-
   /** Waits for pending writes, folds the journal into project.json, then releases the lock. */
   async close(): Promise<void> {
     if (this.closed) return
@@ -300,4 +296,3 @@ export class FileProjectStore implements ProjectStore {
   }
 }
 
-export { restoreNewestBackup } from './restore'
