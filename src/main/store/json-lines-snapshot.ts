@@ -33,8 +33,27 @@ const LIST_START = /^"([A-Za-z]+)":\[$/
 
 class LineFormatBroken extends Error {}
 
+/** Names the first id that appears twice in a collection (the slow path, only when counts disagree). */
+async function duplicateError(path: string, collection: CollectionName): Promise<MarginaliaError> {
+  const seen = new Set<string>()
+  let list: string | undefined
+  let found: { id: string; line: number } | undefined
+  await readLines(path, (raw, n) => {
+    const start = LIST_START.exec(raw)
+    if (start) list = start[1]
+    else if (raw.startsWith(']')) list = undefined
+    else if (list === collection) {
+      const id = (parseRecordJson(raw.endsWith(',') ? raw.slice(0, -1) : raw) as { id: string }).id
+      if (seen.has(id)) return (found = { id, line: n }), STOP
+      seen.add(id)
+    }
+  })
+  return new MarginaliaError('invalid-file', `${path} line ${found?.line}: ${collection} ${JSON.stringify(found?.id)} appears twice`)
+}
+
 async function readLineFormat(path: string): Promise<LoadedSnapshot> {
   const data = { ...emptyCollections() } as ProjectData
+  const counts = new Map<CollectionName, number>()
   const history: StoredEdit[] = []
   let meta: LoadedSnapshot['meta'] | undefined
   let list: CollectionName | 'history' | undefined
@@ -60,7 +79,10 @@ async function readLineFormat(path: string): Promise<LoadedSnapshot> {
         throw new LineFormatBroken()
       }
       if (list === 'history') history.push(value as StoredEdit)
-      else checkRecord(path, n, data, list, value)
+      else {
+        checkRecord(path, n, data, list, value)
+        counts.set(list, (counts.get(list) ?? 0) + 1)
+      }
       return
     }
     const start = LIST_START.exec(line)
@@ -82,6 +104,7 @@ async function readLineFormat(path: string): Promise<LoadedSnapshot> {
     throw new LineFormatBroken()
   })
   if (!meta || typeof meta.seq !== 'number' || typeof meta.stateHash !== 'string') throw new LineFormatBroken()
+  for (const [c, n] of counts) if (Object.keys(data[c]).length !== n) throw await duplicateError(path, c)
   return { data, meta: { seq: meta.seq, stateHash: meta.stateHash }, history: checkHistory(history), bytes, formatVersion: 2 }
 }
 

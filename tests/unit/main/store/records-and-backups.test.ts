@@ -108,3 +108,14 @@ describe('backups', () => {
     await after.close()
   })
 })
+
+describe('duplicate ids', () => {
+  it('are refused on open, naming the line and the id', async () => {
+    const dir = folder()
+    await projectWith(dir)
+    const file = join(dir, 'project.json')
+    const rec = JSON.stringify(annotation('ann_twice'))
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"annotations":[\n],', `"annotations":[\n${rec},\n${rec}\n],`))
+    await expect(FileProjectStore.open(dir)).rejects.toThrow(/project\.json line \d+: annotations "ann_twice" appears twice/)
+  })
+})
