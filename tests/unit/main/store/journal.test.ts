@@ -120,3 +120,25 @@ describe('journal', () => {
     await again.close()
   })
 })
+
+describe('project.json read back', () => {
+  it('gives back exactly what was written, across many 512 KiB chunks, Greek and astral characters included', async () => {
+    const dir = folder()
+    const store = await FileProjectStore.open(dir, { create: true })
+    await store.transact('many', (tx) => {
+      for (let i = 0; i < 4000; i++) tx.put('annotations', annotation(`ann_${i}`, 'doc_1', `${i % 3 ? 'Ἰωάννης 𝔊 ' : 'note, "quoted" '}`.repeat(1 + (i % 40))))
+    })
+    const expected = JSON.parse(JSON.stringify(store.data.annotations))
+    await store.close()
+    expect(statSync(join(dir, 'project.json')).size).toBeGreaterThan(2 * 512 * 1024)
+    const again = await FileProjectStore.open(dir)
+    expect(JSON.parse(JSON.stringify(again.data.annotations))).toEqual(expected)
+    await again.close()
+    // The same file reformatted by hand (records over several lines) is read by the whole-file path.
+    const file = join(dir, 'project.json')
+    writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, 'utf8')), null, 2))
+    const pretty = await FileProjectStore.open(dir)
+    expect(JSON.parse(JSON.stringify(pretty.data.annotations))).toEqual(expected)
+    await pretty.close()
+  })
+})
