@@ -1,12 +1,12 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 
-// ESM-only packages (lowdb, steno, stemmer, approx-string-match, d3-force and its d3 parts) are bundled into the CJS main
+// ESM-only packages (stemmer, approx-string-match, d3-force and its d3 parts) are bundled into the CJS main
 // instead of being left as require() calls.
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: { exclude: ['lowdb', 'steno', 'stemmer', 'approx-string-match', 'd3-force', 'd3-dispatch', 'd3-quadtree', 'd3-timer'] },
+      externalizeDeps: { exclude: ['stemmer', 'approx-string-match', 'd3-force', 'd3-dispatch', 'd3-quadtree', 'd3-timer'] },
       // The citeproc worker is its own entry: out/main/csl-worker.js (see src/main/bib/csl-worker-client.ts).
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts'), 'csl-worker': resolve(__dirname, 'src/main/bib/csl-worker.ts') } }
     }

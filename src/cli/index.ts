@@ -17,11 +17,12 @@ import { exportsCommands } from './commands/exports'
 import { searchCommands } from './commands/search'
 import { serveCommand } from './commands/serve'
 import { teamCommands } from './commands/team'
+import { storeCommands } from './commands/store'
 import { w3cCommands } from './commands/w3c'
 import { parseArgs } from './parse-args'
 
 const COMMANDS: CliCommand[] = [
-  ...coreCommands, serveCommand, ...entitiesCommands, ...citationsCommands, ...exportsCommands, ...compareCommands, ...w3cCommands, ...teamCommands, ...searchCommands
+  ...coreCommands, serveCommand, ...entitiesCommands, ...citationsCommands, ...exportsCommands, ...compareCommands, ...w3cCommands, ...teamCommands, ...searchCommands, ...storeCommands
 ]
 
 /** Options that take no value. */

@@ -14,6 +14,7 @@ import { exportsMethods } from './api/exports'
 import { jobMethods, startJobMethod } from './api/jobs'
 import { teamMethods } from './api/team'
 import { searchMethods } from './api/search'
+import { storeMethods } from './api/store'
 import { w3cMethods } from './api/w3c'
 import type { CollectionName } from './model'
 
@@ -28,7 +29,8 @@ export const methods = {
   ...teamMethods,
   ...searchMethods, ...corpusMethods,
   ...jobMethods,
-  ...startJobMethod
+  ...startJobMethod,
+  ...storeMethods
 }
 
 export type Methods = typeof methods

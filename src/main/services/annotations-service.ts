@@ -5,7 +5,6 @@ import { MarginaliaError } from '../../shared/result'
 import { paletteColor } from '../../shared/tag-palette'
 import { widenToGraphemes } from '../../shared/text/graphemes'
 import { describe } from '../../shared/anchoring/describe'
-import type { FileProjectStore } from '../store/project-store'
 import type { Transaction } from '../store/types'
 import type { ServiceContext } from './context'
 
@@ -30,7 +29,7 @@ interface Body {
 }
 
 export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof annotationMethods> {
-  const store = ctx.store as FileProjectStore
+  const store = ctx.store
   const history = (): HistoryState => store.history.state()
 
   /** Gives every tag not yet known a palette colour, in the same edit. */

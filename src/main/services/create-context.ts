@@ -4,7 +4,7 @@ import { userInfo } from 'node:os'
 import { extname } from 'node:path'
 import type { DocumentRecord } from '../../shared/model'
 import { parseDocument } from '../../shared/import/parse-document'
-import type { FileProjectStore } from '../store/project-store'
+import type { ProjectStore } from '../store/types'
 import type { ImportOptions, ServiceContext } from './context'
 
 function defaultAuthor(): string {
@@ -15,7 +15,7 @@ function defaultAuthor(): string {
   }
 }
 
-export function createServiceContext(store: FileProjectStore, appRoot: string, author = defaultAuthor()): ServiceContext {
+export function createServiceContext(store: ProjectStore, appRoot: string, author = defaultAuthor()): ServiceContext {
   const ctx: ServiceContext = {
     store,
     author,

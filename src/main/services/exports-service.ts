@@ -29,7 +29,8 @@ interface ExportArgs {
 /** A shallow copy of every collection: records are replaced, never mutated, so this is a consistent snapshot. */
 function snapshot(data: Readonly<ProjectData>): ProjectData {
   const copy = { ...data } as ProjectData
-  for (const c of COLLECTION_NAMES) (copy as unknown as Record<string, unknown>)[c] = { ...data[c] }
+  // Null-prototype copies (as the store keeps them): an id like `toString` is a missing record, not a function.
+  for (const c of COLLECTION_NAMES) (copy as unknown as Record<string, unknown>)[c] = Object.assign(Object.create(null), data[c])
   return copy
 }
 

@@ -58,6 +58,11 @@ export interface DocumentRecord {
    * A re-import writes the new version to a new file, so undoing it brings the old text back.
    */
   textFile?: string
+  /**
+   * sha256 (hex) of the UTF-8 bytes of the current version's normalised text, kept by the store
+   * (set whenever it writes the text file), so a text edited outside Marginalia is noticed on read.
+   */
+  textSha256?: string
   structure: Block[]
   metadata: DocumentMetadata
   created: Timestamp

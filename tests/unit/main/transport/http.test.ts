@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { SCHEMA_VERSION } from '../../../../src/shared/model'
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -52,7 +53,7 @@ describe('loopback HTTP transport', () => {
   it('answers API calls with the same Result objects as the services', async () => {
     const res = await raw('/api/getProjectInfo', { method: 'POST', token: server.token, body: '{}' })
     expect(res.status).toBe(200)
-    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { schemaVersion: 1 } })
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { schemaVersion: SCHEMA_VERSION } })
     const bad = await raw('/api/createAnnotation', { method: 'POST', token: server.token, body: '{"documentId":"x","start":"a"}' })
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
   })
