@@ -1,7 +1,7 @@
 /**
  * Compare benchmark, one run: (1) time to index Gibbon vol. 6, as a multiple of one plain
  * full-text scan; (2) time per comparison after indexing, as a ratio to a plain full-text scan
- * of the same source per query (segment + tokenize + BM25 at query time, no index);
+ * of the same source per query (segment + tokenise + BM25 at query time, no index);
  * (3) top-1/top-3 accuracy on tests/fixtures/compare-claims.json, for our ranking (with and
  * without context and locator) and for the plain BM25 baseline over the same sentence windows.
  * Run: npx tsx bench/compare.ts

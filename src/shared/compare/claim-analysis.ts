@@ -8,7 +8,8 @@ import { findDates, findNumbers } from './numbers'
 import { nameEntry, postingsOf, type SourceIndex } from './source-index'
 import { STOPWORDS } from './stopwords'
 import { synonymsOf } from './synonyms'
-import { stemOf, tokenize, type Token } from './tokenize'
+import { stemOf } from '../text/stem'
+import { tokenise, type Token } from '../text/tokenise'
 
 /** An entity of the project as the comparison sees it: every name it goes by. */
 export interface EntityNames {
@@ -84,7 +85,7 @@ function isName(t: Token, initial: boolean, index: SourceIndex, entityWords: Set
 
 /** Words of an entity's names that identify it (not titles, numerals or function words). */
 function distinctiveWords(name: string): string[] {
-  return tokenize(name)
+  return tokenise(name)
     .filter((t) => !STOPWORDS.has(t.norm) && !GENERIC_NAME_WORDS.has(t.norm) && !ROMAN_NUMERAL.test(t.text) && !/^\d/.test(t.norm))
     .map((t) => t.norm)
 }
@@ -163,7 +164,7 @@ export function analyseClaim(text: string, index: SourceIndex, options: AnalyseO
   const sources: { text: string; base: number; context: boolean }[] = [{ text, base: options.base ?? 0, context: false }]
   for (const c of options.context ?? []) sources.push({ text: c, base: 0, context: true })
   for (const src of sources) {
-    const tokens = tokenize(src.text, src.base)
+    const tokens = tokenise(src.text, src.base)
     const numbers = findNumbers(tokens)
     const dates = findDates(tokens, numbers)
     const inNumber = new Set<number>()

@@ -11,7 +11,8 @@ import { locatorSpan } from './locator'
 import { findDates, findNumbers } from './numbers'
 import { rankWindows } from './rank'
 import { nameEntry, postingsOf, type SourceIndex } from './source-index'
-import { stemOf, tokenize, type Token } from './tokenize'
+import { stemOf } from '../text/stem'
+import { tokenise, type Token } from '../text/tokenise'
 
 /** A span of text; start/end in code points of its document (or of the claim text when compared by text). */
 export interface TextSpan {
@@ -93,7 +94,7 @@ export function compareWithSource(index: SourceIndex, source: CodePointIndex, re
   }
   const candidates = windows.map((w): Candidate => {
     const exact = source.slice(w.start, w.end)
-    const tokens = tokenize(exact, w.start)
+    const tokens = tokenise(exact, w.start)
     const matched: MatchedTerm[] = []
     for (const m of w.matched) {
       const c = concepts[m.concept]

@@ -8,7 +8,7 @@ import { GENERIC_NAME_WORDS, type EntityNames } from './claim-analysis'
 import { nameSimilarity } from './names'
 import { MONTH_NAMES, findDates, monthOf, findNumbers, type DateMention, type NumberMention } from './numbers'
 import { STOPWORDS } from './stopwords'
-import { tokenize, type Token } from './tokenize'
+import { tokenise, type Token } from '../text/tokenise'
 
 export interface DiscrepancyOptions {
   entities?: EntityNames[]
@@ -34,7 +34,7 @@ function namesIn(tokens: Token[], options: DiscrepancyOptions): Name[] {
   const flush = (): void => {
     const words = run.filter((t) => !GENERIC_NAME_WORDS.has(t.norm) && !STOPWORDS.has(t.norm) && !ROMAN.test(t.text.replace(/['’]s$/, '')))
     if (words.length) {
-      const entity = options.entities?.find((e) => e.names.some((n) => tokenize(n).some((x) => words.some((w) => w.norm === x.norm))))
+      const entity = options.entities?.find((e) => e.names.some((n) => tokenise(n).some((x) => words.some((w) => w.norm === x.norm))))
       const placeLike = run.some((t) => PLACE_WORDS.has(t.norm)) || (PLACE_CUES.has(cue) && cue !== 'of')
       const kind = entity ? (entity.type === 'place' ? 'place' : 'name') : placeLike ? 'place' : 'name'
       out.push({ text: run.map((t, i) => (i ? t.gap : '') + t.text).join('').replace(/['’]s$/, ''), words: words.map((w) => w.norm), kind })
@@ -64,8 +64,8 @@ function dateText(d: DateMention): string {
 
 /** Discrepancies between a claim and a passage (both plain text). Order: dates, numbers, names. */
 export function findDiscrepancies(claim: string, passage: string, options: DiscrepancyOptions = {}): Discrepancy[] {
-  const ct = tokenize(claim)
-  const pt = tokenize(passage)
+  const ct = tokenise(claim)
+  const pt = tokenise(passage)
   const cn = findNumbers(ct)
   const pn = findNumbers(pt)
   const cd = findDates(ct, cn)
@@ -110,7 +110,7 @@ export function findDiscrepancies(claim: string, passage: string, options: Discr
     reported.add(name.text)
     let match: { text: string; entityId?: string } | undefined
     for (const e of options.entities ?? []) {
-      const words = e.names.flatMap((x) => tokenize(x).map((t) => t.norm))
+      const words = e.names.flatMap((x) => tokenise(x).map((t) => t.norm))
       if (!name.words.some((w) => words.includes(w))) continue
       const found = passageNames.find((p) => p.words.some((w) => words.includes(w) || words.some((x) => nameSimilarity(x, w) >= 0.8)))
       if (found) match = { text: found.text, entityId: e.id }

@@ -8,7 +8,7 @@ import { CodePointIndex } from '../text/code-points'
 import { findDates, findNumbers } from './numbers'
 import { findChapters, segmentSentences, type Chapter } from './segment'
 import { STOPWORDS } from './stopwords'
-import { tokenize, type Token } from './tokenize'
+import { tokenise, type Token } from '../text/tokenise'
 
 /** Bump when the layout or the analysis changes: older indexes on disk are rebuilt. */
 export const SOURCE_INDEX_VERSION = 5
@@ -95,7 +95,7 @@ export const INDEX_BATCH = 500
 export function* buildSourceIndexSteps(text: string): Generator<[number, number], SourceIndex> {
   const cp = new CodePointIndex(text)
   const sentences = segmentSentences(text, cp)
-  const tokens = tokenize(text, 0, cp)
+  const tokens = tokenise(text, 0, cp)
   const postings = new Map<string, number[]>()
   const caps = new Map<string, [string, number, number]>()
   const lower = new Map<string, number>()

@@ -5,7 +5,7 @@
  * so "besieged", "besieging" and "siege" need one entry. A word may sit in several groups.
  * Matches through this table weigh less than the word itself (see rank.ts).
  */
-import { stemOf } from './tokenize'
+import { stemOf } from '../text/stem'
 
 const GROUPS: string[] = [
   // war and its outcomes
