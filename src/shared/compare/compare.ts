@@ -7,6 +7,7 @@ import type { Discrepancy } from '../model/annotation'
 import type { CodePointIndex } from '../text/code-points'
 import { analyseClaim, type Concept, type EntityNames, type MatchHow } from './claim-analysis'
 import { findDiscrepancies } from './discrepancies'
+import type { Lexicon } from './lexicon'
 import { locatorSpan } from './locator'
 import { findDates, findNumbers } from './numbers'
 import { rankWindows } from './rank'
@@ -57,6 +58,8 @@ export interface CompareRequest {
   /** The citation's locator, e.g. `ch. LXIV`: narrows the search to that chapter when the source has it. */
   locator?: string
   entities?: EntityNames[]
+  /** WordNet lexicon for synonyms and derived forms (loaded main-side, see lexicon.ts). */
+  lexicon?: Lexicon
   /** Number of candidates (default 5). */
   top?: number
 }
@@ -83,7 +86,7 @@ function sourceSpans(concept: Concept, tokens: Token[], source: CodePointIndex):
 
 /** Ranks and describes the source passages for a claim. */
 export function compareWithSource(index: SourceIndex, source: CodePointIndex, request: CompareRequest): CompareResult {
-  const concepts = analyseClaim(request.claim, index, { base: request.claimBase, entities: request.entities, context: request.context })
+  const concepts = analyseClaim(request.claim, index, { base: request.claimBase, entities: request.entities, context: request.context, lexicon: request.lexicon })
   const narrowedTo = locatorSpan(request.locator, index.chapters)
   const top = request.top ?? 5
   let windows = rankWindows(index, concepts, { top, within: narrowedTo })

@@ -7,7 +7,7 @@
  * Windows are one or two consecutive sentences of one paragraph.
  */
 import type { Concept } from './claim-analysis'
-import { SENTENCE_FIELDS as F, postingsOf, type SourceIndex } from './source-index'
+import { SENTENCE_FIELDS as F, SENTENCE_HEADING, SENTENCE_NOTE, postingsOf, type SourceIndex } from './source-index'
 
 /** A ranked passage: sentences [first, last] of the index; start/end in code points of the source. */
 export interface RankedWindow {
@@ -47,6 +47,20 @@ const REGION_WEIGHT = 0.8
 const FULLY_SCORED = 200
 /** Headings and tables of contents name everything and say nothing. */
 const HEADING_PENALTY = 0.3
+/** Notes cite and digress: a claim's support is usually in the narrative (a note still wins alone). */
+const NOTE_PENALTY = 0.6
+/**
+ * Chronology: a window near the source's mentions of the claim's year (or years close to it) gains
+ * up to this share of its score. Narratives run in time order, so even a passage that gives no
+ * date sits among passages that do.
+ */
+const TIME_WEIGHT = 0.5
+/** Sentences either side within which a year mention places a window in time. */
+const TIME_RADIUS = 40
+/** Years of difference at which a mention counts half. */
+const TIME_SCALE = 4
+/** Terms a sentence counts as at least, so a two-word fragment ("Roma.") does not outscore prose. */
+const MIN_SENTENCE_TERMS = 8
 
 const sentenceCount = (index: SourceIndex): number => index.sentences.length / F
 
@@ -80,7 +94,7 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
         const s = list[i]
         if (!inRange(s)) continue
         const tf = list[i + 1]
-        const len = S[s * F + 3]
+        const len = Math.max(MIN_SENTENCE_TERMS, S[s * F + 3])
         const v = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / (index.avgTerms || 1)))
         if (v > score[s * Q + q]) {
           own[s] += v - score[s * Q + q]
@@ -91,6 +105,8 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     }
   })
   const totalImportance = importance.reduce((a, b) => a + b, 0) || 1
+  const claimYears = concepts.filter((c) => !c.context && c.year !== undefined).map((c) => c.year!)
+  const timeFit = chronology(index, claimYears)
   const windows: RankedWindow[] = []
   const seen = new Set<string>()
   const consider = (first: number, last: number): void => {
@@ -134,7 +150,10 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     let total = mine * (1 - COVERAGE_SHARE + COVERAGE_SHARE * coverage)
     total += REGION_WEIGHT * around * (1 - COVERAGE_SHARE + COVERAGE_SHARE * coverageAround)
     if (last > first) total *= PAIR_PENALTY
-    if (S[first * F + 4] || S[last * F + 4]) total *= HEADING_PENALTY
+    if (timeFit) total *= 1 + TIME_WEIGHT * Math.max(timeFit[first], timeFit[last])
+    const kinds = [S[first * F + 4], S[last * F + 4]]
+    if (kinds.includes(SENTENCE_HEADING)) total *= HEADING_PENALTY
+    else if (kinds.includes(SENTENCE_NOTE)) total *= NOTE_PENALTY
     windows.push({ first, last, start: S[first * F], end: S[last * F + 1], score: total, coverage, matched })
   }
   // Prune: rank sentences by own evidence plus a share of the evidence around them (prefix sums).
@@ -163,4 +182,28 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     out.push(w)
   }
   return out
+}
+
+/**
+ * For each sentence, how well the source's chronology around it fits the claim's years (0–1):
+ * the best year mention within TIME_RADIUS sentences, discounted by the distance in years and in
+ * sentences. Undefined when the claim gives no year or the source mentions none.
+ */
+function chronology(index: SourceIndex, years: number[]): Float64Array | undefined {
+  const Y = index.years ?? []
+  if (!years.length || !Y.length) return undefined
+  const n = index.sentences.length / F
+  const fit = new Float64Array(n)
+  for (let i = 0; i < Y.length; i += 2) {
+    const s = Y[i]
+    const closeness = Math.max(...years.map((y) => TIME_SCALE / (TIME_SCALE + Math.abs(Y[i + 1] - y))))
+    if (closeness < 0.2) continue
+    for (let d = -TIME_RADIUS; d <= TIME_RADIUS; d++) {
+      const t = s + d
+      if (t < 0 || t >= n) continue
+      const v = closeness * (1 - Math.abs(d) / (TIME_RADIUS + 1))
+      if (v > fit[t]) fit[t] = v
+    }
+  }
+  return fit
 }

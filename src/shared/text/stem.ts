@@ -24,13 +24,18 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split(':'))
 )
 
+/** The verb of an irregular past form ("fled" → "flee"), or the word itself. */
+export function irregularBase(norm: string): string {
+  return Object.hasOwn(IRREGULAR, norm) ? IRREGULAR[norm] : norm
+}
+
 // Cached: the same few thousand words recur across a large source.
 const stemCache = new Map<string, string>()
 /** Porter stem of a folded word (irregular forms first mapped to their verb; numbers and words of one or two letters kept as they are). */
 export function stemOf(norm: string): string {
   let s = stemCache.get(norm)
   if (s === undefined) {
-    const lemma = Object.hasOwn(IRREGULAR, norm) ? IRREGULAR[norm] : norm
+    const lemma = irregularBase(norm)
     s = lemma.length <= 2 || /\d/.test(lemma) ? lemma : stemmer(lemma)
     if (stemCache.size > 200_000) stemCache.clear()
     stemCache.set(norm, s)
