@@ -20,14 +20,25 @@ export interface RankedWindow {
   coverage: number
   /** Concepts (by position in the concept list) the window itself matches, with their best source term. */
   matched: { concept: number; term: string }[]
+  /** Share (0–1) of the claim's weighted names the window or the sentences around it match. */
+  nameCoverage: number
+  /** False when a cited region was given and the window lies outside it. */
+  inRegion: boolean
 }
 
 export interface RankOptions {
   /** Number of passages wanted (default 5). */
   top?: number
-  /** Restrict to code points [start, end) of the source (a chapter named by the citation's locator). */
-  within?: { start: number; end: number }
+  /**
+   * The region the citation's locator names (code point ranges of the source): windows inside it
+   * score REGION_BOOST times more; windows outside are still ranked (a wrong locator must not hide
+   * the right passage), and marked.
+   */
+  region?: { start: number; end: number }[]
 }
+
+/** How much a window inside the cited region is preferred to one outside it. */
+export const REGION_BOOST = 3
 
 // BM25 parameters (the usual values): term frequency saturation and length normalisation.
 const K1 = 1.2
@@ -78,7 +89,8 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
   const top = options.top ?? 5
   const S = index.sentences
   const n = sentenceCount(index)
-  const inRange = (s: number): boolean => !options.within || (S[s * F] >= options.within.start && S[s * F] < options.within.end)
+  const region = options.region?.length ? options.region : undefined
+  const inRegion = (s: number): boolean => !region || region.some((r) => S[s * F] < r.end && S[s * F + 1] > r.start)
   // score[s * Q + q]: best weighted BM25 of concept q in sentence s; term[s * Q + q]: the term that gave it.
   const Q = concepts.length
   const score = new Float64Array(n * Q)
@@ -92,7 +104,6 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
       const w = c.weight * alt.weight * idf(index, alt.term)
       for (let i = 0; i < list.length; i += 2) {
         const s = list[i]
-        if (!inRange(s)) continue
         const tf = list[i + 1]
         const len = Math.max(MIN_SENTENCE_TERMS, S[s * F + 3])
         const v = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / (index.avgTerms || 1)))
@@ -117,6 +128,8 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     let around = 0
     let covered = 0
     let coveredAround = 0
+    let names = 0
+    let namesAround = 0
     const matched: RankedWindow['matched'] = []
     for (let q = 0; q < concepts.length; q++) {
       let best = 0
@@ -143,7 +156,9 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
       if (near > 0) {
         around += near
         coveredAround += importance[q]
+        if (concepts[q].kind === 'name') namesAround += importance[q]
       }
+      if (concepts[q].kind === 'name') names += importance[q]
     }
     const coverage = covered / totalImportance
     const coverageAround = coveredAround / totalImportance
@@ -154,12 +169,14 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     const kinds = [S[first * F + 4], S[last * F + 4]]
     if (kinds.includes(SENTENCE_HEADING)) total *= HEADING_PENALTY
     else if (kinds.includes(SENTENCE_NOTE)) total *= NOTE_PENALTY
-    windows.push({ first, last, start: S[first * F], end: S[last * F + 1], score: total, coverage, matched })
+    const inside = inRegion(first) || inRegion(last)
+    if (region && inside) total *= REGION_BOOST
+    windows.push({ first, last, start: S[first * F], end: S[last * F + 1], score: total, coverage, matched, nameCoverage: names ? namesAround / names : 1, inRegion: inside })
   }
   // Prune: rank sentences by own evidence plus a share of the evidence around them (prefix sums).
   const prefix = new Float64Array(n + 1)
   for (let s = 0; s < n; s++) prefix[s + 1] = prefix[s] + own[s]
-  const estimate = (s: number): number => own[s] + (0.3 * (prefix[Math.min(n, s + REGION_RADIUS + 1)] - prefix[Math.max(0, s - REGION_RADIUS)] - own[s])) / REGION_RADIUS
+  const estimate = (s: number): number => (own[s] + (0.3 * (prefix[Math.min(n, s + REGION_RADIUS + 1)] - prefix[Math.max(0, s - REGION_RADIUS)] - own[s])) / REGION_RADIUS) * (region && inRegion(s) ? REGION_BOOST : 1)
   const hit: number[] = []
   for (let s = 0; s < n; s++) if (own[s] > 0) hit.push(s)
   let chosen = hit

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { foldWord } from '../../../../src/shared/text/fold'
-import { chaptersOfLocator } from '../../../../src/shared/compare/locator'
 import { nameSimilarity } from '../../../../src/shared/compare/names'
 import { findDates, findNumbers } from '../../../../src/shared/compare/numbers'
 import { segmentSentences } from '../../../../src/shared/compare/segment'
@@ -68,10 +67,5 @@ describe('segmentation and locators', () => {
   it('splits a wiki reference glued to its sentence', () => {
     const text = 'he governed in his birth name.Elizabeth A. Zachariadou, "John VII", Dumbarton Oaks Papers'
     expect(segmentSentences(text).map((x) => text.slice(x.start, x.end))).toEqual(['he governed in his birth name.', 'Elizabeth A. Zachariadou, "John VII", Dumbarton Oaks Papers'])
-  })
-  it('reads chapters from locators', () => {
-    expect(chaptersOfLocator('ch. LXIV')).toEqual({ from: 64, to: 64 })
-    expect(chaptersOfLocator('chapters LXIV–LXV, p. 12')).toEqual({ from: 64, to: 65 })
-    expect(chaptersOfLocator('pp. 339-342')).toBeUndefined()
   })
 })
