@@ -44,6 +44,28 @@ export const compareCommands: CliCommand[] = [
     }
   },
   {
+    name: 'check-passage',
+    usage: 'check-passage DIR (--annotation ID | --claim TEXT) --source DOC_ID --start N --end N',
+    async run(args, env) {
+      const api = await env.open(positional(args, 0, 'DIR'))
+      const annotationId = option(args, 'annotation')
+      const claim = option(args, 'claim')
+      if (!annotationId === !claim) throw new Error('give exactly one of --annotation ID or --claim TEXT')
+      const start = intOption(args, 'start')
+      const end = intOption(args, 'end')
+      if (start === undefined || end === undefined) throw new Error('give --start N and --end N (code points of the source)')
+      return env.unwrap(await api.checkPassage({ annotationId, claim, sourceDocumentId: requiredOption(args, 'source'), start, end }))
+    }
+  },
+  {
+    name: 'locate',
+    usage: 'locate DIR --doc DOC_ID --locator "pp. 339–342"',
+    async run(args, env) {
+      const api = await env.open(positional(args, 0, 'DIR'))
+      return env.unwrap(await api.locate({ documentId: requiredOption(args, 'doc'), locator: requiredOption(args, 'locator') }))
+    }
+  },
+  {
     name: 'verify',
     usage: 'verify DIR --annotation ID --citation ID --status supported|partially-supported|contradicted|not-found|unchecked [--source-start N --source-end N] [--source DOC_ID] [--note T]',
     async run(args, env) {
