@@ -45,8 +45,8 @@ export const FEATURE_ORDER: (keyof JudgementFeatures)[] = ['coverage', 'nameCove
  * Fitted coefficients [bias, ...FEATURE_ORDER]. Refit with `npx tsx bench/compare-calibrate.ts`
  * (it prints these two lines) after changing the ranking.
  */
-export const FOUND_MODEL = [-1.823, -0.753, -0.148, 1.008, 4.517, 0.297, -0.018, -0.324]
-export const ABSENT_MODEL = [10.824, -0.029, -1.785, -10.071, -1.614, -0.218, -0.444, -5.884]
+export const FOUND_MODEL = [0.378, -1.297, -0.227, -0.868, 4.343, 0.418, -0.133, -0.783]
+export const ABSENT_MODEL = [10.27, 0.679, -1.784, -9.798, -1.901, -0.263, -0.389, -5.564]
 
 /**
  * Probabilities from which "not found" and "supported passage found" are said (fitted with the

@@ -4,7 +4,7 @@
  * alias, value); per window, the sum over concepts scaled by how much of the claim the window
  * covers, plus the evidence in the surrounding sentences (a narrative names its actors a
  * sentence or two away: "John, the son of the criminal" two sentences after "Andronicus").
- * Windows are one or two consecutive sentences of one paragraph.
+ * Windows are one to three consecutive sentences, over a paragraph break at a cost.
  */
 import type { Concept } from './claim-analysis'
 import { SENTENCE_FIELDS as F, SENTENCE_HEADING, SENTENCE_NOTE, postingsOf, type SourceIndex } from './source-index'
@@ -45,6 +45,8 @@ const K1 = 1.2
 const B = 0.75
 /** Two-sentence windows must beat one sentence by this factor (they always match at least as much). */
 const PAIR_PENALTY = 0.85
+/** A window over a paragraph break must beat one inside a paragraph by this factor. */
+const PARAGRAPH_PENALTY = 0.8
 /** Share of the score that depends on coverage of the claim's concepts; the rest is plain evidence. */
 const COVERAGE_SHARE = 0.6
 /** Sentences on each side of a window whose evidence counts, decaying linearly with distance. */
@@ -122,7 +124,6 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
   const seen = new Set<string>()
   const consider = (first: number, last: number): void => {
     if (first < 0 || last >= n || seen.has(`${first}:${last}`)) return
-    if (S[first * F + 2] !== S[last * F + 2]) return // one paragraph
     seen.add(`${first}:${last}`)
     let mine = 0
     let around = 0
@@ -164,7 +165,10 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     const coverageAround = coveredAround / totalImportance
     let total = mine * (1 - COVERAGE_SHARE + COVERAGE_SHARE * coverage)
     total += REGION_WEIGHT * around * (1 - COVERAGE_SHARE + COVERAGE_SHARE * coverageAround)
-    if (last > first) total *= PAIR_PENALTY
+    if (last > first) total *= PAIR_PENALTY ** (last - first)
+    // A passage may run over two paragraphs (a claim supported by the end of one and the start
+    // of the next), at a cost: most support sits inside one.
+    if (S[first * F + 2] !== S[last * F + 2]) total *= PARAGRAPH_PENALTY
     if (timeFit) total *= 1 + TIME_WEIGHT * Math.max(timeFit[first], timeFit[last])
     const kinds = [S[first * F + 4], S[last * F + 4]]
     if (kinds.includes(SENTENCE_HEADING)) total *= HEADING_PENALTY
@@ -189,6 +193,7 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
   for (const s of chosen) {
     consider(s, s)
     consider(s - 1, s)
+    consider(s - 1, s + 1)
     consider(s, s + 1)
   }
   windows.sort((a, b) => b.score - a.score || a.start - b.start)
