@@ -62,6 +62,8 @@ const DATE_WEIGHT = 1.5
 const CONTEXT_WEIGHT = 0.25
 /** Weight of a lexicon match relative to the word itself, times the lexicon's own weight (0.45–0.85). */
 const LEXICON_WEIGHT = 0.85
+/** Weight of another name WordNet gives for a name (a synonym of the name's synset), times its own weight. */
+const LEXICON_NAME_WEIGHT = 1.1
 const ALIAS_WEIGHT = 0.95
 /** Years either side of a claim's year that still count, and the weight of the nearest. */
 const NEAR_YEARS = 2
@@ -208,6 +210,8 @@ export function analyseClaim(text: string, index: SourceIndex, options: AnalyseO
         const alts: Alternative[] = [{ term: t.stem, weight: 1, how: 'word' }]
         if (name) {
           for (const v of nameVariants(t.norm, index)) alts.push({ term: v.stem, weight: v.sim, how: 'name-variant' })
+          // WordNet knows some names' other names: Timur/Tamerlane, Ankara/Angora, Edirne/Adrianople.
+          for (const [stem, w, rel] of relatedStems(options.lexicon, t.norm)) if (rel === 'synonym') alts.push({ term: stem, weight: LEXICON_NAME_WEIGHT * w, how: 'name-variant' })
           for (const e of entities) {
             if (!e.words.some((w) => w === t.norm || nameSimilarity(w, t.norm) >= 0.85)) continue
             for (const w of e.words) {

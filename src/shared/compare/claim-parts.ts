@@ -18,8 +18,8 @@ export interface ClaimParts {
 const PLACE_CUES = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'towards', 'toward', 'across', 'through', 'outside', 'within', 'around'])
 
 /**
- * The parts of a claim. `placeTypes` maps a folded name to true when the project's entities
- * say it is a place; otherwise a name is a place when a place preposition comes before it.
+ * The parts of a claim. `isPlace` tells from the project's entities or WordNet that a folded name is a place;
+ * otherwise a name is a place when a place preposition comes before it.
  */
 export function claimParts(claim: string, concepts: Concept[], isPlace: (norm: string) => boolean = () => false): ClaimParts {
   const tokens = tokenise(claim)

@@ -12,7 +12,7 @@ import { analyseClaim, type Concept, type EntityNames, type MatchHow } from './c
 import { claimParts, type ClaimParts } from './claim-parts'
 import { findDiscrepancies } from './discrepancies'
 import { judge, type Judgement } from './judgement'
-import type { Lexicon } from './lexicon'
+import { isPlaceName, type Lexicon } from './lexicon'
 import { findDates, findNumbers } from './numbers'
 import { idf, rankWindows, type RankedWindow } from './rank'
 import { nameEntry, postingsOf, type SourceIndex } from './source-index'
@@ -146,7 +146,7 @@ export function compareWithSource(index: SourceIndex, source: CodePointIndex, re
   const result: CompareResult = {
     candidates,
     judgement: judge(judgementFeatures(index, concepts, windows)),
-    parts: claimParts(request.claim, concepts, (norm) => entityTypes.get(norm) === 'place')
+    parts: claimParts(request.claim, concepts, (norm) => (entityTypes.has(norm) ? entityTypes.get(norm) === 'place' : isPlaceName(request.lexicon, norm)))
   }
   if (resolved && (resolved.ranges.length || resolved.unresolved.length)) result.citedRegion = resolved
   if (region) {

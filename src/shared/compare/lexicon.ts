@@ -149,3 +149,11 @@ export function isAct(lexicon: Lexicon | undefined, norm: string): boolean {
   if (!lexicon) return false
   return lemmasOf(lexicon, norm).some((l) => lexicon.pos[l].includes('v'))
 }
+
+/** Broader terms that make a name a place ("Constantinople" is a city, "Thrace" a region). */
+const PLACE_KINDS = new Set(['citi', 'town', 'port', 'countri', 'region', 'provinc', 'island', 'river', 'mountain', 'kingdom', 'state', 'capit', 'metropoli', 'peninsula', 'sea', 'lake', 'villag'])
+
+/** True when WordNet files a name under a kind of place. */
+export function isPlaceName(lexicon: Lexicon | undefined, norm: string): boolean {
+  return relatedStems(lexicon, norm).some(([stem, , rel]) => rel === 'hypernym' && PLACE_KINDS.has(stem))
+}

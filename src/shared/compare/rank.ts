@@ -39,6 +39,8 @@ export interface RankOptions {
 
 /** How much a window inside the cited region is preferred to one outside it. */
 export const REGION_BOOST = 3
+/** Places kept for passages outside the cited region in a list of five or more (one in a shorter list). */
+const OUTSIDE_SLOTS = 2
 
 // BM25 parameters (the usual values): term frequency saturation and length normalisation.
 const K1 = 1.2
@@ -197,13 +199,19 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     consider(s, s + 1)
   }
   windows.sort((a, b) => b.score - a.score || a.start - b.start)
-  const out: RankedWindow[] = []
+  // With a cited region, the best passages outside it keep OUTSIDE_SLOTS places at the end of the
+  // list: a wrong locator must not hide the right passage.
+  const outsideSlots = region ? Math.min(top >= 5 ? OUTSIDE_SLOTS : 1, top - 1) : 0
+  const inside: RankedWindow[] = []
+  const outside: RankedWindow[] = []
   for (const w of windows) {
-    if (out.length >= top) break
-    if (out.some((o) => w.first <= o.last && o.first <= w.last)) continue
-    out.push(w)
+    if (inside.length >= top && outside.length >= outsideSlots) break
+    const list = w.inRegion ? inside : outside
+    if (list.length >= (w.inRegion ? top : outsideSlots)) continue
+    if ([...inside, ...outside].some((o) => w.first <= o.last && o.first <= w.last)) continue
+    list.push(w)
   }
-  return out
+  return [...inside.slice(0, top - Math.min(outsideSlots, outside.length)), ...outside].slice(0, top).sort((a, b) => b.score - a.score || a.start - b.start)
 }
 
 /**
