@@ -11,7 +11,7 @@ import { STOPWORDS } from './stopwords'
 import { tokenise, type Token } from '../text/tokenise'
 
 /** Bump when the layout or the analysis changes: older indexes on disk are rebuilt. */
-export const SOURCE_INDEX_VERSION = 6
+export const SOURCE_INDEX_VERSION = 7
 /** Numbers stored per sentence in `SourceIndex.sentences`. */
 export const SENTENCE_FIELDS = 5
 /** Kinds of sentence (the fifth field). */

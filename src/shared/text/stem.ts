@@ -24,9 +24,24 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split(':'))
 )
 
-/** The verb of an irregular past form ("fled" → "flee"), or the word itself. */
+/**
+ * 18th-century spellings of Gibbon's age and their modern forms ("shew" → "show", "chuse" →
+ * "choose", "antient" → "ancient", "connexion" → "connection"), so both stem alike.
+ */
+const ARCHAIC: Record<string, string> = Object.fromEntries(
+  `shew:show shewed:showed shewn:shown shewing:showing chuse:choose chusing:choosing antient:ancient connexion:connection
+  compleat:complete burthen:burden burthens:burdens controul:control controuled:controlled atchieve:achieve atchieved:achieved
+  croud:crowd crouds:crowds phrensy:frenzy recal:recall recalled:recalled inclose:enclose inclosed:enclosed intire:entire
+  intirely:entirely gaol:jail gaols:jails despatch:dispatch despatched:dispatched publick:public musick:music
+  hath:has doth:does hast:have dost:do spake:spoke`
+    .split(/\s+/)
+    .map((pair) => pair.split(':'))
+)
+
+/** The modern verb of an irregular past form ("fled" → "flee") or of an archaic spelling ("shew" → "show"), or the word itself. */
 export function irregularBase(norm: string): string {
-  return Object.hasOwn(IRREGULAR, norm) ? IRREGULAR[norm] : norm
+  const modern = Object.hasOwn(ARCHAIC, norm) ? ARCHAIC[norm] : norm
+  return Object.hasOwn(IRREGULAR, modern) ? IRREGULAR[modern] : modern
 }
 
 // Cached: the same few thousand words recur across a large source.

@@ -29,9 +29,12 @@ const WORD = new RegExp(
   'gu'
 )
 
-/** Folded form of a word without a trailing possessive. */
+/**
+ * Folded form of a word without a trailing possessive; an 18th-century elided past ("receiv'd",
+ * "deliver’d") is written out ("received", "delivered").
+ */
 export function normOf(word: string): string {
-  const bare = /['’]s$/i.test(word) ? word.slice(0, -2) : word
+  const bare = /['’]s$/i.test(word) ? word.slice(0, -2) : /\p{L}{2}['’]d$/iu.test(word) ? `${word.slice(0, -2)}${/e$/i.test(word.slice(0, -2)) ? 'd' : 'ed'}` : word
   return foldWord(bare)
 }
 
