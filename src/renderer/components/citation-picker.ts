@@ -13,6 +13,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { call } from '../api-client'
 import type { CitationSummary } from '../../shared/api/citations'
+import { foldKey } from '../../shared/text/fold'
 import { reportError } from '../lib/errors'
 import { controlStyles } from '../lib/ui-styles'
 
@@ -23,7 +24,7 @@ export interface PickedCitation {
 
 /** Items whose label contains every word typed (case and accents ignored). */
 export function filterItems(items: CitationSummary[], query: string): CitationSummary[] {
-  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+  const fold = foldKey
   const words = fold(query).split(/\s+/).filter(Boolean)
   return items.filter((c) => words.every((w) => fold(c.label).includes(w)))
 }
