@@ -29,6 +29,11 @@ export interface CliEnv {
   writeFile(path: string, content: string | Uint8Array): Promise<void>
   /** Writes raw output (an export) to stdout; resolves once the OS has taken it, so none is lost in a pipe. */
   stdout(data: string | Uint8Array): Promise<void>
+  /**
+   * Lets `writeExport` write into `path` (relative to the working directory): only for a folder
+   * the user typed on this command line (see src/main/services/export-folders.ts).
+   */
+  allowExportFolder(path: string): void
 }
 
 export interface CliCommand {

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path'
 import { readFileWithinLimit } from '../main/read-within-limit'
+import { ExportFolders } from '../main/services/export-folders'
 import { ProjectSession } from '../main/services/project-session'
 import { writeFileAtomic } from '../main/store/atomic-write'
 import type { MarginaliaApi } from '../shared/api'
@@ -51,9 +52,10 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
   const sessions: ProjectSession[] = []
+  const exportFolders = new ExportFolders()
   const env: CliEnv = {
     async open(dir, opts = {}): Promise<MarginaliaApi> {
-      const session = await ProjectSession.open(dir, { create: opts.create, name: opts.name })
+      const session = await ProjectSession.open(dir, { create: opts.create, name: opts.name, exportFolders })
       sessions.push(session)
       return session.api
     },
@@ -63,7 +65,8 @@ async function main(argv: string[]): Promise<number> {
     },
     readFile: (path, limit) => readFileWithinLimit(resolve(path), limit, path),
     writeFile: (path, content) => writeFileAtomic(resolve(path), content),
-    stdout: (data) => writeOut(process.stdout, data)
+    stdout: (data) => writeOut(process.stdout, data),
+    allowExportFolder: (path) => exportFolders.grant(resolve(path))
   }
   try {
     const args = parseArgs(found.rest, FLAGS)

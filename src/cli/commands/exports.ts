@@ -30,6 +30,7 @@ export const exportsCommands: CliCommand[] = [
       // when the export is one file.
       const looksLikeFile = /\.[A-Za-z0-9]+$/.test(out ?? '')
       if (out && ((multiFile && !request.options.zip && !looksLikeFile) || out.endsWith('/') || (await isDirectory(out)))) {
+        env.allowExportFolder(out) // typed by the user on this command line
         return env.unwrap(await api.writeExport({ ...request, folder: resolve(out) }))
       }
       const result = env.unwrap(await api.exportProject(request))

@@ -4,7 +4,7 @@
  * themselves are pure (src/shared/export); this is the one place exports touch the disk.
  */
 import { mkdir } from 'node:fs/promises'
-import { basename, join, resolve } from 'node:path'
+import { basename, join } from 'node:path'
 import type { CallContext, HandlersOf } from '../../shared/api/define'
 import type { ExportedFile, ExportResult, exportsMethods } from '../../shared/api/exports'
 import { canonicalise } from '../../shared/export/native-json'
@@ -19,6 +19,7 @@ import { MarginaliaError } from '../../shared/result'
 import { bibliographyExportOptions } from '../bib/csl-resources'
 import { writeFileAtomic } from '../store/atomic-write'
 import type { ServiceContext } from './context'
+import { ExportFolders } from './export-folders'
 
 interface ExportArgs {
   format: ExportFormatName
@@ -46,8 +47,11 @@ export function lossReportName(format: string, files: ExportFile[]): string {
   return `${format}-export.losses.json`
 }
 
-/** Handlers of the exports domain (src/shared/api/exports.ts). */
-export function createExportsHandlers(ctx: ServiceContext): HandlersOf<typeof exportsMethods> {
+/**
+ * Handlers of the exports domain (src/shared/api/exports.ts). `folders` are the folders the main
+ * side granted for `writeExport` (export-folders.ts); any other folder is refused.
+ */
+export function createExportsHandlers(ctx: ServiceContext, folders = new ExportFolders()): HandlersOf<typeof exportsMethods> {
   const { store } = ctx
 
   async function runExport(args: ExportArgs, call: CallContext): Promise<ExportResult> {
@@ -87,8 +91,8 @@ export function createExportsHandlers(ctx: ServiceContext): HandlersOf<typeof ex
     listExportFormats: () => EXPORT_FORMATS.map(({ name, label, options, multiFile }) => ({ name, label, options, multiFile })),
     exportProject: (args, call) => runExport(args, call),
     writeExport: async ({ folder, ...args }, call) => {
+      const dir = await folders.check(folder, store.dir) // refused before any work
       const result = await runExport(args, call)
-      const dir = resolve(folder)
       try {
         await mkdir(dir, { recursive: true })
         const paths: string[] = []

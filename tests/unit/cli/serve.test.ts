@@ -1,10 +1,11 @@
 /**
- * A real `serve` (the CLI process) under a flood of idle connections on 127.0.0.1: it keeps at most
+ * A real `serve` (the CLI process). Under a flood of idle connections on 127.0.0.1 it keeps at most
  * LIMITS.httpConnections sockets, closing the longest-idle ones, so a normal call still answers
- * and an open event stream survives. Loopback only; the loop is bounded (1,100 sockets).
+ * and an open event stream survives (loopback only; the loop is bounded: 1,100 sockets).
+ * writeExport writes only into the project's exports/ folder and the --export-root folders.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { connect, type Socket } from 'node:net'
 import { join } from 'node:path'
@@ -32,7 +33,7 @@ async function startServe(): Promise<{ port: number; token: string }> {
   const out = join(dir, 'out')
   mkdirSync(join(out, 'renderer'), { recursive: true })
   writeFileSync(join(out, 'renderer', 'index.html'), '<!doctype html><title>Marginalia</title>')
-  serve = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'index.ts'), 'serve', '--project', join(dir, 'project')], {
+  serve = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'index.ts'), 'serve', '--project', join(dir, 'project'), '--export-root', join(dir, 'allowed')], {
     cwd: ROOT, env: { ...process.env, MARGINALIA_OUT: out }, stdio: ['ignore', 'pipe', 'pipe']
   })
   const line = await new Promise<string>((ok, fail) => {
@@ -47,7 +48,7 @@ async function startServe(): Promise<{ port: number; token: string }> {
   return { port, token: new URL(url).searchParams.get('token')! }
 }
 
-function call(port: number, token: string, method: string): Promise<{ status: number; body: string }> {
+function call(port: number, token: string, method: string, args: unknown = {}): Promise<{ status: number; body: string }> {
   return new Promise((ok, fail) => {
     const req = request({ host: '127.0.0.1', port, path: `/api/${method}`, method: 'POST', agent: false,
       headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (res) => {
@@ -57,13 +58,16 @@ function call(port: number, token: string, method: string): Promise<{ status: nu
     })
     req.setTimeout(10_000, () => req.destroy(new Error('no answer within 10 s')))
     req.on('error', fail)
-    req.end('{}')
+    req.end(JSON.stringify(args))
   })
 }
 
-describe('serve under a flood of idle connections', () => {
-  it(`keeps at most ${LIMITS.httpConnections.max} sockets, answers a normal call and keeps the event stream`, async () => {
-    const { port, token } = await startServe()
+let server: Promise<{ port: number; token: string }> | undefined
+const started = () => (server ??= startServe())
+
+describe('serve', () => {
+  it(`keeps at most ${LIMITS.httpConnections.max} sockets under a flood of idle connections, answers a normal call and keeps the event stream`, async () => {
+    const { port, token } = await started()
     expect((await call(port, token, 'getProjectInfo')).status).toBe(200)
 
     // An open event stream: a request in flight, which must never be evicted.
@@ -97,5 +101,17 @@ describe('serve under a flood of idle connections', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ ok: true })
     expect(streamClosed).toBe(false)
     expect(serve!.exitCode).toBeNull()
+  }, 60_000)
+
+  it('writes exports only into the exports folder of the project and the --export-root folders', async () => {
+    const { port, token } = await started()
+    const write = async (folder: string) => JSON.parse((await call(port, token, 'writeExport', { format: 'json', folder })).body)
+    expect(await write(join(dir, 'allowed', 'june'))).toMatchObject({ ok: true })
+    expect(await write(join(dir, 'project', 'exports'))).toMatchObject({ ok: true })
+    expect(await write('exports')).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    expect(existsSync(join(ROOT, 'exports'))).toBe(false) // nothing beside the server's working folder
+    expect(await write(join(dir, 'elsewhere'))).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(existsSync(join(dir, 'elsewhere'))).toBe(false)
+    expect(readdirSync(join(dir, 'allowed', 'june'))).toHaveLength(2)
   }, 60_000)
 })
