@@ -55,6 +55,7 @@ describe.skipIf(!existsSync(SEED))('exports service (real seed article)', () => 
 
   it('writes the files and the loss report side file into the chosen folder', async () => {
     const folder = join(root, 'out')
+    sessions[0].exportFolders.grant(folder) // as the folder dialog does when the historian picks it
     const written = unwrap(await api.writeExport({ format: 'json', folder }))
     expect((await readdir(folder)).sort()).toEqual(['a.marginalia.json', 'a.marginalia.losses.json'])
     const report = JSON.parse(await readFile(written.paths[1], 'utf8'))
