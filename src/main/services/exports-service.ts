@@ -12,7 +12,8 @@ import { selectForExport } from '../../shared/export/reach'
 import { EXPORT_FORMATS, findExportFormat, type ExportFormatName } from '../../shared/export/registry'
 import { ExportCancelled, runStepsAsync } from '../../shared/export/steps'
 import type { ExportFile, ExportInput, ExportOutput } from '../../shared/export/types'
-import { assertEmptyProject, parseNativeJson } from '../../shared/import/native-json'
+import { assertEmptyProject, type NativeImportPlan, parseNativeJson } from '../../shared/import/native-json'
+import { assertWithinLimit, LIMITS } from '../../shared/limits'
 import type { ProjectData } from '../../shared/model'
 import { COLLECTION_NAMES } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
@@ -39,6 +40,13 @@ function toExported(f: ExportFile): ExportedFile {
   return typeof f.content === 'string'
     ? { name: f.name, mediaType: f.mediaType, encoding: 'utf-8', content: f.content }
     : { name: f.name, mediaType: f.mediaType, encoding: 'base64', content: Buffer.from(f.content).toString('base64') }
+}
+
+/** Refuses a native import holding more records, all collections together, than LIMITS.nativeJsonRecords. */
+export function assertRecordCount(fileName: string, plan: NativeImportPlan): void {
+  const records = plan.documents.length + plan.annotations.length + plan.entities.length + plan.citations.length +
+    plan.relations.length + plan.predicates.length + plan.tags.length + plan.rejectedSuggestions.length
+  assertWithinLimit(fileName, records, LIMITS.nativeJsonRecords)
 }
 
 /** Name of the loss report: `<single file's name minus its extension>.losses.json`, or `<format>.losses.json`. */
@@ -109,6 +117,7 @@ export function createExportsHandlers(ctx: ServiceContext, folders = new ExportF
     importProjectJson: async ({ fileName, content }) => {
       assertEmptyProject(store.data)
       const plan = parseNativeJson(fileName, content) // throws before anything is written
+      assertRecordCount(fileName, plan)
       assertEmptyProject(store.data)
       for (const d of plan.documents) await store.saveText(d.id, plan.texts[d.id])
       await store.transact(`Import ${basename(fileName)}`, (tx) => {

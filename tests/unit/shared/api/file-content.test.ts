@@ -6,7 +6,9 @@ import fc from 'fast-check'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ProjectSession } from '../../../../src/main/services/project-session'
+import { assertRecordCount } from '../../../../src/main/services/exports-service'
 import { base64DecodedLength, utf8Length } from '../../../../src/shared/api/file-content'
+import type { NativeImportPlan } from '../../../../src/shared/import/native-json'
 import { base64Length, LIMITS } from '../../../../src/shared/limits'
 import { tempDir } from '../../../helpers/temp-dir'
 
@@ -54,4 +56,13 @@ describe('oversized files in calls', () => {
     expect(await session.call('importProjectJson', { fileName: 'greek.json', content: 'α'.repeat(65 * 1024 * 1024) }))
       .toMatchObject({ ok: false, error: { code: 'invalid-file', message: 'greek.json: 130 MiB is more than the 128 MiB limit for a Marginalia JSON file to import (see docs/limits.md)' } })
   }, 60_000)
+})
+
+describe('records in a native import', () => {
+  it('refuses more than a million records, all collections together, naming the file', () => {
+    const plan = { documents: [], texts: {}, annotations: new Array(600_000), entities: new Array(400_000), citations: [], relations: [], predicates: [], tags: [], rejectedSuggestions: [], warnings: [] } as unknown as NativeImportPlan
+    expect(() => assertRecordCount('big.json', plan)).not.toThrow()
+    plan.tags = new Array(1) as never
+    expect(() => assertRecordCount('big.json', plan)).toThrow('big.json: 1,000,001 records is more than the 1,000,000 records limit for records in one Marginalia JSON file (see docs/limits.md)')
+  })
 })
