@@ -20,6 +20,35 @@ export function corpusPath(relative: string): string {
   return join(CORPUS, relative)
 }
 
+/**
+ * Every corpus file the test suites read (unit and e2e). Under CI=true the run checks them all
+ * before any test (tests/setup/corpus-guard.ts), so a missing corpus fails CI instead of skipping.
+ */
+export const CORPUS_USED_BY_TESTS = [
+  'large/gibbon-decline-and-fall-vol6-pg895.txt',
+  'bib/miletus/Milet_Bibliography_BibTeX.bib',
+  'bib/miletus/Milet_Bibliography_BibLaTeX.bib',
+  'bib/miletus/Milet_Bibliography_RIS.ris',
+  'wiki/markdown-chinapedia/Bayezid_I.md',
+  'wiki/markdown-chinapedia/Mehmed_I.md',
+  'wiki/markdown-chinapedia/Andronikos_III_Palaiologos.md',
+  'wiki/wp2txt-format/wp2txt-1.0.0_testdata_en.txt',
+  'anchoring/hypothesis-html-baselines/wikipedia-regression-testing.json',
+  'anchoring/hypothesis-html-baselines/wikipedia-regression-testing.html'
+]
+
+/**
+ * The corpus files of CORPUS_USED_BY_TESTS that are missing. With `ci` set, a missing one is an
+ * error naming every missing file; otherwise they are returned for a message.
+ */
+export function checkCorpus(ci: boolean, exists: (path: string) => boolean = existsSync): string[] {
+  const missing = CORPUS_USED_BY_TESTS.filter((p) => !exists(corpusPath(p))).map(corpusPath)
+  if (missing.length > 0 && ci) {
+    throw new Error(`CI=true and the test corpus is incomplete; these files are missing:\n${missing.map((m) => `  ${m}`).join('\n')}\n(the corpus lives in ../shared/corpus beside the checkout)`)
+  }
+  return missing
+}
+
 const reported = new Set<string>()
 
 /**

@@ -7,7 +7,7 @@ import { ProjectSession } from '../../../../src/main/services/project-session'
 import type { MarginaliaApi } from '../../../../src/shared/api'
 import type { Result } from '../../../../src/shared/result'
 
-const SEED = resolve(process.cwd(), '../shared/corpus/seed/john-vii-palaiologos.txt')
+const SEED = resolve(process.cwd(), 'documents/john-vii-palaiologos.txt') // ships with the app
 const unwrap = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
   return r.value

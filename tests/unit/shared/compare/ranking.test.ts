@@ -21,7 +21,7 @@ describe.skipIf(!present)('ranking Gibbon vol. 6 (needs ../shared/corpus)', () =
   let cp: CodePointIndex
   beforeAll(() => {
     gibbon = normaliseText(readFileSync(resolve(corpus, 'large/gibbon-decline-and-fall-vol6-pg895.txt'), 'utf8'))
-    seed = normaliseText(readFileSync(resolve(corpus, 'seed/john-vii-palaiologos.txt'), 'utf8'))
+    seed = normaliseText(readFileSync(resolve(__dirname, '../../../../documents/john-vii-palaiologos.txt'), 'utf8')) // ships with the app
     index = buildSourceIndex(gibbon)
     cp = new CodePointIndex(gibbon)
   })
