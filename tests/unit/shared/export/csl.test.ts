@@ -1,10 +1,8 @@
 import Ajv from 'ajv'
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportCsl } from '../../../../src/shared/export/csl'
 import { CSL_DATA_SCHEMA } from '../../../helpers/standards'
-import { CORPUS } from '../../../helpers/temp-dir'
 import { GREEK, MILETUS_BIBLATEX, miletusItems, projectWith, ZACHARIADOU } from './citations-fixture'
 
 const SCHEMA = CSL_DATA_SCHEMA
