@@ -1,6 +1,7 @@
 // The unit tests as StrykerJS runs them (stryker.config.mjs): those of the mutated folders, in
 // process, without tests that spawn processes or browsers (they cannot see the mutants) and
-// without the corpus-sized anchoring baselines (minutes per mutant; they run in npm test).
+// without the corpus-sized anchoring baselines and the randomised re-anchoring run (each takes
+// minutes per mutant under instrumentation; they run in npm test).
 import { defineConfig } from 'vitest/config'
 import base from './vitest.config.mts'
 
@@ -9,6 +10,6 @@ export default defineConfig({
     ...base.test,
     globalSetup: [],
     include: ['tests/unit/shared/anchoring/**/*.test.ts', 'tests/unit/shared/text/**/*.test.ts', 'tests/unit/main/store/**/*.test.ts', 'tests/unit/shared/export/**/*.test.ts', 'tests/unit/main/services/exports-service.test.ts'],
-    exclude: ['tests/unit/shared/anchoring/hypothesis-baselines.test.ts']
+    exclude: ['tests/unit/shared/anchoring/hypothesis-baselines.test.ts', 'tests/unit/shared/anchoring/reanchor-random.test.ts']
   }
 })
