@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import { describe as suite, expect, it } from 'vitest'
 import { anchor, describe } from '../../../../src/shared/anchoring'
 import { CodePointIndex } from '../../../../src/shared/text/code-points'
+import { runs } from '../../../helpers/property-runs'
 
 const ARTICLE = 'John VII Palaiologos was Byzantine emperor for five months in 1390, deposed by his grandfather John V. He ruled again as regent in 1399 while Manuel II sought help in the West.'
 
@@ -67,7 +68,7 @@ suite('anchoring properties (fast-check)', () => {
       const r = anchor(edited, target)
       if (r.status === 'anchored') expect(new CodePointIndex(edited).slice(r.start, r.end)).toBe(target.exact)
       if (r.score === 1) expect(new CodePointIndex(edited).slice(r.start, r.end)).toBe(target.exact)
-    }), { numRuns: 1500 })
+    }), { numRuns: runs(1500) })
   })
 
   it('an unchanged text always anchors every passage where it was, by position, with score 1', () => {
@@ -76,6 +77,6 @@ suite('anchoring properties (fast-check)', () => {
       const [s, e] = [a % (index.length + 1), b % (index.length + 1)].sort((x, y) => x - y)
       if (s === e) return
       expect(anchor(t, describe(t, s, e))).toEqual({ start: s, end: e, status: 'anchored', score: 1, method: 'position' })
-    }), { numRuns: 1500 })
+    }), { numRuns: runs(1500) })
   })
 })

@@ -11,6 +11,7 @@ import { OffsetMap } from '../../../../src/shared/anchoring/offset-map'
 import { DISTINCTIVE_QUOTE_LENGTH, MIN_SCORE, quoteSimilarity, scoreCandidate, type ScoringContext } from '../../../../src/shared/anchoring/score'
 import { bracketCandidate, exactCandidates, fuzzyCandidates, MAX_ERRORS, MAX_EXACT_CANDIDATES, maxErrorsFor, snapToCharacters } from '../../../../src/shared/anchoring/search'
 import { editDistance, similarity } from '../../../../src/shared/anchoring/similarity'
+import { runs } from '../../../helpers/property-runs'
 
 /** Textbook Levenshtein, for comparison. */
 function reference(a: string, b: string): number {
@@ -34,7 +35,7 @@ suite('edit distance and similarity', () => {
   })
 
   it('equals the textbook Levenshtein distance on any pair', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => editDistance(a, b) === reference(a, b)), { numRuns: 1000 })
+    fc.assert(fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => editDistance(a, b) === reference(a, b)), { numRuns: runs(1000) })
   })
 })
 
@@ -183,6 +184,6 @@ suite('old → new offset map', () => {
         prev = x
       }
       return m.map(oldText.length) === newText.length
-    }), { numRuns: 500 })
+    }), { numRuns: runs(500) })
   })
 })

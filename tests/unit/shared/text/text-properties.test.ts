@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { CodePointIndex, codePointLength, sliceCodePoints } from '../../../../src/shared/text/code-points'
 import { widenToGraphemes } from '../../../../src/shared/text/graphemes'
 import { normaliseText } from '../../../../src/shared/text/normalise'
+import { runs } from '../../../helpers/property-runs'
 
 /** Text rich in what breaks offsets: astral letters, combining accents, CR, CRLF, BOM, emoji sequences. */
 const hostileText = fc.array(fc.oneof(
@@ -25,14 +26,14 @@ describe('normaliseText', () => {
       expect(n).not.toContain('\r')
       expect(n.charCodeAt(0)).not.toBe(0xfeff)
       expect(n.normalize('NFC')).toBe(n)
-    }), { numRuns: 1000 })
+    }), { numRuns: runs(1000) })
   })
 
   it('keeps the line count: every CRLF and every lone CR becomes exactly one LF', () => {
     fc.assert(fc.property(hostileText, (raw) => {
       const breaks = (raw.match(/\r\n|\r|\n/g) ?? []).length
       expect((normaliseText(raw).match(/\n/g) ?? []).length).toBe(breaks)
-    }), { numRuns: 1000 })
+    }), { numRuns: runs(1000) })
   })
 })
 
@@ -49,7 +50,7 @@ describe('code-point offsets', () => {
         expect(index.toCodePoint(utf16)).toBe(cp)
         utf16 += points[cp]?.length ?? 0
       }
-    }), { numRuns: 500 })
+    }), { numRuns: runs(500) })
   })
 
   it('slice [start, end) is the same code points as Array.from, so a slice never splits a surrogate pair', () => {
@@ -59,7 +60,7 @@ describe('code-point offsets', () => {
       const s = sliceCodePoints(text, start, end)
       expect(s).toBe([...text].slice(start, end).join(''))
       expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)).toBe(false) // no lone surrogate
-    }), { numRuns: 1000 })
+    }), { numRuns: runs(1000) })
   })
 
   it('widening a selection to graphemes contains it and lands on grapheme boundaries', () => {
@@ -73,6 +74,6 @@ describe('code-point offsets', () => {
       const bounds = new Set([index.length])
       for (const { index: u } of segmenter.segment(text)) bounds.add(index.toCodePoint(u))
       expect(bounds.has(w.start) && bounds.has(w.end)).toBe(true)
-    }), { numRuns: 500 })
+    }), { numRuns: runs(500) })
   })
 })
