@@ -9,6 +9,9 @@ export default defineConfig({
   test: {
     ...base.test,
     globalSetup: [],
+    // One module graph for the whole run: each mutant's tests start in a second instead of re-importing everything.
+    pool: 'threads',
+    isolate: false,
     env: { MARGINALIA_MUTATION: '1' }, // property tests try 100 cases per mutant (tests/helpers/property-runs.ts)
     include: ['tests/unit/shared/anchoring/**/*.test.ts', 'tests/unit/shared/text/**/*.test.ts', 'tests/unit/main/store/**/*.test.ts', 'tests/unit/shared/export/**/*.test.ts', 'tests/unit/main/services/exports-service.test.ts'],
     exclude: ['tests/unit/shared/anchoring/hypothesis-baselines.test.ts', 'tests/unit/shared/anchoring/reanchor-random.test.ts']
