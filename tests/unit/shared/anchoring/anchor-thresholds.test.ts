@@ -97,3 +97,38 @@ suite('reanchorAll progress', () => {
     expect(moved.target).toEqual(describe(shifted, S + 10, E + 10))
   })
 })
+
+suite('edges of the decision', () => {
+  it('confirms a position at exactly 90% of its context (9 of a 10-code-point prefix)', () => {
+    const text = 'abcdefghij' + QUOTE + SUFFIX
+    const t = describe(text, 10, 10 + QUOTE.length)
+    expect(t.prefix).toBe('abcdefghij')
+    expect(anchor('Xbcdefghij' + QUOTE + SUFFIX, t)).toEqual({ start: 10, end: 10 + QUOTE.length, status: 'anchored', score: 1, method: 'position' })
+  })
+
+  it('says "position" for a passage still at its place when only its far context changed', () => {
+    expect(anchor(farPrefixEdited(4), target).method).toBe('position')
+  })
+
+  it('names why an annotation is orphaned: not found at all', () => {
+    expect(anchor(TEXT, { exact: 'Thessalonica', prefix: '', suffix: '' })).toMatchObject({ status: 'orphaned', reason: 'not-found', score: 0 })
+  })
+
+  it('a selector with a start but no end has no position: a repeated bare quote stays ambiguous', () => {
+    const twice = 'John VII and John VII'
+    expect(anchor(twice, { start: 13, exact: 'John VII' })).toMatchObject({ status: 'orphaned', reason: 'ambiguous' })
+    expect(anchor(twice, { start: 13, end: 21, exact: 'John VII' })).toMatchObject({ status: 'anchored', start: 13, end: 21 })
+  })
+
+  it('follows a long passage edited by one letter whose surroundings were rewritten, if it is the only one like it', () => {
+    const passage = 'the emperor besieged the city of Constantinople'
+    const old = 'Long before that summer, ' + passage + ' for eight long years.'
+    const t = describe(old, 25, 25 + passage.length)
+    const edited = 'Quite different words here now; ' + passage.replace('besieged', 'besieget') + ' — other words follow.'
+    const r = anchor(edited, t)
+    expect(r).toMatchObject({ status: 'moved', method: 'fuzzy', start: 32, end: 32 + passage.length })
+    // With a second look-alike in the text it is no longer distinctive: orphaned for review.
+    const twice = edited + ' Later ' + passage.replace('besieged', 'besiegex') + ' again.'
+    expect(anchor(twice, t).status).toBe('orphaned')
+  })
+})
