@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import { CONTENT_SECURITY_POLICY } from './src/main/security/csp'
 
 // ESM-only packages (stemmer, approx-string-match, d3-force and its d3 parts) are bundled into the CJS main
 // instead of being left as require() calls.
@@ -20,5 +21,6 @@ export default defineConfig({
   },
   // The renderer keeps electron-vite's default root (src/renderer): setting `root` here would make
   // `--outDir` resolve inside src/renderer.
-  renderer: {}
+  // The dev server sends the same CSP header as app:// and `serve` (src/main/security/csp.ts).
+  renderer: { server: { headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } } }
 })

@@ -1,7 +1,6 @@
 /** Foundation commands: init, import, annotate, list, restore. */
-import { stat } from 'node:fs/promises'
 import { restoreNewestBackup } from '../../main/store/project-store'
-import { MAX_IMPORT_BYTES } from '../../shared/import/parse-document'
+import { LIMITS } from '../../shared/limits'
 import type { DocumentFormat } from '../../shared/model'
 import type { CliCommand } from '../command'
 import { intOption, option, positional, requiredOption } from '../parse-args'
@@ -28,10 +27,8 @@ export const coreCommands: CliCommand[] = [
       if (format && !FORMATS.includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}`)
       const role = option(args, 'role')
       if (role && role !== 'text' && role !== 'source') throw new Error('--role must be text or source')
-      const size = await stat(file).then((s) => s.size, () => { throw new Error(`${file}: no such file`) })
-      if (size > MAX_IMPORT_BYTES) throw new Error(`${file}: ${size} bytes is more than the ${MAX_IMPORT_BYTES} bytes Marginalia imports`)
+      const bytes = await env.readFile(file, LIMITS.documentFile)
       const api = await env.open(dir)
-      const bytes = await env.readFile(file)
       const doc = env.unwrap(await api.importDocument({
         fileName: file,
         contentBase64: Buffer.from(bytes).toString('base64'),
@@ -48,8 +45,8 @@ export const coreCommands: CliCommand[] = [
     async run(args, env) {
       const dir = positional(args, 0, 'DIR')
       const file = positional(args, 1, 'FILE')
+      const bytes = await env.readFile(file, LIMITS.documentFile)
       const api = await env.open(dir)
-      const bytes = await env.readFile(file)
       const result = env.unwrap(await api.reimportDocument({
         id: requiredOption(args, 'doc'), fileName: file, contentBase64: Buffer.from(bytes).toString('base64')
       }))

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { LIMITS } from '../limits'
+import { limitFileContent } from './file-content'
 import type { DocumentRecord, DocumentWithText } from '../model'
 import { method } from './define'
 import { documentFormat, documentRole, id } from './schemas'
@@ -34,13 +36,13 @@ export const documentMethods = {
    * content unless given. Invalid input changes nothing and fails with `invalid-file`.
    */
   importDocument: method<DocumentRecord>()(
-    z.object({
+    limitFileContent(z.object({
       fileName: z.string().min(1).max(500),
       contentBase64: z.string(),
       format: documentFormat.optional(),
       role: documentRole.optional(),
       title: z.string().max(500).optional()
-    }),
+    }), 'contentBase64', LIMITS.documentFile),
     { mutates: true }
   ),
   /**
@@ -49,7 +51,7 @@ export const documentMethods = {
    * reported, never dropped or silently moved. One undoable edit; the old text is kept on disk.
    */
   reimportDocument: method<ReimportResult>()(
-    z.object({ id, fileName: z.string().min(1).max(500), contentBase64: z.string(), format: documentFormat.optional() }),
+    limitFileContent(z.object({ id, fileName: z.string().min(1).max(500), contentBase64: z.string(), format: documentFormat.optional() }), 'contentBase64', LIMITS.documentFile),
     { mutates: true }
   ),
   /** Removes a document and its annotations (undoable); its source bytes stay on disk. */

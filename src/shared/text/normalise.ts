@@ -1,9 +1,11 @@
 /**
  * The one normalisation every imported text goes through before offsets are taken:
- * BOM stripped, CRLF and lone CR turned into LF, Unicode NFC.
+ * BOM(s) stripped, CRLF and lone CR turned into LF, Unicode NFC. Idempotent.
  */
 export function normaliseText(raw: string): string {
-  let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
+  // Every leading U+FEFF, not just one: a BOM followed by another (files re-saved with a BOM added)
+  // would otherwise leave one at the start, and normalising that text again would shift every offset.
+  let text = raw.replace(/^\ufeff+/, '')
   text = text.replace(/\r\n?/g, '\n')
   return text.normalize('NFC')
 }
