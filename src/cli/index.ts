@@ -12,6 +12,7 @@ import type { CliCommand, CliEnv } from './command'
 import { citationsCommands } from './commands/citations'
 import { compareCommands } from './commands/compare'
 import { coreCommands } from './commands/core'
+import { documentCommands } from './commands/documents'
 import { entitiesCommands } from './commands/entities'
 import { exportsCommands } from './commands/exports'
 import { serveCommand } from './commands/serve'
@@ -19,7 +20,7 @@ import { w3cCommands } from './commands/w3c'
 import { parseArgs } from './parse-args'
 
 const COMMANDS: CliCommand[] = [
-  ...coreCommands, serveCommand, ...entitiesCommands, ...citationsCommands, ...exportsCommands, ...compareCommands, ...w3cCommands
+  ...coreCommands, ...documentCommands, serveCommand, ...entitiesCommands, ...citationsCommands, ...exportsCommands, ...compareCommands, ...w3cCommands
 ]
 
 /** Options that take no value. */
