@@ -116,6 +116,10 @@ export async function parseHtml(fileName: string, html: string, fallbackTitle: s
   if (!tree || tree.type !== 'element') throw new MarginaliaError('invalid-file', `${fileName}: the page has no content`)
   const parsed = markupToDocument(tree, 'html', title || pageTitle || '', metadata)
   if (!parsed.title) parsed.title = fallbackTitle
-  if (parsed.text.trim() === '') throw new MarginaliaError('invalid-file', `${fileName}: the page has no readable text`)
+  if (parsed.text.trim() === '') {
+    // Readability found no article (a page too short to judge): read the whole body instead.
+    if (readable) return parseHtml(fileName, html, fallbackTitle, false)
+    throw new MarginaliaError('invalid-file', `${fileName}: the page has no readable text`)
+  }
   return parsed
 }

@@ -22,7 +22,7 @@ export async function ocrPage(engine: OcrEngine, raster: PageRaster): Promise<Oc
   })
   const shown = await displayCopy(raster)
   return {
-    page: { lines: result.lines, lowConfidence },
+    page: { lines: result.lines, lowConfidence, ocr: true },
     confidence: result.confidence,
     image: { bytes: shown.bytes, ext: '.jpg', width: shown.width, height: shown.height },
     words: result.lines.reduce((n, l) => n + l.words.length, 0)

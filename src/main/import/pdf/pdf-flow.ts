@@ -11,7 +11,8 @@
  *   or a digit the hyphen is kept and the words are joined ("Anglo-⏎Saxon"). The cost: a real
  *   compound broken at its hyphen before a lower-case word ("well-⏎known") loses the hyphen;
  * - lines clearly larger than the body text are headings; lines smaller than the body text at
- *   the foot of a page are notes, a new note starting at a line that opens with a number or mark.
+ *   the foot of a page are notes, a new note starting at a line that opens with a number or mark;
+ *   notes follow the paragraph they interrupt, so a paragraph running over a page break stays whole.
  */
 import type { FlowBuilder } from '../../../shared/import/flow-builder'
 import type { PdfLine } from './pdf-lines'
@@ -22,6 +23,11 @@ export interface FlowPage {
   label?: string
   /** Spans of OCR words below the confidence threshold, by line index and word text. */
   lowConfidence?: { line: number; word: string; confidence: number }[]
+  /**
+   * True for a page read by OCR: its line heights are noisy (a smudge makes a line taller), so
+   * foot-of-page notes are not told apart by size and headings need a larger step.
+   */
+  ocr?: boolean
 }
 
 const median = (xs: number[]) => {
@@ -66,62 +72,93 @@ export function flowPages(pages: FlowPage[], out: FlowBuilder): FlowStats {
   let current: Kind | undefined
   let prev: PdfLine | undefined
   let glue = false
+  /** Foot-of-page notes waiting for the paragraph they interrupt to end (so it is not cut in two). */
+  let pendingNotes: { page: FlowPage; from: number }[] = []
 
-  const open = (kind: Kind, level?: number) => {
+  const flushNotes = () => {
+    for (const { page, from } of pendingNotes) {
+      page.lines.slice(from).forEach((line, k) => {
+        if (current !== 'note' || NOTE_START.test(line.text)) open('note')
+        else out.space()
+        emitLine(out, line.text, page.lowConfidence?.filter((w) => w.line === from + k), stats)
+      })
+    }
+    pendingNotes = []
+  }
+  function open(kind: Kind, level?: number): void {
+    if (current) out.endBlock()
+    current = undefined
+    // Notes held back until this paragraph ended go out first (each opens its own note block).
+    if (kind !== 'note' && pendingNotes.length) flushNotes()
     if (current) out.endBlock()
     out.startBlock(kind, level ? { level } : {})
     current = kind
     glue = false
   }
 
-  for (const page of pages) {
-    out.milestone('page', page.label)
-    const lines = page.lines
+  const contexts = pages.map((page) => {
     // Each line's column: the body lines of the same column (all of them on a one-column page).
-    const body = lines.filter((l) => Math.abs(l.size - bodySize) < 0.6)
+    const body = page.lines.filter((l) => Math.abs(l.size - bodySize) < 0.6)
     const column = (line: PdfLine) => {
       const same = body.filter((l) => l.column === line.column)
       return { left: mode(same.map((l) => ({ v: l.x, w: 1 })), 2), right: Math.max(line.right, ...same.map((l) => l.right)) }
     }
     // Notes: the run of small lines at the foot of the page.
-    let noteFrom = lines.length
-    while (noteFrom > 0 && lines[noteFrom - 1].size < bodySize * 0.9) noteFrom--
-    if (noteFrom === 0 || noteFrom === lines.length) noteFrom = lines.length
-    lines.forEach((line, i) => {
-      const heading = line.size > bodySize * 1.15
-      const note = i >= noteFrom
-      const kind: Kind = heading ? 'heading' : note ? 'note' : 'paragraph'
-      let fresh = current !== kind || (kind === 'heading' && (!prev || Math.abs(prev.size - line.size) > 0.5 || line.y - prev.y > spacing * 2))
-      if (!fresh && prev) {
-        const samePage = i > 0
-        const gap = samePage ? line.y - prev.y : spacing
-        if (kind === 'note') fresh = NOTE_START.test(line.text)
-        else if (kind === 'paragraph') {
-          // The line above ended early if this line's first word would have fitted on it.
-          const perChar = (prev.right - prev.x) / Math.max(1, [...prev.text].length)
-          const firstWord = [...(line.text.split(' ')[0] ?? '')].length
-          const short = prev.right + (firstWord + 1) * perChar < column(prev).right - 0.5 * bodySize && !HYPHEN_END.test(prev.text)
-          const left = column(line).left
-          const indented = Math.abs(line.x - left) > 0.8 * bodySize && left > 0
-          fresh = gap > spacing * 1.45 || short || indented
-          // After a column change (line above and to the right) the gap says nothing; a sentence
-          // ending at the foot of a column ends its paragraph there.
-          if (samePage && line.y < prev.y) fresh = short || indented || /[.!?:]["”’)]?$/.test(prev.text)
-        }
-      }
-      if (fresh) open(kind, kind === 'heading' ? Math.min(6, 2 + Math.max(0, headingSizes.indexOf(Math.round(line.size)))) : undefined)
+    let noteFrom = page.lines.length
+    while (!page.ocr && noteFrom > 0 && page.lines[noteFrom - 1].size < bodySize * 0.9) noteFrom--
+    if (noteFrom === 0) noteFrom = page.lines.length
+    return { column, noteFrom }
+  })
+
+  /** Whether body `line` (index `i` on its page) starts a new block after `prev`. */
+  const isHeading = (line: PdfLine, page: FlowPage) => line.size > bodySize * (page.ocr ? 1.4 : 1.15)
+  const startsBlock = (line: PdfLine, i: number, page: FlowPage, ctx: (typeof contexts)[number]): boolean => {
+    const kind: Kind = isHeading(line, page) ? 'heading' : 'paragraph'
+    if (current !== kind || !prev) return true
+    if (kind === 'heading') return Math.abs(prev.size - line.size) > 0.5 || line.y - prev.y > spacing * 2
+    const samePage = i > 0
+    // The line above ended early if this line's first word would have fitted on it.
+    const perChar = (prev.right - prev.x) / Math.max(1, [...prev.text].length)
+    const firstWord = [...(line.text.split(' ')[0] ?? '')].length
+    const short = prev.right + (firstWord + 1) * perChar < ctx.column(prev).right - 0.5 * bodySize && !HYPHEN_END.test(prev.text)
+    const left = ctx.column(line).left
+    const indented = Math.abs(line.x - left) > 0.8 * bodySize && left > 0
+    // After a column change (line above and to the right) the gap says nothing; a sentence
+    // ending at the foot of a column ends its paragraph there.
+    if (samePage && line.y < prev.y) return short || indented || /[.!?:]["”’)]?$/.test(prev.text)
+    return (samePage ? line.y - prev.y > spacing * 1.45 : false) || short || indented
+  }
+
+  pages.forEach((page, p) => {
+    out.milestone('page', page.label)
+    const ctx = contexts[p]
+    const body = page.lines.slice(0, ctx.noteFrom)
+    body.forEach((line, i) => {
+      const heading = isHeading(line, page)
+      if (startsBlock(line, i, page, ctx)) open(heading ? 'heading' : 'paragraph', heading ? Math.min(6, 2 + Math.max(0, headingSizes.indexOf(Math.round(line.size)))) : undefined)
       else if (!glue) out.space()
-      const next = lines[i + 1] ?? pages[pages.indexOf(page) + 1]?.lines[0]
+      const next = body[i + 1] ?? pages[p + 1]?.lines[0]
       let text = line.text
       glue = false
-      if (HYPHEN_END.test(text) && next && kind !== 'heading') {
+      if (HYPHEN_END.test(text) && next && !heading) {
         if (/\p{L}.$/u.test(text) && /^\p{Ll}/u.test(next.text)) text = text.slice(0, -1)
         glue = /^[\p{L}\p{N}]/u.test(next.text)
       }
       emitLine(out, text, page.lowConfidence?.filter((w) => w.line === i), stats)
       prev = line
     })
-  }
+    if (ctx.noteFrom < page.lines.length) pendingNotes.push({ page, from: ctx.noteFrom })
+    // Notes go out now unless the paragraph runs on to the next page (then after it ends).
+    const nextFirst = pages[p + 1]?.lines[0]
+    if (pendingNotes.length && !(nextFirst && contexts[p + 1].noteFrom > 0 && !startsBlock(nextFirst, 0, pages[p + 1], contexts[p + 1]))) {
+      if (current) out.endBlock()
+      current = undefined
+      flushNotes()
+    }
+  })
+  if (current) out.endBlock()
+  current = undefined
+  flushNotes()
   if (current) out.endBlock()
   return stats
 }
