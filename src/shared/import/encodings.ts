@@ -3,8 +3,9 @@
  * shown each candidate decoding (Windows-1252, ISO-8859-1, ISO-8859-7 Greek, UTF-16) with samples
  * of the characters that differ, and one may be proposed — never applied silently: an import only
  * decodes with an encoding it was explicitly given.
- * Uses the WHATWG TextDecoder (Node and browsers); ISO-8859-1 is decoded by hand because WHATWG
- * maps that label to Windows-1252.
+ * Uses the WHATWG TextDecoder (Node and browsers) for UTF-8, UTF-16 and ISO-8859-7; Latin-1 and
+ * Windows-1252 are decoded by hand (WHATWG maps the one label to the other, and Node 20 gets
+ * Windows-1252's 0x80–0x9F wrong).
  */
 import { MarginaliaError } from '../result'
 import { decodeUtf8Strict, InvalidUtf8Error } from '../text/normalise'
@@ -25,6 +26,21 @@ export const TEXT_ENCODINGS: Readonly<Record<TextEncoding, string>> = {
 const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d])
 
 /**
+ * Windows-1252's characters for bytes 0x80–0x9F (the rest is Latin-1). Decoded by hand: Node 20's
+ * TextDecoder('windows-1252') returns the C1 controls there, as Latin-1 does.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
+
+function decodeSingleByte(bytes: Uint8Array, high?: string): string {
+  const parts: string[] = []
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192)
+    parts.push(high ? Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? high[b - 0x80] : String.fromCharCode(b))).join('') : String.fromCharCode(...chunk))
+  }
+  return parts.join('')
+}
+
+/**
  * Decodes `bytes` as `encoding`. UTF-8 and UTF-16 are strict (invalid sequences are an error);
  * a leading byte order mark is dropped.
  * @throws MarginaliaError('invalid-file') naming `fileName` when the bytes are not in that encoding.
@@ -34,15 +50,12 @@ export function decodeText(fileName: string, bytes: Uint8Array, encoding: TextEn
     switch (encoding) {
       case 'utf-8':
         return decodeUtf8Strict(bytes)
-      case 'iso-8859-1': {
-        let out = ''
-        for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192))
-        return out
-      }
+      case 'iso-8859-1':
+        return decodeSingleByte(bytes)
       case 'windows-1252': {
         const bad = bytes.findIndex((b) => CP1252_UNDEFINED.has(b))
         if (bad >= 0) throw new Error(`byte 0x${bytes[bad].toString(16)} at offset ${bad} is not a Windows-1252 character`)
-        return new TextDecoder('windows-1252').decode(bytes)
+        return decodeSingleByte(bytes, CP1252_HIGH)
       }
       case 'utf-16le':
       case 'utf-16be':

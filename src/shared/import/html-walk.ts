@@ -35,6 +35,10 @@ export class HtmlWalker {
   title: string | undefined
   private first = true
   private noteCount = 0
+  /** Depth of note bodies being walked. */
+  private inNote = 0
+  /** True once the current note has a paragraph of its own (the next one starts on a new line). */
+  private noteHasText = false
   /** Cells met so far in the current table row. */
   private cells = 0
 
@@ -46,6 +50,13 @@ export class HtmlWalker {
     if (DROPPED.has(el.name) || el.attrs.hidden !== undefined || el.attrs['aria-hidden'] === 'true') return
     if (isNote(el)) return this.note(el)
     const h = HEADING.exec(el.name)
+    // Inside a note, paragraphs and items are lines of the one note block.
+    if (this.inNote && (h || PARAGRAPH.has(el.name) || el.name === 'li')) {
+      if (this.noteHasText) this.out.lineBreak()
+      this.children(el)
+      this.noteHasText = true
+      return
+    }
     if (h) return this.block(el, this.first && h[1] === '1' ? 'title' : 'heading', +h[1])
     if (PARAGRAPH.has(el.name)) return this.block(el, 'paragraph')
     switch (el.name) {
@@ -110,7 +121,7 @@ export class HtmlWalker {
   private link(el: MarkupElement): void {
     const href = (el.attrs.href ?? '').trim()
     if (BACK_REF.test(href)) return // the "↑" back to the text from a footnote
-    if (NOTE_REF.test(href)) {
+    if (NOTE_REF.test(href) || /(^|\s)(doc-)?noteref(\s|$)/i.test(`${el.attrs['epub:type'] ?? ''} ${el.attrs.role ?? ''}`)) {
       const label = textContent(el).replace(/[\s[\]]/g, '') || String(this.noteCount + 1)
       return this.mark(el, { kind: 'note-ref', label })
     }
@@ -121,7 +132,10 @@ export class HtmlWalker {
     const label = String(++this.noteCount)
     this.out.startBlock('note', { label })
     this.out.inline(`[${label}] `)
+    this.inNote++
+    this.noteHasText = false
     this.children(el)
+    this.inNote--
     this.out.endBlock()
   }
 }
