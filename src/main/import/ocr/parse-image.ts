@@ -25,7 +25,7 @@ export async function parseImage(fileName: string, bytes: Uint8Array, kind: 'png
       if (report.cancelled()) throw new MarginaliaError('cancelled', `import of ${fileName} cancelled; nothing was changed`)
       report.progress(i, rasters.length, `reading page ${i + 1} of ${rasters.length} by OCR`)
       const read = await ocrPage(engine, raster)
-      pages.push({ ...read.page, label: String(i + 1) })
+      pages.push({ ...read.page, label: String(i + 1), width: (raster.width * 72) / raster.dpi })
       images.push({ ...read.image, page: i })
       confidences.push(read.confidence)
     }

@@ -62,10 +62,10 @@ export async function parsePdf(fileName: string, bytes: Uint8Array, opts: OcrOpt
         report.progress(i - 1, n, `reading page ${i} of ${n} by OCR`)
         engine ??= await OcrEngine.start(fileName, opts.ocrLanguages ?? ['eng'])
         const read = await ocrPage(engine, await renderPage(doc, i))
-        pages.push(read.page)
+        pages.push({ ...read.page, width: viewport.width })
         confidences.push(read.confidence)
         images.push({ ...read.image, page: i - 1 })
-      } else pages.push({ lines })
+      } else pages.push({ lines, width: viewport.width })
     }
     report.progress(n, n, 'rebuilding paragraphs')
     const { running, printed } = findRunningLines(pages.map((p, i) => ({ lines: p.lines, height: heights[i] })))

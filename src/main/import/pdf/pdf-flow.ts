@@ -21,6 +21,8 @@ export interface FlowPage {
   lines: PdfLine[]
   /** The page's label (printed or from the PDF), or undefined. */
   label?: string
+  /** Page width, in the lines' units (points); lets a page of few lines guess its right margin. */
+  width?: number
   /** Spans of OCR words below the confidence threshold, by line index and word text. */
   lowConfidence?: { line: number; word: string; confidence: number }[]
   /**
@@ -101,7 +103,10 @@ export function flowPages(pages: FlowPage[], out: FlowBuilder): FlowStats {
     const body = page.lines.filter((l) => Math.abs(l.size - bodySize) < 0.6)
     const column = (line: PdfLine) => {
       const same = body.filter((l) => l.column === line.column)
-      return { left: mode(same.map((l) => ({ v: l.x, w: 1 })), 2), right: Math.max(line.right, ...same.map((l) => l.right)) }
+      const left = mode(same.map((l) => ({ v: l.x, w: 1 })), 2)
+      // Too few lines to show the measure: take the right margin to mirror the left one.
+      const mirrored = line.column === undefined && same.length < 5 && page.width ? page.width - left : 0
+      return { left, right: Math.max(line.right, mirrored, ...same.map((l) => l.right)) }
     }
     // Notes: the run of small lines at the foot of the page.
     let noteFrom = page.lines.length
