@@ -29,7 +29,7 @@ function mismatch(name: string, chosen: DocumentFormat, found: string): Marginal
 }
 
 /** The format `bytes` will be imported as (before any parsing), and the decoded text for text formats. */
-export function resolveFormat(fileName: string, bytes: Uint8Array, options: ImportFileOptions): { format: DocumentFormat; text?: string; binary?: ReturnType<typeof sniffBinary> } {
+function resolveFormat(fileName: string, bytes: Uint8Array, options: ImportFileOptions): { format: DocumentFormat; text?: string; binary?: ReturnType<typeof sniffBinary> } {
   const name = baseFileName(fileName)
   const binary = sniffBinary(bytes)
   if (binary) {

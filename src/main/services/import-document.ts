@@ -18,7 +18,7 @@ import { importInWorker } from '../import/import-worker-client'
 import type { ImportOptions, ServiceContext } from './context'
 
 /** Counts a historian sees after an import. */
-export function reportOf(parsed: ParsedDocument, annotations: number, entitiesCreated: number, entitiesReused: number): ImportReport {
+function reportOf(parsed: ParsedDocument, annotations: number, entitiesCreated: number, entitiesReused: number): ImportReport {
   const count = (kind: string) => parsed.structure.filter((b) => b.kind === kind).length
   return {
     pages: count('page'),

@@ -21,9 +21,6 @@ import { looksLikeWikiLayout, parseWikiLayout } from './wiki-layout'
 /** Largest file accepted for import, in bytes (checked before reading where possible). */
 export const MAX_IMPORT_BYTES = IMPORT_LIMITS.documentFile
 
-/** Formats this version can import. */
-export const IMPORTABLE_FORMATS: DocumentFormat[] = ['wiki', 'text', 'markdown', 'tei', 'html', 'pdf', 'docx', 'epub', 'image']
-
 /** What the historian chose for an import. */
 export interface ParseOptions {
   format?: DocumentFormat

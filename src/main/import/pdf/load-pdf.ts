@@ -14,7 +14,7 @@ export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>
 let pdfjs: Promise<PdfJs> | undefined
 
 /** pdfjs, loaded on first use (an ES module; the CommonJS main imports it dynamically). */
-export function loadPdfJs(): Promise<PdfJs> {
+function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs')
   return pdfjs
 }

@@ -38,7 +38,7 @@ function edgeLines(page: PageLines): PdfLine[] {
 }
 
 /** The printed page number a running line carries, if any (`35`, `xii`). */
-export function printedNumber(text: string): string | undefined {
+function printedNumber(text: string): string | undefined {
   const only = PAGE_ONLY.exec(text.trim())
   if (only && (/^\d+$/.test(only[1]) || ROMAN.test(only[1]))) return only[1]
   const words = text.trim().split(/\s+/)

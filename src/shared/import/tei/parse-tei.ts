@@ -7,14 +7,13 @@
 import { MarginaliaError } from '../../result'
 import { FlowBuilder } from '../flow-builder'
 import type { ParsedDocument } from '../parsed-document'
-import { childElements, findElement } from '../xml-tree'
-import { parseXmlTree } from '../xml-tree'
+import { childElements, findElement, parseXmlTree } from '../xml-tree'
 import { readTeiHeader } from './tei-header'
 import { MentionCollector } from './tei-mentions'
 import { readRegisters } from './tei-register'
 import { TeiWalker } from './tei-walk'
 
-export const TEI_NS = 'http://www.tei-c.org/ns/1.0'
+const TEI_NS = 'http://www.tei-c.org/ns/1.0'
 
 /** True when normalised text looks like a TEI document (root `TEI` or `teiCorpus`, or the TEI namespace). */
 export function looksLikeTei(text: string): boolean {
