@@ -54,7 +54,9 @@ let dom: Promise<[typeof import('linkedom'), typeof import('@mozilla/readability
 export async function htmlDocument(html: string): Promise<HtmlDocument> {
   dom ??= Promise.all([import('linkedom'), import('@mozilla/readability')])
   const [{ parseHTML }] = await dom
-  return (parseHTML(html) as unknown as { document: HtmlDocument }).document
+  // linkedom takes the first element as the root: a fragment (`<body>…`, `<p>…`) gets an <html> around it.
+  const whole = /<html[\s>]/i.test(html.slice(0, 4096)) ? html : `<html>${html}</html>`
+  return (parseHTML(whole) as unknown as { document: HtmlDocument }).document
 }
 
 /** Walks markup into a ParsedDocument of `format`. */

@@ -30,6 +30,11 @@ describe('HTML (linkedom + Readability)', () => {
     expect(doc.marks!.filter((m) => m.kind === 'note-ref').length).toBeGreaterThan(10)
   })
 
+  it('reads a fragment without <html> (Readability finds no article in it: the whole body is read)', async () => {
+    const doc = await importFile('minimal.html', enc('<body><div>One Two Three</div></body>'), {}, SILENT)
+    expect(doc.text).toBe('One Two Three')
+  })
+
   it('imports a hostile page as inert text: no script, style, handler, SVG payload or javascript: link survives', async () => {
     const page = `<!DOCTYPE html><html><head><title>Trap</title><script>window.pwned = 1</script><style>body{background:url(http://evil.example/x)}</style>
       <meta http-equiv="refresh" content="0;url=http://evil.example/"></head>
