@@ -5,7 +5,8 @@
  * Cancelling terminates the import's worker (the only way to stop a synchronous parser), as do a
  * stall past the time budget and a heap past its limit; nothing is stored until the worker answers.
  * From a build the worker is out/main/import-worker.js; from the sources (tsx, vitest) the
- * TypeScript entry through import-worker-dev.cjs. Workers are unref'd while idle.
+ * TypeScript entry through import-worker-dev.cjs. Workers are unref'd while idle. A small plain
+ * text is parsed in place (parseImport).
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,8 +16,38 @@ import { IMPORT_LIMITS } from '../../shared/import/import-limits'
 import type { ParsedDocument } from '../../shared/import/parsed-document'
 import { baseFileName } from '../../shared/import/parse-document'
 import { MarginaliaError } from '../../shared/result'
+import { sniffBinary, detectTextFormat } from '../../shared/import/detect-format'
+import { decodeTextFile, parseTextAs } from '../../shared/import/parse-document'
 import type { ImportFileOptions } from './import-file'
 import type { ImportReply, ImportRequest } from './import-job'
+
+/**
+ * A plain, wiki or Markdown text this small parses in a few milliseconds: it is parsed in place,
+ * since starting a worker would cost more than the parse and block nothing less.
+ */
+const IN_PLACE_BYTES = 256 * 1024
+
+/**
+ * The parse of an import: in a worker thread (importInWorker), except a small plain text, wiki
+ * or Markdown file, which is parsed in place. Same errors either way (the same parsers run).
+ */
+export function parseImport(fileName: string, bytes: Uint8Array, options: ImportFileOptions, call: CallContext = {}): Promise<ParsedDocument> {
+  if (bytes.length <= IN_PLACE_BYTES && bytes.length > 0 && !sniffBinary(bytes)) {
+    try {
+      const name = baseFileName(fileName)
+      const text = decodeTextFile(name, bytes, options.encoding)
+      const format = options.format ?? detectTextFormat(name, text)
+      if (format === 'text' || format === 'wiki' || format === 'markdown') {
+        const parsed = parseTextAs(name, text, format, options)
+        if (options.encoding && options.encoding !== 'utf-8') parsed.metadata.encoding = options.encoding
+        return Promise.resolve(parsed)
+      }
+    } catch (err) {
+      return Promise.reject(err)
+    }
+  }
+  return importInWorker(fileName, bytes, options, call)
+}
 
 let idle: Worker | undefined
 

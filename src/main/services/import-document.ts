@@ -14,7 +14,7 @@ import { materialisePreAnnotations, PRE_ANNOTATION_TAG } from '../../shared/impo
 import type { DocumentRecord, PageImage } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { paletteColor } from '../../shared/tag-palette'
-import { importInWorker } from '../import/import-worker-client'
+import { parseImport } from '../import/import-worker-client'
 import type { ImportOptions, ServiceContext } from './context'
 
 /** Counts a historian sees after an import. */
@@ -47,7 +47,7 @@ export async function savePageImages(ctx: ServiceContext, parsed: ParsedDocument
 
 export async function importDocument(ctx: ServiceContext, fileName: string, bytes: Uint8Array, options: ImportOptions, call: CallContext = {}): Promise<ImportedDocument> {
   const { store } = ctx
-  const parsed = await importInWorker(fileName, bytes, options, call) // throws before anything is stored
+  const parsed = await parseImport(fileName, bytes, options, call) // throws before anything is stored
   if (call.signal?.aborted) throw new MarginaliaError('cancelled', `import of ${baseFileName(fileName)} cancelled; nothing was changed`)
   const id = ctx.newId('doc')
   const sha256 = await store.saveSource(bytes, extname(fileName))

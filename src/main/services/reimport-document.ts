@@ -13,7 +13,7 @@ import { reanchorAll, type ReanchorInput } from '../../shared/anchoring'
 import { baseFileName } from '../../shared/import/parse-document'
 import type { Annotation, DocumentRecord } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
-import { importInWorker } from '../import/import-worker-client'
+import { parseImport } from '../import/import-worker-client'
 import type { ImportOptions, ServiceContext } from './context'
 import { savePageImages } from './import-document'
 
@@ -31,7 +31,7 @@ export async function reimportDocument(
   const { store } = ctx
   const doc = store.data.documents[args.id]
   if (!doc) throw new MarginaliaError('not-found', `no document with id ${args.id}`)
-  const parsed = await importInWorker(args.fileName, args.bytes, { ...args.options, format: args.options.format ?? doc.format }, { progress: call.progress, signal: call.signal })
+  const parsed = await parseImport(args.fileName, args.bytes, { ...args.options, format: args.options.format ?? doc.format }, { progress: call.progress, signal: call.signal })
   const oldText = await store.readText(doc.id)
   const sha256 = await store.saveSource(args.bytes, extname(args.fileName))
   if (sha256 === doc.sha256 && parsed.text === oldText) return { document: doc, unchanged: true, counts: { anchored: 0, moved: 0, orphaned: 0 }, orphans: [] }
