@@ -41,8 +41,8 @@ export async function runJob(api: MarginaliaApi, method: MethodName, args: unkno
   if (!started.ok) return started
   let job: JobState = started.value
   let said = ''
-  while (job.status === 'running') {
-    await new Promise((r) => setTimeout(r, 200))
+  for (let wait = 25; job.status === 'running'; wait = Math.min(250, wait * 2)) {
+    await new Promise((r) => setTimeout(r, wait))
     const polled = await api.getJob({ id: job.id })
     if (!polled.ok) return polled
     job = polled.value

@@ -11,7 +11,7 @@ import { formatBytes, IMPORT_LIMITS } from '../../shared/import/import-limits'
 import type { DocumentMetadata, DocumentRecord } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { inspectImport } from '../import/inspect-import'
-import { installedOcrLanguages } from '../import/ocr/ocr-engine'
+import { installedOcrLanguages } from '../import/ocr/ocr-languages'
 import type { ServiceContext } from './context'
 import { reimportDocument } from './reimport-document'
 

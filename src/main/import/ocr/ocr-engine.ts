@@ -5,28 +5,19 @@
  * cached on disk: tesseract.js reads one language folder, so the chosen languages' files are
  * copied once per process into a private temporary folder.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js'
 import { MarginaliaError } from '../../../shared/result'
 import type { PdfLine } from '../pdf/pdf-lines'
+import { installedOcrLanguages, ocrDataRoot } from './ocr-languages'
 
 /** Words below this confidence (0–100) are stored as low-confidence spans. */
 export const LOW_CONFIDENCE = 60
 
 /** The version recorded with OCR output. */
 export const OCR_ENGINE = 'tesseract.js 7.0.0 (LSTM, best_int models)'
-
-function dataRoot(): string {
-  return dirname(dirname(require.resolve('@tesseract.js-data/eng/package.json')))
-}
-
-/** Languages with data installed (`eng`, `lat`, `ell`, …). */
-export function installedOcrLanguages(): string[] {
-  const root = dataRoot()
-  return readdirSync(root).filter((lang) => existsSync(join(root, lang, '4.0.0_best_int', `${lang}.traineddata.gz`))).sort()
-}
 
 let langDir: string | undefined
 
@@ -35,7 +26,7 @@ function languageFolder(langs: string[]): string {
   langDir ??= mkdtempSync(join(tmpdir(), 'marginalia-ocr-'))
   for (const lang of langs) {
     const target = join(langDir, `${lang}.traineddata.gz`)
-    if (!existsSync(target)) copyFileSync(join(dataRoot(), lang, '4.0.0_best_int', `${lang}.traineddata.gz`), target)
+    if (!existsSync(target)) copyFileSync(join(ocrDataRoot(), lang, '4.0.0_best_int', `${lang}.traineddata.gz`), target)
   }
   return langDir
 }
