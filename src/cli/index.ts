@@ -13,6 +13,7 @@ import type { CliCommand, CliEnv } from './command'
 import { citationsCommands } from './commands/citations'
 import { compareCommands } from './commands/compare'
 import { coreCommands } from './commands/core'
+import { documentCommands } from './commands/documents'
 import { entitiesCommands } from './commands/entities'
 import { exportsCommands } from './commands/exports'
 import { searchCommands } from './commands/search'
@@ -24,7 +25,7 @@ import { parseArgs } from './parse-args'
 import { flushed, isBrokenPipe, writeOut } from './write-output'
 
 const COMMANDS: CliCommand[] = [
-  ...coreCommands, serveCommand, ...entitiesCommands, ...citationsCommands, ...exportsCommands, ...compareCommands, ...w3cCommands, ...teamCommands, ...searchCommands, ...storeCommands
+  ...coreCommands, ...documentCommands, serveCommand, ...entitiesCommands, ...citationsCommands, ...exportsCommands, ...compareCommands, ...w3cCommands, ...teamCommands, ...searchCommands, ...storeCommands
 ]
 
 /** Options that take no value. */
