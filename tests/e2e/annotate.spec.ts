@@ -31,13 +31,19 @@ async function highlight(page: Page, phrase: string, tags: string, note: string)
   await expect(popover).toHaveCount(0)
 }
 
-/** The text of every painted highlight range (CSS Custom Highlight API), annotation layers only. */
+/** The text of every painted highlight range (CSS Custom Highlight API; static ranges), annotation layers only. */
 async function paintedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    const text = (r: AbstractRange) => {
+      const range = document.createRange()
+      range.setStart(r.startContainer, r.startOffset)
+      range.setEnd(r.endContainer, r.endOffset)
+      return range.toString()
+    }
     const out: string[] = []
     for (const [name, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
       if (!/-c\d+-l\d+$/.test(name)) continue
-      for (const r of h) out.push((r as Range).toString())
+      for (const r of h) out.push(text(r))
     }
     return out.sort()
   })
@@ -46,7 +52,13 @@ async function paintedTexts(page: Page): Promise<string[]> {
 async function specialText(page: Page, kind: 'flash' | 'selected'): Promise<string | undefined> {
   return page.evaluate((kind) => {
     for (const [name, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-      if (name.endsWith(`-${kind}`)) return [...h].map((r) => (r as Range).toString()).join('')
+      if (!name.endsWith(`-${kind}`)) continue
+      return [...h].map((r) => {
+        const range = document.createRange()
+        range.setStart(r.startContainer, r.startOffset)
+        range.setEnd(r.endContainer, r.endOffset)
+        return range.toString()
+      }).join('')
     }
     return undefined
   }, kind)
@@ -133,9 +145,13 @@ test('overlapping highlights are both painted; clicking one in the list scrolls 
     page.evaluate(() => {
       const view = document.querySelector('marginalia-app')!.shadowRoot!.querySelector('document-view')!
       const box = view.shadowRoot!.querySelector('.scroller')!.getBoundingClientRect()
-      const flash = [...(CSS.highlights as unknown as Map<string, Set<Range>>)].find(([n]) => n.endsWith('-flash'))
+      const flash = [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].find(([n]) => n.endsWith('-flash'))
       if (!flash) return 'no flash'
-      const r = [...flash[1]][0].getBoundingClientRect()
+      const s = [...flash[1]][0]
+      const range = document.createRange()
+      range.setStart(s.startContainer, s.startOffset)
+      range.setEnd(s.endContainer, s.endOffset)
+      const r = range.getBoundingClientRect()
       return r.top >= box.top && r.bottom <= box.bottom ? 'visible' : `outside (${r.top}..${r.bottom} not in ${box.top}..${box.bottom})`
     })
   await expect.poll(inView).toBe('visible')

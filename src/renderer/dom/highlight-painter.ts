@@ -4,10 +4,13 @@
  * With the CSS Custom Highlight API (`CSS.highlights`), every (colour, overlap layer) pair is one
  * named Highlight styled by a `::highlight(name)` rule in a constructable stylesheet adopted by the
  * view's shadow root (such rules only reach ranges whose nodes live in that same shadow tree).
- * Without it, translucent boxes are positioned over `range.getClientRects()` in an overlay layer.
+ * The ranges are StaticRanges of the highlights near the viewport only: nothing is kept per
+ * highlight of the whole document, and no live Range makes other DOM changes slower.
+ * Without the API, translucent boxes are positioned over the ranges' client rects in an overlay.
  * Extra layers: `selected` (the annotation chosen in a list), `pending` (the passage the popover
  * is about to highlight) and `flash` (a short pulse when jumping to a passage).
  */
+import { safeCssColour, UNTAGGED_COLOUR } from '../lib/colours'
 
 /** One highlight to paint. */
 export interface PaintItem {
@@ -15,10 +18,10 @@ export interface PaintItem {
   colour: string
   /** Overlap layer from overlapLayers(); same-colour items on different layers both show. */
   layer: number
-  range: Range
+  range: AbstractRange
 }
 
-type Special = 'selected' | 'pending' | 'flash'
+export type Special = 'selected' | 'pending' | 'flash'
 
 interface HighlightRegistry {
   set(name: string, h: unknown): void
@@ -28,13 +31,23 @@ type HighlightCtor = new (...ranges: AbstractRange[]) => { priority: number }
 
 let instances = 0
 
-/** Only characters of CSS colour syntax may reach the stylesheet; anything else is dropped. */
-export function safeCssColour(c: string): string | undefined {
-  return /^[#\w\s().,%-]{1,60}$/.test(c) ? c : undefined
-}
-
 /** How long a flashed passage stays lit, in ms: long enough to catch the eye after scrolling. */
 const FLASH_MS = 1400
+
+/** A live Range with the boundaries of `r`, for measuring now (never kept). */
+export function liveRange(r: AbstractRange): Range {
+  const range = r.startContainer.ownerDocument!.createRange()
+  range.setStart(r.startContainer, r.startOffset)
+  range.setEnd(r.endContainer, r.endOffset)
+  return range
+}
+
+/** Higher priority paints on top: flash over selection over pending over plain highlights. */
+const SPECIALS: [Special, number, string][] = [
+  ['pending', 1, 'background-color: rgba(47, 111, 206, 0.28);'],
+  ['selected', 2, 'text-decoration: underline 2px rgba(43, 39, 34, 0.75); text-underline-offset: 3px;'],
+  ['flash', 3, 'background-color: rgba(255, 196, 0, 0.85); color: #1b1814;']
+]
 
 export class HighlightPainter {
   private readonly prefix = `mg${++instances}`
@@ -43,7 +56,7 @@ export class HighlightPainter {
   private readonly Highlight: HighlightCtor | undefined
   private names: string[] = []
   private items: PaintItem[] = []
-  private special = new Map<Special, Range>()
+  private special = new Map<Special, AbstractRange>()
   private flashTimer: number | undefined
   private readonly resize: ResizeObserver
 
@@ -68,6 +81,11 @@ export class HighlightPainter {
     return this.registry !== undefined
   }
 
+  /** The highlights painted now (those near the viewport). */
+  get painted(): readonly PaintItem[] {
+    return this.items
+  }
+
   /** Replaces every painted annotation. */
   paint(items: PaintItem[]): void {
     this.items = items
@@ -75,14 +93,14 @@ export class HighlightPainter {
   }
 
   /** Sets or clears one of the extra layers. */
-  mark(kind: Special, range: Range | undefined): void {
+  mark(kind: Special, range: AbstractRange | undefined): void {
     if (range) this.special.set(kind, range)
-    else this.special.delete(kind)
+    else if (!this.special.delete(kind)) return
     this.redraw()
   }
 
   /** Lights up `range` briefly. */
-  flash(range: Range): void {
+  flash(range: AbstractRange): void {
     window.clearTimeout(this.flashTimer)
     this.mark('flash', range)
     this.flashTimer = window.setTimeout(() => this.mark('flash', undefined), FLASH_MS)
@@ -90,16 +108,17 @@ export class HighlightPainter {
 
   /**
    * Ids of the painted annotations under viewport point (x, y), shortest passage first.
-   * @param candidates when given, only these ids are measured (measuring every range's client
-   *   rects on each mouse move is too slow with thousands of highlights)
+   * @param candidates only these ids are measured (measuring every range on each mouse move is
+   *   needless: the caller narrows them by the caret's position)
    */
   hitTest(x: number, y: number, candidates?: ReadonlySet<string>): string[] {
     const hits: { id: string; len: number }[] = []
     for (const it of this.items) {
       if (candidates && !candidates.has(it.id)) continue
-      for (const r of it.range.getClientRects()) {
+      const range = liveRange(it.range)
+      for (const r of range.getClientRects()) {
         if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) {
-          hits.push({ id: it.id, len: it.range.toString().length })
+          hits.push({ id: it.id, len: range.toString().length })
           break
         }
       }
@@ -127,11 +146,12 @@ export class HighlightPainter {
     const Highlight = this.Highlight!
     for (const n of this.names) registry.delete(n)
     this.names = []
-    const colours = [...new Set(this.items.map((i) => i.colour))]
+    const colours = new Map<string, number>()
     const rules: string[] = []
-    const groups = new Map<string, { colour: string; ranges: Range[] }>()
+    const groups = new Map<string, { colour: string; ranges: AbstractRange[] }>()
     for (const it of this.items) {
-      const name = `${this.prefix}-c${colours.indexOf(it.colour)}-l${it.layer}`
+      if (!colours.has(it.colour)) colours.set(it.colour, colours.size)
+      const name = `${this.prefix}-c${colours.get(it.colour)}-l${it.layer}`
       const g = groups.get(name) ?? { colour: it.colour, ranges: [] }
       g.ranges.push(it.range)
       groups.set(name, g)
@@ -139,15 +159,9 @@ export class HighlightPainter {
     for (const [name, { colour, ranges }] of groups) {
       registry.set(name, new Highlight(...ranges))
       this.names.push(name)
-      rules.push(`::highlight(${name}) { background-color: color-mix(in srgb, ${safeCssColour(colour) ?? '#f2c14e'} 42%, transparent); }`)
+      rules.push(`::highlight(${name}) { background-color: color-mix(in srgb, ${safeCssColour(colour) ?? UNTAGGED_COLOUR} 42%, transparent); }`)
     }
-    // Higher priority paints on top: flash over selection over pending over plain highlights.
-    const specials: [Special, number, string][] = [
-      ['pending', 1, 'background-color: rgba(47, 111, 206, 0.28);'],
-      ['selected', 2, 'text-decoration: underline 2px rgba(43, 39, 34, 0.75); text-underline-offset: 3px;'],
-      ['flash', 3, 'background-color: rgba(255, 196, 0, 0.85); color: #1b1814;']
-    ]
-    for (const [kind, priority, style] of specials) {
+    for (const [kind, priority, style] of SPECIALS) {
       const range = this.special.get(kind)
       if (!range) continue
       const name = `${this.prefix}-${kind}`
@@ -166,8 +180,8 @@ export class HighlightPainter {
     const host = this.overlay.parentElement ?? this.overlay
     const origin = host.getBoundingClientRect()
     const boxes: HTMLElement[] = []
-    const add = (range: Range, cls: string, colour?: string) => {
-      for (const r of range.getClientRects()) {
+    const add = (range: AbstractRange, cls: string, colour?: string) => {
+      for (const r of liveRange(range).getClientRects()) {
         if (r.width === 0 || r.height === 0) continue
         const box = document.createElement('div')
         box.className = `box ${cls}`
@@ -175,7 +189,7 @@ export class HighlightPainter {
         box.style.top = `${r.top - origin.top + host.scrollTop}px`
         box.style.width = `${r.width}px`
         box.style.height = `${r.height}px`
-        if (colour) box.style.backgroundColor = `color-mix(in srgb, ${safeCssColour(colour) ?? '#f2c14e'} 42%, transparent)`
+        if (colour) box.style.backgroundColor = `color-mix(in srgb, ${safeCssColour(colour) ?? UNTAGGED_COLOUR} 42%, transparent)`
         boxes.push(box)
       }
     }

@@ -1,9 +1,8 @@
 /**
- * Which highlights are under the pointer. Measuring every highlight's client rects on each mouse
- * move is too slow with thousands of them (bench/document-view.ts), so the caret position at the
- * point first gives a code point, and only annotations around it are measured.
+ * Which highlights are under the pointer. Measuring every painted highlight's client rects on each
+ * mouse move is needless work, so the caret position at the point first gives a code point, the
+ * annotation index gives the few annotations containing it, and only those are measured.
  */
-import type { Annotation } from '../../shared/model'
 import type { HighlightPainter } from './highlight-painter'
 import type { TextMap } from './text-map'
 
@@ -12,14 +11,15 @@ type CaretFromPoint = (x: number, y: number, options?: { shadowRoots: ShadowRoot
 /**
  * Ids of the annotations painted under viewport point (x, y), shortest passage first.
  * @param root the shadow root holding the text nodes that `map` knows
+ * @param containing the ids of the annotations containing a code point (both ends included)
  */
-export function annotationsAt(x: number, y: number, root: ShadowRoot, map: TextMap, annotations: readonly Annotation[], painter: HighlightPainter): string[] {
+export function annotationsAt(x: number, y: number, root: ShadowRoot, map: TextMap, containing: (cp: number) => string[], painter: HighlightPainter): string[] {
   const caretAt = (document as { caretPositionFromPoint?: CaretFromPoint }).caretPositionFromPoint
   const pos = caretAt?.call(document, x, y, { shadowRoots: [root] })
-  // No caret API, or one that does not see into shadow roots: measure every highlight instead.
+  // No caret API, or one that does not see into shadow roots: measure every painted highlight instead.
   if (!pos || pos.offsetNode.getRootNode() !== root) return painter.hitTest(x, y)
-  const cp = map.offsetInBlock(pos.offsetNode, pos.offset)
+  const cp = map.offsetInRun(pos.offsetNode, pos.offset)
   if (cp === undefined) return [] // over the categories or other text that is not the document's
-  const near = annotations.filter((a) => a.target.start <= cp && cp <= a.target.end).map((a) => a.id)
-  return painter.hitTest(x, y, new Set(near))
+  const near = containing(cp)
+  return near.length ? painter.hitTest(x, y, new Set(near)) : []
 }

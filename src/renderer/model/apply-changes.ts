@@ -2,8 +2,8 @@
  * How the model takes in a change: each ChangedRecord (a record put with its current value, or
  * removed) updates exactly what depends on it — the open document's AnnotationIndex, the link
  * counts, the cached reads, the suggestion list — and names the slices it touched. Nothing is
- * re-read for an ordinary edit; an event flagged `reload` (too large to carry its records) or a
- * change the model cannot place re-reads only what it names.
+ * re-read for an ordinary edit; only an event flagged `reload` (too large to carry its records)
+ * makes the model read the project again.
  */
 import type { ChangedRecord, ChangeEvent } from '../../shared/api'
 import type { Annotation, CollectionName, DocumentRecord, Entity, Predicate, RejectedSuggestion, Tag } from '../../shared/model'
@@ -24,7 +24,8 @@ export function applyEvent(m: ProjectModel, e: ChangeEvent): void {
     m.notify('rolled-back', `“${e.method}” could not be saved${e.error ? `: ${e.error.message}` : ''}. It was undone.`)
   }
   if (e.reload) {
-    void reloadCollections(m, e)
+    // Too large to carry its records (e.g. a whole import): read the project again, once.
+    void m.resync()
     return
   }
   for (const c of e.changes) m.touched.set(`${c.collection}\u0000${c.id}`, e.revision)
@@ -142,35 +143,5 @@ function applyDocument(m: ProjectModel, id: string, record: DocumentRecord | nul
   } else {
     m.open = { doc: { ...record, text: open.doc.text }, annotations: open.annotations }
     m.changed('document')
-  }
-}
-
-/** An event too large to carry its records: re-read the collections it names (only those). */
-async function reloadCollections(m: ProjectModel, e: ChangeEvent): Promise<void> {
-  try {
-    const has = (c: CollectionName) => e.collections.includes(c)
-    if (has('documents')) {
-      const docs = await m.read('listDocuments', {})
-      m.documents.clear()
-      for (const d of docs) m.documents.set(d.id, d)
-      m.changed('documents')
-    }
-    if (has('entities') || has('annotations')) m.setEntities(await m.read('listEntities', {}))
-    if (has('citations') || has('annotations')) m.setCitations(await m.read('listCitations', {}))
-    if (has('tags')) {
-      m.tags.clear()
-      for (const t of await m.read('listTags', {})) m.tags.set(t.id, t)
-    }
-    if (has('predicates')) m.predicates.clear()
-    m.reads.invalidateEverything()
-    m.suggestions.clear()
-    m.changed('entities', 'citations', 'tags', 'predicates', 'reads', 'suggestions', 'palette')
-    const open = m.open?.doc.id
-    if (open && (e.documents.includes(open) || e.documents.length === 0)) {
-      if (m.documents.has(open)) await m.openDocument(open)
-      else m.closeDocument()
-    }
-  } catch (err) {
-    m.notify('error', `Could not read the project's changes: ${(err as Error).message}`)
   }
 }

@@ -28,7 +28,7 @@ import { recordsOfResult } from './mutation-results'
 import { ProjectReads } from './project-reads'
 import { Selections } from './selections'
 import { SuggestionLists } from './suggestion-lists'
-import type { ApiTransport } from './transport'
+import { type ApiTransport, createTransport } from './transport'
 
 /** Parts of the model a view can subscribe to; a change names the slices it touched. */
 export type Slice =
@@ -86,32 +86,22 @@ export class ProjectModel {
   private pending = new Set<Slice>()
   private flushing = false
   private unsubscribe: (() => void) | undefined
+  private unresume: (() => void) | undefined
   private openTicket = 0
-  /** Events that arrived while a document was loading, replayed onto it. */
-  private held: ChangeEvent[] | undefined
+  /** Change events received so far (reads compare it before and after, to notice a racing edit). */
+  private eventCount = 0
   private nextNotice = 1
 
-  constructor(private readonly transport: ApiTransport) {}
+  /** @param transport the services' door; this window's own (preload bridge or HTTP) by default */
+  constructor(private readonly transport: ApiTransport = createTransport()) {}
 
-  /** Loads the project and opens its first text; subscribes to change events. */
+  /** Loads the project and opens its first text; subscribes to change events first, so no edit goes unheard. */
   async start(): Promise<void> {
     this.unsubscribe ??= this.transport.onChange((e) => this.onEvent(e))
+    this.unresume ??= this.transport.onResume?.(() => void this.resync())
     try {
-      const lists = Promise.all([this.read('getProjectInfo', {}), this.read('listTags', {}), this.read('getHistory', {})])
-      const others = Promise.all([this.read('listEntities', {}), this.read('listCitations', {})])
-      const documents = await this.read('listDocuments', {})
-      for (const d of documents) this.documents.set(d.id, d)
-      this.changed('documents')
-      const first = documents.find((d) => d.role === 'text') ?? documents[0]
-      const opening = first ? this.open_(first.id) : Promise.resolve()
-      const [[info, tags, history], [entities, citations]] = await Promise.all([lists, others])
-      this.info = info
-      this.history = history
-      for (const t of tags) this.tags.set(t.id, t)
-      this.setEntities(entities)
-      this.setCitations(citations)
-      this.changed('project', 'tags', 'history', 'entities', 'citations', 'palette')
-      await opening
+      await this.transport.ready?.()
+      await this.load()
     } catch (err) {
       this.notify('error', `Could not read the project: ${(err as Error).message}`)
     } finally {
@@ -122,7 +112,41 @@ export class ProjectModel {
 
   stop(): void {
     this.unsubscribe?.()
-    this.unsubscribe = undefined
+    this.unresume?.()
+    this.unsubscribe = this.unresume = undefined
+  }
+
+  /**
+   * Reads the project's lists and opens a document (the open one if it still exists, else the
+   * first text). Reads race with edits: when a change event arrived during the reads, they are
+   * made again (the next round starts after that edit), at most three times.
+   */
+  private async load(): Promise<void> {
+    for (let round = 0; ; round++) {
+      const seen = this.eventCount
+      // The lists and the document are read in parallel: the text paints without waiting for the lists.
+      const lists = Promise.all([
+        this.read('getProjectInfo', {}), this.read('listTags', {}), this.read('getHistory', {}), this.read('listEntities', {}), this.read('listCitations', {})
+      ])
+      const documents = await this.read('listDocuments', {})
+      this.documents.clear()
+      for (const d of documents) this.documents.set(d.id, d)
+      this.changed('documents')
+      const keep = this.open && this.documents.has(this.open.doc.id) ? this.open.doc.id : undefined
+      const next = keep ?? (documents.find((d) => d.role === 'text') ?? documents[0])?.id
+      const opening = next ? this.open_(next) : Promise.resolve(this.closeDocument())
+      const [info, tags, history, entities, citations] = await lists
+      this.info = info
+      this.history = history
+      this.tags.clear()
+      for (const t of tags) this.tags.set(t.id, t)
+      this.setEntities(entities)
+      this.setCitations(citations)
+      this.reads.invalidateEverything()
+      this.changed('project', 'tags', 'history', 'entities', 'citations', 'palette', 'reads')
+      await opening
+      if (this.eventCount === seen || round === 2) return
+    }
   }
 
   /** Opens a document: reads its text and its annotations (only its own). The last call wins. */
@@ -136,13 +160,13 @@ export class ProjectModel {
 
   private async open_(id: string): Promise<void> {
     const ticket = ++this.openTicket
-    this.held = []
-    const [doc, annotations] = await Promise.all([this.read('getDocument', { id }), this.read('listAnnotations', { documentId: id })])
-    if (ticket !== this.openTicket) return // a later openDocument() won
-    const held = this.held
-    this.held = undefined
-    this.setOpen(doc, annotations)
-    for (const e of held) applyEvent(this, e)
+    for (let round = 0; ; round++) {
+      const seen = this.eventCount
+      const [doc, annotations] = await Promise.all([this.read('getDocument', { id }), this.read('listAnnotations', { documentId: id })])
+      if (ticket !== this.openTicket) return // a later openDocument() won
+      // An edit announced while reading may or may not be in what was read: read again after it.
+      if (this.eventCount === seen || round === 2) return this.setOpen(doc, annotations)
+    }
   }
 
   /** Puts a freshly read document in front (internal: also used when its text changed). */
@@ -187,6 +211,22 @@ export class ProjectModel {
     return this.jobs.run(method, args, opts)
   }
 
+  /** A claim beside its source: the ranked candidate passages (computed by the services, not cached). */
+  compare(args: ArgsOf<Methods['compareClaim']>): Promise<ResultOf<Methods['compareClaim']>> {
+    return this.read('compareClaim', args)
+  }
+
+  /** A document with its text: the open one as held, another read once and cached. */
+  async documentText(id: string): Promise<DocumentWithText> {
+    if (this.open?.doc.id === id) return this.open.doc
+    const r = this.reads.texts.of(id)
+    if (r.value) return r.value
+    return this.read('getDocument', { id }).then((doc) => {
+      r.update(() => doc)
+      return doc
+    })
+  }
+
   /** Calls a reading method (for the model's own modules; views use selections and reads). */
   async read<K extends MethodName>(method: K, args: ArgsOf<Methods[K]>): Promise<ResultOf<Methods[K]>> {
     return valueOf(await this.transport.call(method, args)) as ResultOf<Methods[K]>
@@ -216,6 +256,7 @@ export class ProjectModel {
 
   /** Adds a notice for the historian (shown by the shell until dismissed). */
   notify(kind: Notice['kind'], message: string): void {
+    if (this.notices.some((n) => n.message === message)) return // the same failure, heard twice
     this.notices = [...this.notices, { id: this.nextNotice++, kind, message }]
     this.changed('notices')
   }
@@ -239,33 +280,18 @@ export class ProjectModel {
   }
 
   private onEvent(e: ChangeEvent): void {
-    if (this.held) this.held.push(e)
+    this.eventCount++
     applyEvent(this, e)
   }
 
   /**
-   * Reads again what views show (after a failed write, or an event too large to carry records).
-   * Not a path of ordinary edits.
+   * Reads again what views show (after a failed write, a lost event stream, or an event too large
+   * to carry records). Not a path of ordinary edits.
    */
   async resync(message?: string): Promise<void> {
     if (message) this.notify('rolled-back', message)
     try {
-      const [documents, entities, citations, tags, history] = await Promise.all([
-        this.read('listDocuments', {}), this.read('listEntities', {}), this.read('listCitations', {}), this.read('listTags', {}), this.read('getHistory', {})
-      ])
-      this.documents.clear()
-      for (const d of documents) this.documents.set(d.id, d)
-      this.setEntities(entities)
-      this.setCitations(citations)
-      this.tags.clear()
-      for (const t of tags) this.tags.set(t.id, t)
-      this.history = history
-      this.reads.invalidateEverything()
-      this.changed('documents', 'entities', 'citations', 'tags', 'history', 'reads', 'palette')
-      const open = this.open?.doc.id
-      if (open && this.documents.has(open)) await this.open_(open)
-      else if (documents[0]) await this.open_((documents.find((d) => d.role === 'text') ?? documents[0]).id)
-      else this.closeDocument()
+      await this.load()
     } catch (err) {
       this.notify('error', `Could not read the project again: ${(err as Error).message}`)
     }

@@ -38,6 +38,7 @@ export class ProjectReads {
   readonly proposals: ResourceMap<string, ReferenceProposal[]>
   readonly rejected: ResourceMap<string, RejectedSuggestion[]>
   readonly notes: ResourceMap<string, FormattedNote[]>
+  /** Formatted lists by `bibliographyKey`: the works cited, or chosen items (e.g. one item's preview). */
   readonly worksCited: ResourceMap<string, FormattedBibliography>
   readonly texts: ResourceMap<string, DocumentWithText>
   readonly exportFormats: Resource<ExportFormatInfo[]>
@@ -57,7 +58,10 @@ export class ProjectReads {
       const [documentId, style] = key.split('\u0000')
       return read('formatNotes', { documentId, style: style as CitationStyle })
     }, changed)
-    this.worksCited = new ResourceMap((style) => read('formatBibliography', { style: style as CitationStyle, citationIds: citedIds() }), changed)
+    this.worksCited = new ResourceMap((key) => {
+      const [style, ids] = key.split('\u0000')
+      return read('formatBibliography', { style: style as CitationStyle, citationIds: ids === undefined ? citedIds() : ids.split(',').filter(Boolean) })
+    }, changed)
     this.texts = new ResourceMap((id) => read('getDocument', { id }), changed)
     this.exportFormats = new Resource(() => read('listExportFormats', {}), changed)
   }
@@ -67,6 +71,11 @@ export class ProjectReads {
     for (const map of [this.mentions, this.relations, this.passages, this.proposals, this.rejected, this.notes, this.worksCited, this.texts]) {
       map.invalidateAll()
     }
+  }
+
+  /** Key of a formatted list: the works cited (every item a passage cites), or the given items. */
+  static bibliographyKey(style: CitationStyle, citationIds?: readonly string[]): string {
+    return citationIds ? `${style}\u0000${citationIds.join(',')}` : style
   }
 
   /** Key of the notes of a document in a style. */

@@ -14,6 +14,10 @@ export interface ApiTransport {
   call(method: string, args: unknown): Promise<Result<unknown>>
   /** Runs `listener` after every change made through the services (by this window or another). */
   onChange(listener: (event: ChangeEvent) => void): () => void
+  /** Resolves once change events flow: no edit made after that goes unheard. */
+  ready?(): Promise<void>
+  /** Runs `listener` when the event stream was interrupted and is back (events may have been missed meanwhile). */
+  onResume?(listener: () => void): () => void
 }
 
 const TOKEN_KEY = 'marginalia-token'
@@ -29,10 +33,33 @@ function sessionToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? ''
 }
 
+/** How long to wait for the event stream before reading anyway (a proxy may buffer the first bytes). */
+const STREAM_WAIT_MS = 3000
+
 function httpTransport(): ApiTransport {
   const token = sessionToken()
   const listeners = new Set<(e: ChangeEvent) => void>()
+  const resumed = new Set<() => void>()
   let events: EventSource | undefined
+  let opened: Promise<void> | undefined
+  const connect = (): EventSource => {
+    if (events) return events
+    const source = (events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`))
+    let openedOnce = false
+    opened = new Promise((resolve) => {
+      setTimeout(resolve, STREAM_WAIT_MS)
+      source.addEventListener('open', () => {
+        if (openedOnce) resumed.forEach((l) => l()) // the browser reconnected by itself
+        openedOnce = true
+        resolve()
+      })
+    })
+    source.onmessage = (msg) => {
+      const event = JSON.parse(msg.data) as ChangeEvent
+      listeners.forEach((l) => l(event))
+    }
+    return source
+  }
   return {
     async call(method, args) {
       try {
@@ -48,13 +75,17 @@ function httpTransport(): ApiTransport {
     },
     onChange(listener) {
       // The stream opens with the first subscriber (the model), not at import time.
-      events ??= new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
-      events.onmessage = (msg) => {
-        const event = JSON.parse(msg.data) as ChangeEvent
-        listeners.forEach((l) => l(event))
-      }
+      connect()
       listeners.add(listener)
       return () => listeners.delete(listener)
+    },
+    ready() {
+      connect()
+      return opened!
+    },
+    onResume(listener) {
+      resumed.add(listener)
+      return () => resumed.delete(listener)
     }
   }
 }

@@ -68,6 +68,54 @@ export const documentViewStyles = css`
   .overlay .flash {
     background: rgba(255, 196, 0, 0.85);
   }
+  /*
+   * Whole books: blocks away from the viewport skip layout and paint. Until a block has been
+   * rendered once (then its real size is remembered), its height is estimated from its length in
+   * code points (--len, set per block) at about 70 characters a line.
+   */
+  .text > [data-b],
+  .text > ul > [data-b] {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto calc((var(--len, 0) / 70 + 1) * 1.68em);
+  }
+  .text > [data-b] {
+    position: relative;
+  }
+  .verdict-badges {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+  }
+  .verdict-badge {
+    position: absolute;
+    font: bold 10px/1 system-ui, sans-serif;
+    color: #fff;
+    border-radius: 7px;
+    padding: 1px 3px;
+  }
+  /* Page markers (a thin bar where the printed page turns, its label in the margin) and line numbers. */
+  .pb {
+    border-left: 1.5px solid #c9b9a3;
+    margin: 0 1px;
+  }
+  .pb::before,
+  .lb.shown::before {
+    content: attr(data-label);
+    position: absolute;
+    left: -2.9rem;
+    width: 2.4rem;
+    text-align: right;
+    font: 0.7rem/1.9 -apple-system, 'Segoe UI', 'Liberation Sans', Arial, sans-serif;
+    color: #9a8f82;
+    user-select: none;
+  }
+  .pb::before {
+    content: 'p. ' attr(data-label);
+  }
+  .has-lines,
+  .lg {
+    white-space: pre-line;
+  }
   h1.doc-title {
     font-size: 1.95rem;
     line-height: 1.2;

@@ -4,18 +4,22 @@
  * the shell to scroll to and flash its passage. Edit (tags, note) and delete happen inline; both
  * are undoable with Ctrl+Z like every edit.
  *
- * Events (bubbling, composed): `annotation-select` `{ id, reveal: true }`, `project-changed`,
- * `marginalia-error`.
+ * Properties: `annotation`, `colour` (its highlight colour), `tagColours`, `knownTags`, `selected`.
+ * Writes (`updateAnnotation`, `deleteAnnotation`) go through the model from context; the card
+ * shows what the model then holds, nothing is re-read.
+ * Events (bubbling, composed): `annotation-select` `{ id, reveal: true }`, `marginalia-error`.
  */
+import { consume } from '@lit/context'
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import { call } from '../api-client'
 import type { Annotation } from '../../shared/model'
-import { cssVars } from '../lib/css-vars'
+import { cssVars } from '../dom/css-vars'
+import { UNTAGGED_COLOUR } from '../lib/colours'
 import { reportError } from '../lib/errors'
-import { colourForAnnotation, UNTAGGED_COLOUR } from '../lib/tag-colours'
-import { controlStyles } from '../lib/ui-styles'
-import { parseTags } from './selection-popover'
+import { parseTags } from '../lib/tags'
+import { modelContext } from '../model/model-context'
+import type { ProjectModel } from '../model/project-model'
+import { controlStyles } from '../styles/ui-styles'
 
 @customElement('annotation-card')
 export class AnnotationCard extends LitElement {
@@ -122,7 +126,10 @@ export class AnnotationCard extends LitElement {
     `
   ]
 
+  @consume({ context: modelContext }) model: ProjectModel | undefined
   @property({ attribute: false }) annotation!: Annotation
+  /** The colour the highlight is painted in (the side stripe shows it). */
+  @property() colour = UNTAGGED_COLOUR
   @property({ attribute: false }) tagColours: ReadonlyMap<string, string> = new Map()
   @property({ attribute: false }) knownTags: string[] = []
   @property({ type: Boolean }) selected = false
@@ -134,7 +141,7 @@ export class AnnotationCard extends LitElement {
   render() {
     const a = this.annotation
     return html`
-      <div class="card ${this.selected ? 'selected' : ''}" ${cssVars({ '--tag': colourForAnnotation(a, this.tagColours) })} @click=${this.select}>
+      <div class="card ${this.selected ? 'selected' : ''}" ${cssVars({ '--tag': this.colour })} @click=${this.select}>
         <button
           class="quote"
           aria-pressed=${this.selected ? 'true' : 'false'}
@@ -172,8 +179,8 @@ export class AnnotationCard extends LitElement {
         <datalist id="tag-options">${this.knownTags.map((t) => html`<option value=${t}></option>`)}</datalist>
         <label for="note">Note</label>
         <textarea id="note" name="note" rows="3" .value=${a.note}></textarea>
-        <citation-picker .annotationId=${a.id}></citation-picker>
-        <entity-picker .annotationId=${a.id} .linked=${a.entityIds} .quote=${a.target.exact}></entity-picker>
+        <citation-picker .annotation=${a}></citation-picker>
+        <entity-picker .annotation=${a} .quote=${a.target.exact}></entity-picker>
         <div class="actions">
           <button type="button" class="quiet" @click=${this.cancelEdit}>Cancel</button>
           <button type="submit" class="primary" ?disabled=${this.busy}>Save</button>
@@ -224,13 +231,12 @@ export class AnnotationCard extends LitElement {
     const data = new FormData(form)
     this.busy = true
     try {
-      await call('updateAnnotation', {
+      await this.model!.mutate('updateAnnotation', {
         id: this.annotation.id,
         tags: parseTags(String(data.get('tags') ?? '')),
         note: String(data.get('note') ?? '').trim()
       })
       this.editing = false
-      this.dispatchEvent(new CustomEvent('project-changed', { bubbles: true, composed: true }))
     } catch (err) {
       reportError(this, 'Could not save the highlight', err)
     } finally {
@@ -243,8 +249,7 @@ export class AnnotationCard extends LitElement {
     if (this.busy) return
     this.busy = true
     try {
-      await call('deleteAnnotation', { id: this.annotation.id })
-      this.dispatchEvent(new CustomEvent('project-changed', { bubbles: true, composed: true }))
+      await this.model!.mutate('deleteAnnotation', { id: this.annotation.id })
     } catch (err) {
       reportError(this, 'Could not delete the highlight', err)
     } finally {

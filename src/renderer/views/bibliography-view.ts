@@ -1,24 +1,24 @@
 /**
- * `<bibliography-view>`: the project bibliography formatted in a Chicago style (notes-bibliography
- * or author-date), and the notes of the open document (`documentId`): one per citing highlight,
- * in document order; click a note to go to its passage. Re-read after every change. citeproc's
- * HTML is turned into styled text runs (htmlToSegments): nothing is inserted into the page as HTML.
+ * `<bibliography-view>`: formatted citations in a Chicago style (notes-bibliography or
+ * author-date). First the notes of the open document (`documentId`): one per citing highlight,
+ * in document order (click a note to go to its passage); then the works cited — the items some
+ * passage cites, not the whole library (a library is a list; formatting 1,400 items is not
+ * something to wait for).
+ * Both are cached reads of the model: formatted once, formatted again only when a citation or a
+ * citing passage changed. citeproc's HTML is turned into styled text runs (htmlToSegments):
+ * nothing is inserted into the page as HTML.
  *
- * Events (bubbling, composed): `annotation-select` `{ id }`, `marginalia-error`.
+ * Properties: `documentId`, `citationStyle`.
+ * Events (bubbling, composed): `annotation-select` `{ id, documentId }`.
  */
-import { LitElement, css, html } from 'lit'
-import { customElement, property, state } from 'lit/decorators.js'
-import { call } from '../api-client'
-import { ChangeSubscription } from '../lib/change-subscription'
-import type { CitationStyle, FormattedEntry, FormattedNote } from '../../shared/api/citations'
+import { LitElement, css, html, nothing } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import type { CitationStyle } from '../../shared/api/citations'
 import { htmlToSegments, type RichSegment } from '../../shared/citations/rich-text'
-import { reportError } from '../lib/errors'
-import { controlStyles } from '../lib/ui-styles'
-
-export const STYLE_LABELS: Record<CitationStyle, string> = {
-  'chicago-notes-bibliography': 'Chicago (notes and bibliography)',
-  'chicago-author-date': 'Chicago (author-date)'
-}
+import { STYLE_LABELS } from '../lib/citation-styles'
+import { UseModel } from '../model/model-context'
+import { ProjectReads } from '../model/project-reads'
+import { controlStyles } from '../styles/ui-styles'
 
 /** One run of formatted text, as Lit markup (text only; formatting by element). */
 export function renderSegments(segments: RichSegment[]) {
@@ -51,64 +51,40 @@ export class BibliographyView extends LitElement {
   ]
 
   @property() citationStyle: CitationStyle = 'chicago-notes-bibliography'
-  /** The open document, whose notes are listed. */
+  /** The open document, whose notes are listed first. */
   @property() documentId: string | undefined
-  @state() private entries: FormattedEntry[] = []
-  @state() private notes: FormattedNote[] = []
-  @state() private loading = false
-  private generation = 0
-  /** Re-formats when citations or annotations change, and on (re)connection. */
-  protected readonly changes = new ChangeSubscription(
-    this,
-    (e) => {
-      if (e.collections.includes('citations') || e.collections.includes('annotations')) void this.load()
-    },
-    () => void this.load()
-  )
-
-  protected updated(changed: Map<string, unknown>): void {
-    if ((changed.has('citationStyle') && changed.get('citationStyle') !== undefined) || (changed.has('documentId') && this.isConnected)) void this.load()
-  }
-
-  /** Re-reads the formatted bibliography. */
-  async load(): Promise<void> {
-    const mine = ++this.generation
-    this.loading = true
-    try {
-      const out = await call('formatBibliography', { style: this.citationStyle })
-      const notes = this.documentId ? await call('formatNotes', { documentId: this.documentId, style: this.citationStyle }) : []
-      if (mine === this.generation) {
-        this.entries = out.entries
-        this.notes = notes
-      }
-    } catch (err) {
-      reportError(this, 'Could not format the bibliography', err)
-    } finally {
-      if (mine === this.generation) this.loading = false
-    }
-  }
+  private readonly use = new UseModel(this, ['reads'])
 
   render() {
+    const reads = this.use.model?.reads
+    if (!reads) return nothing
+    const notes = this.documentId ? reads.notes.of(ProjectReads.notesKey(this.documentId, this.citationStyle)).get() : undefined
+    const list = reads.worksCited.of(ProjectReads.bibliographyKey(this.citationStyle)).get()
+    const entries = list.value?.entries ?? []
+    const loading = list.loading || !!notes?.loading
+    const failed = list.error ?? notes?.error
     return html`
       <header>
         <label for="style">Style</label>
         <select id="style" aria-label="Citation style" @change=${(e: Event) => (this.citationStyle = (e.target as HTMLSelectElement).value as CitationStyle)}>
           ${Object.entries(STYLE_LABELS).map(([v, l]) => html`<option value=${v} ?selected=${v === this.citationStyle}>${l}</option>`)}
         </select>
-        ${this.loading ? html`<span aria-live="polite">Formatting…</span>` : ''}
+        ${loading ? html`<span aria-live="polite">Formatting…</span>` : ''}
       </header>
-      <div class="csl-bib-body" data-style=${this.citationStyle}>
-        ${this.entries.length === 0 && !this.loading ? html`<p class="empty">No items yet.</p>` : ''}
-        ${this.entries.map((e) => html`<p class="entry" data-citation-id=${e.citationId}>${renderSegments(htmlToSegments(e.html))}</p>`)}
-      </div>
-      ${this.notes.length
+      ${failed ? html`<p class="empty" role="alert">Could not format: ${failed}</p>` : nothing}
+      ${notes?.value?.length
         ? html`<h4>Notes in this document</h4>
             <ol class="notes">
-              ${this.notes.map((n) => html`<li value=${n.number} data-annotation-id=${n.annotationId} title=${n.quote}
-                @click=${() => this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: n.annotationId }, bubbles: true, composed: true }))}
+              ${notes.value.map((n) => html`<li value=${n.number} data-annotation-id=${n.annotationId} title=${n.quote}
+                @click=${() => this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: n.annotationId, documentId: this.documentId }, bubbles: true, composed: true }))}
               >${renderSegments(htmlToSegments(n.html))}</li>`)}
             </ol>`
         : ''}
+      <h4>Works cited</h4>
+      <div class="csl-bib-body" data-style=${this.citationStyle}>
+        ${entries.length === 0 && !list.loading ? html`<p class="empty">No passage cites a work yet.</p>` : ''}
+        ${entries.map((e) => html`<p class="entry" data-citation-id=${e.citationId}>${renderSegments(htmlToSegments(e.html))}</p>`)}
+      </div>
     `
   }
 }

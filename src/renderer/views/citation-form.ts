@@ -9,7 +9,7 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { CslItem, CslName } from '../../shared/model'
-import { controlStyles } from '../lib/ui-styles'
+import { controlStyles } from '../styles/ui-styles'
 
 /** Item types offered, with their labels (CSL type names). */
 const TYPES: [string, string][] = [

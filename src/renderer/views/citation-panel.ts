@@ -5,18 +5,23 @@
  * item by hand, bibliography import (BibTeX/BibLaTeX, RIS, CSL-JSON) and the formatted
  * bibliography in the chosen Chicago style.
  *
- * Properties (set by the shell): `documentId`, `selectedAnnotationId`.
- * Events (bubbling, composed): `annotation-select` `{ id }`, `marginalia-error`.
+ * The items are the model's bibliography (counts kept current from change events); the passages
+ * citing the selected item are a cached read of the model, kept current the same way.
+ *
+ * Properties (set by the shell): `documentId`.
+ * Events (bubbling, composed): `annotation-select` `{ id, documentId }`, `marginalia-error`.
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call } from '../api-client'
-import { ChangeSubscription } from '../lib/change-subscription'
-import type { CitationSummary, CitingPassage } from '../../shared/api/citations'
+import type { CitationSummary } from '../../shared/api/citations'
 import type { CslItem } from '../../shared/model'
+import { fileToBase64 } from '../dom/file-base64'
 import { reportError } from '../lib/errors'
-import { fileToBase64 } from '../lib/file-base64'
-import { controlStyles } from '../lib/ui-styles'
+import { htmlToSegments } from '../../shared/citations/rich-text'
+import { UseModel } from '../model/model-context'
+import { ProjectReads } from '../model/project-reads'
+import { renderSegments } from './bibliography-view'
+import { controlStyles } from '../styles/ui-styles'
 
 @customElement('citation-panel')
 export class CitationPanel extends LitElement {
@@ -35,37 +40,26 @@ export class CitationPanel extends LitElement {
       .passages li { margin: 0.3rem 0 0.3rem 0.6rem; }
       .passages button { text-align: left; font-style: italic; white-space: normal; }
       .report { font-size: 0.82rem; color: var(--ink-soft); }
+      .preview { font-family: 'Iowan Old Style', Palatino, 'Noto Serif', Georgia, serif; margin: 0.4rem 0; padding-left: 1.4rem; text-indent: -1.4rem; }
+      .has-source { font-size: 0.75rem; color: #2e7d32; margin-right: 0.3rem; }
       .list { max-height: 16rem; overflow: auto; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
     `
   ]
 
   /** The open document (proposals are read from its text). */
   @property() documentId: string | undefined
-  @property() selectedAnnotationId: string | undefined
 
-  @state() private items: CitationSummary[] = []
   @state() private selectedId: string | undefined
-  @state() private passages: CitingPassage[] = []
   @state() private form: 'new' | 'edit' | undefined
   @state() private report = ''
   @state() private filter = ''
-  /** Re-reads the bibliography on every change and on (re)connection. */
-  protected readonly changes = new ChangeSubscription(this, () => void this.load(), () => void this.load())
-
-  private async load(): Promise<void> {
-    try {
-      this.items = await call('listCitations', {})
-      if (this.selectedId && !this.items.some((c) => c.id === this.selectedId)) this.selectedId = undefined
-      this.passages = this.selectedId ? await call('listCitingPassages', { citationId: this.selectedId }) : []
-    } catch (err) {
-      reportError(this, 'Could not read the bibliography', err)
-    }
-  }
+  private readonly use = new UseModel(this, ['citations', 'reads'])
 
   render() {
-    const selected = this.items.find((c) => c.id === this.selectedId)
+    const items = this.use.model?.selections.citationList() ?? []
+    const selected = this.selectedId ? this.use.model?.citations.get(this.selectedId) : undefined
     const q = this.filter.trim().toLowerCase()
-    const shown = q ? this.items.filter((c) => c.label.toLowerCase().includes(q)) : this.items
+    const shown = q ? items.filter((c) => c.label.toLowerCase().includes(q)) : items
     return html`
       <div class="bar">
         <button @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>Import bibliography…</button>
@@ -80,12 +74,12 @@ export class CitationPanel extends LitElement {
       <h3>References in this text</h3>
       <reference-proposals .documentId=${this.documentId}></reference-proposals>
 
-      <h3>Bibliography (${this.items.length})</h3>
-      ${this.items.length > 8 ? html`<input type="search" placeholder="Filter" aria-label="Filter items" .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />` : nothing}
+      <h3>Bibliography (${items.length})</h3>
+      ${items.length > 8 ? html`<input type="search" placeholder="Filter" aria-label="Filter items" .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />` : nothing}
       <ul class="list" role="listbox" aria-label="Bibliography items">
         ${shown.slice(0, 500).map(
           (c) => html`<li class="item" role="option" data-citation-id=${c.id} aria-selected=${c.id === this.selectedId ? 'true' : 'false'} @click=${() => this.select(c.id)}>
-            <span class="label">${c.label}</span>${c.sourceDocumentId ? html`<span class="has-source" title="Its source text is attached: check claims in the Verify tab" aria-label="source attached" style="font-size:0.75rem;color:#2e7d32;margin-right:0.3rem">source ✓</span>` : nothing}<span class="count" title="Passages citing it">${c.citedBy}</span>
+            <span class="label">${c.label}</span>${c.sourceDocumentId ? html`<span class="has-source" title="Its source text is attached: check claims in the Verify tab" aria-label="source attached">source ✓</span>` : nothing}<span class="count" title="Passages citing it">${c.citedBy}</span>
           </li>`
         )}
       </ul>
@@ -97,13 +91,18 @@ export class CitationPanel extends LitElement {
   }
 
   private renderSelected(c: CitationSummary) {
+    const reads = this.use.model?.reads
+    const passages = reads?.passages.of(c.id).get().value ?? []
+    // How the item reads in a bibliography (one item formatted, cached by the model).
+    const preview = reads?.worksCited.of(ProjectReads.bibliographyKey('chicago-notes-bibliography', [c.id])).get().value?.entries[0]
     return html`
+      ${preview ? html`<p class="preview" data-citation-id=${c.id}>${renderSegments(htmlToSegments(preview.html))}</p>` : nothing}
       <section class="passages" aria-label="Passages citing the selected item">
-        <h3>Cited by ${this.passages.length} passage${this.passages.length === 1 ? '' : 's'}</h3>
+        <h3>Cited by ${passages.length} passage${passages.length === 1 ? '' : 's'}</h3>
         <ul>
-          ${this.passages.map(
+          ${passages.map(
             (p) => html`<li data-annotation-id=${p.annotationId}>
-              <button class="quiet" @click=${() => this.reveal(p.annotationId)}>“${p.exact}”</button>
+              <button class="quiet" @click=${() => this.reveal(p.annotationId, p.documentId)}>“${p.exact}”</button>
               ${p.locator ? html`<span class="locator">${p.locator}</span>` : nothing}
               <span class="doc">(${p.documentTitle})</span>
             </li>`
@@ -120,19 +119,18 @@ export class CitationPanel extends LitElement {
     `
   }
 
-  private async select(id: string): Promise<void> {
+  private select(id: string): void {
     this.selectedId = id
     this.form = undefined
-    await this.load()
   }
 
-  private reveal(annotationId: string): void {
-    this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: annotationId }, bubbles: true, composed: true }))
+  private reveal(annotationId: string, documentId: string): void {
+    this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: annotationId, documentId }, bubbles: true, composed: true }))
   }
 
   private create = async (e: CustomEvent<{ item: CslItem }>): Promise<void> => {
     try {
-      const c = await call('createCitation', { item: e.detail.item })
+      const c = await this.use.model!.mutate('createCitation', { item: e.detail.item })
       this.form = undefined
       this.selectedId = c.id
     } catch (err) {
@@ -142,7 +140,7 @@ export class CitationPanel extends LitElement {
 
   private async saveItem(id: string, item: CslItem): Promise<void> {
     try {
-      await call('updateCitation', { id, item })
+      await this.use.model!.mutate('updateCitation', { id, item })
       this.form = undefined
     } catch (err) {
       reportError(this, 'Could not save the item', err)
@@ -151,7 +149,7 @@ export class CitationPanel extends LitElement {
 
   private async deleteItem(id: string): Promise<void> {
     try {
-      const r = await call('deleteCitation', { id })
+      const r = await this.use.model!.mutate('deleteCitation', { id })
       this.report = `Deleted; ${r.unlinkedAnnotations} highlight(s) no longer cite it (Undo restores both).`
     } catch (err) {
       reportError(this, 'Could not delete the item', err)
@@ -165,7 +163,7 @@ export class CitationPanel extends LitElement {
     if (!file) return
     this.report = `Importing ${file.name}…`
     try {
-      const r = await call('importBibliography', { fileName: file.name, contentBase64: await fileToBase64(file) })
+      const r = await this.use.model!.mutate('importBibliography', { fileName: file.name, contentBase64: await fileToBase64(file) })
       const skipped = r.skipped.map((s) => `line ${s.line}${s.key ? ` (${s.key})` : ''}: ${s.reason}`).join('; ')
       this.report = `${file.name}: ${r.imported} imported, ${r.merged} merged with existing items, ${r.skipped.length} skipped${skipped ? ` — ${skipped}` : ''}.`
     } catch (err) {

@@ -2,19 +2,22 @@
  * `<citation-picker>`: choose a bibliography item (type to filter the project's items) and a
  * locator (page, chapter, folio, line) for a highlight.
  *
- * - In a form (no `annotationId`): `value` is the chosen `{ citationId, locator }` or undefined;
+ * - In a form (no `annotation`): `value` is the chosen `{ citationId, locator }` or undefined;
  *   the selection popover adds it to the new highlight's `citations`.
- * - On an existing highlight (`annotationId` set): a Cite button adds the link to that annotation
+ * - On an existing highlight (`annotation` set): a Cite button adds the link to that annotation
  *   (replacing an earlier link to the same item, keeping the others and their verdicts).
+ * The items are the project model's bibliography (filtered here, no call).
  *
  * Events (bubbling, composed): `marginalia-error`; `citation-picked` `{ citationId, locator }`.
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call } from '../api-client'
 import type { CitationSummary } from '../../shared/api/citations'
+import { foldKey } from '../../shared/entities/fold'
+import type { Annotation } from '../../shared/model'
 import { reportError } from '../lib/errors'
-import { controlStyles } from '../lib/ui-styles'
+import { UseModel } from '../model/model-context'
+import { controlStyles } from '../styles/ui-styles'
 
 export interface PickedCitation {
   citationId: string
@@ -23,9 +26,11 @@ export interface PickedCitation {
 
 /** Items whose label contains every word typed (case and accents ignored). */
 export function filterItems(items: CitationSummary[], query: string): CitationSummary[] {
-  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
-  const words = fold(query).split(/\s+/).filter(Boolean)
-  return items.filter((c) => words.every((w) => fold(c.label).includes(w)))
+  const words = foldKey(query).split(' ').filter(Boolean)
+  return items.filter((c) => {
+    const label = foldKey(c.label)
+    return words.every((w) => label.includes(w))
+  })
 }
 
 @customElement('citation-picker')
@@ -45,8 +50,8 @@ export class CitationPicker extends LitElement {
   ]
 
   /** When set, the picker cites from this existing annotation (with its own Cite button). */
-  @property() annotationId: string | undefined
-  @state() private items: CitationSummary[] = []
+  @property({ attribute: false }) annotation: Annotation | undefined
+  private readonly use = new UseModel(this, ['citations'])
   @state() private query = ''
   @state() private chosen: CitationSummary | undefined
   @state() private locator = ''
@@ -67,12 +72,8 @@ export class CitationPicker extends LitElement {
     this.open = false
   }
 
-  private async loadItems(): Promise<void> {
-    try {
-      this.items = await call('listCitations', {})
-    } catch (err) {
-      reportError(this, 'Could not read the bibliography', err)
-    }
+  private get items(): CitationSummary[] {
+    return this.use.model?.selections.citationList() ?? []
   }
 
   render() {
@@ -82,12 +83,12 @@ export class CitationPicker extends LitElement {
       <div class="row">
         <input id="q" class="q" role="combobox" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="items" autocomplete="off"
           placeholder="Bibliography item…" .value=${this.chosen ? this.chosen.label : this.query}
-          @focus=${() => { this.open = true; void this.loadItems() }}
+          @focus=${() => (this.open = true)}
           @input=${(e: Event) => { this.query = (e.target as HTMLInputElement).value; this.chosen = undefined; this.open = true }}
           @keydown=${this.onKey} />
         <input class="loc" aria-label="Locator" placeholder="p. 39" .value=${this.locator}
           @input=${(e: Event) => (this.locator = (e.target as HTMLInputElement).value)} />
-        ${this.annotationId ? html`<button type="button" class="primary" ?disabled=${!this.chosen} @click=${this.cite}>Cite</button>` : nothing}
+        ${this.annotation ? html`<button type="button" class="primary" ?disabled=${!this.chosen} @click=${this.cite}>Cite</button>` : nothing}
       </div>
       ${this.open && matches.length
         ? html`<ul id="items" role="listbox">${matches.map(
@@ -118,15 +119,12 @@ export class CitationPicker extends LitElement {
 
   private async cite(): Promise<void> {
     const picked = this.value
-    if (!picked || !this.annotationId) return
+    const ann = this.annotation
+    if (!picked || !ann || !this.use.model) return
     try {
-      const all = await call('listAnnotations', {})
-      const ann = all.find((a) => a.id === this.annotationId)
-      if (!ann) throw new Error('that highlight no longer exists')
       const citations = [...ann.citations.filter((c) => c.citationId !== picked.citationId).map((c) => ({ citationId: c.citationId, locator: c.locator })), picked]
-      await call('updateAnnotation', { id: ann.id, citations })
+      await this.use.model.mutate('updateAnnotation', { id: ann.id, citations })
       this.dispatchEvent(new CustomEvent('citation-picked', { detail: picked, bubbles: true, composed: true }))
-      this.dispatchEvent(new CustomEvent('project-changed', { bubbles: true, composed: true }))
       this.reset()
     } catch (err) {
       reportError(this, 'Could not cite the item', err)

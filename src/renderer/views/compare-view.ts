@@ -4,18 +4,23 @@
  * to it, matched terms marked. The historian steps through the candidates, may select another
  * passage in the source by hand, reads the discrepancies, and records a verdict with a note.
  *
+ * Indexing a large source runs as a job through the model (progress, Cancel); the comparison and
+ * the texts are read through the model; the verdict is written with `verifyClaim` through it.
+ *
  * Properties: `annotationId`, `citationId`. Events (bubbling, composed): `compare-close`;
- * `project-changed` after a verdict is recorded; `marginalia-error` on failures.
+ * `marginalia-error` on failures.
  */
+import { consume } from '@lit/context'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import { call } from '../api-client'
 import type { Candidate, Comparison } from '../../shared/api/compare'
 import type { DocumentWithText, VerificationStatus } from '../../shared/model'
 import { CodePointIndex } from '../../shared/text/code-points'
+import { markedText, selectionOffsets, type Mark } from '../dom/marked-text'
 import { reportError } from '../lib/errors'
-import { markedText, selectionOffsets, type Mark } from '../lib/marked-text'
-import { controlStyles } from '../lib/ui-styles'
+import { modelContext } from '../model/model-context'
+import type { ProjectModel } from '../model/project-model'
+import { controlStyles } from '../styles/ui-styles'
 
 /** Code points of source shown on each side of the passage (the rest of a 2 MB source stays out of the DOM). */
 const SOURCE_CONTEXT = 3000
@@ -52,6 +57,7 @@ export class CompareView extends LitElement {
     `
   ]
 
+  @consume({ context: modelContext }) model: ProjectModel | undefined
   @property() annotationId = ''
   @property() citationId = ''
 
@@ -65,7 +71,8 @@ export class CompareView extends LitElement {
   @state() private busy = true
   @state() private error = ''
   /** The source's index build while it runs (sentences done of total). */
-  @state() private indexing: { jobId: string; done: number; total: number } | undefined
+  @state() private indexing: { done: number; total: number } | undefined
+  private readonly cancelling = new AbortController()
 
   @query('.source') private sourcePane!: HTMLElement
   @query('.left') private claimPane!: HTMLElement
@@ -83,21 +90,25 @@ export class CompareView extends LitElement {
    * progress and offering to cancel. False when cancelled.
    */
   private async ensureIndexed(): Promise<boolean> {
-    const sourceId = this.citationId ? (await call('getCitation', { id: this.citationId })).sourceDocumentId : undefined
+    const sourceId = this.citationId ? this.model!.citations.get(this.citationId)?.sourceDocumentId : undefined
     if (!sourceId) return true // compareClaim explains what is missing
-    let job = await call('startJob', { method: 'indexSource', args: { documentId: sourceId } })
-    while (job.status === 'running') {
-      this.indexing = { jobId: job.id, done: job.done, total: job.total }
-      await new Promise((r) => setTimeout(r, 150))
-      job = await call('getJob', { id: job.id })
+    this.indexing = { done: 0, total: 0 }
+    try {
+      await this.model!.runJob('indexSource', { documentId: sourceId }, {
+        signal: this.cancelling.signal,
+        onProgress: (p) => (this.indexing = { done: p.done, total: p.total })
+      })
+      return true
+    } catch (err) {
+      if ((err as { code?: string }).code === 'cancelled') return false
+      throw err
+    } finally {
+      this.indexing = undefined
     }
-    this.indexing = undefined
-    if (job.status === 'failed') throw new Error(job.error?.message ?? 'the source could not be indexed')
-    return job.status === 'done'
   }
 
-  private async cancelIndexing(): Promise<void> {
-    if (this.indexing) await call('cancelJob', { id: this.indexing.jobId }).catch(() => undefined)
+  private cancelIndexing(): void {
+    this.cancelling.abort()
     this.close()
   }
 
@@ -105,10 +116,10 @@ export class CompareView extends LitElement {
     this.busy = true
     try {
       if (!(await this.ensureIndexed())) return
-      const comparison = await call('compareClaim', { annotationId: this.annotationId, citationId: this.citationId || undefined, top: 5 })
+      const comparison = await this.model!.compare({ annotationId: this.annotationId, citationId: this.citationId || undefined, top: 5 })
       const [claimDoc, sourceDoc] = await Promise.all([
-        call('getDocument', { id: comparison.claimDocumentId! }),
-        call('getDocument', { id: comparison.sourceDocumentId })
+        this.model!.documentText(comparison.claimDocumentId!),
+        this.model!.documentText(comparison.sourceDocumentId)
       ])
       this.claimIndex = new CodePointIndex(claimDoc.text)
       this.sourceIndex = new CodePointIndex(sourceDoc.text)
@@ -161,7 +172,7 @@ export class CompareView extends LitElement {
     const citationId = this.comparison?.citationId ?? this.citationId
     this.busy = true
     try {
-      await call('verifyClaim', {
+      await this.model!.mutate('verifyClaim', {
         annotationId: this.annotationId,
         citationId,
         status: this.status,
@@ -170,7 +181,6 @@ export class CompareView extends LitElement {
         sourceEnd: passage?.end,
         note: this.note
       })
-      this.dispatchEvent(new CustomEvent('project-changed', { bubbles: true, composed: true }))
       this.close()
     } catch (err) {
       reportError(this, 'record the verdict', err)

@@ -5,7 +5,7 @@
 import { LitElement, css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { DocumentRecord } from '../../shared/model'
-import { controlStyles } from '../lib/ui-styles'
+import { controlStyles } from '../styles/ui-styles'
 
 const ROLE_LABEL: Record<DocumentRecord['role'], string> = { text: 'Text', source: 'Source' }
 

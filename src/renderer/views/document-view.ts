@@ -1,260 +1,238 @@
 /**
  * `<document-view>`: the open document as a historian reads it (title, categories, headings,
- * paragraphs, list items, notes), with its highlights painted over the text.
+ * paragraphs, list items, notes, page and line markers), with its highlights painted over the text.
  *
- * Each block element holds exactly one text node with the code points [block.start, block.end)
- * of the normalised text, so DOM positions map to stored offsets (code points) through one
- * CodePointIndex; highlights are painted by HighlightPainter without rewriting that DOM.
- * Selecting text (mouse, or Shift+arrow keys after focusing the text) opens `<selection-popover>`.
+ * Whole books stay instant: the text DOM is built once per document (dom/text-layout.ts) with
+ * `content-visibility: auto`, so layout and paint follow the viewport; highlights are painted for
+ * the blocks near the viewport only (dom/visible-blocks.ts), from the annotation index's interval
+ * queries, as StaticRanges (dom/highlight-painter.ts). An edit repaints only when it touches that
+ * window. Selecting text (mouse, or Shift+arrow keys after focusing the text) opens `<selection-popover>`.
  *
- * Properties: `doc`, `annotations` (of this document, document order), `tagColours`,
- * `selectedAnnotationId`, `knownTags`.
+ * Properties: `doc`, `annotations` (the open document's AnnotationIndex) with its `version`,
+ * `palette` (highlight colours), `selectedAnnotationId`, `knownTags`.
+ * Writes through the model from context (`createAnnotation`).
  * Events (bubbling, composed): `annotation-select` `{ id, reveal: false }` when a highlight is
- * clicked or created; `marginalia-error` on failures; `project-changed` after a mutation.
+ * clicked or created; `marginalia-error` on failures. `document-painted` `{ version }` (not
+ * composed) after each repaint, for measurements.
  */
+import { consume } from '@lit/context'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import { guard } from 'lit/directives/guard.js'
-import { call } from '../api-client'
-import { type Annotation, type Block, type DocumentWithText, isMilestone } from '../../shared/model'
+import type { DocumentWithText } from '../../shared/model'
 import { CodePointIndex } from '../../shared/text/code-points'
+import { HighlightPainter, type PaintItem } from '../dom/highlight-painter'
+import { annotationsAt } from '../dom/hit-test'
+import { TextSelectionController } from '../dom/text-selection'
+import { layoutText, type TextLayout } from '../dom/text-layout'
+import { VerdictBadges } from '../dom/verdict-badges'
+import { type BlockWindow, VisibleBlocks } from '../dom/visible-blocks'
 import { reportError } from '../lib/errors'
-import { refineSelection, type CodePointSpan } from '../lib/grapheme-range'
-import { HighlightPainter, type PaintItem } from '../lib/highlight-painter'
-import { annotationsAt } from '../lib/hit-test'
 import { overlapLayers } from '../lib/overlap-layers'
-import { keepSelectionEndVisible, moveSelectionByKey, placeCaret, readSelection } from '../lib/selection-reader'
-import { colourForAnnotation } from '../lib/tag-colours'
-import { paintVerdictBadges } from '../lib/verdict-badges'
-import { TextMap, type RenderedBlock } from '../lib/text-map'
-import { documentViewStyles } from '../lib/document-view-styles'
-import { renderBlocks } from '../lib/document-blocks'
+import type { AnnotationIndex } from '../model/annotation-index'
+import { modelContext } from '../model/model-context'
+import type { ProjectModel } from '../model/project-model'
+import type { Palette } from '../model/selections'
+import { documentViewStyles } from '../styles/document-view-styles'
 import type { HighlightBody, SelectionPopover } from './selection-popover'
+
+/** Beyond this distance (in viewports) a jump is instant: smooth scrolling would lay out every block passed. */
+const SMOOTH_LIMIT = 2
 
 @customElement('document-view')
 export class DocumentView extends LitElement {
   static styles = documentViewStyles
 
+  @consume({ context: modelContext }) model: ProjectModel | undefined
   @property({ attribute: false }) doc: DocumentWithText | undefined
-  @property({ attribute: false }) annotations: Annotation[] = []
-  @property({ attribute: false }) tagColours: ReadonlyMap<string, string> = new Map()
+  @property({ attribute: false }) annotations: AnnotationIndex | undefined
+  /** The index's version when it was handed down: a new value repaints what changed near the viewport. */
+  @property({ type: Number }) version = 0
+  @property({ attribute: false }) palette: Palette | undefined
   @property({ attribute: false }) knownTags: string[] = []
   @property() selectedAnnotationId: string | undefined
 
-  /** The passage the popover would highlight (code points), while it is open. */
-  @state() private pending: CodePointSpan | undefined
-  @state() private popoverAt = { x: 0, y: 0 }
   @state() private busy = false
-
+  @query('.scroller') private scroller!: HTMLElement
   @query('.page') private page!: HTMLElement
+  @query('.text') private textBox!: HTMLElement
   @query('.overlay') private overlay!: HTMLElement
   @query('selection-popover') private popoverEl: SelectionPopover | undefined
 
   private index: CodePointIndex | undefined
-  private blocks: Block[] = []
-  private map: TextMap | undefined
+  private layout: TextLayout | undefined
   private painter: HighlightPainter | undefined
-  private ranges = new Map<string, Range>()
+  private badges: VerdictBadges | undefined
+  private visible: VisibleBlocks | undefined
+  private window: BlockWindow = { first: 0, last: -1 }
+  private paintedVersion = -1
+  private readonly selection = new TextSelectionController(this, () => this.layout?.map, () => this.doc?.text, () => this.index)
 
   /** True when painting with CSS.highlights; false when using fallback boxes. */
   get paintsNatively(): boolean {
     return this.painter?.native ?? false
   }
 
-  /** Scrolls to an annotation's passage and flashes it. Returns false if it is not painted. */
+  /** Scrolls to an annotation's passage and flashes it. Returns false if it is not in this document. */
   reveal(id: string): boolean {
-    const range = this.ranges.get(id)
-    if (!range || !this.painter) return false
-    const el = range.startContainer.parentElement
+    const a = this.annotations?.get(id)
+    const range = a && this.layout?.map.toStaticRange(a.target.start, a.target.end)
+    if (!a || !range || !this.layout || !this.painter) return false
+    const i = this.blockAt(a.target.start)
+    const el = this.layout.elements[i]
     const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-    el?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' })
+    const far = Math.abs(el.offsetTop - this.scroller.scrollTop) > SMOOTH_LIMIT * this.scroller.clientHeight
+    el.scrollIntoView({ block: 'center', behavior: reduce || far ? 'auto' : 'smooth' })
     this.painter.flash(range)
     return true
   }
 
-  connectedCallback(): void {
-    super.connectedCallback()
-    window.addEventListener('resize', this.placePopover)
-  }
-
   disconnectedCallback(): void {
     super.disconnectedCallback()
-    window.removeEventListener('resize', this.placePopover)
-    this.painter?.dispose()
-    this.painter = undefined
+    this.teardown()
   }
 
   protected willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('doc')) {
       const prev = changed.get('doc') as DocumentWithText | undefined
-      if (!this.doc || prev?.id !== this.doc.id || prev.text !== this.doc.text) this.pending = undefined
-      this.index = this.doc ? new CodePointIndex(this.doc.text) : undefined
-      this.blocks = this.doc ? this.renderableBlocks(this.doc) : []
+      if (!this.doc || prev?.id !== this.doc.id || prev.text !== this.doc.text) this.selection.clear()
+      if (!this.doc || prev?.text !== this.doc.text) this.index = this.doc ? new CodePointIndex(this.doc.text) : undefined
     }
   }
 
   protected updated(changed: PropertyValues<this>): void {
-    if (!this.painter && this.overlay) {
-      this.painter = new HighlightPainter(this.shadowRoot!, this.overlay)
-      this.dataset.paint = this.painter.native ? 'highlight-api' : 'boxes'
-    }
-    if (changed.has('doc')) this.map = this.buildMap()
-    if (changed.has('doc') || changed.has('annotations') || changed.has('tagColours')) this.paintAnnotations()
-    if (changed.has('doc') || changed.has('annotations') || changed.has('selectedAnnotationId')) {
-      this.painter?.mark('selected', this.selectedAnnotationId ? this.ranges.get(this.selectedAnnotationId) : undefined)
-    }
-    if (changed.has('pending' as keyof DocumentView)) {
-      this.painter?.mark('pending', this.pending ? this.map?.toRange(this.pending.start, this.pending.end) : undefined)
+    if (changed.has('doc')) this.build()
+    if (!this.painter || !this.layout || !this.annotations) return
+    if (changed.has('doc') || changed.has('palette') || changed.has('annotations')) this.paint()
+    else if (changed.has('version')) this.repaintIfVisible()
+    if (changed.has('doc') || changed.has('version') || changed.has('selectedAnnotationId')) {
+      const sel = this.selectedAnnotationId ? this.annotations.get(this.selectedAnnotationId) : undefined
+      this.painter.mark('selected', sel ? this.layout.map.toStaticRange(sel.target.start, sel.target.end) : undefined)
     }
   }
 
-  /** The blocks to render; a document without structure is shown as one block of its whole text. */
-  private renderableBlocks(doc: DocumentWithText): Block[] {
-    const blocks = doc.structure.filter((b) => !isMilestone(b))
-    if (blocks.length) return blocks.sort((a, b) => a.start - b.start)
-    return [{ kind: 'paragraph', start: 0, end: new CodePointIndex(doc.text).length }]
-  }
-
-  private buildMap(): TextMap | undefined {
-    if (!this.index) return undefined
-    const rendered: RenderedBlock[] = []
-    for (const el of this.shadowRoot!.querySelectorAll<HTMLElement>('[data-b]')) {
-      const b = this.blocks[Number(el.dataset.b)]
-      const node = [...el.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE)
-      if (b && node) rendered.push({ start: b.start, end: b.end, node })
+  /** Lays the text out once per document and starts watching which blocks are near the viewport. */
+  private build(): void {
+    const text = this.doc?.text
+    if (this.layout && this.layout.map.index.text === text) {
+      // Same text, new record (e.g. renamed): the DOM stays.
+      return
     }
-    return new TextMap(this.index, rendered)
+    this.teardown()
+    if (!this.doc || !this.index || !this.textBox) return
+    this.layout = layoutText(this.textBox, this.doc, this.index)
+    this.painter = new HighlightPainter(this.shadowRoot!, this.overlay)
+    this.badges = new VerdictBadges(this.page)
+    this.dataset.paint = this.painter.native ? 'highlight-api' : 'boxes'
+    this.scroller.scrollTop = 0
+    this.visible = new VisibleBlocks(this.scroller, this.layout.elements, (w) => {
+      this.window = w
+      this.paint()
+    })
   }
 
-  private paintAnnotations(): void {
-    if (!this.painter || !this.map) return
-    this.ranges.clear()
-    const live = this.annotations.filter((a) => a.status !== 'orphaned' && a.target.end > a.target.start)
+  private teardown(): void {
+    this.visible?.disconnect()
+    this.painter?.dispose()
+    this.badges?.dispose()
+    this.visible = this.painter = this.badges = this.layout = undefined
+    this.window = { first: 0, last: -1 }
+  }
+
+  /** Code points of the text near the viewport. */
+  private windowSpan(): { start: number; end: number } | undefined {
+    const { first, last } = this.window
+    const blocks = this.layout?.blocks
+    if (!blocks || first > last) return undefined
+    return { start: blocks[first].start, end: blocks[last].end }
+  }
+
+  /** Repaints after an edit only when it touched the text near the viewport. */
+  private repaintIfVisible(): void {
+    const dirty = this.annotations!.dirtySince(this.paintedVersion)
+    const span = this.windowSpan()
+    if (dirty === 'all' || (span && dirty.some((d) => d.start <= span.end && d.end >= span.start))) this.paint()
+    else this.paintedVersion = this.annotations!.version
+  }
+
+  /** Paints the highlights of the blocks near the viewport (and their verdict badges). */
+  private paint(): void {
+    const span = this.windowSpan()
+    const index = this.annotations
+    const map = this.layout?.map
+    if (!this.painter || !index || !map) return
+    const live = span ? index.overlapping(span.start, span.end).filter((a) => a.status !== 'orphaned' && a.target.end > a.target.start) : []
     const layers = overlapLayers(live.map((a) => a.target))
     const items: PaintItem[] = []
+    const badges: Parameters<VerdictBadges['draw']>[0] = []
+    const colourOf = this.palette?.colourOf ?? (() => '#f2c14e')
     live.forEach((a, i) => {
-      const range = this.map!.toRange(a.target.start, a.target.end)
+      const range = map.toStaticRange(a.target.start, a.target.end)
       if (!range) return
-      this.ranges.set(a.id, range)
-      items.push({ id: a.id, colour: colourForAnnotation(a, this.tagColours), layer: layers[i], range })
+      items.push({ id: a.id, colour: colourOf(a), layer: layers[i], range })
+      badges.push({ annotation: a, range })
     })
     this.painter.paint(items)
-    paintVerdictBadges(this.page, live, this.ranges)
+    this.badges?.draw(badges)
+    this.paintedVersion = index.version
+    this.dispatchEvent(new CustomEvent('document-painted', { detail: { version: index.version, painted: items.length } }))
+  }
+
+  /** Index of the block containing (or following) code point `cp` (binary search). */
+  private blockAt(cp: number): number {
+    const blocks = this.layout!.blocks
+    let lo = 0
+    let hi = blocks.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (blocks[mid].start <= cp) lo = mid
+      else hi = mid - 1
+    }
+    return lo
   }
 
   render() {
     const doc = this.doc
     if (!doc || !this.index) return html`<div class="empty">Choose a document on the left, or import one.</div>`
+    const pending = this.selection.pending
     return html`
-      <div class="scroller" @scroll=${this.placePopover}>
+      <div class="scroller" @scroll=${this.selection.placePopover}>
         <article
           class="page"
           tabindex="0"
           aria-label=${`Text of ${doc.title}. Use Shift and the arrow keys to select a passage.`}
-          @mousedown=${this.onMouseDown}
-          @keydown=${this.onKeyDown}
-          @keyup=${this.onKeyUp}
-          @focus=${this.onFocus}
+          @mousedown=${this.selection.onMouseDown}
+          @keydown=${this.selection.onKeyDown}
+          @keyup=${this.selection.onKeyUp}
+          @focus=${this.selection.onFocus}
           @mousemove=${this.onHover}
+          @text-click=${(e: CustomEvent<{ x: number; y: number }>) => this.selectAt(e.detail.x, e.detail.y)}
         >
           <div class="overlay" aria-hidden="true"></div>
-          ${guard([doc], () =>
-            // The text is re-rendered only when the document changes, not on every popover move.
-            renderBlocks(doc, this.blocks, this.index!)
-          )}
+          <div class="text"></div>
         </article>
       </div>
-      ${this.pending
+      ${pending
         ? html`<selection-popover
-            .quote=${this.index.slice(this.pending.start, this.pending.end)}
+            .quote=${this.index.slice(pending.start, pending.end)}
             .knownTags=${this.knownTags}
-            .x=${this.popoverAt.x}
-            .y=${this.popoverAt.y}
+            .x=${this.selection.popoverAt.x}
+            .y=${this.selection.popoverAt.y}
             .busy=${this.busy}
             @highlight-submit=${this.createHighlight}
-            @popover-close=${this.closePopover}
+            @popover-close=${() => this.selection.close()}
           ></selection-popover>`
         : nothing}
     `
   }
 
-  private onFocus(): void {
-    // Give keyboard users a caret to extend with Shift+arrows when nothing is selected here yet
-    // (only for keyboard focus: a click places its own caret).
-    if (!this.page.matches(':focus-visible') || this.selectionInside()) return
-    const first = this.map?.blocks[0]
-    if (first) placeCaret(first.node, 0)
+  /** The painter's pending layer follows the passage the popover is about to highlight. */
+  markPending(span: { start: number; end: number } | undefined): void {
+    this.painter?.mark('pending', span ? this.layout?.map.toStaticRange(span.start, span.end) : undefined)
   }
 
-  private selectionInside(): boolean {
-    const s = readSelection(this.shadowRoot!)
-    return !!s && this.page.contains(s.startContainer) && this.page.contains(s.endContainer)
-  }
-
-  private onKeyDown(e: KeyboardEvent): void {
-    if (e.key === 'Escape' && this.pending) {
-      this.closePopover()
-      return
-    }
-    if (e.key === 'Enter' && this.pending) {
-      e.preventDefault()
-      this.popoverEl?.focusForm()
-      return
-    }
-    if (this.selectionInside() && moveSelectionByKey(e)) {
-      e.preventDefault()
-      const scroller = this.renderRoot.querySelector('.scroller')
-      if (scroller) keepSelectionEndVisible(this.shadowRoot!, scroller)
-    }
-  }
-
-  private onKeyUp(e: KeyboardEvent): void {
-    if (e.shiftKey || e.key === 'Shift') this.captureSelection(false)
-  }
-
-  /** A drag may end outside the text, so the matching mouseup is awaited on the window. */
-  private onMouseDown(down: MouseEvent): void {
-    if (down.button !== 0) return
-    window.addEventListener('mouseup', this.onMouseUp, { once: true })
-  }
-
-  private mouseUpFrame = 0
-  private onMouseUp = (up: MouseEvent): void => {
-    // Let the browser finish updating the selection, and act on the last mouseup of a frame only:
-    // the two mouseups of a fast double click must not open the popover and then close it again.
-    cancelAnimationFrame(this.mouseUpFrame)
-    this.mouseUpFrame = requestAnimationFrame(() => {
-      if (this.captureSelection(true)) return
-      if (this.pending) this.pending = undefined
-      this.selectAt(up.clientX, up.clientY)
-    })
-  }
-
-  /** Turns the current selection into a pending passage; returns false when nothing is selected. */
-  private captureSelection(focusForm: boolean): boolean {
-    const sel = readSelection(this.shadowRoot!)
-    if (!sel || sel.collapsed || !this.map || !this.doc) return false
-    const start = this.map.fromBoundary(sel.startContainer, sel.startOffset, 'start')
-    const end = this.map.fromBoundary(sel.endContainer, sel.endOffset, 'end')
-    if (start === undefined || end === undefined || end <= start) return false
-    const span = refineSelection(this.doc.text, start, end, this.index)
-    if (!span) return false
-    this.pending = span
-    this.placePopover()
-    this.updateComplete.then(() => {
-      this.popoverEl?.reset()
-      if (focusForm) this.popoverEl?.focusForm()
-    })
-    return true
-  }
-
-  /** Positions the popover under the end of the pending passage. */
-  private placePopover = (): void => {
-    if (!this.pending || !this.map) return
-    const range = this.map.toRange(this.pending.start, this.pending.end)
-    const rects = range ? [...range.getClientRects()].filter((r) => r.width > 0) : []
-    const last = rects[rects.length - 1]
-    if (last) this.popoverAt = { x: last.left, y: last.bottom }
+  /** The popover element, once rendered (the selection controller focuses and resets it). */
+  get selectionPopover(): SelectionPopover | undefined {
+    return this.popoverEl
   }
 
   private selectAt(x: number, y: number): void {
@@ -267,7 +245,9 @@ export class DocumentView extends LitElement {
   }
 
   private hitsAt(x: number, y: number): string[] {
-    return this.painter && this.map ? annotationsAt(x, y, this.shadowRoot!, this.map, this.annotations, this.painter) : []
+    const index = this.annotations
+    if (!this.painter || !this.layout || !index) return []
+    return annotationsAt(x, y, this.shadowRoot!, this.layout.map, (cp) => index.overlapping(cp, cp).map((a) => a.id), this.painter)
   }
 
   private hoverFrame = 0
@@ -275,24 +255,18 @@ export class DocumentView extends LitElement {
     if (this.hoverFrame) return
     this.hoverFrame = requestAnimationFrame(() => {
       this.hoverFrame = 0
-      const over = this.hitsAt(e.clientX, e.clientY).length > 0
-      this.page?.classList.toggle('over-highlight', over)
+      this.page?.classList.toggle('over-highlight', this.hitsAt(e.clientX, e.clientY).length > 0)
     })
   }
 
-  private closePopover(): void {
-    this.pending = undefined
-    this.page?.focus({ preventScroll: true })
-  }
-
   private async createHighlight(e: CustomEvent<HighlightBody>): Promise<void> {
-    if (!this.pending || !this.doc) return
+    const pending = this.selection.pending
+    if (!pending || !this.doc || !this.model) return
     this.busy = true
     try {
-      const created = await call('createAnnotation', { documentId: this.doc.id, ...this.pending, ...e.detail })
-      this.pending = undefined
+      const created = await this.model.mutate('createAnnotation', { documentId: this.doc.id, ...pending, ...e.detail })
+      this.selection.clear()
       window.getSelection()?.removeAllRanges()
-      this.dispatchEvent(new CustomEvent('project-changed', { bubbles: true, composed: true }))
       this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: created.id, reveal: false }, bubbles: true, composed: true }))
     } catch (err) {
       reportError(this, 'Could not create the highlight', err)

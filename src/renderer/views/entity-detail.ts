@@ -3,19 +3,25 @@
  * every document (click one to open it), its relations (add with the predicate vocabulary, which
  * a new predicate extends), and Edit, Merge and Delete. Editing is `<entity-editor>`.
  *
- * Properties: `entityId`. Events (bubbling, composed): `annotation-select` `{ id }`,
+ * The entity is the model's; its mentions and relations are the model's cached reads (read once,
+ * then kept current from change events). Authority links are shown only when they are http(s).
+ *
+ * Properties: `entityId`. Events (bubbling, composed): `annotation-select` `{ id, documentId }`,
  * `entity-deleted` `{ id }`, `marginalia-error`.
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call } from '../api-client'
-import { ChangeSubscription } from '../lib/change-subscription'
-import type { EntitySummary, Mention } from '../../shared/api/entities'
-import { solidColour } from '../../shared/entities/colours'
+import type { Mention } from '../../shared/api/entities'
 import { formatEdtf } from '../../shared/entities/edtf'
-import type { Predicate, Relation } from '../../shared/model'
+import { cssVars } from '../dom/css-vars'
+import { entityTypeColour } from '../lib/colours'
 import { reportError } from '../lib/errors'
-import { controlStyles } from '../lib/ui-styles'
+import { safeHttpUrl } from '../lib/safe-url'
+import { UseModel } from '../model/model-context'
+import { controlStyles } from '../styles/ui-styles'
+
+/** At most this many highlights of the open document are offered as the other end of a relation. */
+const PASSAGE_CHOICES = 2000
 
 const DATE_LABELS: Record<string, string> = { date: 'Date', birth: 'Born', death: 'Died', start: 'From', end: 'Until' }
 
@@ -42,61 +48,46 @@ export class EntityDetail extends LitElement {
   ]
 
   @property() entityId: string | undefined
-  @state() private entity: EntitySummary | undefined
-  @state() private mentions: Mention[] = []
-  @state() private relations: Relation[] = []
-  @state() private predicates: Predicate[] = []
-  @state() private names = new Map<string, string>()
-  @state() private others: EntitySummary[] = []
-  /** Highlights that can be the other end of a relation: id and quote. */
-  @state() private passages: Array<{ id: string; label: string }> = []
   @state() private editing = false
   @state() private predicate = ''
   @state() private other = ''
   @state() private outgoing = true
   @state() private mergeFrom = ''
-  /** Re-reads the entity on every change. */
-  protected readonly changes = new ChangeSubscription(this, () => void this.load())
+  private readonly use = new UseModel(this, ['entities', 'reads', 'predicates', 'annotations'])
 
   protected willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('entityId')) {
-      this.editing = false
-      void this.load()
-    }
+    if (changed.has('entityId')) this.editing = false
   }
 
-  private async load(): Promise<void> {
-    const id = this.entityId
-    if (!id) return
-    try {
-      const [all, mentions, relations, predicates, annotations] = await Promise.all([
-        call('listEntities', {}), call('listMentions', { entityId: id }), call('listRelations', { about: id }),
-        call('listPredicates', {}), call('listAnnotations', {})
-      ])
-      this.entity = all.find((e) => e.id === id)
-      this.others = all.filter((e) => e.id !== id)
-      this.mentions = mentions
-      this.relations = relations
-      this.predicates = predicates
-      this.names = new Map([...all.map((e): [string, string] => [e.id, e.label]), ...annotations.map((a): [string, string] => [a.id, `“${a.target.exact}”`])])
-      // A relation may also tie the entity to a highlighted passage (e.g. the claim that states it).
-      this.passages = annotations.map((a) => ({ id: a.id, label: a.target.exact.length > 60 ? `${a.target.exact.slice(0, 57)}…` : a.target.exact }))
-    } catch (err) {
-      reportError(this, 'Could not read the entity', err)
-    }
+  /** A readable name for a relation's end: an entity's label, or a highlight's quote. */
+  private nameOf(id: string): string {
+    const m = this.use.model
+    const e = m?.entities.get(id)
+    if (e) return e.label
+    const a = m?.open?.annotations.get(id)
+    return a ? `“${a.target.exact}”` : id
   }
 
   render() {
-    const e = this.entity
-    if (!e) return nothing
+    const m = this.use.model
+    const e = this.entityId ? m?.entities.get(this.entityId) : undefined
+    if (!m || !e) return nothing
+    const mentions = m.reads.mentions.of(e.id).get().value ?? []
+    const relations = m.reads.relations.of(e.id).get().value ?? []
+    const predicates = m.selections.predicates()
+    const others = m.selections.entityList().filter((o) => o.id !== e.id)
+    const passages = (m.open?.annotations.all ?? []).slice(0, PASSAGE_CHOICES)
     if (this.editing) return html`<entity-editor .entity=${e} @editor-close=${() => (this.editing = false)}></entity-editor>`
     const dates = Object.entries(e.dates).filter(([, v]) => v)
     return html`
-      <h3><span class="dot" style="background:${solidColour(e.type)}"></span><span class="label">${e.label}</span> <span class="muted">${e.type}</span></h3>
+      <h3><span class="dot" ${cssVars({ background: entityTypeColour(e.type) })}></span><span class="label">${e.label}</span> <span class="muted">${e.type}</span></h3>
       ${e.aliases.length ? html`<p class="muted">Also: ${e.aliases.join(' · ')}</p>` : nothing}
       ${e.description ? html`<p>${e.description}</p>` : nothing}
       <dl>
-        ${e.authorities.map((a) => html`<dt>${a.scheme}</dt><dd><a href=${a.uri} target="_blank" rel="noopener noreferrer">${a.id}</a></dd>`)}
+        ${e.authorities.map((a) => {
+          const href = safeHttpUrl(a.uri)
+          return html`<dt>${a.scheme}</dt><dd>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${a.id}</a>` : html`<span title="not an http(s) link">${a.id}</span>`}</dd>`
+        })}
         ${dates.map(([k, v]) => html`<dt>${DATE_LABELS[k] ?? k}</dt><dd title=${`EDTF ${v}`}>${formatEdtf(v!)} <span class="muted">${v}</span></dd>`)}
         ${e.coordinates ? html`<dt>Coordinates</dt><dd>${e.coordinates.lat}, ${e.coordinates.lon}</dd>` : nothing}
       </dl>
@@ -104,16 +95,16 @@ export class EntityDetail extends LitElement {
         <button type="button" @click=${() => (this.editing = true)}>Edit</button>
         <button type="button" class="danger quiet" @click=${this.deleteEntity}>Delete</button>
       </div>
-      <h4>Mentions (${this.mentions.length})</h4>
-      <ul aria-label="Mentions">${this.mentions.map((m, i) => html`
-        <li class="mention" tabindex="0" data-annotation-id=${m.annotationId} style="--c:${solidColour(e.type)}"
+      <h4>Mentions (${mentions.length})</h4>
+      <ul aria-label="Mentions">${mentions.map((m, i) => html`
+        <li class="mention" tabindex="0" data-annotation-id=${m.annotationId} ${cssVars({ '--c': entityTypeColour(e.type) })}
           @click=${() => this.select(m)} @keydown=${(ev: KeyboardEvent) => ev.key === 'Enter' && this.select(m)}>
-          ${i === 0 || this.mentions[i - 1].documentId !== m.documentId ? html`<div class="muted">${m.documentTitle}</div>` : nothing}
+          ${i === 0 || mentions[i - 1].documentId !== m.documentId ? html`<div class="muted">${m.documentTitle}</div>` : nothing}
           …${m.prefix.slice(-24)}<mark>${m.exact}</mark>${m.suffix.slice(0, 24)}…
         </li>`)}</ul>
-      <h4>Relations (${this.relations.length})</h4>
-      <ul aria-label="Relations">${this.relations.map((r) => html`<li class="relation">
-        ${this.names.get(r.subject) ?? r.subject} — <em>${r.predicate}</em> — ${this.names.get(r.object) ?? r.object}
+      <h4>Relations (${relations.length})</h4>
+      <ul aria-label="Relations">${relations.map((r) => html`<li class="relation">
+        ${this.nameOf(r.subject)} — <em>${r.predicate}</em> — ${this.nameOf(r.object)}
         <button type="button" class="quiet" aria-label="Delete relation" @click=${() => this.deleteRelation(r.id)}>×</button></li>`)}</ul>
       <div class="add" role="group" aria-label="Add a relation">
         <select aria-label="Direction" @change=${(ev: Event) => (this.outgoing = (ev.target as HTMLSelectElement).value === 'out')}>
@@ -121,12 +112,12 @@ export class EntityDetail extends LitElement {
         </select>
         <input list="predicates" aria-label="Predicate" placeholder="son of, ruled…" .value=${this.predicate}
           @input=${(ev: Event) => (this.predicate = (ev.target as HTMLInputElement).value)} />
-        <datalist id="predicates">${this.predicates.map((p) => html`<option value=${p.id}></option>`)}</datalist>
+        <datalist id="predicates">${predicates.map((p) => html`<option value=${p.id}></option>`)}</datalist>
         <select aria-label="Other entity" .value=${this.other} @change=${(ev: Event) => (this.other = (ev.target as HTMLSelectElement).value)}>
           <option value="">entity or highlight…</option>
-          <optgroup label="Entities">${this.others.map((o) => html`<option value=${o.id}>${o.label} (${o.type})</option>`)}</optgroup>
-          ${this.passages.length
-            ? html`<optgroup label="Highlights">${this.passages.map((p) => html`<option value=${p.id}>“${p.label}”</option>`)}</optgroup>`
+          <optgroup label="Entities">${others.map((o) => html`<option value=${o.id}>${o.label} (${o.type})</option>`)}</optgroup>
+          ${passages.length
+            ? html`<optgroup label="Highlights in this document">${passages.map((p) => html`<option value=${p.id}>“${p.target.exact.length > 60 ? `${p.target.exact.slice(0, 57)}…` : p.target.exact}”</option>`)}</optgroup>`
             : nothing}
         </select>
         <button type="button" ?disabled=${!this.predicate.trim() || !this.other} @click=${this.addRelation}>Relate</button>
@@ -135,7 +126,7 @@ export class EntityDetail extends LitElement {
       <div class="add" role="group" aria-label="Merge another entity into this one">
         <select aria-label="Entity to merge into this one" @change=${(ev: Event) => (this.mergeFrom = (ev.target as HTMLSelectElement).value)}>
           <option value="">entity to merge in…</option>
-          ${this.others.filter((o) => o.type === e.type).map((o) => html`<option value=${o.id}>${o.label} (${o.mentionCount})</option>`)}
+          ${others.filter((o) => o.type === e.type).map((o) => html`<option value=${o.id}>${o.label} (${o.mentionCount})</option>`)}
         </select>
         <button type="button" ?disabled=${!this.mergeFrom} @click=${this.merge}>Merge into ${e.label}</button>
       </div>
@@ -143,13 +134,13 @@ export class EntityDetail extends LitElement {
   }
 
   private select(m: Mention): void {
-    this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: m.annotationId }, bubbles: true, composed: true }))
+    this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: m.annotationId, documentId: m.documentId }, bubbles: true, composed: true }))
   }
 
   private async addRelation(): Promise<void> {
     const [subject, object] = this.outgoing ? [this.entityId!, this.other] : [this.other, this.entityId!]
     try {
-      await call('createRelation', { subject, predicate: this.predicate, object })
+      await this.use.model!.mutate('createRelation', { subject, predicate: this.predicate, object })
       this.predicate = ''
       this.other = ''
     } catch (err) {
@@ -159,18 +150,19 @@ export class EntityDetail extends LitElement {
 
   private async deleteRelation(id: string): Promise<void> {
     try {
-      await call('deleteRelation', { id })
+      await this.use.model!.mutate('deleteRelation', { id })
     } catch (err) {
       reportError(this, 'Could not delete the relation', err)
     }
   }
 
   private async merge(): Promise<void> {
-    const from = this.others.find((o) => o.id === this.mergeFrom)
-    if (!from || !this.entity) return
-    if (!confirm(`Merge “${from.label}” into “${this.entity.label}”? Its ${from.mentionCount} mention(s) and relations move here (Undo reverts it).`)) return
+    const into = this.entityId ? this.use.model?.entities.get(this.entityId) : undefined
+    const from = this.mergeFrom ? this.use.model?.entities.get(this.mergeFrom) : undefined
+    if (!from || !into) return
+    if (!confirm(`Merge “${from.label}” into “${into.label}”? Its ${from.mentionCount} mention(s) and relations move here (Undo reverts it).`)) return
     try {
-      await call('mergeEntities', { into: this.entity.id, from: from.id })
+      await this.use.model!.mutate('mergeEntities', { into: into.id, from: from.id })
       this.mergeFrom = ''
     } catch (err) {
       reportError(this, 'Could not merge', err)
@@ -178,10 +170,10 @@ export class EntityDetail extends LitElement {
   }
 
   private async deleteEntity(): Promise<void> {
-    const e = this.entity
+    const e = this.entityId ? this.use.model?.entities.get(this.entityId) : undefined
     if (!e || !confirm(`Delete “${e.label}”? Its ${e.mentionCount} highlight(s) stay, without this link (Undo reverts it).`)) return
     try {
-      await call('deleteEntity', { id: e.id })
+      await this.use.model!.mutate('deleteEntity', { id: e.id })
       this.dispatchEvent(new CustomEvent('entity-deleted', { detail: { id: e.id }, bubbles: true, composed: true }))
     } catch (err) {
       reportError(this, 'Could not delete the entity', err)

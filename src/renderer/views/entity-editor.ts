@@ -9,12 +9,14 @@
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call } from '../api-client'
+import { consume } from '@lit/context'
 import { AUTHORITY_RULES, AUTHORITY_SCHEMES } from '../../shared/entities/authority'
 import type { Entity, EntityType } from '../../shared/model'
 import { ENTITY_TYPES } from '../../shared/model'
 import { errorMessage } from '../lib/errors'
-import { controlStyles } from '../lib/ui-styles'
+import { modelContext } from '../model/model-context'
+import type { ProjectModel } from '../model/project-model'
+import { controlStyles } from '../styles/ui-styles'
 
 const DATE_FIELDS = ['date', 'birth', 'death', 'start', 'end'] as const
 
@@ -34,6 +36,7 @@ export class EntityEditor extends LitElement {
     `
   ]
 
+  @consume({ context: modelContext }) model: ProjectModel | undefined
   @property({ attribute: false }) entity: Entity | undefined
   @state() private error = ''
   @state() private busy = false
@@ -86,8 +89,8 @@ export class EntityEditor extends LitElement {
     this.busy = true
     try {
       const saved = this.entity
-        ? await call('updateEntity', { id: this.entity.id, ...fields, coordinates: coordinates ?? null })
-        : await call('createEntity', { ...fields, dates: Object.fromEntries(Object.entries(fields.dates).filter(([, v]) => v)), coordinates })
+        ? await this.model!.mutate('updateEntity', { id: this.entity.id, ...fields, coordinates: coordinates ?? null })
+        : await this.model!.mutate('createEntity', { ...fields, dates: Object.fromEntries(Object.entries(fields.dates).filter(([, v]) => v)), coordinates })
       this.error = ''
       this.close(saved.id)
     } catch (err) {

@@ -4,18 +4,18 @@
  * every document, relations, edit/merge/delete). "New entity" opens `<entity-editor>`. Below,
  * `<entity-suggestions>` lists candidate mentions in the open document.
  *
- * Properties (set by the shell): `documentId`, `selectedAnnotationId`.
+ * The list is the project model's (counts kept current from change events, no call per edit).
+ *
+ * Properties (set by the shell): `documentId`.
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call } from '../api-client'
-import { ChangeSubscription } from '../lib/change-subscription'
-import type { EntitySummary } from '../../shared/api/entities'
-import { solidColour } from '../../shared/entities/colours'
 import { foldKey } from '../../shared/entities/fold'
 import { ENTITY_TYPES } from '../../shared/model'
-import { reportError } from '../lib/errors'
-import { controlStyles } from '../lib/ui-styles'
+import { cssVars } from '../dom/css-vars'
+import { entityTypeColour } from '../lib/colours'
+import { UseModel } from '../model/model-context'
+import { controlStyles } from '../styles/ui-styles'
 
 @customElement('entity-panel')
 export class EntityPanel extends LitElement {
@@ -39,26 +39,17 @@ export class EntityPanel extends LitElement {
 
   /** The open document (for suggestions). */
   @property() documentId: string | undefined
-  @property() selectedAnnotationId: string | undefined
-  @state() private entities: EntitySummary[] = []
   @state() private selectedId: string | undefined
   @state() private filter = ''
   @state() private creating = false
-  /** Re-reads the entities on every change and on (re)connection. */
-  protected readonly changes = new ChangeSubscription(this, () => void this.load(), () => void this.load())
-
-  private async load(): Promise<void> {
-    try {
-      this.entities = await call('listEntities', {})
-      if (this.selectedId && !this.entities.some((e) => e.id === this.selectedId)) this.selectedId = undefined
-    } catch (err) {
-      reportError(this, 'Could not read the entities', err)
-    }
-  }
+  private readonly use = new UseModel(this, ['entities'])
 
   render() {
+    const entities = this.use.model?.selections.entityList() ?? []
+    // An entity deleted (here, by undo or elsewhere) is no longer selected.
+    const selectedId = this.selectedId && this.use.model?.entities.has(this.selectedId) ? this.selectedId : undefined
     const q = foldKey(this.filter)
-    const shown = this.entities.filter((e) => !q || [e.label, ...e.aliases].some((n) => foldKey(n).includes(q)))
+    const shown = entities.filter((e) => !q || [e.label, ...e.aliases].some((n) => foldKey(n).includes(q)))
     return html`
       <h2>Entities</h2>
       <div class="bar">
@@ -69,21 +60,21 @@ export class EntityPanel extends LitElement {
       ${this.creating
         ? html`<entity-editor @editor-close=${(e: CustomEvent<{ id?: string }>) => { this.creating = false; if (e.detail.id) this.selectedId = e.detail.id }}></entity-editor>`
         : nothing}
-      ${this.entities.length === 0 ? html`<p class="count">No entities yet: link a highlight, or accept a suggestion below.</p>` : nothing}
+      ${entities.length === 0 ? html`<p class="count">No entities yet: link a highlight, or accept a suggestion below.</p>` : nothing}
       ${ENTITY_TYPES.map((type) => {
         const group = shown.filter((e) => e.type === type)
         if (!group.length) return nothing
         return html`<h3>${type} (${group.length})</h3>
           <ul role="listbox" aria-label=${`${type} entities`}>${group.map((e) => html`
-            <li class="entity" role="option" tabindex="0" data-entity-id=${e.id} aria-selected=${e.id === this.selectedId ? 'true' : 'false'}
+            <li class="entity" role="option" tabindex="0" data-entity-id=${e.id} aria-selected=${e.id === selectedId ? 'true' : 'false'}
               @click=${() => (this.selectedId = e.id)} @keydown=${(ev: KeyboardEvent) => ev.key === 'Enter' && (this.selectedId = e.id)}>
-              <span class="dot" style="background:${solidColour(e.type)}"></span>
+              <span class="dot" ${cssVars({ background: entityTypeColour(e.type) })}></span>
               <span class="label">${e.label}</span>
               <span class="count" title="mentions in ${e.documentCount} document(s)">${e.mentionCount}</span>
             </li>`)}</ul>`
       })}
-      ${this.selectedId
-        ? html`<section aria-label="Entity"><entity-detail .entityId=${this.selectedId} @entity-deleted=${() => (this.selectedId = undefined)}></entity-detail></section>`
+      ${selectedId
+        ? html`<section aria-label="Entity"><entity-detail .entityId=${selectedId} @entity-deleted=${() => (this.selectedId = undefined)}></entity-detail></section>`
         : nothing}
       <section aria-label="Suggestions">
         <h2>Suggestions</h2>

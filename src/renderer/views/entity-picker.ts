@@ -3,25 +3,25 @@
  * aliases (accent- and case-insensitive, via `searchEntities`); the last option creates a new
  * entity from what was typed, with a type and optionally a Wikidata id.
  *
- * - In a form (no `annotationId`): `value` is the list of chosen entity ids; the selection
+ * - In a form (no `annotation`): `value` is the list of chosen entity ids; the selection
  *   popover puts them in the new highlight's `entityIds`.
- * - On an existing highlight (`annotationId` set): choosing links the entity to that annotation
+ * - On an existing highlight (`annotation` set): choosing links the entity to that annotation
  *   at once; its current links are shown with a button to remove each.
+ * Writes (`createEntity`, `updateAnnotation`) go through the model from context.
  *
- * Properties: `quote` (the passage; proposed as the new entity's label), `annotationId`,
- * `linked` (entity ids already linked, annotation mode).
+ * Properties: `quote` (the passage; proposed as the new entity's label), `annotation`.
  * Events (bubbling, composed): `entity-linked` `{ entityId, created }`, `marginalia-error`.
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call } from '../api-client'
 import type { EntityMatch } from '../../shared/api/entities'
-import { solidColour } from '../../shared/entities/colours'
 import { isEdtf } from '../../shared/entities/edtf'
-import type { Entity, EntityType } from '../../shared/model'
+import type { Annotation, Entity, EntityType } from '../../shared/model'
 import { ENTITY_TYPES } from '../../shared/model'
+import { entityTypeColour } from '../lib/colours'
 import { reportError } from '../lib/errors'
-import { controlStyles } from '../lib/ui-styles'
+import { UseModel } from '../model/model-context'
+import { controlStyles } from '../styles/ui-styles'
 
 @customElement('entity-picker')
 export class EntityPicker extends LitElement {
@@ -48,20 +48,17 @@ export class EntityPicker extends LitElement {
   /** The passage, proposed as the label of a new entity. */
   @property() quote = ''
   /** When set, choosing links to this existing annotation at once. */
-  @property() annotationId: string | undefined
-  /** Entity ids already linked to the annotation (annotation mode). */
-  @property({ attribute: false }) linked: string[] = []
+  @property({ attribute: false }) annotation: Annotation | undefined
 
   @state() private query = ''
   @state() private results: EntityMatch[] = []
   @state() private open = false
   @state() private active = 0
   @state() private chosen: Entity[] = []
-  @state() private known = new Map<string, Entity>()
   @state() private creating = false
   @state() private newType: EntityType = 'person'
   @state() private newWikidata = ''
-  private searchSeq = 0
+  private readonly use = new UseModel(this, ['entities'])
 
   /** Entity ids chosen in form mode. */
   get value(): string[] {
@@ -77,34 +74,14 @@ export class EntityPicker extends LitElement {
     this.newWikidata = ''
   }
 
-  protected willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('linked') && this.linked.some((id) => !this.known.has(id))) void this.loadKnown()
-  }
-
-  private async loadKnown(): Promise<void> {
-    try {
-      const all = await call('listEntities', {})
-      this.known = new Map(all.map((e) => [e.id, e]))
-    } catch (err) {
-      reportError(this, 'Could not read the entities', err)
-    }
-  }
-
-  private async search(query: string): Promise<void> {
-    const seq = ++this.searchSeq
-    try {
-      const found = await call('searchEntities', { query, limit: 12 })
-      if (seq === this.searchSeq) {
-        this.results = found
-        this.active = 0
-      }
-    } catch (err) {
-      reportError(this, 'Could not search the entities', err)
-    }
+  private search(query: string): void {
+    this.results = this.use.model?.selections.searchEntities(query, 12) ?? []
+    this.active = 0
   }
 
   render() {
-    const linked = this.annotationId ? this.linked.map((id) => this.known.get(id)).filter((e): e is Entity => !!e) : this.chosen
+    const entities = this.use.model?.entities
+    const linked = this.annotation ? this.annotation.entityIds.map((id) => entities?.get(id)).filter((e): e is NonNullable<typeof e> => !!e) : this.chosen
     const typed = (this.query || '').trim()
     return html`
       <label for="q">Entity</label>
@@ -112,14 +89,14 @@ export class EntityPicker extends LitElement {
         <input id="q" class="q" role="combobox" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="entities" autocomplete="off"
           placeholder="Link to a person, place, date…" .value=${this.query}
           @focus=${this.onFocus}
-          @input=${(e: Event) => { this.query = (e.target as HTMLInputElement).value; this.open = true; void this.search(this.query) }}
+          @input=${(e: Event) => { this.query = (e.target as HTMLInputElement).value; this.open = true; this.search(this.query) }}
           @keydown=${this.onKey} />
       </div>
       ${this.open && !this.creating
         ? html`<ul id="entities" role="listbox" aria-label="Entities">
             ${this.results.map((m, i) => html`<li role="option" aria-selected=${i === this.active ? 'true' : 'false'} data-entity-id=${m.entity.id}
                 @mousedown=${(e: Event) => { e.preventDefault(); void this.choose(m.entity, false) }}>
-                <span class="dot" style="background:${solidColour(m.entity.type)}"></span>
+                <span class="dot" style="background:${entityTypeColour(m.entity.type)}"></span>
                 <span>${m.entity.label}</span>
                 ${m.matched !== m.entity.label ? html`<span class="type">(${m.matched})</span>` : nothing}
                 <span class="type">${m.entity.type}</span></li>`)}
@@ -132,7 +109,7 @@ export class EntityPicker extends LitElement {
       ${this.creating ? this.renderCreate(typed || this.quote) : nothing}
       ${linked.length
         ? html`<div class="chips" aria-label="Linked entities">${linked.map((e) => html`<span class="chip" data-entity-id=${e.id}>
-            <span class="dot" style="background:${solidColour(e.type)}"></span>${e.label}
+            <span class="dot" style="background:${entityTypeColour(e.type)}"></span>${e.label}
             <button type="button" aria-label="Unlink ${e.label}" @click=${() => this.unlink(e.id)}>×</button></span>`)}</div>`
         : nothing}
     `
@@ -158,7 +135,7 @@ export class EntityPicker extends LitElement {
 
   private onFocus(): void {
     this.open = true
-    void this.search(this.query)
+    this.search(this.query)
   }
 
   private startCreate(): void {
@@ -189,7 +166,7 @@ export class EntityPicker extends LitElement {
   private async create(label: string): Promise<void> {
     const wikidata = this.newWikidata.trim()
     try {
-      const entity = await call('createEntity', {
+      const entity = await this.use.model!.mutate('createEntity', {
         type: this.newType,
         label,
         authorities: wikidata ? [{ scheme: 'wikidata', id: wikidata }] : [],
@@ -207,14 +184,12 @@ export class EntityPicker extends LitElement {
     this.creating = false
     this.query = ''
     this.newWikidata = ''
-    this.known = new Map(this.known).set(entity.id, entity)
-    if (this.annotationId) {
+    if (this.annotation) {
       try {
-        await call('updateAnnotation', { id: this.annotationId, entityIds: [...new Set([...this.linked, entity.id])] })
+        await this.use.model!.mutate('updateAnnotation', { id: this.annotation.id, entityIds: [...new Set([...this.annotation.entityIds, entity.id])] })
       } catch (err) {
         return reportError(this, 'Could not link the entity', err)
       }
-      this.dispatchEvent(new CustomEvent('project-changed', { bubbles: true, composed: true }))
     } else if (!this.chosen.some((e) => e.id === entity.id)) {
       this.chosen = [...this.chosen, entity]
     }
@@ -222,13 +197,12 @@ export class EntityPicker extends LitElement {
   }
 
   private async unlink(id: string): Promise<void> {
-    if (!this.annotationId) {
+    if (!this.annotation) {
       this.chosen = this.chosen.filter((e) => e.id !== id)
       return
     }
     try {
-      await call('updateAnnotation', { id: this.annotationId, entityIds: this.linked.filter((e) => e !== id) })
-      this.dispatchEvent(new CustomEvent('project-changed', { bubbles: true, composed: true }))
+      await this.use.model!.mutate('updateAnnotation', { id: this.annotation.id, entityIds: this.annotation.entityIds.filter((e) => e !== id) })
     } catch (err) {
       reportError(this, 'Could not unlink the entity', err)
     }

@@ -1,29 +1,31 @@
 /**
  * `<entity-suggestions>`: the candidate mentions of the open document that the historian has not
- * annotated yet (`suggestMentions`): other occurrences of known entities, names found by NLP, and
- * dates with their EDTF value. Each can be accepted, rejected (remembered), or retyped before
- * accepting; "Link all" links every occurrence of one known entity in one undoable edit.
- * Nothing is created until the historian clicks. Finding names runs NLP over the whole text
- * (seconds on a book), so it starts on request ("Find suggestions") for each document; after
- * that the list follows every change (accepts, highlights elsewhere, undo).
+ * annotated yet: other occurrences of known entities, names found by NLP, and dates with their
+ * EDTF value. Each can be accepted, rejected (remembered), or retyped before accepting; "Link all"
+ * links every occurrence of one known entity in one undoable edit. Nothing is created until the
+ * historian clicks. Finding names reads the whole text (seconds on a book), so it runs as a job on
+ * request ("Find suggestions", with progress and Cancel); after that the model keeps the list
+ * current: accepting, rejecting or linking removes what it dealt with and adds the other
+ * occurrences of a new entity's name, without running the search again (model/suggestion-lists.ts).
  *
  * Properties: `documentId`. Events (bubbling, composed): `annotation-select` `{ id }` after an
  * accept, `marginalia-error`.
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call, onChange } from '../api-client'
 import type { Suggestion } from '../../shared/api/entities'
-import { solidColour } from '../../shared/entities/colours'
 import { formatEdtf } from '../../shared/entities/edtf'
-import type { Entity, EntityType, RejectedSuggestion } from '../../shared/model'
+import type { EntityType, RejectedSuggestion } from '../../shared/model'
 import { ENTITY_TYPES } from '../../shared/model'
+import { cssVars } from '../dom/css-vars'
+import { entityTypeColour } from '../lib/colours'
 import { reportError } from '../lib/errors'
-import { controlStyles } from '../lib/ui-styles'
+import { UseModel } from '../model/model-context'
+import { controlStyles } from '../styles/ui-styles'
 
 const key = (s: Suggestion): string => `${s.start}:${s.end}`
-/** How often a running suggestion job is polled, in ms. */
-const POLL_MS = 200
+/** Suggestions rendered at once; the rest are counted (a book has thousands). */
+const SHOWN = 300
 
 @customElement('entity-suggestions')
 export class EntitySuggestions extends LitElement {
@@ -45,133 +47,54 @@ export class EntitySuggestions extends LitElement {
   ]
 
   @property() documentId: string | undefined
-  @state() private suggestions: Suggestion[] = []
-  @state() private entities = new Map<string, Entity>()
-  @state() private rejected: RejectedSuggestion[] = []
   @state() private retyped = new Map<string, EntityType>()
-  @state() private loading = false
-  /** Share of the text read by the running job, 0–1. */
-  @state() private progress = 0
-  private jobId: string | undefined
-  /** True once the historian asked for this document's suggestions. */
-  @state() private active = false
   @state() private filter: 'all' | EntityType = 'all'
-  private seq = 0
-  private unsubscribe: (() => void) | undefined
-  private timer: number | undefined
-
-  connectedCallback(): void {
-    super.connectedCallback()
-    // Re-read after any change (an accept here, a highlight elsewhere, an undo), coalesced.
-    this.unsubscribe = onChange(() => {
-      if (!this.active) return
-      window.clearTimeout(this.timer)
-      this.timer = window.setTimeout(() => void this.load(), 150)
-    })
-  }
-
-  disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.unsubscribe?.()
-  }
+  private readonly use = new UseModel(this, ['suggestions', 'entities', 'reads'])
 
   protected willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('documentId')) {
-      this.suggestions = []
-      this.retyped = new Map()
-      this.active = false
-      this.seq++ // drop the answer of a load for the previous document
-    }
-  }
-
-  /** Re-reads the suggestions of the document. */
-  async load(): Promise<void> {
-    const documentId = this.documentId
-    if (!documentId) return
-    const seq = ++this.seq
-    this.active = true
-    this.loading = true
-    this.progress = 0
-    try {
-      const suggestions = await this.runJob(documentId, seq)
-      if (suggestions === undefined || seq !== this.seq) return
-      const [entities, rejected] = await Promise.all([call('listEntities', {}), call('listRejectedSuggestions', { documentId })])
-      if (seq !== this.seq) return
-      this.suggestions = suggestions
-      this.rejected = rejected
-      this.entities = new Map(entities.map((e) => [e.id, e]))
-    } catch (err) {
-      reportError(this, 'Could not compute suggestions', err)
-    } finally {
-      if (seq === this.seq) this.loading = false
-    }
-  }
-
-  /**
-   * Runs `suggestMentions` as a job (a book takes a while): polls its progress, and returns
-   * undefined when it was cancelled or superseded by a newer load.
-   */
-  private async runJob(documentId: string, seq: number): Promise<Suggestion[] | undefined> {
-    let job = await call('startJob', { method: 'suggestMentions', args: { documentId } })
-    this.jobId = job.id
-    while (job.status === 'running') {
-      await new Promise((resolve) => window.setTimeout(resolve, POLL_MS))
-      if (seq !== this.seq) {
-        void call('cancelJob', { id: job.id })
-        return undefined
-      }
-      job = await call('getJob', { id: job.id })
-      this.progress = job.total ? job.done / job.total : 0
-    }
-    this.jobId = undefined
-    if (job.status === 'failed') throw new Error(job.error?.message ?? 'the suggestion job failed')
-    return job.status === 'done' ? (job.result as Suggestion[]) : undefined
-  }
-
-  private async cancel(): Promise<void> {
-    const id = this.jobId
-    this.seq++
-    this.loading = false
-    this.active = this.suggestions.length > 0
-    if (id) await call('cancelJob', { id }).catch((err) => reportError(this, 'Could not cancel', err))
+    if (changed.has('documentId')) this.retyped = new Map()
   }
 
   render() {
-    if (!this.documentId) return html`<p>Open a document to see suggestions.</p>`
-    if (!this.active) {
-      return html`<button type="button" class="primary find" @click=${() => this.load()}>Find suggestions</button>
+    const m = this.use.model
+    if (!this.documentId || !m) return html`<p>Open a document to see suggestions.</p>`
+    const list = m.suggestions.of(this.documentId)
+    if (list.status === 'idle') {
+      return html`<button type="button" class="primary find" @click=${() => m.suggestions.start(this.documentId!)}>Find suggestions</button>
         <p class="hint">People, places and dates not yet linked; other mentions of known entities.</p>`
     }
-    const shown = this.suggestions.filter((s) => this.filter === 'all' || this.typeOf(s) === this.filter)
+    const loading = list.status === 'running'
+    const rejected = m.reads.rejected.of(this.documentId).get().value ?? []
+    const shown = list.items.filter((s) => this.filter === 'all' || this.typeOf(s) === this.filter)
     return html`
       <div class="bar">
-        <span class="count" aria-live="polite">${this.loading
-          ? `Looking for mentions… ${Math.round(this.progress * 100)}%`
-          : `${this.suggestions.length} suggestions`}</span>
-        ${this.loading ? html`<button type="button" class="cancel" @click=${() => this.cancel()}>Cancel</button>` : nothing}
+        <span class="count" aria-live="polite">${loading
+          ? `Looking for mentions… ${Math.round(list.progress * 100)}%`
+          : list.status === 'failed' ? `Could not find suggestions: ${list.error}` : `${list.items.length} suggestions`}</span>
+        ${loading ? html`<button type="button" class="cancel" @click=${() => m.suggestions.cancel()}>Cancel</button>` : nothing}
         <select aria-label="Show" .value=${this.filter} @change=${(e: Event) => (this.filter = (e.target as HTMLSelectElement).value as typeof this.filter)}>
           <option value="all">all types</option>
           ${ENTITY_TYPES.map((t) => html`<option value=${t}>${t}</option>`)}
         </select>
-        <button type="button" @click=${() => this.load()} ?disabled=${this.loading}>Refresh</button>
+        <button type="button" @click=${() => m.suggestions.start(this.documentId!)} ?disabled=${loading}>Refresh</button>
       </div>
-      <ul aria-label="Suggestions">${shown.slice(0, 300).map((s) => this.renderItem(s))}</ul>
-      ${shown.length > 300 ? html`<p>Showing the first 300 of ${shown.length}.</p>` : nothing}
-      ${this.rejected.length
-        ? html`<details class="rejected"><summary>Rejected (${this.rejected.length})</summary><ul aria-label="Rejected suggestions">
-            ${this.rejected.map((r) => html`<li class="rejection"><span></span><span>${r.exact}</span>
+      <ul aria-label="Suggestions">${shown.slice(0, SHOWN).map((s) => this.renderItem(s, list.items))}</ul>
+      ${shown.length > SHOWN ? html`<p>Showing the first ${SHOWN} of ${shown.length}.</p>` : nothing}
+      ${rejected.length
+        ? html`<details class="rejected"><summary>Rejected (${rejected.length})</summary><ul aria-label="Rejected suggestions">
+            ${rejected.map((r) => html`<li class="rejection"><span></span><span>${r.exact}</span>
               <span class="tools"><button type="button" class="quiet" @click=${() => this.restore(r)}>Restore</button></span></li>`)}
           </ul></details>`
         : nothing}
     `
   }
 
-  private renderItem(s: Suggestion) {
+  private renderItem(s: Suggestion, all: readonly Suggestion[]) {
     const type = this.typeOf(s)
-    const known = s.entityId ? this.entities.get(s.entityId) : undefined
-    const sameEntity = s.entityId ? this.suggestions.filter((x) => x.entityId === s.entityId && x.source === 'alias').length : 0
+    const known = s.entityId ? this.use.model?.entities.get(s.entityId) : undefined
+    const sameEntity = s.entityId ? all.filter((x) => x.entityId === s.entityId && x.source === 'alias').length : 0
     return html`<li class="suggestion" data-start=${s.start} data-end=${s.end} data-source=${s.source}>
-      <span class="dot" style="background:${solidColour(type)}"></span>
+      <span class="dot" ${cssVars({ background: entityTypeColour(type) })}></span>
       <span class="exact">${s.exact}</span>
       <span class="tools">
         <button type="button" class="accept" @click=${() => this.accept(s)} title="Highlight and link">Accept</button>
@@ -200,12 +123,13 @@ export class EntitySuggestions extends LitElement {
   }
 
   private async accept(s: Suggestion): Promise<void> {
+    const m = this.use.model!
     const type = this.typeOf(s)
     try {
       // A retyped suggestion is not the known entity of the old type any more.
       const entityId = type === s.type ? s.entityId : undefined
-      const result = await call('acceptSuggestion', { documentId: this.documentId!, start: s.start, end: s.end, type, entityId, edtf: type === 'date' ? s.edtf : undefined })
-      this.suggestions = this.suggestions.filter((x) => x !== s)
+      const result = await m.mutate('acceptSuggestion', { documentId: this.documentId!, start: s.start, end: s.end, type, entityId, edtf: type === 'date' ? s.edtf : undefined })
+      m.suggestions.remove((x) => x.start === s.start && x.end === s.end)
       this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: result.annotation.id, reveal: false }, bubbles: true, composed: true }))
     } catch (err) {
       reportError(this, `Could not accept “${s.exact}”`, err)
@@ -214,8 +138,7 @@ export class EntitySuggestions extends LitElement {
 
   private async reject(s: Suggestion): Promise<void> {
     try {
-      await call('rejectSuggestion', { documentId: this.documentId!, start: s.start, end: s.end })
-      this.suggestions = this.suggestions.filter((x) => x !== s)
+      await this.use.model!.mutate('rejectSuggestion', { documentId: this.documentId!, start: s.start, end: s.end })
     } catch (err) {
       reportError(this, `Could not reject “${s.exact}”`, err)
     }
@@ -223,16 +146,17 @@ export class EntitySuggestions extends LitElement {
 
   private async restore(r: RejectedSuggestion): Promise<void> {
     try {
-      await call('restoreSuggestion', { id: r.id })
+      await this.use.model!.mutate('restoreSuggestion', { id: r.id })
     } catch (err) {
       reportError(this, `Could not restore “${r.exact}”`, err)
     }
   }
 
   private async linkAll(entityId: string): Promise<void> {
+    const m = this.use.model!
     try {
-      await call('linkAll', { entityId, documentId: this.documentId! })
-      this.suggestions = this.suggestions.filter((x) => x.entityId !== entityId || x.source !== 'alias')
+      await m.mutate('linkAll', { entityId, documentId: this.documentId! })
+      m.suggestions.remove((x) => x.entityId === entityId && x.source === 'alias')
     } catch (err) {
       reportError(this, 'Could not link every occurrence', err)
     }

@@ -1,14 +1,17 @@
 /**
- * `<error-banner>`: failed operations, newest last, each with its message and a Dismiss button.
- * Announced to screen readers (role=alert). Event: `dismiss` `{ id }` (not composed; the shell owns it).
+ * `<error-banner>`: failed operations and edits that could not be saved (and were undone), newest
+ * last, each with its message and a Dismiss button. Announced to screen readers (role=alert).
+ * Property: `messages` (the model's notices). Event: `dismiss` `{ id }` (not composed; the shell owns it).
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import { controlStyles } from '../lib/ui-styles'
+import { controlStyles } from '../styles/ui-styles'
 
 /** One message shown in the banner. */
 export interface BannerMessage {
   id: number
+  /** `rolled-back`: an edit that could not be saved and was undone. */
+  kind?: 'error' | 'rolled-back'
   message: string
 }
 
@@ -52,7 +55,7 @@ export class ErrorBanner extends LitElement {
     return html`<div role="alert">
       ${this.messages.map(
         (m) => html`<div class="msg">
-          <span><strong>Error.</strong>${m.message}</span>
+          <span class=${m.kind ?? 'error'}><strong>${m.kind === 'rolled-back' ? 'Not saved.' : 'Error.'}</strong>${m.message}</span>
           <button @click=${() => this.dispatchEvent(new CustomEvent('dismiss', { detail: { id: m.id } }))}>Dismiss</button>
         </div>`
       )}

@@ -11,21 +11,15 @@
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import type { ExportedFile, ExportFormatInfo, ExportResult, WrittenExport } from '../../shared/api/exports'
-import type { JobState } from '../../shared/api/jobs'
+import type { ExportedFile, ExportFormatInfo } from '../../shared/api/exports'
 import type { LossItem } from '../../shared/export/types'
-import { call } from '../api-client'
-import { errorMessage, reportError } from '../lib/errors'
-import { controlStyles } from '../lib/ui-styles'
+import { STYLE_LABELS } from '../lib/citation-styles'
+import { errorMessage } from '../lib/errors'
+import { UseModel } from '../model/model-context'
+import type { JobProgress } from '../model/job-runner'
+import { controlStyles } from '../styles/ui-styles'
 
-/** Citation styles the app ships (src/main/bib/csl-resources.ts). */
-const STYLES = [
-  ['chicago-notes-bibliography', 'Chicago (notes and bibliography)'],
-  ['chicago-author-date', 'Chicago (author-date)']
-] as const
-
-/** How often a running export job is polled, in ms: often enough for a smooth bar, rare enough to cost nothing. */
-const POLL_MS = 150
+const STYLES = Object.entries(STYLE_LABELS)
 
 type Outcome = { kind: 'written'; paths: string[]; losses: LossItem[] } | { kind: 'downloaded'; names: string[]; losses: LossItem[] }
 
@@ -68,14 +62,16 @@ export class ExportDialog extends LitElement {
 
   @property({ type: String }) documentId: string | undefined
   @property({ type: Boolean }) open = false
-  @state() private formats: ExportFormatInfo[] = []
   @state() private format = 'json'
   @state() private scope: 'document' | 'project' = 'project'
   @state() private bom = false
   @state() private zip = false
   @state() private cslStyle: string = STYLES[0][0]
   @state() private folder = ''
-  @state() private job: JobState | undefined
+  /** The export under way (progress in annotations), or the last one's final count. */
+  @state() private job: (JobProgress & { running: boolean }) | undefined
+  private controller: AbortController | undefined
+  private readonly use = new UseModel(this, ['reads', 'project'])
   @state() private outcome: Outcome | undefined
   @state() private failure = ''
   @query('dialog') private dialog!: HTMLDialogElement
@@ -90,7 +86,7 @@ export class ExportDialog extends LitElement {
 
   connectedCallback(): void {
     super.connectedCallback()
-    void this.load()
+    this.load()
   }
 
   protected updated(): void {
@@ -98,14 +94,14 @@ export class ExportDialog extends LitElement {
     if (!this.open && this.dialog?.open) this.dialog.close()
   }
 
-  private async load(): Promise<void> {
-    try {
-      this.formats = await call('listExportFormats', {})
-      if (this.documentId) this.scope = 'document'
-      if (this.desktop) this.folder = `${(await call('getProjectInfo', {})).path}/exports`
-    } catch (err) {
-      reportError(this, 'Could not list the export formats', err)
-    }
+  private load(): void {
+    if (this.documentId) this.scope = 'document'
+    const path = this.use.model?.info?.path
+    if (this.desktop && path) this.folder = `${path}/exports`
+  }
+
+  private get formats(): ExportFormatInfo[] {
+    return this.use.model?.reads.exportFormats.get().value ?? []
   }
 
   private get current(): ExportFormatInfo | undefined {
@@ -114,7 +110,7 @@ export class ExportDialog extends LitElement {
 
   render() {
     const f = this.current
-    const running = this.job?.status === 'running'
+    const running = !!this.job?.running
     return html`<dialog aria-labelledby="export-title" @close=${this.onDialogClose} @cancel=${(e: Event) => running && e.preventDefault()}>
       <h2 id="export-title">Export</h2>
       <label for="format">Format</label>
@@ -147,7 +143,7 @@ export class ExportDialog extends LitElement {
               </div>`
           : nothing}
       </fieldset>
-      ${this.job ? html`<progress aria-label="Export progress" max=${this.job.total || 1} value=${this.job.status === 'running' ? this.job.done : this.job.total || 1}></progress>` : nothing}
+      ${this.job ? html`<progress aria-label="Export progress" max=${this.job.total || 1} value=${this.job.running ? this.job.done : this.job.total || 1}></progress>` : nothing}
       ${this.renderOutcome()}
       ${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}
       <div class="actions">
@@ -199,37 +195,30 @@ export class ExportDialog extends LitElement {
         ...(f.options.includes('style') ? { style: this.cslStyle } : {})
       }
     }
+    const model = this.use.model!
+    const controller = (this.controller = new AbortController())
+    const onProgress = (p: JobProgress) => this.controller === controller && (this.job = { ...p, running: true })
+    this.job = { done: 0, total: 0, running: true }
     try {
-      let job = await call('startJob', this.desktop ? { method: 'writeExport', args: { ...args, folder: this.folder.trim() } } : { method: 'exportProject', args })
-      this.job = job
-      while (job.status === 'running') {
-        await new Promise((r) => setTimeout(r, POLL_MS))
-        job = await call('getJob', { id: job.id })
-        if (this.job?.id !== job.id) return // dismissed or restarted meanwhile
-        this.job = job
-      }
-      if (job.status === 'cancelled') this.failure = 'Export cancelled; nothing was written.'
-      else if (job.status === 'failed') this.failure = `Export failed: ${job.error?.message ?? 'unknown error'}`
-      else if (this.desktop) {
-        const w = job.result as WrittenExport
-        this.outcome = { kind: 'written', paths: w.paths, losses: w.losses }
+      if (this.desktop) {
+        const w = await model.runJob('writeExport', { ...args, folder: this.folder.trim() }, { signal: controller.signal, onProgress })
+        if (this.controller === controller) this.outcome = { kind: 'written', paths: w.paths, losses: w.losses }
       } else {
-        const r = job.result as ExportResult
+        const r = await model.runJob('exportProject', args, { signal: controller.signal, onProgress })
+        if (this.controller !== controller) return // dismissed or restarted meanwhile
         for (const file of [...r.files, r.lossReport]) download(file)
         this.outcome = { kind: 'downloaded', names: [...r.files, r.lossReport].map((x) => x.name), losses: r.losses }
       }
     } catch (err) {
-      this.failure = `Export failed: ${errorMessage(err)}`
+      if (this.controller !== controller) return
+      this.failure = (err as { code?: string }).code === 'cancelled' ? 'Export cancelled; nothing was written.' : `Export failed: ${errorMessage(err)}`
+    } finally {
+      if (this.controller === controller && this.job) this.job = { ...this.job, running: false }
     }
   }
 
-  private cancel = async (): Promise<void> => {
-    if (!this.job) return
-    try {
-      this.job = await call('cancelJob', { id: this.job.id })
-    } catch (err) {
-      this.failure = `Could not cancel: ${errorMessage(err)}`
-    }
+  private cancel = (): void => {
+    this.controller?.abort()
   }
 
   private close = (): void => {
@@ -237,7 +226,7 @@ export class ExportDialog extends LitElement {
   }
 
   private onDialogClose = (): void => {
-    if (this.job?.status === 'running') void this.cancel()
+    if (this.job?.running) this.cancel()
     this.dispatchEvent(new CustomEvent('close'))
   }
 }

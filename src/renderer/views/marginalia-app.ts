@@ -1,32 +1,34 @@
 /**
- * `<marginalia-app>`: the application shell. Toolbar (Import…, Export…, Undo, Redo), the document
- * list, the open document, and a side panel with tabs: Annotations, Entities, Bibliography, Verify
- * (the last three are other panels' elements, given `documentId` and `selectedAnnotationId`).
- * A status line shows the undo/redo state. Everything shown is re-read after each change event.
+ * `<marginalia-app>`: the application shell, and the owner of the project model (model/), which
+ * it provides to every view by Lit context. Toolbar (Import…, Export…, Undo, Redo), the document
+ * list, the open document, and a side panel with tabs: Annotations, Entities, Bibliography,
+ * Verify. Only the shown tab is in the page (the others are kept aside by Lit's `cache`), so
+ * hidden panels do no work. A status line shows the undo/redo state and running jobs; failures
+ * and rolled-back edits show in the banner.
  *
- * Listens (from any descendant, bubbling + composed): `annotation-select` `{ id, reveal? }`
- * (selects it; unless `reveal === false`, scrolls to and flashes its passage, opening its document
- * if needed), `document-open` `{ id }`, `marginalia-error` `{ message }`, `project-changed`.
- * `<export-dialog>` is rendered while open and closed on its `close` event.
+ * Listens (from any descendant, bubbling + composed): `annotation-select` `{ id, documentId?,
+ * reveal? }` (selects it; unless `reveal === false`, scrolls to and flashes its passage, opening
+ * its document if needed), `document-open` `{ id }`, `marginalia-error` `{ message }`.
  */
+import { provide } from '@lit/context'
 import { LitElement, html, nothing } from 'lit'
 import { customElement, query, state } from 'lit/decorators.js'
-import { api, call } from '../api-client'
-import { appStyles } from '../lib/app-styles'
+import { cache } from 'lit/directives/cache.js'
+import { fileToBase64 } from '../dom/file-base64'
 import { errorMessage, type ErrorDetail } from '../lib/errors'
-import { fileToBase64 } from '../lib/file-base64'
-import { ProjectState } from '../lib/project-state'
 import { historyShortcut, isMacPlatform, isTypingTarget } from '../lib/shortcuts'
-import { controlStyles } from '../lib/ui-styles'
+import { modelContext } from '../model/model-context'
+import { ProjectModel } from '../model/project-model'
+import { appStyles } from '../styles/app-styles'
+import { controlStyles } from '../styles/ui-styles'
 import type { DocumentView } from './document-view'
-import type { BannerMessage } from './error-banner'
 
 type TabId = 'annotations' | 'entities' | 'bibliography' | 'verify'
-const TABS: { id: TabId; label: string; tag?: string }[] = [
+const TABS: { id: TabId; label: string }[] = [
   { id: 'annotations', label: 'Annotations' },
-  { id: 'entities', label: 'Entities', tag: 'entity-panel' },
-  { id: 'bibliography', label: 'Bibliography', tag: 'citation-panel' },
-  { id: 'verify', label: 'Verify', tag: 'verify-panel' }
+  { id: 'entities', label: 'Entities' },
+  { id: 'bibliography', label: 'Bibliography' },
+  { id: 'verify', label: 'Verify' }
 ]
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -38,67 +40,76 @@ const MOD = IS_MAC ? '⌘' : 'Ctrl'
 export class MarginaliaApp extends LitElement {
   static styles = [controlStyles, appStyles]
 
-  private readonly state = new ProjectState(this, (m) => this.showError(m))
+  /** The project model every view reads and writes through; replaced only in tests. */
+  @provide({ context: modelContext }) model: ProjectModel = new ProjectModel()
 
   @state() private tab: TabId = 'annotations'
   @state() private selectedAnnotationId: string | undefined
-  @state() private errors: BannerMessage[] = []
   @state() private notice = ''
   @state() private exportOpen = false
   @state() private importing = false
   @query('document-view') private view: DocumentView | undefined
   @query('#import-file') private fileInput!: HTMLInputElement
 
-  private nextErrorId = 1
   private noticeTimer: number | undefined
+  private unsubscribe: (() => void) | undefined
 
   connectedCallback(): void {
     super.connectedCallback()
     window.addEventListener('keydown', this.onKeyDown)
     this.addEventListener('marginalia-error', this.onErrorEvent as EventListener)
-    this.addEventListener('project-changed', this.onProjectChanged)
     this.addEventListener('annotation-select', this.onAnnotationSelect as unknown as EventListener)
     this.addEventListener('document-open', this.onDocumentOpen as EventListener)
+    this.unsubscribe = this.model.subscribe(() => this.requestUpdate())
+    void this.model.start()
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback()
     window.removeEventListener('keydown', this.onKeyDown)
+    this.unsubscribe?.()
+    this.model.stop()
   }
 
   protected updated(): void {
-    const title = this.state.doc ? `${this.state.doc.title} — Marginalia` : 'Marginalia'
+    const doc = this.model.open?.doc
+    const title = doc ? `${doc.title} — Marginalia` : 'Marginalia'
     if (document.title !== title) document.title = title
   }
 
   render() {
-    const s = this.state
-    const docId = s.doc?.id
-    const h = s.history
+    const m = this.model
+    const open = m.open
+    const docId = open?.doc.id
+    const h = m.history
+    const palette = m.selections.palette()
+    const tags = m.selections.tagNames()
+    const jobs = m.jobs.running.size
     return html`
       <header>
         <span class="brand">Marginalia</span>
-        <span class="project" title=${s.info?.path ?? ''}>${s.info?.name ?? ''}</span>
+        <span class="project" title=${m.info?.path ?? ''}>${m.info?.name ?? ''}</span>
         <button @click=${() => this.fileInput.click()} ?disabled=${this.importing}>${this.importing ? 'Importing…' : 'Import…'}</button>
         <input type="file" id="import-file" aria-label="Import a document" accept=".txt,.md,.markdown,.html,.htm,.xml,.tei,.pdf,.docx,text/plain" @change=${this.importFile} />
-        <button @click=${this.openExport}>Export…</button>
+        <button @click=${() => (this.exportOpen = true)}>Export…</button>
         <w3c-import-button .documentId=${docId}></w3c-import-button>
         <span class="sep"></span>
         <button @click=${() => this.history('undo')} ?disabled=${!h.canUndo} title=${`Undo ${h.undoLabel ?? ''} (${MOD}+Z)`} aria-label="Undo">↶ Undo</button>
         <button @click=${() => this.history('redo')} ?disabled=${!h.canRedo} title=${`Redo ${h.redoLabel ?? ''} (${MOD}+Shift+Z)`} aria-label="Redo">↷ Redo</button>
       </header>
-      <error-banner .messages=${this.errors} @dismiss=${(e: CustomEvent<{ id: number }>) => this.dismiss(e.detail.id)}></error-banner>
+      <error-banner .messages=${m.notices} @dismiss=${(e: CustomEvent<{ id: number }>) => m.dismiss(e.detail.id)}></error-banner>
       <main>
         <nav class="docs" aria-label="Project documents">
           <h2 class="heading">Documents</h2>
-          <document-list .documents=${s.documents} .currentId=${docId}></document-list>
+          <document-list .documents=${m.selections.documentList()} .currentId=${docId}></document-list>
           ${docId ? html`<reimport-button .documentId=${docId}></reimport-button>` : nothing}
         </nav>
         <document-view
-          .doc=${s.doc}
-          .annotations=${s.annotations}
-          .tagColours=${s.tagColours}
-          .knownTags=${s.tagNames}
+          .doc=${open?.doc}
+          .annotations=${open?.annotations}
+          .version=${open?.annotations.version ?? 0}
+          .palette=${palette}
+          .knownTags=${tags}
           .selectedAnnotationId=${this.selectedAnnotationId}
         ></document-view>
         <aside>
@@ -116,51 +127,44 @@ export class MarginaliaApp extends LitElement {
           </div>
           ${TABS.map(
             (t) => html`<section role="tabpanel" id="panel-${t.id}" aria-labelledby="tab-${t.id}" ?hidden=${this.tab !== t.id}>
-              ${this.renderPanel(t.id, t.tag)}
+              ${cache(this.tab === t.id ? this.renderPanel(t.id) : nothing)}
             </section>`
           )}
         </aside>
       </main>
       <footer aria-live="polite">
-        <span>${s.loading ? 'Loading…' : `${plural(s.documents.length, 'document')} · ${plural(s.annotations.length, 'highlight')} in this document`}</span>
+        <span>${m.loading ? 'Loading…' : `${plural(m.documents.size, 'document')} · ${plural(open?.annotations.size ?? 0, 'highlight')} in this document`}</span>
         <span>${h.canUndo ? html`<kbd>${MOD}+Z</kbd> undo ${h.undoLabel ?? 'last edit'}` : 'Nothing to undo'}</span>
         <span>${h.canRedo ? html`<kbd>${MOD}+Shift+Z</kbd> redo ${h.redoLabel ?? 'edit'}` : ''}</span>
-        <span class="notice">${this.notice}</span>
+        <span class="notice">${jobs ? `${plural(jobs, 'job')} running · ` : ''}${this.notice}</span>
       </footer>
       ${this.exportOpen
-        ? html`<export-dialog
-            .open=${true}
-            .documentId=${docId}
-            .selectedAnnotationId=${this.selectedAnnotationId}
-            @close=${() => (this.exportOpen = false)}
-          ></export-dialog>`
+        ? html`<export-dialog .open=${true} .documentId=${docId} @close=${() => (this.exportOpen = false)}></export-dialog>`
         : nothing}
     `
   }
 
-  private renderPanel(id: TabId, tag: string | undefined) {
-    const s = this.state
-    if (id === 'annotations') {
-      return html`<annotation-list
-        .annotations=${s.annotations}
-        .tagColours=${s.tagColours}
-        .knownTags=${s.tagNames}
-        .selectedAnnotationId=${this.selectedAnnotationId}
-      ></annotation-list>`
+  /** The content of one tab (only the shown one is rendered; `cache` keeps the others' state aside). */
+  private renderPanel(id: TabId) {
+    const m = this.model
+    const open = m.open
+    const docId = open?.doc.id
+    switch (id) {
+      case 'annotations':
+        return html`<annotation-list
+          .annotations=${open?.annotations}
+          .version=${open?.annotations.version ?? 0}
+          .palette=${m.selections.palette()}
+          .knownTags=${m.selections.tagNames()}
+          .selectedAnnotationId=${this.selectedAnnotationId}
+        ></annotation-list>`
+      case 'entities':
+        return html`<entity-panel .documentId=${docId}></entity-panel>`
+      case 'bibliography':
+        return html`<citation-panel .documentId=${docId}></citation-panel>`
+      case 'verify':
+        return html`<verify-panel .annotation=${this.selectedAnnotationId ? open?.annotations.get(this.selectedAnnotationId) : undefined}></verify-panel>`
     }
-    if (!tag || !customElements.get(tag)) return html`<p class="missing">This panel is not part of this build.</p>`
-    const el = document.createElement(tag) as HTMLElement & { documentId?: string; selectedAnnotationId?: string }
-    return this.panelElement(tag, el)
-  }
-
-  /** One instance per panel element, kept across renders so panels keep their own state. */
-  private panels = new Map<string, HTMLElement & { documentId?: string; selectedAnnotationId?: string }>()
-  private panelElement(tag: string, fresh: HTMLElement & { documentId?: string; selectedAnnotationId?: string }) {
-    const el = this.panels.get(tag) ?? fresh
-    this.panels.set(tag, el)
-    el.documentId = this.state.doc?.id
-    el.selectedAnnotationId = this.selectedAnnotationId
-    return el
   }
 
   private onTabKey = (e: KeyboardEvent): void => {
@@ -180,37 +184,34 @@ export class MarginaliaApp extends LitElement {
   }
 
   private async history(action: 'undo' | 'redo'): Promise<void> {
-    const label = action === 'undo' ? this.state.history.undoLabel : this.state.history.redoLabel
-    const result = await api[action]({})
-    if (!result.ok) {
-      this.showError(`Could not ${action}: ${result.error.message}`)
-      return
+    const label = action === 'undo' ? this.model.history.undoLabel : this.model.history.redoLabel
+    try {
+      await this.model.mutate(action, {})
+      this.flashNotice(`${action === 'undo' ? 'Undone' : 'Redone'}${label ? `: ${label}` : ''}`)
+    } catch (err) {
+      this.model.notify('error', `Could not ${action}: ${errorMessage(err)}`)
     }
-    this.flashNotice(`${action === 'undo' ? 'Undone' : 'Redone'}${label ? `: ${label}` : ''}`)
-    await this.state.reload()
   }
 
-  private onErrorEvent = (e: CustomEvent<ErrorDetail>): void => this.showError(e.detail.message)
-  private onProjectChanged = (): void => void this.state.reload()
+  private onErrorEvent = (e: CustomEvent<ErrorDetail>): void => this.model.notify('error', e.detail.message)
 
   private onDocumentOpen = (e: CustomEvent<{ id: string }>): void => {
     this.selectedAnnotationId = undefined
-    void this.state.open(e.detail.id)
+    void this.model.openDocument(e.detail.id)
   }
 
-  private onAnnotationSelect = async (e: CustomEvent<{ id: string; reveal?: boolean }>): Promise<void> => {
+  private onAnnotationSelect = async (e: CustomEvent<{ id: string; documentId?: string; reveal?: boolean }>): Promise<void> => {
     const { id, reveal } = e.detail
     this.selectedAnnotationId = id
     if (reveal === false) return
-    if (!this.state.annotations.some((a) => a.id === id)) {
+    if (!this.model.open?.annotations.get(id)) {
       // Selected from another panel: open the annotation's document first.
       try {
-        const all = await call('listAnnotations', {})
-        const target = all.find((a) => a.id === id)
-        if (!target) return this.showError('That annotation no longer exists.')
-        await this.state.open(target.documentId)
+        const documentId = e.detail.documentId ?? (await this.model.documentOf(id))
+        if (!documentId) return this.model.notify('error', 'That annotation no longer exists.')
+        await this.model.openDocument(documentId)
       } catch (err) {
-        return this.showError(`Could not open the annotation: ${errorMessage(err)}`)
+        return this.model.notify('error', `Could not open the annotation: ${errorMessage(err)}`)
       }
     }
     await this.updateComplete
@@ -225,27 +226,14 @@ export class MarginaliaApp extends LitElement {
     this.importing = true
     try {
       const contentBase64 = await fileToBase64(file)
-      const record = await call('importDocument', { fileName: file.name, contentBase64 })
+      const record = await this.model.mutate('importDocument', { fileName: file.name, contentBase64 })
       this.flashNotice(`Imported “${record.title}”`)
-      await this.state.open(record.id)
+      await this.model.openDocument(record.id)
     } catch (err) {
-      this.showError(`Could not import ${file.name}: ${errorMessage(err)}`)
+      this.model.notify('error', `Could not import ${file.name}: ${errorMessage(err)}`)
     } finally {
       this.importing = false
     }
-  }
-
-  private openExport(): void {
-    if (!customElements.get('export-dialog')) return this.showError('Export is not part of this build.')
-    this.exportOpen = true
-  }
-
-  private showError(message: string): void {
-    this.errors = [...this.errors, { id: this.nextErrorId++, message }]
-  }
-
-  private dismiss(id: number): void {
-    this.errors = this.errors.filter((m) => m.id !== id)
   }
 
   private flashNotice(text: string): void {

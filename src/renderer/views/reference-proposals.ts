@@ -4,17 +4,20 @@
  * its locator. Accept links the claim to the item (creating the item unless it matches one),
  * Edit lets the historian correct the item and locator first, Reject hides the proposal.
  *
+ * The proposals are a cached read of the model: accepting or rejecting one, or highlighting, updates
+ * them in place (no re-extraction); they are read again only when the text or the bibliography changed.
+ *
+ * Properties: `documentId`.
  * Events (bubbling, composed): `annotation-select` `{ id }` after an accept, `marginalia-error`.
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call } from '../api-client'
-import { ChangeSubscription } from '../lib/change-subscription'
 import type { ReferenceProposal } from '../../shared/api/citations'
 import { itemLabel } from '../../shared/citations/csl-item'
 import type { CslItem } from '../../shared/model'
 import { reportError } from '../lib/errors'
-import { controlStyles } from '../lib/ui-styles'
+import { UseModel } from '../model/model-context'
+import { controlStyles } from '../styles/ui-styles'
 
 const KIND_LABEL = { glued: 'After a sentence', 'author-year': 'Author–year', footnote: 'Footnote' }
 
@@ -37,35 +40,18 @@ export class ReferenceProposals extends LitElement {
   ]
 
   @property() documentId: string | undefined
-  @state() private proposals: ReferenceProposal[] = []
   @state() private editing: string | undefined
   @state() private busy = false
-  private generation = 0
-  /** Re-reads the proposals on every change. */
-  protected readonly changes = new ChangeSubscription(this, () => void this.load())
-
-  protected updated(changed: Map<string, unknown>): void {
-    if (changed.has('documentId')) void this.load()
-  }
-
-  private async load(): Promise<void> {
-    const mine = ++this.generation
-    if (!this.documentId) {
-      this.proposals = []
-      return
-    }
-    try {
-      const list = await call('extractReferences', { documentId: this.documentId })
-      if (mine === this.generation) this.proposals = list
-    } catch (err) {
-      reportError(this, 'Could not read the references of this document', err)
-    }
-  }
+  private readonly use = new UseModel(this, ['reads'])
 
   render() {
     if (!this.documentId) return html`<p class="empty">Open a document to see the references in its text.</p>`
-    const shown = this.proposals.filter((p) => p.item || p.match)
-    const empty = this.proposals.length - shown.length
+    const read = this.use.model?.reads.proposals.of(this.documentId).get()
+    if (read?.error) return html`<p class="empty" role="alert">Could not read the references of this text: ${read.error}</p>`
+    const proposals = read?.value ?? []
+    const shown = proposals.filter((p) => p.item || p.match)
+    const empty = proposals.length - shown.length
+    if (!read?.value && read?.loading) return html`<p class="empty">Looking for references…</p>`
     return html`
       ${shown.length === 0 ? html`<p class="empty">No references found in this text.</p>` : nothing}
       <ol>${shown.map((p) => this.renderProposal(p))}</ol>
@@ -101,10 +87,9 @@ export class ReferenceProposals extends LitElement {
     if (!this.documentId) return
     this.busy = true
     try {
-      const r = await call('acceptReference', { documentId: this.documentId, proposalId: p.id, ...(edited ?? {}) })
+      const r = await this.use.model!.mutate('acceptReference', { documentId: this.documentId, proposalId: p.id, ...(edited ?? {}) })
       this.editing = undefined
       this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: r.annotation.id }, bubbles: true, composed: true }))
-      this.dispatchEvent(new CustomEvent('project-changed', { bubbles: true, composed: true }))
     } catch (err) {
       reportError(this, 'Could not accept the reference', err)
     } finally {
@@ -115,7 +100,7 @@ export class ReferenceProposals extends LitElement {
   private async reject(p: ReferenceProposal): Promise<void> {
     if (!this.documentId) return
     try {
-      await call('rejectReference', { documentId: this.documentId, proposalId: p.id })
+      await this.use.model!.mutate('rejectReference', { documentId: this.documentId, proposalId: p.id })
     } catch (err) {
       reportError(this, 'Could not reject the reference', err)
     }

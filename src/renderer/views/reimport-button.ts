@@ -4,14 +4,16 @@
  * moved, or orphaned (kept and listed under "Needs review", never dropped). One undoable edit.
  * Shows the outcome below the button.
  *
- * Properties: `documentId`. Events (bubbling, composed): `project-changed`, `marginalia-error`.
+ * Properties: `documentId`. Writes through the model from context. Events (bubbling, composed): `marginalia-error`.
  */
+import { consume } from '@lit/context'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import { call } from '../api-client'
 import { reportError } from '../lib/errors'
-import { fileToBase64 } from '../lib/file-base64'
-import { controlStyles } from '../lib/ui-styles'
+import { fileToBase64 } from '../dom/file-base64'
+import { controlStyles } from '../styles/ui-styles'
+import { modelContext } from '../model/model-context'
+import type { ProjectModel } from '../model/project-model'
 
 @customElement('reimport-button')
 export class ReimportButton extends LitElement {
@@ -40,6 +42,7 @@ export class ReimportButton extends LitElement {
     `
   ]
 
+  @consume({ context: modelContext }) model: ProjectModel | undefined
   @property() documentId: string | undefined
   @state() private busy = false
   @state() private outcome: { text: string; review: boolean } | undefined
@@ -66,7 +69,7 @@ export class ReimportButton extends LitElement {
     if (!file || !id) return
     this.busy = true
     try {
-      const result = await call('reimportDocument', { id, fileName: file.name, contentBase64: await fileToBase64(file) })
+      const result = await this.model!.mutate('reimportDocument', { id, fileName: file.name, contentBase64: await fileToBase64(file) })
       const { anchored, moved, orphaned } = result.counts
       this.outcome = result.unchanged
         ? { text: `${file.name} is the version already open: nothing changed.`, review: false }
@@ -74,7 +77,6 @@ export class ReimportButton extends LitElement {
             text: `${anchored} highlights in place, ${moved} moved` + (orphaned ? `, ${orphaned} not found: see “Needs review” under Annotations.` : '.'),
             review: orphaned > 0
           }
-      this.dispatchEvent(new CustomEvent('project-changed', { bubbles: true, composed: true }))
     } catch (err) {
       reportError(this, `Could not read the new version ${file.name}`, err)
     } finally {

@@ -10,7 +10,8 @@
  */
 import { LitElement, css, html } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import { controlStyles } from '../lib/ui-styles'
+import { parseTags } from '../lib/tags'
+import { controlStyles } from '../styles/ui-styles'
 
 /** Detail of `highlight-submit`: fields of `createAnnotation` besides the passage. */
 export interface HighlightBody {
@@ -19,10 +20,6 @@ export interface HighlightBody {
   [field: string]: unknown
 }
 
-/** Splits "a, b ,, c" into ["a", "b", "c"], dropping duplicates. */
-export function parseTags(raw: string): string[] {
-  return [...new Set(raw.split(',').map((t) => t.trim()).filter(Boolean))]
-}
 
 @customElement('selection-popover')
 export class SelectionPopover extends LitElement {
@@ -153,10 +150,10 @@ export class SelectionPopover extends LitElement {
     e?.preventDefault()
     if (this.busy) return
     const detail: HighlightBody = { tags: parseTags(this.tagText), note: this.note.trim() }
-    // The citation picker (src/renderer/components/citation-picker.ts), when an item was chosen.
+    // The citation picker (views/citation-picker.ts), when an item was chosen.
     const cited = (this.renderRoot.querySelector('citation-picker') as { value?: unknown } | null)?.value
     if (cited) detail.citations = [cited]
-    // The entity picker (src/renderer/components/entity-picker.ts): entities chosen or created.
+    // The entity picker (views/entity-picker.ts): entities chosen or created.
     const linked = (this.renderRoot.querySelector('entity-picker') as { value?: string[] } | null)?.value
     if (linked?.length) detail.entityIds = linked
     this.dispatchEvent(new CustomEvent('highlight-submit', { detail, bubbles: true, composed: true }))

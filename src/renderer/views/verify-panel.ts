@@ -2,20 +2,19 @@
  * `<verify-panel>`: the Verify tab. For the selected highlight, each cited item with its verdict;
  * attach a source to an item (a document of the project, or a file imported as a source); open
  * `<compare-view>` to check the claim against the source and record a verdict.
+ * Everything shown is the model's (the annotation, the items, the documents): nothing is read here.
  *
- * Properties (set by the app shell): `documentId`, `selectedAnnotationId`.
- * Events (bubbling, composed): `project-changed` after attaching; `marginalia-error` on failures.
+ * Properties (set by the app shell): `annotation` (the selected one, when it is in the open document).
+ * Events (bubbling, composed): `marginalia-error` on failures.
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit'
+import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { call } from '../api-client'
-import { ChangeSubscription } from '../lib/change-subscription'
-import type { CitationSummary } from '../../shared/api/citations'
-import type { Annotation, DocumentRecord } from '../../shared/model'
+import type { Annotation } from '../../shared/model'
+import { fileToBase64 } from '../dom/file-base64'
 import { reportError } from '../lib/errors'
-import { fileToBase64 } from '../lib/file-base64'
-import { controlStyles } from '../lib/ui-styles'
-import { VERDICT_LABELS } from '../lib/verdict-badges'
+import { VERDICT_LABELS } from '../lib/verdicts'
+import { UseModel } from '../model/model-context'
+import { controlStyles } from '../styles/ui-styles'
 
 @customElement('verify-panel')
 export class VerifyPanel extends LitElement {
@@ -34,38 +33,10 @@ export class VerifyPanel extends LitElement {
     `
   ]
 
-  @property() documentId: string | undefined
-  @property() selectedAnnotationId: string | undefined
-
-  @state() private annotation: Annotation | undefined
-  @state() private citations = new Map<string, CitationSummary>()
-  @state() private documents: DocumentRecord[] = []
+  @property({ attribute: false }) annotation: Annotation | undefined
   @state() private comparing: { annotationId: string; citationId: string } | undefined
   @state() private busy = ''
-
-  /** Re-reads the claims and sources on every change. */
-  protected readonly changes = new ChangeSubscription(this, () => void this.reload())
-
-  protected willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('selectedAnnotationId') || changed.has('documentId')) void this.reload()
-  }
-
-  private async reload(): Promise<void> {
-    try {
-      const [citations, documents] = await Promise.all([call('listCitations', {}), call('listDocuments', {})])
-      this.citations = new Map(citations.map((c) => [c.id, c]))
-      this.documents = documents
-      const id = this.selectedAnnotationId
-      this.annotation = id && this.documentId ? (await call('listAnnotations', { documentId: this.documentId })).find((a) => a.id === id) : undefined
-    } catch (err) {
-      reportError(this, 'load the citations to verify', err)
-    }
-  }
-
-  private async attachDocument(citationId: string, documentId: string): Promise<void> {
-    if (!documentId) return
-    await this.attach(citationId, { documentId })
-  }
+  private readonly use = new UseModel(this, ['citations', 'documents'])
 
   private async attachFile(citationId: string, e: Event): Promise<void> {
     const input = e.target as HTMLInputElement
@@ -81,25 +52,25 @@ export class VerifyPanel extends LitElement {
   }
 
   private async attach(citationId: string, what: { documentId?: string; fileName?: string; contentBase64?: string }): Promise<void> {
+    if (what.documentId === '') return
     try {
-      await call('attachSource', { citationId, ...what })
-      this.dispatchEvent(new CustomEvent('project-changed', { bubbles: true, composed: true }))
-      await this.reload()
+      await this.use.model!.mutate('attachSource', { citationId, ...what })
     } catch (err) {
-      reportError(this, 'attach the source', err)
+      reportError(this, 'Could not attach the source', err)
     }
   }
 
   render() {
     const a = this.annotation
-    if (!a) return html`<p class="muted">Select a highlight that cites a work to check it against its source.</p>`
+    const m = this.use.model
+    if (!a || !m) return html`<p class="muted">Select a highlight that cites a work to check it against its source.</p>`
     if (!a.citations.length) return html`<p class="claim">“${a.target.exact}”</p><p class="muted">This highlight cites nothing yet. Add a citation in the Bibliography tab.</p>`
-    const others = this.documents.filter((d) => d.id !== a.documentId)
+    const others = m.selections.documentList().filter((d) => d.id !== a.documentId)
     return html`
       <p class="claim">“${a.target.exact}”</p>
       ${this.busy ? html`<p class="muted" aria-live="polite">${this.busy}</p>` : nothing}
       ${a.citations.map((link) => {
-        const c = this.citations.get(link.citationId)
+        const c = m.citations.get(link.citationId)
         const v = link.verification
         const status = v?.status ?? 'unchecked'
         return html`<div class="link" data-citation=${link.citationId}>
@@ -107,10 +78,10 @@ export class VerifyPanel extends LitElement {
             <span class="verdict ${status}">${VERDICT_LABELS[status]}</span></div>
           ${v?.note ? html`<div class="muted">${v.note}</div>` : nothing}
           ${c?.sourceDocumentId
-            ? html`<div class="row"><span class="muted">Source: ${this.documents.find((d) => d.id === c.sourceDocumentId)?.title ?? c.sourceDocumentId}</span>
+            ? html`<div class="row"><span class="muted">Source: ${m.documents.get(c.sourceDocumentId)?.title ?? c.sourceDocumentId}</span>
                 <button class="primary" @click=${() => (this.comparing = { annotationId: a.id, citationId: link.citationId })}>Compare with source…</button></div>`
             : html`<div class="row">
-                <label>Attach source: <select aria-label="Attach a document as source" @change=${(e: Event) => this.attachDocument(link.citationId, (e.target as HTMLSelectElement).value)}>
+                <label>Attach source: <select aria-label="Attach a document as source" @change=${(e: Event) => this.attach(link.citationId, { documentId: (e.target as HTMLSelectElement).value })}>
                   <option value="">choose a document…</option>
                   ${others.map((d) => html`<option value=${d.id}>${d.title}</option>`)}
                 </select></label>
@@ -122,5 +93,11 @@ export class VerifyPanel extends LitElement {
         ? html`<compare-view .annotationId=${this.comparing.annotationId} .citationId=${this.comparing.citationId} @compare-close=${() => (this.comparing = undefined)}></compare-view>`
         : nothing}
     `
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'verify-panel': VerifyPanel
   }
 }

@@ -7,13 +7,15 @@
  * Properties: `documentId` (the open document; the button is disabled without one).
  * Events: `marginalia-error` (bubbling, composed) when the import fails; nothing is changed then.
  */
+import { consume } from '@lit/context'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import type { W3cImportResult } from '../../shared/api/w3c'
-import { call } from '../api-client'
 import { reportError } from '../lib/errors'
-import { fileToBase64 } from '../lib/file-base64'
-import { controlStyles } from '../lib/ui-styles'
+import { fileToBase64 } from '../dom/file-base64'
+import { controlStyles } from '../styles/ui-styles'
+import { modelContext } from '../model/model-context'
+import type { ProjectModel } from '../model/project-model'
 
 @customElement('w3c-import-button')
 export class W3cImportButton extends LitElement {
@@ -30,6 +32,7 @@ export class W3cImportButton extends LitElement {
     `
   ]
 
+  @consume({ context: modelContext }) model: ProjectModel | undefined
   @property({ type: String }) documentId: string | undefined
   @state() private busy = false
   @state() private result: W3cImportResult | undefined
@@ -73,7 +76,7 @@ export class W3cImportButton extends LitElement {
     this.result = undefined
     try {
       const contentBase64 = await fileToBase64(file)
-      this.result = await call('importAnnotations', { documentId: this.documentId, fileName: file.name, contentBase64 })
+      this.result = await this.model!.mutate('importAnnotations', { documentId: this.documentId, fileName: file.name, contentBase64 })
     } catch (err) {
       reportError(this, `Could not import annotations from ${file.name}`, err)
     } finally {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { colourForAnnotation, hashString, resolveTagColours, UNTAGGED_COLOUR } from '../../../../src/renderer/lib/tag-colours'
+import { colourForAnnotation, hashString, resolveTagColours, UNTAGGED_COLOUR } from '../../../../src/renderer/lib/colours'
 import { TAG_PALETTE } from '../../../../src/shared/tag-palette'
+import { ENTITY_TYPE_COLOURS } from '../../../../src/shared/entities/colours'
 
 describe('resolveTagColours', () => {
   it('keeps stored colours', () => {
@@ -41,5 +42,17 @@ describe('colourForAnnotation', () => {
   })
   it('falls back to the untagged colour', () => {
     expect(colourForAnnotation({ tags: [] }, tags)).toBe(UNTAGGED_COLOUR)
+  })
+})
+
+describe('highlight colour by entity type', () => {
+  it('uses the first known linked entity\'s type colour, after the annotation\'s own colour and before tags', () => {
+    const types = new Map([['p', 'person' as const], ['d', 'date' as const]])
+    const tags = new Map([['claim', '#123456']])
+    expect(colourForAnnotation({ tags: ['claim'], entityIds: ['zz', 'd', 'p'] }, tags, types)).toBe(ENTITY_TYPE_COLOURS.date)
+    expect(colourForAnnotation({ tags: ['claim'], entityIds: ['p'] }, tags, types)).toBe(ENTITY_TYPE_COLOURS.person)
+    expect(colourForAnnotation({ color: '#ff0000', tags: [], entityIds: ['p'] }, tags, types)).toBe('#ff0000')
+    expect(colourForAnnotation({ tags: ['claim'], entityIds: ['unknown'] }, tags, types)).toBe('#123456')
+    expect(colourForAnnotation({ tags: [], entityIds: ['p'] }, tags, new Map([['p', 'place' as const]]))).toBe(ENTITY_TYPE_COLOURS.place)
   })
 })
