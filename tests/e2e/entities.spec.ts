@@ -76,12 +76,14 @@ test('"link all" on a suggestion highlights every occurrence, and undo reverts i
   const made = await app.api<Annotation[]>('listAnnotations', {})
   expect(made.map((a) => a.target.exact)).toEqual(['Manuel II', 'Manuel', 'Manuel II', 'Manuel II', 'Manuel II', 'Manuel II'])
   expect(made.every((a) => a.entityIds[0] === manuel.id)).toBe(true)
-  await expect(cards(page)).toHaveCount(6)
   await expect(page.locator(`entity-panel li.entity[data-entity-id="${manuel.id}"] .count`)).toHaveText('6')
+  await page.locator('#tab-annotations').click()
+  await expect(cards(page)).toHaveCount(6)
 
   await page.locator('header').getByRole('button', { name: 'Undo' }).click()
   await expect(cards(page)).toHaveCount(0)
   expect(await app.api<Annotation[]>('listAnnotations', {})).toHaveLength(0)
+  await page.locator('#tab-entities').click()
   await expect(page.locator(`entity-panel li.entity[data-entity-id="${manuel.id}"] .count`)).toHaveText('0')
 })
 

@@ -17,6 +17,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, query } from 'lit/decorators.js'
 import type { Annotation } from '../../shared/model'
 import { cssVars } from '../dom/css-vars'
+import { scrollParent } from '../dom/scroll-parent'
 import { hexForPicker } from '../lib/colours'
 import { reportError } from '../lib/errors'
 import type { AnnotationIndex } from '../model/annotation-index'
@@ -80,14 +81,24 @@ export class AnnotationList extends LitElement {
     if (changed.has('selectedAnnotationId') && id) void this.scrollToCard(id)
   }
 
-  /** Brings the selected card into view (the virtualiser creates it if it was not rendered). */
+  /**
+   * Brings the selected card into view. A card far from the viewport does not exist yet: the
+   * panel first scrolls to where the virtualiser has it (its share of the list's height), the
+   * card is rendered there, then scrolled to exactly.
+   */
   private async scrollToCard(id: string): Promise<void> {
     const v = this.virtualizer
     const at = this.lists().anchored.findIndex((a) => a.id === id)
     if (!v || at < 0) return
     await v.updateComplete
-    await v.layoutComplete
-    if (this.selectedAnnotationId === id) v.element(at)?.scrollIntoView({ block: 'nearest' })
+    const card = () => this.renderRoot.querySelector(`annotation-card[data-id="${CSS.escape(id)}"]`)
+    if (!card()) {
+      const scroller = scrollParent(v)
+      const top = v.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop
+      scroller.scrollTop = top + (v.offsetHeight * at) / Math.max(1, this.lists().anchored.length) - scroller.clientHeight / 3
+      for (let i = 0; i < 10 && !card(); i++) await new Promise((r) => requestAnimationFrame(r))
+    }
+    if (this.selectedAnnotationId === id) card()?.scrollIntoView({ block: 'nearest' })
   }
 
   render() {

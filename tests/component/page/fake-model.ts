@@ -33,7 +33,14 @@ export class FakeModel {
 
   constructor(readonly answers: FakeAnswers = {}) {}
 
+  /** Cached reads, all empty unless a test fills `readValues` (by kind, then key). */
+  readonly readValues: Record<string, Record<string, unknown>> = {}
+  readonly reads = new Proxy({} as Record<string, unknown>, {
+    get: (_t, kind: string) => ({ of: (key: string) => ({ get: () => ({ value: this.readValues[kind]?.[key] ?? [], loading: false, error: undefined }) }) })
+  })
+
   readonly selections = {
+    predicates: () => [],
     searchEntities: (query: string, limit = 12) => searchEntities(this.entities.values(), query, { limit }),
     entityList: () => [...this.entities.values()],
     citationList: () => [...this.citations.values()].sort((a, b) => a.label.localeCompare(b.label)),
