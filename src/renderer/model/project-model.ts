@@ -199,11 +199,23 @@ export class ProjectModel {
     const since = this.revision
     const result = await this.transport.call(method, args)
     if (!result.ok) {
-      if (result.error.code === 'io') void this.resync(`Could not save the change: ${result.error.message}`)
+      if (result.error.code === 'io') void this.afterFailedWrite(result.error.message)
       throw new ApiCallError(result.error.code, result.error.message)
     }
     applyRecords(this, recordsOfResult(method, result.value), since)
     return result.value as ResultOf<Methods[K]>
+  }
+
+  /**
+   * A write failed on disk. The services announce the rollback with a `rolled-back` event; until
+   * every store does (and in case that event is lost), the project is read again so no view keeps
+   * the lost edit, and the historian is told once.
+   */
+  private async afterFailedWrite(message: string): Promise<void> {
+    const notices = this.notices.length
+    await new Promise((r) => setTimeout(r, 300))
+    const told = this.notices.slice(notices).some((n) => n.kind === 'rolled-back')
+    await this.resync(told ? undefined : `Could not save the change: ${message}`)
   }
 
   /** Runs long work as a job on the services; see job-runner.ts. */
