@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { markedText } from './painted'
 import { dragSelect } from './select'
 
 test.use({ seed: true })
@@ -21,21 +22,6 @@ interface Summary { id: string; label: string; citedBy: number; item: Record<str
 
 const Z_CLAIM = "While he was Emperor, there is evidence showing he used the name Andronikos, after his father, although when he was regent during his brother's absence in the West, he governed in his birth name."
 const Z_CHICAGO = 'Zachariadou, Elizabeth A. “John VII (Alias Andronicus) Palaeologus.” Dumbarton Oaks Papers 31 (1977): 339–42.'
-
-/** The text of the passage selected in the document view (its `selected` highlight layer). */
-function selectedText(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => {
-    for (const [name, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-      if (!name.endsWith('-selected')) continue
-      const r = [...h][0]
-      const range = document.createRange()
-      range.setStart(r.startContainer, r.startOffset)
-      range.setEnd(r.endContainer, r.endOffset)
-      return range.toString()
-    }
-    return undefined
-  })
-}
 
 async function openBibliography(page: Page) {
   await expect(page.locator('document-view h1.doc-title')).toHaveText('John VII Palaiologos')
@@ -86,7 +72,7 @@ test('accept a glued reference: the claim becomes a highlight citing the item, l
   // Clicking the passage goes to the highlight in the text: it is the selected passage there,
   // and its card is the selected one in the Annotations tab.
   await passage.getByRole('button').click()
-  await expect.poll(() => selectedText(page)).toBe(Z_CLAIM)
+  await expect.poll(() => markedText(page, 'selected')).toBe(Z_CLAIM)
   await page.getByRole('tab', { name: 'Annotations' }).click()
   await expect(page.locator('annotation-card[selected]')).toHaveCount(1)
   await expect(page.locator('annotation-card[selected]')).toContainText(Z_CLAIM)

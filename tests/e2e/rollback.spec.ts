@@ -7,6 +7,7 @@ import { closeSync, openSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { paintedTexts } from './painted'
 import { dragSelect } from './select'
 
 test.use({ seed: true, tmpfs: '8m' })
@@ -26,21 +27,6 @@ function fillUp(path: string): number {
   return written
 }
 
-function paintedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = []
-    for (const [name, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-      if (!/-c\d+-l\d+$/.test(name)) continue
-      for (const r of h) {
-        const range = document.createRange()
-        range.setStart(r.startContainer, r.startOffset)
-        range.setEnd(r.endContainer, r.endOffset)
-        out.push(range.toString())
-      }
-    }
-    return out
-  })
-}
 
 async function highlight(page: Page, phrase: string): Promise<void> {
   await dragSelect(page, phrase)

@@ -1,14 +1,15 @@
 /**
- * Paints highlights over the document view without touching its text DOM.
+ * Paints highlights over the document view without touching its text DOM: translucent boxes,
+ * one per line box of each highlight near the viewport (its StaticRange's client rects), in an
+ * overlay layer of the page. Extra layers: `selected` (the annotation chosen in a list), `pending`
+ * (the passage the popover is about to highlight) and `flash` (a short pulse when jumping to a passage).
  *
- * With the CSS Custom Highlight API (`CSS.highlights`), every (colour, overlap layer) pair is one
- * named Highlight styled by a `::highlight(name)` rule in a constructable stylesheet adopted by the
- * view's shadow root (such rules only reach ranges whose nodes live in that same shadow tree).
- * The ranges are StaticRanges of the highlights near the viewport only: nothing is kept per
- * highlight of the whole document, and no live Range makes other DOM changes slower.
- * Without the API, translucent boxes are positioned over the ranges' client rects in an overlay.
- * Extra layers: `selected` (the annotation chosen in a list), `pending` (the passage the popover
- * is about to highlight) and `flash` (a short pulse when jumping to a passage).
+ * Why boxes rather than the CSS Custom Highlight API: in Chromium any change to a registered
+ * Highlight restyles the whole document (measured on a 2 MB book: some 30,000 elements per change,
+ * tens of ms), so adding one highlight or scrolling a new paragraph in would cost what the book
+ * costs. Boxes cost what is on screen: the overlay is the only DOM that changes.
+ * The boxes are placed from the layout as it is; the page's ResizeObserver places them again when
+ * the text reflows (a resize, or blocks above taking their real height).
  */
 import { safeCssColour, UNTAGGED_COLOUR } from '../lib/colours'
 
@@ -16,20 +17,12 @@ import { safeCssColour, UNTAGGED_COLOUR } from '../lib/colours'
 export interface PaintItem {
   id: string
   colour: string
-  /** Overlap layer from overlapLayers(); same-colour items on different layers both show. */
+  /** Overlap layer from overlapLayers() (overlapping boxes multiply, so both show). */
   layer: number
   range: AbstractRange
 }
 
 export type Special = 'selected' | 'pending' | 'flash'
-
-interface HighlightRegistry {
-  set(name: string, h: unknown): void
-  delete(name: string): void
-}
-type HighlightCtor = new (...ranges: AbstractRange[]) => { priority: number }
-
-let instances = 0
 
 /** How long a flashed passage stays lit, in ms: long enough to catch the eye after scrolling. */
 const FLASH_MS = 1400
@@ -42,43 +35,16 @@ export function liveRange(r: AbstractRange): Range {
   return range
 }
 
-/** Higher priority paints on top: flash over selection over pending over plain highlights. */
-const SPECIALS: [Special, number, string][] = [
-  ['pending', 1, 'background-color: rgba(47, 111, 206, 0.28);'],
-  ['selected', 2, 'text-decoration: underline 2px rgba(43, 39, 34, 0.75); text-underline-offset: 3px;'],
-  ['flash', 3, 'background-color: rgba(255, 196, 0, 0.85); color: #1b1814;']
-]
-
 export class HighlightPainter {
-  private readonly prefix = `mg${++instances}`
-  private readonly sheet = new CSSStyleSheet()
-  private readonly registry: HighlightRegistry | undefined
-  private readonly Highlight: HighlightCtor | undefined
-  private names: string[] = []
   private items: PaintItem[] = []
   private special = new Map<Special, AbstractRange>()
   private flashTimer: number | undefined
   private readonly resize: ResizeObserver
 
-  /**
-   * @param root the shadow root holding the text nodes
-   * @param overlay a positioned element covering the text, used for fallback boxes
-   */
-  constructor(private readonly root: ShadowRoot, private readonly overlay: HTMLElement) {
-    const css = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS
-    const ctor = (globalThis as { Highlight?: HighlightCtor }).Highlight
-    if (css?.highlights && ctor) {
-      this.registry = css.highlights
-      this.Highlight = ctor
-    }
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet]
-    this.resize = new ResizeObserver(() => this.drawBoxes())
+  /** @param overlay a positioned element covering the text (its parent is the page the boxes are placed in) */
+  constructor(private readonly overlay: HTMLElement) {
+    this.resize = new ResizeObserver(() => this.draw())
     this.resize.observe(overlay.parentElement ?? overlay)
-  }
-
-  /** True when painting with the CSS Custom Highlight API rather than fallback boxes. */
-  get native(): boolean {
-    return this.registry !== undefined
   }
 
   /** The highlights painted now (those near the viewport). */
@@ -86,17 +52,22 @@ export class HighlightPainter {
     return this.items
   }
 
+  /** The range of an extra layer, when it is shown. */
+  marked(kind: Special): AbstractRange | undefined {
+    return this.special.get(kind)
+  }
+
   /** Replaces every painted annotation. */
   paint(items: PaintItem[]): void {
     this.items = items
-    this.redraw()
+    this.draw()
   }
 
   /** Sets or clears one of the extra layers. */
   mark(kind: Special, range: AbstractRange | undefined): void {
     if (range) this.special.set(kind, range)
     else if (!this.special.delete(kind)) return
-    this.redraw()
+    this.draw()
   }
 
   /** Lights up `range` briefly. */
@@ -108,8 +79,7 @@ export class HighlightPainter {
 
   /**
    * Ids of the painted annotations under viewport point (x, y), shortest passage first.
-   * @param candidates only these ids are measured (measuring every range on each mouse move is
-   *   needless: the caller narrows them by the caret's position)
+   * @param candidates only these ids are measured (the caller narrows them by the caret's position)
    */
   hitTest(x: number, y: number, candidates?: ReadonlySet<string>): string[] {
     const hits: { id: string; len: number }[] = []
@@ -126,74 +96,37 @@ export class HighlightPainter {
     return hits.sort((a, b) => a.len - b.len).map((h) => h.id)
   }
 
-  /** Removes everything this painter registered. */
+  /** Removes everything this painter drew. */
   dispose(): void {
     window.clearTimeout(this.flashTimer)
     this.resize.disconnect()
-    for (const n of this.names) this.registry?.delete(n)
-    this.names = []
     this.overlay.replaceChildren()
-    this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((s) => s !== this.sheet)
   }
 
-  private redraw(): void {
-    if (this.registry) this.drawHighlights()
-    else this.drawBoxes()
-  }
-
-  private drawHighlights(): void {
-    const registry = this.registry!
-    const Highlight = this.Highlight!
-    for (const n of this.names) registry.delete(n)
-    this.names = []
-    const colours = new Map<string, number>()
-    const rules: string[] = []
-    const groups = new Map<string, { colour: string; ranges: AbstractRange[] }>()
-    for (const it of this.items) {
-      if (!colours.has(it.colour)) colours.set(it.colour, colours.size)
-      const name = `${this.prefix}-c${colours.get(it.colour)}-l${it.layer}`
-      const g = groups.get(name) ?? { colour: it.colour, ranges: [] }
-      g.ranges.push(it.range)
-      groups.set(name, g)
-    }
-    for (const [name, { colour, ranges }] of groups) {
-      registry.set(name, new Highlight(...ranges))
-      this.names.push(name)
-      rules.push(`::highlight(${name}) { background-color: color-mix(in srgb, ${safeCssColour(colour) ?? UNTAGGED_COLOUR} 42%, transparent); }`)
-    }
-    for (const [kind, priority, style] of SPECIALS) {
-      const range = this.special.get(kind)
-      if (!range) continue
-      const name = `${this.prefix}-${kind}`
-      const h = new Highlight(range)
-      h.priority = priority
-      registry.set(name, h)
-      this.names.push(name)
-      rules.push(`::highlight(${name}) { ${style} }`)
-    }
-    this.sheet.replaceSync(rules.join('\n'))
-  }
-
-  /** Fallback: one absolutely positioned box per client rect, relative to the overlay's parent. */
-  private drawBoxes(): void {
-    if (this.registry) return
+  /** One absolutely positioned box per client rect, relative to the page. */
+  private draw(): void {
     const host = this.overlay.parentElement ?? this.overlay
+    if (!this.items.length && !this.special.size) {
+      if (this.overlay.firstChild) this.overlay.replaceChildren()
+      return
+    }
     const origin = host.getBoundingClientRect()
     const boxes: HTMLElement[] = []
-    const add = (range: AbstractRange, cls: string, colour?: string) => {
+    const add = (range: AbstractRange, cls: string, colour?: string, id?: string) => {
       for (const r of liveRange(range).getClientRects()) {
         if (r.width === 0 || r.height === 0) continue
         const box = document.createElement('div')
         box.className = `box ${cls}`
-        box.style.left = `${r.left - origin.left + host.scrollLeft}px`
-        box.style.top = `${r.top - origin.top + host.scrollTop}px`
+        if (id) box.dataset.id = id
+        box.style.left = `${r.left - origin.left}px`
+        box.style.top = `${r.top - origin.top}px`
         box.style.width = `${r.width}px`
         box.style.height = `${r.height}px`
         if (colour) box.style.backgroundColor = `color-mix(in srgb, ${safeCssColour(colour) ?? UNTAGGED_COLOUR} 42%, transparent)`
         boxes.push(box)
       }
     }
-    for (const it of this.items) add(it.range, 'hl', it.colour)
+    for (const it of this.items) add(it.range, 'hl', it.colour, it.id)
     for (const [kind, range] of this.special) add(range, kind)
     this.overlay.replaceChildren(...boxes)
   }

@@ -36,6 +36,11 @@ export class VerdictBadges {
   }
 
   private redraw(): void {
+    if (!this.last.length) {
+      // Nothing to place: no layout read (it would lay out the page for nothing).
+      if (this.layer.firstChild) this.layer.replaceChildren()
+      return
+    }
     const origin = this.page.getBoundingClientRect()
     const badges: HTMLElement[] = []
     for (const { annotation, range } of this.last) {

@@ -12,7 +12,7 @@
  *   and subscribe to the slices they show.
  * Offsets everywhere are code points of a document's normalised text.
  */
-import { type ChangeEvent, type MethodName, type Methods, methods } from '../../shared/api'
+import type { ChangeEvent, MethodName, Methods } from '../../shared/api'
 import type { HistoryState } from '../../shared/api/annotations'
 import type { CitationSummary } from '../../shared/api/citations'
 import type { ArgsOf, ResultOf } from '../../shared/api/define'
@@ -28,7 +28,7 @@ import { recordsOfResult } from './mutation-results'
 import { ProjectReads } from './project-reads'
 import { Selections } from './selections'
 import { SuggestionLists } from './suggestion-lists'
-import { type ApiTransport, createTransport } from './transport'
+import type { ApiTransport } from './api-transport'
 
 /** Parts of the model a view can subscribe to; a change names the slices it touched. */
 export type Slice =
@@ -92,8 +92,8 @@ export class ProjectModel {
   private eventCount = 0
   private nextNotice = 1
 
-  /** @param transport the services' door; this window's own (preload bridge or HTTP) by default */
-  constructor(private readonly transport: ApiTransport = createTransport()) {}
+  /** @param transport the services' door (this window's: see window-model.ts; tests give an in-process one) */
+  constructor(private readonly transport: ApiTransport) {}
 
   /** Loads the project and opens its first text; subscribes to change events first, so no edit goes unheard. */
   async start(): Promise<void> {
@@ -190,12 +190,12 @@ export class ProjectModel {
   }
 
   /**
-   * Makes an edit. Resolves to the method's result (already applied to the model), or rejects
+   * Makes an edit (a method the contract marks `mutates`; reads go through selections and reads).
+   * Resolves to the method's result (already applied to the model), or rejects
    * with ApiCallError. When a write fails after the services announced it, the project is read
    * again so that no view keeps showing the lost edit.
    */
   async mutate<K extends MethodName>(method: K, args: ArgsOf<Methods[K]>): Promise<ResultOf<Methods[K]>> {
-    if (!methods[method].mutates) throw new Error(`${method} does not change the project: read it through the model`)
     const since = this.revision
     const result = await this.transport.call(method, args)
     if (!result.ok) {

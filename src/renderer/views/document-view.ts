@@ -12,15 +12,15 @@
  * `palette` (highlight colours), `selectedAnnotationId`, `knownTags`.
  * Writes through the model from context (`createAnnotation`).
  * Events (bubbling, composed): `annotation-select` `{ id, reveal: false }` when a highlight is
- * clicked or created; `marginalia-error` on failures. `document-painted` `{ version }` (not
- * composed) after each repaint, for measurements.
+ * clicked or created; `marginalia-error` on failures. Each repaint leaves a performance mark
+ * `marginalia:painted` with `{ version, painted }` (for measurements).
  */
 import { consume } from '@lit/context'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import type { DocumentWithText } from '../../shared/model'
 import { CodePointIndex } from '../../shared/text/code-points'
-import { HighlightPainter, type PaintItem } from '../dom/highlight-painter'
+import { HighlightPainter, liveRange, type PaintItem, type Special } from '../dom/highlight-painter'
 import { annotationsAt } from '../dom/hit-test'
 import { TextSelectionController } from '../dom/text-selection'
 import { layoutText, type TextLayout } from '../dom/text-layout'
@@ -67,9 +67,15 @@ export class DocumentView extends LitElement {
   private paintedVersion = -1
   private readonly selection = new TextSelectionController(this, () => this.layout?.map, () => this.doc?.text, () => this.index)
 
-  /** True when painting with CSS.highlights; false when using fallback boxes. */
-  get paintsNatively(): boolean {
-    return this.painter?.native ?? false
+  /** What is painted now: each highlight near the viewport, with its text and colour (for tests and measurements). */
+  get painted(): { id: string; text: string; colour: string }[] {
+    return (this.painter?.painted ?? []).map((p) => ({ id: p.id, text: liveRange(p.range).toString(), colour: p.colour }))
+  }
+
+  /** The text of an extra layer (the selected passage, the pending one, the flashed one) while it shows. */
+  markedText(kind: Special): string | undefined {
+    const r = this.painter?.marked(kind)
+    return r ? liveRange(r).toString() : undefined
   }
 
   /** Scrolls to an annotation's passage and flashes it. Returns false if it is not in this document. */
@@ -77,11 +83,14 @@ export class DocumentView extends LitElement {
     const a = this.annotations?.get(id)
     const range = a && this.layout?.map.toStaticRange(a.target.start, a.target.end)
     if (!a || !range || !this.layout || !this.painter) return false
-    const i = this.blockAt(a.target.start)
-    const el = this.layout.elements[i]
+    const el = this.layout.elements[this.blockAt(a.target.start)]
+    // The block's place from the layout as it stands (blocks far away keep an estimated height),
+    // not scrollIntoView: that brings every skipped block's style up to date first (content-visibility).
+    const top = el.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top + this.scroller.scrollTop
+    const target = Math.max(0, top - this.scroller.clientHeight / 3)
     const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-    const far = Math.abs(el.offsetTop - this.scroller.scrollTop) > SMOOTH_LIMIT * this.scroller.clientHeight
-    el.scrollIntoView({ block: 'center', behavior: reduce || far ? 'auto' : 'smooth' })
+    const far = Math.abs(target - this.scroller.scrollTop) > SMOOTH_LIMIT * this.scroller.clientHeight
+    this.scroller.scrollTo({ top: target, behavior: reduce || far ? 'auto' : 'smooth' })
     this.painter.flash(range)
     return true
   }
@@ -102,7 +111,7 @@ export class DocumentView extends LitElement {
   protected updated(changed: PropertyValues<this>): void {
     if (changed.has('doc')) this.build()
     if (!this.painter || !this.layout || !this.annotations) return
-    if (changed.has('doc') || changed.has('palette') || changed.has('annotations')) this.paint()
+    if (changed.has('doc') || changed.has('annotations') || changed.has('palette')) this.paint()
     else if (changed.has('version')) this.repaintIfVisible()
     if (changed.has('doc') || changed.has('version') || changed.has('selectedAnnotationId')) {
       const sel = this.selectedAnnotationId ? this.annotations.get(this.selectedAnnotationId) : undefined
@@ -120,9 +129,8 @@ export class DocumentView extends LitElement {
     this.teardown()
     if (!this.doc || !this.index || !this.textBox) return
     this.layout = layoutText(this.textBox, this.doc, this.index)
-    this.painter = new HighlightPainter(this.shadowRoot!, this.overlay)
+    this.painter = new HighlightPainter(this.overlay)
     this.badges = new VerdictBadges(this.page)
-    this.dataset.paint = this.painter.native ? 'highlight-api' : 'boxes'
     this.scroller.scrollTop = 0
     this.visible = new VisibleBlocks(this.scroller, this.layout.elements, (w) => {
       this.window = w
@@ -174,7 +182,8 @@ export class DocumentView extends LitElement {
     this.painter.paint(items)
     this.badges?.draw(badges)
     this.paintedVersion = index.version
-    this.dispatchEvent(new CustomEvent('document-painted', { detail: { version: index.version, painted: items.length } }))
+    // For measurements (benchmarks, tests): when and what was painted.
+    performance.mark('marginalia:painted', { detail: { version: index.version, painted: items.length } })
   }
 
   /** Index of the block containing (or following) code point `cp` (binary search). */

@@ -18,7 +18,8 @@ import { fileToBase64 } from '../dom/file-base64'
 import { errorMessage, type ErrorDetail } from '../lib/errors'
 import { historyShortcut, isMacPlatform, isTypingTarget } from '../lib/shortcuts'
 import { modelContext } from '../model/model-context'
-import { ProjectModel } from '../model/project-model'
+import type { ProjectModel } from '../model/project-model'
+import { windowModel } from '../model/window-model'
 import { appStyles } from '../styles/app-styles'
 import { controlStyles } from '../styles/ui-styles'
 import type { DocumentView } from './document-view'
@@ -41,7 +42,7 @@ export class MarginaliaApp extends LitElement {
   static styles = [controlStyles, appStyles]
 
   /** The project model every view reads and writes through; replaced only in tests. */
-  @provide({ context: modelContext }) model: ProjectModel = new ProjectModel()
+  @provide({ context: modelContext }) model: ProjectModel = windowModel()
 
   @state() private tab: TabId = 'annotations'
   @state() private selectedAnnotationId: string | undefined

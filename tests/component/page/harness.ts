@@ -62,7 +62,7 @@ const harness = {
     const el = document.createElement(tag)
     Object.assign(el, props)
     this.events = []
-    for (const type of ['annotation-select', 'marginalia-error', 'compare-close', 'entity-linked', 'document-painted', 'highlight-submit']) {
+    for (const type of ['annotation-select', 'marginalia-error', 'compare-close', 'entity-linked', 'highlight-submit']) {
       el.addEventListener(type, (e) => this.events.push({ type, detail: (e as CustomEvent).detail }))
     }
     provider.append(el)

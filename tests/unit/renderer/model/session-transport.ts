@@ -5,7 +5,7 @@
  */
 import type { ChangeEvent } from '../../../../src/shared/api'
 import type { ProjectSession } from '../../../../src/main/services/project-session'
-import type { ApiTransport } from '../../../../src/renderer/model/transport'
+import type { ApiTransport } from '../../../../src/renderer/model/api-transport'
 
 export interface CountingTransport extends ApiTransport {
   /** Method names called, in order. */
