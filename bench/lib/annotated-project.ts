@@ -12,20 +12,9 @@ import { describe } from '../../src/shared/anchoring/describe'
 import { parseDocument } from '../../src/shared/import/parse-document'
 import { type Annotation, type Block, type DocumentRecord, isMilestone } from '../../src/shared/model'
 import { CodePointIndex } from '../../src/shared/text/code-points'
+import { prng } from '../../tests/helpers/synthetic-project'
 
 const T = '2026-11-26T10:00:00.000Z'
-
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A parsed text and its reading blocks (paragraphs, headings…; milestones left out). */
 export interface BenchText {

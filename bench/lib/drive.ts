@@ -86,7 +86,7 @@ export async function visitMarginalia(browser: Browser, url: string, documentId:
         changed(...s)
       }
       const t0 = performance.now()
-      await m.mutate('createAnnotation', { documentId, ...add, tags: ['bench'] })
+      await m.mutate('createAnnotation', { documentId, ...add })
       m.changed = changed
       return { t0, arrived: arrived! }
     }, { documentId, add })

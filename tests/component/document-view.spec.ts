@@ -104,7 +104,8 @@ test('a long text paints only the highlights near the viewport, and follows the 
   const { paragraphs } = await mountLong(page, 2000, 5) // 10,000 highlights
   await expect.poll(() => painted(page)).toBeGreaterThan(0)
   const near = await painted(page)
-  expect(near).toBeLessThan(400)
+  // What the browser renders (a few chunks around the viewport), not the 10,000.
+  expect(near).toBeLessThan(1000)
   // Most blocks are skipped by layout (content-visibility): the page is not laid out whole.
   const firstPainted = await page.evaluate(() => (window as unknown as { index: { get(id: string): unknown } }).index.get('a0'))
   expect(firstPainted).toBeTruthy()
@@ -119,7 +120,7 @@ test('a long text paints only the highlights near the viewport, and follows the 
   await page.locator('document-view .scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight))
   await expect.poll(() => hasRange('a9995')).toBe(true)
   expect(await hasRange('a0')).toBe(false)
-  expect(await painted(page)).toBeLessThan(400)
+  expect(await painted(page)).toBeLessThan(1000)
   expect(paragraphs).toHaveLength(2000)
 })
 

@@ -5,18 +5,33 @@
  * which overlap paragraphs) are not blocks: each start of one inside a block becomes an empty
  * marker element between two runs, shown by CSS as a page label or line number in the margin, so
  * the text nodes still hold exactly the document's code points.
- * Blocks use `content-visibility: auto` (see document-view styles), so a whole book costs layout
- * and paint only near the viewport; `--len` (code points) lets CSS estimate each skipped block's height.
+ * Blocks are grouped into chunks of about CHUNK_CP code points, each `content-visibility: auto`
+ * (see document-view styles): a whole book costs layout and paint only near the viewport, and the
+ * browser tracks a few hundred chunks rather than thousands of blocks (its visibility bookkeeping
+ * runs every frame). `--lines` (estimated) lets CSS size a chunk before it was ever laid out.
  * Built with DOM calls rather than Lit templates: a 2 MB book is thousands of blocks, made once.
  */
 import { type Block, type DocumentWithText, isMilestone } from '../../shared/model'
 import type { CodePointIndex } from '../../shared/text/code-points'
 import { TextMap, type TextRun } from './text-map'
 
-/** What was built: the block elements (by index in `blocks`) and the map of their runs. */
+/** Code points per chunk, about: a screenful or two of text. */
+const CHUNK_CP = 6000
+/** Characters per line used to estimate a chunk's height before it is laid out. */
+const LINE_CHARS = 70
+
+/** A group of consecutive blocks, rendered or skipped as one; code points [start, end). */
+export interface TextChunk {
+  start: number
+  end: number
+  el: HTMLElement
+}
+
+/** What was built: the block elements (by index in `blocks`), the chunks, and the map of their runs. */
 export interface TextLayout {
   blocks: readonly Block[]
   elements: readonly HTMLElement[]
+  chunks: readonly TextChunk[]
   map: TextMap
 }
 
@@ -79,6 +94,8 @@ export function layoutText(container: HTMLElement, doc: DocumentWithText, index:
   const frag = document.createDocumentFragment()
   const elements: HTMLElement[] = []
   const runs: TextRun[] = []
+  const chunks: TextChunk[] = []
+  let chunk: (TextChunk & { lines: number }) | undefined
   let m = 0
   let list: HTMLElement | undefined
   if (!blocks.some((b) => b.kind === 'title')) {
@@ -90,7 +107,19 @@ export function layoutText(container: HTMLElement, doc: DocumentWithText, index:
   blocks.forEach((b, i) => {
     const el = elementFor(b, structured)
     el.dataset.b = String(i)
-    el.style.setProperty('--len', String(b.end - b.start))
+    // A new chunk when this one is full (a list stays in one chunk).
+    if (!chunk || (chunk.end - chunk.start >= CHUNK_CP && !(b.kind === 'list-item' && list))) {
+      const c = document.createElement('div')
+      c.className = 'chunk'
+      c.dataset.c = String(chunks.length)
+      frag.append(c)
+      chunk = { start: b.start, end: b.end, el: c, lines: 0 }
+      chunks.push(chunk)
+      list = undefined
+    }
+    chunk.end = Math.max(chunk.end, b.end)
+    chunk.lines += Math.ceil((b.end - b.start) / LINE_CHARS) + 0.6
+    chunk.el.style.setProperty('--lines', String(Math.round(chunk.lines)))
     // Milestones starting inside this block (or in the gap before it) cut it into runs, with a
     // marker between two runs.
     let from = b.start
@@ -107,20 +136,20 @@ export function layoutText(container: HTMLElement, doc: DocumentWithText, index:
     }
     if (from < b.end || from === b.start) addRun(el, runs, index, from, b.end)
     if (b.kind === 'list-item') {
-      if (!list) frag.append((list = document.createElement('ul')))
+      if (!list) chunk.el.append((list = document.createElement('ul')))
       list.append(el)
     } else {
       list = undefined
-      frag.append(el)
+      chunk.el.append(el)
       if (b.kind === 'title') {
         const cats = categoriesList(doc)
-        if (cats) frag.append(cats)
+        if (cats) chunk.el.append(cats)
       }
     }
     elements.push(el)
   })
   container.replaceChildren(frag)
-  return { blocks, elements, map: new TextMap(index, runs) }
+  return { blocks, elements, chunks: chunks.map(({ start, end, el }) => ({ start, end, el })), map: new TextMap(index, runs) }
 }
 
 /** Appends a text node with code points [start, end) to `el`; returns `end`. */

@@ -52,11 +52,10 @@ export const documentViewStyles = css`
     position: absolute;
     inset: 0;
     pointer-events: none;
-    z-index: 1;
+    z-index: 0;
   }
   .overlay .box {
     position: absolute;
-    mix-blend-mode: multiply;
     border-radius: 2px;
   }
   .overlay .pending {
@@ -69,22 +68,27 @@ export const documentViewStyles = css`
     background: rgba(255, 196, 0, 0.85);
   }
   /*
-   * Whole books: blocks away from the viewport skip layout and paint. Until a block has been
-   * rendered once (then its real size is remembered), its height is estimated from its length in
-   * code points (--len, set per block) at about 70 characters a line.
+   * Whole books: chunks of text away from the viewport skip layout and paint. Until a chunk has
+   * been rendered once (then its real size is remembered), its height is estimated from its
+   * lines (--lines, set per chunk from its length).
    */
-  .text > [data-b],
-  .text > ul > [data-b] {
+  .chunk {
     content-visibility: auto;
-    contain-intrinsic-block-size: auto calc((var(--len, 0) / 70 + 1) * 1.68em);
+    contain-intrinsic-block-size: auto calc(var(--lines, 1) * 1.68em);
   }
-  .text > [data-b] {
+  .text [data-b] {
     position: relative;
+  }
+  /* Highlight boxes under the text: the text stays crisp on top of them, overlaps show darker. */
+  .text {
+    position: relative;
+    z-index: 1;
   }
   .verdict-badges {
     position: absolute;
     inset: 0;
     pointer-events: none;
+    z-index: 2;
   }
   .verdict-badge {
     position: absolute;

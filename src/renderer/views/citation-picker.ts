@@ -121,12 +121,14 @@ export class CitationPicker extends LitElement {
     const picked = this.value
     const ann = this.annotation
     if (!picked || !ann || !this.use.model) return
+    const { chosen, locator } = this
+    this.reset() // now: the edit's change event may arrive before the write returns
     try {
       const citations = [...ann.citations.filter((c) => c.citationId !== picked.citationId).map((c) => ({ citationId: c.citationId, locator: c.locator })), picked]
       await this.use.model.mutate('updateAnnotation', { id: ann.id, citations })
       this.dispatchEvent(new CustomEvent('citation-picked', { detail: picked, bubbles: true, composed: true }))
-      this.reset()
     } catch (err) {
+      ;[this.chosen, this.locator] = [chosen, locator]
       reportError(this, 'Could not cite the item', err)
     }
   }

@@ -3,9 +3,9 @@
  * paragraphs, list items, notes, page and line markers), with its highlights painted over the text.
  *
  * Whole books stay instant: the text DOM is built once per document (dom/text-layout.ts) with
- * `content-visibility: auto`, so layout and paint follow the viewport; highlights are painted for
- * the blocks near the viewport only (dom/visible-blocks.ts), from the annotation index's interval
- * queries, as StaticRanges (dom/highlight-painter.ts). An edit repaints only when it touches that
+ * `content-visibility: auto` chunks, so layout and paint follow the viewport; highlights are painted
+ * for the chunks the browser renders only (dom/rendered-chunks.ts), from the annotation index's
+ * interval queries, as boxes (dom/highlight-painter.ts). An edit repaints only when it touches that
  * window. Selecting text (mouse, or Shift+arrow keys after focusing the text) opens `<selection-popover>`.
  *
  * Properties: `doc`, `annotations` (the open document's AnnotationIndex) with its `version`,
@@ -25,7 +25,7 @@ import { annotationsAt } from '../dom/hit-test'
 import { TextSelectionController } from '../dom/text-selection'
 import { layoutText, type TextLayout } from '../dom/text-layout'
 import { VerdictBadges } from '../dom/verdict-badges'
-import { type BlockWindow, VisibleBlocks } from '../dom/visible-blocks'
+import { type ChunkWindow, RenderedChunks } from '../dom/rendered-chunks'
 import { reportError } from '../lib/errors'
 import { overlapLayers } from '../lib/overlap-layers'
 import type { AnnotationIndex } from '../model/annotation-index'
@@ -62,8 +62,8 @@ export class DocumentView extends LitElement {
   private layout: TextLayout | undefined
   private painter: HighlightPainter | undefined
   private badges: VerdictBadges | undefined
-  private visible: VisibleBlocks | undefined
-  private window: BlockWindow = { first: 0, last: -1 }
+  private visible: RenderedChunks | undefined
+  private window: ChunkWindow = { first: 0, last: -1 }
   private paintedVersion = -1
   private readonly selection = new TextSelectionController(this, () => this.layout?.map, () => this.doc?.text, () => this.index)
 
@@ -132,7 +132,7 @@ export class DocumentView extends LitElement {
     this.painter = new HighlightPainter(this.overlay)
     this.badges = new VerdictBadges(this.page)
     this.scroller.scrollTop = 0
-    this.visible = new VisibleBlocks(this.scroller, this.layout.elements, (w) => {
+    this.visible = new RenderedChunks(this.scroller, this.layout.chunks.map((c) => c.el), (w) => {
       this.window = w
       this.paint()
     })
@@ -146,12 +146,12 @@ export class DocumentView extends LitElement {
     this.window = { first: 0, last: -1 }
   }
 
-  /** Code points of the text near the viewport. */
+  /** Code points of the text the browser renders now (near the viewport). */
   private windowSpan(): { start: number; end: number } | undefined {
     const { first, last } = this.window
-    const blocks = this.layout?.blocks
-    if (!blocks || first > last) return undefined
-    return { start: blocks[first].start, end: blocks[last].end }
+    const chunks = this.layout?.chunks
+    if (!chunks || first > last) return undefined
+    return { start: chunks[first].start, end: chunks[last].end }
   }
 
   /** Repaints after an edit only when it touched the text near the viewport. */

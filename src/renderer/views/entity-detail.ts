@@ -138,12 +138,16 @@ export class EntityDetail extends LitElement {
   }
 
   private async addRelation(): Promise<void> {
-    const [subject, object] = this.outgoing ? [this.entityId!, this.other] : [this.other, this.entityId!]
+    const { predicate, other } = this
+    const [subject, object] = this.outgoing ? [this.entityId!, other] : [other, this.entityId!]
+    // The form is cleared now, not when the write returns: its change event may show the relation
+    // first, and the historian may already be typing the next one.
+    this.predicate = ''
+    this.other = ''
     try {
-      await this.use.model!.mutate('createRelation', { subject, predicate: this.predicate, object })
-      this.predicate = ''
-      this.other = ''
+      await this.use.model!.mutate('createRelation', { subject, predicate, object })
     } catch (err) {
+      ;[this.predicate, this.other] = [predicate, other]
       reportError(this, 'Could not add the relation', err)
     }
   }

@@ -3,46 +3,29 @@
  * loads, how many calls an edit costs, how it takes in other writers' changes, rollbacks, and the
  * open-document race behind the once-flaky "another panel selects an annotation" e2e test.
  */
-import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProjectSession } from '../../../../src/main/services/project-session'
 import { ProjectModel } from '../../../../src/renderer/model/project-model'
-import { SEED_PATH, tempDir } from '../../../helpers/temp-dir'
-import { type CountingTransport, sessionTransport, settle } from './session-transport'
+import { type CountingTransport, type Seeded, seededModel, sessionTransport, settle } from './session-transport'
 
+let ctx: Seeded
 let session: ProjectSession
-let cleanup: () => void
 let transport: CountingTransport
 let model: ProjectModel
 let seedId: string
+let importText: Seeded['importText']
 
-async function importText(name: string, text: string): Promise<string> {
-  const r = await session.api.importDocument({ fileName: name, contentBase64: Buffer.from(text).toString('base64') })
-  if (!r.ok) throw new Error(r.error.message)
-  return r.value.id
-}
+beforeEach(async () => {
+  ctx = await seededModel()
+  ;({ session, transport, model, seedId, importText } = ctx)
+})
+afterEach(() => ctx.close())
 
 async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
   const r = await p
   if (!r.ok) throw new Error(r.error.message)
   return r.value
 }
-
-beforeEach(async () => {
-  const t = tempDir()
-  cleanup = t.cleanup
-  session = await ProjectSession.open(t.dir, { create: true })
-  seedId = await importText('john-vii-palaiologos.txt', readFileSync(SEED_PATH, 'utf8'))
-  transport = sessionTransport(session, 2)
-  model = new ProjectModel(transport)
-  await model.start()
-  await settle()
-})
-afterEach(async () => {
-  model.stop()
-  await session.close()
-  cleanup()
-})
 
 describe('the project model', () => {
   it('opens the first text with its own annotations only', async () => {

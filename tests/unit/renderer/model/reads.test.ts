@@ -3,37 +3,20 @@
  * it, reference proposals are marked accepted, an entity's mentions and an item's citing passages
  * change in place.
  */
-import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ProjectSession } from '../../../../src/main/services/project-session'
 import { ProjectModel } from '../../../../src/renderer/model/project-model'
 import { ProjectReads } from '../../../../src/renderer/model/project-reads'
-import { SEED_PATH, tempDir } from '../../../helpers/temp-dir'
-import { type CountingTransport, sessionTransport, settle } from './session-transport'
+import { type Seeded, seededModel, settle } from './session-transport'
 
-let session: ProjectSession
-let cleanup: () => void
-let transport: CountingTransport
+let ctx: Seeded
 let model: ProjectModel
 let seedId: string
 
 beforeEach(async () => {
-  const t = tempDir()
-  cleanup = t.cleanup
-  session = await ProjectSession.open(t.dir, { create: true })
-  const r = await session.api.importDocument({ fileName: 'john-vii-palaiologos.txt', contentBase64: Buffer.from(readFileSync(SEED_PATH, 'utf8')).toString('base64') })
-  if (!r.ok) throw new Error(r.error.message)
-  seedId = r.value.id
-  transport = sessionTransport(session, 2)
-  model = new ProjectModel(transport)
-  await model.start()
-  await settle()
+  ctx = await seededModel()
+  ;({ model, seedId } = ctx)
 })
-afterEach(async () => {
-  model.stop()
-  await session.close()
-  cleanup()
-})
+afterEach(() => ctx.close())
 
 /** Asks for a read until it has a value (as a view re-rendering would). */
 async function value<T>(get: () => { value: T | undefined; loading: boolean; error?: string }): Promise<T> {
