@@ -44,6 +44,18 @@ describe('layering (DESIGN.md §2)', () => {
     expect(bad).toEqual([])
   })
 
+  it('in the renderer only the project model reads the API: views and DOM adapters never import the transport', () => {
+    const renderer = join(ROOT, 'src', 'renderer')
+    const bad = files(renderer)
+      .filter((f) => !relative(renderer, f).startsWith('model'))
+      .filter((f) => imports(f).some((spec) => /(^|\/)(transport|api-client)$/.test(spec)))
+      .map((f) => relative(ROOT, f))
+    expect(bad).toEqual([])
+    const modelFiles = files(join(renderer, 'model')).map((f) => relative(ROOT, f))
+    expect(modelFiles).toContain('src/renderer/model/transport.ts')
+    expect(files(renderer).some((f) => /api-client/.test(f))).toBe(false)
+  })
+
   it('only the Electron shell and the preload import electron', () => {
     const allowed = new Set(['src/main/index.ts', 'src/main/menu.ts', 'src/main/app-protocol.ts', 'src/main/transport/ipc.ts', 'src/preload/index.ts'])
     const importers = ['main', 'preload', 'cli', 'renderer', 'shared']
