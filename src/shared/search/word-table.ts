@@ -3,13 +3,13 @@
  * the normalised text, its folded form (one vocabulary per document, so a word is an integer), and
  * the passages (paragraphs: runs of text between blank lines) the search index is built over.
  *
- * Words are cut by compare's WORD pattern and folded by its `normOf` (src/shared/compare/: case,
+ * Words are cut by the one tokeniser's WORD pattern and folded by its `normOf` (src/shared/text/: case,
  * diacritics, ligatures, the Gutenberg mojibake, possessive `'s`), so search and comparison see the
  * same words: `Palæologus`, `PalÊologus` and `palaeologus` are one word, `Παλαιολόγος` is
  * `παλαιολογος`. Packed arrays keep Gibbon vols. 2 + 6 (540,000 words)
  * at about 6 MB instead of ~60 MB of token objects.
  */
-import { normOf, WORD } from '../compare/tokenize'
+import { normOf, WORD } from '../text/tokenise'
 import { CodePointIndex } from '../text/code-points'
 
 /**

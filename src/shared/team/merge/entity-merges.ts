@@ -5,7 +5,7 @@
  * went into.
  */
 import type { Id, ProjectData } from '../../model'
-import { foldKey } from '../../entities/fold'
+import { foldKey } from '../../text/fold'
 import { own } from '../stable-json'
 
 /** The entity `id` (deleted on `side`) was merged into, or undefined when it was simply deleted. */

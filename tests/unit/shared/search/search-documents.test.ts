@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { tokenize } from '../../../../src/shared/compare/tokenize'
+import { tokenise as tokenize } from '../../../../src/shared/text/tokenise'
 import { DocumentSearchIndex } from '../../../../src/shared/search/document-index'
 import { findHits } from '../../../../src/shared/search/find-hits'
 import { parseQuery, QueryError } from '../../../../src/shared/search/query'
