@@ -111,10 +111,11 @@ async function readLineFormat(path: string): Promise<LoadedSnapshot> {
     while (pos < end) {
       if (list && buf[pos] !== 0x5d /* ] */) {
         const limit = Math.min(end, pos + PARSE_BYTES)
-        const close = buf.indexOf(LIST_END, pos)
         // the \n ending the run's last record line: the list's end, else the last line end within the limit
-        let last = close >= 0 && close < limit ? close : buf.lastIndexOf(10, limit - 1)
+        let last = buf.lastIndexOf(10, limit - 1)
         if (last < pos) last = buf.indexOf(10, pos) // one line longer than the limit
+        const close = buf.subarray(pos, Math.min(last + 2, end)).indexOf(LIST_END) // searched within the run only
+        if (close >= 0) last = pos + close
         let parsed: { values: unknown[]; text: string }
         try {
           parsed = parseLinesAsArray(buf, pos, last)
