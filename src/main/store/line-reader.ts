@@ -90,7 +90,7 @@ export async function readLineChunks(path: string, onChunk: (chunk: LineChunk) =
 }
 
 /** Decodes bytes `[start, end)` of `buf` (ASCII, most of a project file, decodes as a plain copy). */
-export function decodeRange(buf: Buffer, start: number, end: number): string {
+function decodeRange(buf: Buffer, start: number, end: number): string {
   return buf.toString(isAscii(buf.subarray(start, end)) ? 'latin1' : 'utf8', start, end)
 }
 
