@@ -2,28 +2,27 @@
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { MAX_BIB_BYTES } from '../../main/bib/import-bibliography'
-import type { CitationStyle } from '../../shared/api/citations'
+import { BIBLIOGRAPHY_FORMATS, type BibliographyFormat, CITATION_STYLES, type CitationStyle, DEFAULT_CITATION_STYLE, isCitationStyle } from '../../shared/model'
 import type { CliCommand } from '../command'
 import { option, positional, requiredOption } from '../parse-args'
 
-const BIB_FORMATS = ['bibtex', 'ris', 'csl-json'] as const
-const STYLES = ['chicago-notes-bibliography', 'chicago-author-date']
+const STYLE_USAGE = `[--style ${CITATION_STYLES.join('|')}]`
 
 function styleOption(args: Parameters<CliCommand['run']>[0]): CitationStyle {
-  const style = option(args, 'style') ?? 'chicago-notes-bibliography'
-  if (!STYLES.includes(style)) throw new Error(`--style must be one of ${STYLES.join(', ')}`)
-  return style as CitationStyle
+  const style = option(args, 'style') ?? DEFAULT_CITATION_STYLE
+  if (!isCitationStyle(style)) throw new Error(`--style must be one of ${CITATION_STYLES.join(', ')}`)
+  return style
 }
 
 export const citationsCommands: CliCommand[] = [
   {
     name: 'bib import',
-    usage: 'bib import DIR FILE [--format bibtex|ris|csl-json]',
+    usage: `bib import DIR FILE [--format ${BIBLIOGRAPHY_FORMATS.join('|')}]`,
     async run(args, env) {
       const dir = positional(args, 0, 'DIR')
       const file = positional(args, 1, 'FILE')
       const format = option(args, 'format')
-      if (format && !(BIB_FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${BIB_FORMATS.join(', ')}`)
+      if (format && !(BIBLIOGRAPHY_FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${BIBLIOGRAPHY_FORMATS.join(', ')}`)
       const size = await stat(file).then((s) => s.size, () => { throw new Error(`${file}: no such file`) })
       if (size > MAX_BIB_BYTES) throw new Error(`${file}: ${size} bytes is more than the ${MAX_BIB_BYTES} bytes Marginalia imports`)
       const api = await env.open(dir)
@@ -31,7 +30,7 @@ export const citationsCommands: CliCommand[] = [
       const report = env.unwrap(await api.importBibliography({
         fileName: basename(file),
         contentBase64: Buffer.from(bytes).toString('base64'),
-        format: format as (typeof BIB_FORMATS)[number] | undefined
+        format: format as BibliographyFormat | undefined
       }))
       // The ids of every new item would flood the terminal; `bib list` shows them.
       const { citationIds, ...rest } = report
@@ -48,7 +47,7 @@ export const citationsCommands: CliCommand[] = [
   },
   {
     name: 'bib format',
-    usage: 'bib format DIR [--style chicago-notes-bibliography|chicago-author-date] [--output json|text|html]',
+    usage: `bib format DIR ${STYLE_USAGE} [--output json|text|html]`,
     async run(args, env) {
       const api = await env.open(positional(args, 0, 'DIR'))
       const out = env.unwrap(await api.formatBibliography({ style: styleOption(args) }))
@@ -98,7 +97,7 @@ export const citationsCommands: CliCommand[] = [
   },
   {
     name: 'cite notes',
-    usage: 'cite notes DIR --doc ID [--style chicago-notes-bibliography|chicago-author-date]',
+    usage: `cite notes DIR --doc ID ${STYLE_USAGE}`,
     async run(args, env) {
       const api = await env.open(positional(args, 0, 'DIR'))
       return env.unwrap(await api.formatNotes({ documentId: requiredOption(args, 'doc'), style: styleOption(args) }))

@@ -2,11 +2,11 @@
 import { stat } from 'node:fs/promises'
 import { restoreNewestBackup } from '../../main/store/project-store'
 import { MAX_IMPORT_BYTES } from '../../shared/import/parse-document'
-import type { DocumentFormat } from '../../shared/model'
+import { DOCUMENT_FORMATS, DOCUMENT_ROLES, type DocumentFormat, type DocumentRole } from '../../shared/model'
 import type { CliCommand } from '../command'
 import { intOption, option, positional, requiredOption } from '../parse-args'
 
-const FORMATS = ['wiki', 'text', 'markdown', 'html', 'tei', 'pdf', 'docx']
+const FORMATS: readonly string[] = DOCUMENT_FORMATS
 
 export const coreCommands: CliCommand[] = [
   {
@@ -20,14 +20,14 @@ export const coreCommands: CliCommand[] = [
   },
   {
     name: 'import',
-    usage: 'import DIR FILE [--format wiki|text|markdown] [--role text|source] [--title T]',
+    usage: `import DIR FILE [--format wiki|text|markdown] [--role ${DOCUMENT_ROLES.join('|')}] [--title T]`,
     async run(args, env) {
       const dir = positional(args, 0, 'DIR')
       const file = positional(args, 1, 'FILE')
       const format = option(args, 'format')
       if (format && !FORMATS.includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}`)
       const role = option(args, 'role')
-      if (role && role !== 'text' && role !== 'source') throw new Error('--role must be text or source')
+      if (role && !(DOCUMENT_ROLES as readonly string[]).includes(role)) throw new Error(`--role must be one of ${DOCUMENT_ROLES.join(', ')}`)
       const size = await stat(file).then((s) => s.size, () => { throw new Error(`${file}: no such file`) })
       if (size > MAX_IMPORT_BYTES) throw new Error(`${file}: ${size} bytes is more than the ${MAX_IMPORT_BYTES} bytes Marginalia imports`)
       const api = await env.open(dir)
@@ -36,7 +36,7 @@ export const coreCommands: CliCommand[] = [
         fileName: file,
         contentBase64: Buffer.from(bytes).toString('base64'),
         format: format as DocumentFormat | undefined,
-        role: role as 'text' | 'source' | undefined,
+        role: role as DocumentRole | undefined,
         title: option(args, 'title')
       }))
       return { id: doc.id, title: doc.title, format: doc.format, role: doc.role, length: doc.length, categories: doc.metadata.categories }

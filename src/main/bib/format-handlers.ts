@@ -5,14 +5,9 @@ import { noteRequest, notesOf } from '../../shared/citations/notes'
 import type { Citation, CslItem } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import type { ServiceContext } from '../services/context'
-import { CSL_LOCALE, SHIPPED_STYLES } from './csl-resources'
+import { checkCitationStyle as checkStyle, CSL_LOCALE } from './csl-resources'
 import { formatBibliographyInWorker, formatCitesInWorker } from './csl-worker-client'
 
-function checkStyle(style: string): void {
-  if (!(SHIPPED_STYLES as readonly string[]).includes(style)) {
-    throw new MarginaliaError('invalid-argument', `unknown citation style "${style}"; use one of ${SHIPPED_STYLES.join(', ')}`)
-  }
-}
 
 /** The item as citeproc gets it: the citation's id as the CSL id. */
 export function cslOf(c: Citation): CslItem {

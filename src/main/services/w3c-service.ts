@@ -9,7 +9,7 @@ import { anchorW3cAnnotations, parseW3cAnnotations, type AnchoredW3cAnnotation }
 import { materialiseW3cImport } from '../../shared/import/w3c-materialise'
 import { MarginaliaError } from '../../shared/result'
 import { parseJsonSafely } from '../../shared/safe-json'
-import { paletteColor } from '../../shared/tag-palette'
+import { paletteColor } from '../../shared/colors'
 import { decodeUtf8Strict } from '../../shared/text/normalise'
 import type { ServiceContext } from './context'
 

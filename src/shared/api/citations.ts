@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { Annotation, Citation, CslItem } from '../model'
 import type { ReferenceProposal, TextSpan } from '../citations/proposal'
+import { bibliographyFormatSchema, type BibliographyFormat } from '../model/bibliography-formats'
+import { citationStyleSchema, type CitationStyle } from '../model/citation-styles'
 import { method } from './define'
 import { id, offset } from './schemas'
 
@@ -17,8 +19,8 @@ export const cslItemSchema = z
   })
   .passthrough()
 
-export const citationStyle = z.enum(['chicago-notes-bibliography', 'chicago-author-date'])
-export type CitationStyle = z.infer<typeof citationStyle>
+export const citationStyle = citationStyleSchema
+export type { CitationStyle }
 
 /** A bibliography item with a readable label and how many highlights cite it. */
 export interface CitationSummary extends Citation {
@@ -42,7 +44,7 @@ export interface CitingPassage {
 /** Outcome of a bibliography import. Lines are 1-based lines of the file (line ends normalised). */
 export interface BibImportReport {
   fileName: string
-  format: 'bibtex' | 'ris' | 'csl-json'
+  format: BibliographyFormat
   /** Entries read from the file (items, not @string/@comment). */
   read: number
   /** New items added to the project. */
@@ -110,7 +112,7 @@ export const citationsMethods = {
    * except merged items gaining fields they lacked.
    */
   importBibliography: method<BibImportReport>()(
-    z.object({ fileName: z.string().min(1).max(500), contentBase64: z.string(), format: z.enum(['bibtex', 'ris', 'csl-json']).optional() }),
+    z.object({ fileName: z.string().min(1).max(500), contentBase64: z.string(), format: bibliographyFormatSchema.optional() }),
     { mutates: true }
   ),
   /** References found in a document's text, as proposals (rejected ones left out). */

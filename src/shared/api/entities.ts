@@ -8,11 +8,14 @@ import { z } from 'zod'
 import type { Annotation, AuthorityId, Entity, Predicate, RejectedSuggestion, Relation } from '../model'
 import type { EntityMatch } from '../entities/type-ahead'
 import type { Suggestion } from '../suggest/types'
+import { authoritySchemeSchema } from '../model/authority-schemes'
+import { entityTypeSchema } from '../model/entity-types'
+import { suggestionSourceSchema } from '../model/suggestion-sources'
 import { method } from './define'
 import { id, offset } from './schemas'
 
-export const entityType = z.enum(['person', 'place', 'organisation', 'event', 'date', 'work', 'concept'])
-export const authorityScheme = z.enum(['wikidata', 'viaf', 'geonames', 'pleiades', 'gnd', 'loc'])
+export const entityType = entityTypeSchema
+export const authorityScheme = authoritySchemeSchema
 const edtfField = z.string().max(100)
 const entityFields = {
   label: z.string().trim().min(1, 'a label is required').max(500),
@@ -25,7 +28,7 @@ const entityFields = {
   /** EDTF strings (`1370`, `1400~`, `1390-04-14`, `1403/1408`); '' removes one (update only). */
   dates: z.object({ date: edtfField, birth: edtfField, death: edtfField, start: edtfField, end: edtfField }).partial()
 }
-const suggestionSource = z.enum(['alias', 'nlp', 'date'])
+const suggestionSource = suggestionSourceSchema
 
 /** An entity with how often it is linked. */
 export interface EntitySummary extends Entity {

@@ -3,7 +3,7 @@
  * line and key it came from. A malformed entry is reported with its line, key and reason and
  * skipped; the rest is read. Pure: bytes in, items and problems out.
  */
-import type { CslItem } from '../model'
+import type { BibliographyFormat, CslItem } from '../model'
 import { decodeUtf8Strict, normaliseText } from '../text/normalise'
 import type { IncomingItem } from '../citations/dedupe'
 import { cleanItem } from '../citations/csl-item'
@@ -12,7 +12,8 @@ import { parseBibtexText, parseRisText } from './citation-js'
 import { readCslJson } from './csl-json'
 import { splitRis } from './ris-records'
 
-export type BibFormat = 'bibtex' | 'ris' | 'csl-json'
+/** The one list of bibliography formats is src/shared/model/bibliography-formats.ts. */
+export type BibFormat = BibliographyFormat
 
 /** An entry that was not imported, and why. */
 export interface SkippedEntry {

@@ -6,7 +6,7 @@
  * writes anything: suggestions become annotations only when the historian accepts them.
  * Offsets are code points of the document's normalised text.
  */
-import type { Annotation, Entity, RejectedSuggestion } from '../model'
+import { type Annotation, type Entity, type RejectedSuggestion, SUGGESTION_SOURCES } from '../model'
 import { findByName } from '../entities/type-ahead'
 import { findAliasMentions } from './alias-finder'
 import { findDates } from './date-finder'
@@ -54,7 +54,7 @@ export async function suggestAsync(input: SuggestInput): Promise<Suggestion[]> {
   return assemble(input, names, nlpDates)
 }
 
-const wants = (input: SuggestInput, source: SuggestionSource): boolean => (input.sources ?? ['alias', 'nlp', 'date']).includes(source)
+const wants = (input: SuggestInput, source: SuggestionSource): boolean => (input.sources ?? SUGGESTION_SOURCES).includes(source)
 
 /** One compromise parse per paragraph serves both the name finder and compromise-dates. */
 function dateReader(input: SuggestInput, into: Suggestion[]): ParagraphReader | undefined {

@@ -1,8 +1,7 @@
 /** A candidate mention proposed to the historian. Never stored; accepting it creates an annotation. */
-import type { EntityType, Id } from '../model'
+import type { EntityType, Id, SuggestionSource } from '../model'
 
-/** Where a suggestion came from: a known entity's name, the NLP name finder, or the date finder. */
-export type SuggestionSource = 'alias' | 'nlp' | 'date'
+export type { SuggestionSource }
 
 export interface Suggestion {
   /** Code point offset of the first character, in the document's normalised text. */
