@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import type { Annotation, AuthorityId, Entity, Predicate, RejectedSuggestion, Relation } from '../model'
 import type { EntityMatch } from '../entities/type-ahead'
-import type { Suggestion } from '../suggest/types'
+import type { Suggestion, SuggestionUpdate } from '../suggest/types'
 import { authoritySchemeSchema } from '../model/authority-schemes'
 import { entityTypeSchema } from '../model/entity-types'
 import { suggestionSourceSchema } from '../model/suggestion-sources'
@@ -65,9 +65,15 @@ export interface AcceptResult {
   entity: Entity
   /** True when accepting created the entity (no known entity matched). */
   createdEntity: boolean
+  /**
+   * How the document's suggestion list (as the last `suggestMentions` on it gave it) changed:
+   * the accepted one and those it overlaps go, other mentions of a new entity come. Absent when
+   * the server holds no suggestions for the document (nothing to update).
+   */
+  suggestions?: SuggestionUpdate
 }
 
-export type { EntityMatch, Suggestion }
+export type { EntityMatch, Suggestion, SuggestionUpdate }
 
 export const entitiesMethods = {
   /** Entities by type then label, with mention counts. */
@@ -96,7 +102,12 @@ export const entitiesMethods = {
   ),
   /** Every annotation linked to the entity, in every document (document order, then position). */
   listMentions: method<Mention[]>()(z.object({ entityId: id })),
-  /** Candidate mentions in a document not yet annotated nor rejected. Creates nothing. */
+  /**
+   * Candidate mentions in a document not yet annotated nor rejected, in text order. Creates
+   * nothing. The NLP pass runs once per version of the document's text (tens of seconds on a whole
+   * book: run it as a job for progress and cancel); later calls, and calls after accepting,
+   * rejecting, linking or editing entities, answer from what the server keeps, in milliseconds.
+   */
   suggestMentions: method<Suggestion[]>()(
     z.object({ documentId: id, sources: z.array(suggestionSource).min(1).optional() })
   ),
