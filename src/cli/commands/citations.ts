@@ -47,10 +47,13 @@ export const citationsCommands: CliCommand[] = [
   },
   {
     name: 'bib format',
-    usage: `bib format DIR ${STYLE_USAGE} [--output json|text|html]`,
+    usage: `bib format DIR ${STYLE_USAGE} [--doc ID | --all] [--output json|text|html]   (works cited by the project, by one document, or the whole library)`,
     async run(args, env) {
       const api = await env.open(positional(args, 0, 'DIR'))
-      const out = env.unwrap(await api.formatBibliography({ style: styleOption(args) }))
+      const style = styleOption(args)
+      const documentId = option(args, 'doc')
+      const citationIds = args.flags.has('all') ? env.unwrap(await api.listCitations({})).map((c) => c.id) : undefined
+      const out = env.unwrap(await api.formatBibliography({ style, documentId, citationIds }))
       const output = option(args, 'output') ?? 'json'
       if (output === 'text') return out.text
       if (output === 'html') return out.html

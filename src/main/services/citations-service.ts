@@ -90,7 +90,7 @@ export function createCitationsHandlers(ctx: ServiceContext): HandlersOf<typeof 
       }
       return passages.sort((a, b) => a.documentTitle.localeCompare(b.documentTitle) || a.start - b.start)
     },
-    formatBibliography: ({ style, citationIds }) => formatBibliography(ctx, style, citationIds),
+    formatBibliography: ({ style, citationIds, documentId }, call) => formatBibliography(ctx, style, citationIds, documentId, call),
     formatNotes: ({ documentId, style }) => formatNotes(ctx, documentId, style)
   }
 }

@@ -137,9 +137,15 @@ export const citationsMethods = {
   rejectReference: method<{ proposalId: string }>()(z.object({ documentId: id, proposalId: z.string().min(1).max(200) }), { mutates: true }),
   /** Annotations citing an item, in document order. */
   listCitingPassages: method<CitingPassage[]>()(z.object({ citationId: id })),
-  /** The bibliography of the given items (all when absent) in a Chicago style. */
-  formatBibliography: method<FormattedBibliography>()(z.object({ style: citationStyle, citationIds: z.array(id).max(100_000).optional() })),
-  /** Notes for every citation link of a document's annotations, in document order. */
+  /**
+   * A formatted bibliography, in the style's order: of the items `citationIds` when given, else of
+   * the works cited in `documentId`, else of the works cited in the project (cited by at least one
+   * highlight). The library itself is a list (`listCitations`), not formatted unless asked by id.
+   * Entries are kept per item and style: only new or changed items are formatted again, in
+   * chunks that let notes pass first. Reports progress in items and can be cancelled as a job.
+   */
+  formatBibliography: method<FormattedBibliography>()(z.object({ style: citationStyle, citationIds: z.array(id).max(100_000).optional(), documentId: id.optional() })),
+  /** Notes for every citation link of a document's annotations, in document order (kept per style until the document's citations change). */
   formatNotes: method<FormattedNote[]>()(z.object({ documentId: id, style: citationStyle }))
 }
 
