@@ -7,8 +7,15 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: ['lowdb', 'steno', 'stemmer', 'approx-string-match'] },
-      // The citeproc worker is its own entry: out/main/csl-worker.js (see src/main/bib/csl-worker-client.ts).
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts'), 'csl-worker': resolve(__dirname, 'src/main/bib/csl-worker.ts') } }
+      // The citeproc and bibliography-reading workers are entries of their own: out/main/csl-worker.js,
+      // out/main/bib-read-worker.js (see src/main/bib/csl-worker-client.ts, bib-read-client.ts).
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'csl-worker': resolve(__dirname, 'src/main/bib/csl-worker.ts'),
+          'bib-read-worker': resolve(__dirname, 'src/main/bib/bib-read-worker.ts')
+        }
+      }
     }
   },
   preload: {

@@ -1,7 +1,7 @@
 /** CLI commands of the citations domain: bibliography import and listing, reference extraction, formatting. */
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { MAX_BIB_BYTES } from '../../main/bib/import-bibliography'
+import { MAX_BIB_BYTES } from '../../shared/bib/bib-limits'
 import { BIBLIOGRAPHY_FORMATS, type BibliographyFormat, CITATION_STYLES, type CitationStyle, DEFAULT_CITATION_STYLE, isCitationStyle } from '../../shared/model'
 import type { CliCommand } from '../command'
 import { option, positional, requiredOption } from '../parse-args'
