@@ -8,6 +8,7 @@ import type { BibImportReport } from '../../shared/api/citations'
 import type { CallContext } from '../../shared/api/define'
 import { MAX_BIB_BYTES, WORKER_BIB_BYTES } from '../../shared/bib/bib-limits'
 import { readBibliography, type BibFormat } from '../../shared/bib/read-bibliography'
+import { bibImportSummary } from '../../shared/citations/import-summary'
 import { cleanItem } from '../../shared/citations/csl-item'
 import { planMerge } from '../../shared/citations/dedupe'
 import type { Citation } from '../../shared/model'
@@ -47,6 +48,7 @@ export async function importBibliography(
   call.signal?.throwIfAborted()
   call.progress?.(read.items.length, read.items.length, 'de-duplicating')
   const plan = planMerge(Object.values(ctx.store.data.citations), read.items)
+  const existing = new Set(Object.keys(ctx.store.data.citations))
   const now = ctx.now()
   const created: Citation[] = plan.create.map((entry) => {
     const id = ctx.newId('cit')
@@ -66,14 +68,18 @@ export async function importBibliography(
   }
   // Merges into an entry of the same file name that entry's new citation id.
   const idByKey = new Map(plan.create.map((e, i) => [e.key || `line ${e.line}`, created[i].id]))
-  return {
+  const withExisting = plan.merged.filter((m) => existing.has(m.into)).length
+  const report: Omit<BibImportReport, 'summary'> = {
     fileName,
     format: read.format,
     read: read.items.length,
     imported: created.length,
     merged: plan.merged.length,
-    mergedDetails: plan.merged.map((m) => ({ ...m, into: idByKey.get(m.into) ?? m.into })),
+    duplicatesInFile: plan.merged.length - withExisting,
+    mergedWithExisting: withExisting,
+    mergedDetails: plan.merged.map((m) => ({ ...m, into: idByKey.get(m.into) ?? m.into, within: existing.has(m.into) ? 'project' : 'file' })),
     skipped: read.skipped,
     citationIds: created.map((c) => c.id)
   }
+  return { ...report, summary: bibImportSummary(report) }
 }

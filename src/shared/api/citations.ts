@@ -49,12 +49,19 @@ export interface BibImportReport {
   read: number
   /** New items added to the project. */
   imported: number
-  /** Entries merged into an item already in the project or earlier in the file. */
+  /** Entries merged into an item already in the project or earlier in the file (the sum of the next two). */
   merged: number
-  mergedDetails: { line: number; key: string; into: string; by: string; added: string[] }[]
+  /** Entries that repeated an earlier entry of the same file (merged into it). */
+  duplicatesInFile: number
+  /** Entries merged into an item the project already had. */
+  mergedWithExisting: number
+  /** `within`: whether the item merged into was already in the `project` or came earlier in the `file`. */
+  mergedDetails: { line: number; key: string; into: string; by: string; added: string[]; within: 'project' | 'file' }[]
   skipped: { line: number; key: string; reason: string }[]
   /** Ids of the new citations, in file order. */
   citationIds: string[]
+  /** The outcome in one sentence for the historian, e.g. `12 items imported; 2 duplicates within the file merged; 1 merged with an existing item.` */
+  summary: string
 }
 
 /** A formatted bibliography or list of notes, as HTML (citeproc's, escaped) and plain text. */

@@ -43,6 +43,17 @@ describe('bibliography import', () => {
     expect(list[1].item.page).toBe('339-342')
   })
 
+  it('says which duplicates were within the file and which merged with items the project had', async () => {
+    const within = bib + '@article{z77again, title={John VII (alias Andronicus) Palaeologus}, author={Zachariadou, E. A.}, journal={Dumbarton Oaks Papers}, year={1977}, pages={339--342}}\n'
+    const first = ok(await session.api.importBibliography({ fileName: 'a.bib', contentBase64: b64(within) }))
+    expect(first).toMatchObject({ imported: 2, merged: 1, duplicatesInFile: 1, mergedWithExisting: 0 })
+    expect(first.mergedDetails[0]).toMatchObject({ key: 'z77again', within: 'file' })
+    expect(first.summary).toBe('2 items imported from a.bib; 1 duplicate within the file merged; 1 entry skipped (see the list).')
+    const again = ok(await session.api.importBibliography({ fileName: 'b.bib', contentBase64: b64(bib) }))
+    expect(again).toMatchObject({ imported: 0, merged: 2, duplicatesInFile: 0, mergedWithExisting: 2 })
+    expect(again.summary).toBe('0 items imported from b.bib; 2 merged with existing items; 1 entry skipped (see the list).')
+  })
+
   it('changes nothing when the file is unusable', async () => {
     const before = JSON.stringify(session.store.data)
     const r = await session.api.importBibliography({ fileName: 'x.bib', contentBase64: b64(Buffer.from([0x40, 0xff, 0xfe, 0x7b])) })
