@@ -13,6 +13,8 @@ export const cslItemSchema = z
     id: z.string().max(500).optional(),
     type: z.string().min(1).max(100),
     title: z.string().max(5000).optional(),
+    /** The item's language (CSL `language`): a BCP 47 tag such as `de`, `fr`, `en-GB`. Titles of a non-English item keep their capitalisation. */
+    language: z.string().trim().max(50).optional(),
     author: z.array(cslName).max(500).optional(),
     editor: z.array(cslName).max(500).optional(),
     issued: z.object({ 'date-parts': z.array(z.array(z.union([z.number(), z.string()])).max(3)).max(2).optional(), literal: z.string().max(200).optional(), raw: z.string().max(200).optional() }).passthrough().optional()
@@ -97,6 +99,36 @@ export interface AcceptResult {
   annotation: Annotation
 }
 
+/** What typed text would become as an item ("New item…"): a draft to show in the item form. */
+export interface ParsedTypedReference {
+  /** The item's fields read from the text (no id yet). */
+  item: CslItemInput
+  /** A page locator found at the end of the reference (`pp. 339-342`), for the citation link. */
+  locator?: string
+  /** A project item that is the same work (same DOI, or title, year and first author), when there is one. */
+  duplicateOf?: string
+}
+
+/** What `createCitationFromText` did. */
+export interface CreatedFromText {
+  citation: Citation
+  /** False when the project already had the work (that item is returned). */
+  created: boolean
+  locator?: string
+}
+
+/** What `mergeCitations` did. */
+export interface CitationMerge {
+  /** The surviving item, as stored. */
+  citation: Citation
+  /** Fields it gained from the merged-away item. */
+  addedFields: string[]
+  /** Citation links moved to it. */
+  movedLinks: number
+  /** Annotations changed. */
+  annotations: number
+}
+
 export type { ReferenceProposal, TextSpan }
 
 /** Operations of the citations domain; see src/main/services/citations-service.ts. */
@@ -111,6 +143,22 @@ export const citationsMethods = {
     z.object({ id, item: cslItemSchema.optional(), sourceDocumentId: id.nullable().optional() }),
     { mutates: true }
   ),
+  /** What typed text (a full reference, or a few words) would become as an item. Creates nothing. */
+  parseReference: method<ParsedTypedReference>()(z.object({ text: z.string().trim().min(1).max(2000) })),
+  /**
+   * "New item…": creates the item typed text describes, in `language` (BCP 47 tag or a name such as
+   * `german`) when given; when the project already has the work, returns that item instead.
+   */
+  createCitationFromText: method<CreatedFromText>()(
+    z.object({ text: z.string().trim().min(1).max(2000), language: z.string().trim().max(50).optional() }),
+    { mutates: true }
+  ),
+  /**
+   * Merges two items by hand: `from` becomes part of `into` — every citation link moves to `into`
+   * (links at the same locator join), `into` gains the fields it lacked, `from` is deleted. One
+   * undoable edit.
+   */
+  mergeCitations: method<CitationMerge>()(z.object({ into: id, from: id }), { mutates: true }),
   /** Deletes an item and removes every link to it from annotations, in one undoable edit. */
   deleteCitation: method<{ id: string; unlinkedAnnotations: number }>()(z.object({ id }), { mutates: true }),
   /**

@@ -7,6 +7,7 @@ import type { BibliographyFormat, CslItem } from '../model'
 import { decodeUtf8Strict, normaliseText } from '../text/normalise'
 import type { IncomingItem } from '../citations/dedupe'
 import { cleanItem } from '../citations/csl-item'
+import { normaliseLanguage } from '../citations/language'
 import { MAX_BIB_BYTES, MAX_FIELD_CHARS } from './bib-limits'
 import { NON_ITEM_TYPES, splitBibtex, type BibtexChunk } from './bibtex-entries'
 import { checkMacros } from './bibtex-macros'
@@ -161,11 +162,16 @@ function longestString(value: unknown, field = ''): { field: string; length: num
   return best
 }
 
-/** Moves items with a field over MAX_FIELD_CHARS to the skipped list (whatever the format). */
+/**
+ * Moves items with a field over MAX_FIELD_CHARS to the skipped list (whatever the format), and
+ * writes each item's language as a BCP 47 tag where it names one (`ngerman` → `de`).
+ */
 function withinLimits(read: Omit<ReadBibliography, 'format'>): Omit<ReadBibliography, 'format'> {
   const items: IncomingItem[] = []
   const skipped = [...read.skipped]
   for (const x of read.items) {
+    const language = normaliseLanguage(x.item.language)
+    if (language) x.item.language = language
     const longest = longestString(x.item)
     if (longest.length > MAX_FIELD_CHARS) {
       skipped.push({ line: x.line, key: x.key, reason: `field "${longest.field}" is ${longest.length.toLocaleString('en')} characters long; the limit is ${MAX_FIELD_CHARS.toLocaleString('en')}` })
