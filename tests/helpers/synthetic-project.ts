@@ -12,7 +12,7 @@ import { CodePointIndex } from '../../src/shared/text/code-points'
 import { makeAnnotation } from './export-fixture'
 
 /** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

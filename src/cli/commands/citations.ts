@@ -1,7 +1,6 @@
 /** CLI commands of the citations domain: bibliography import and listing, reference extraction, formatting. */
-import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { MAX_BIB_BYTES } from '../../shared/bib/bib-limits'
+import { LIMITS } from '../../shared/limits'
 import { BIBLIOGRAPHY_FORMATS, type BibliographyFormat, CITATION_STYLES, type CitationStyle, DEFAULT_CITATION_STYLE, isCitationStyle } from '../../shared/model'
 import type { CliCommand } from '../command'
 import { option, positional, requiredOption } from '../parse-args'
@@ -23,10 +22,8 @@ export const citationsCommands: CliCommand[] = [
       const file = positional(args, 1, 'FILE')
       const format = option(args, 'format')
       if (format && !(BIBLIOGRAPHY_FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${BIBLIOGRAPHY_FORMATS.join(', ')}`)
-      const size = await stat(file).then((s) => s.size, () => { throw new Error(`${file}: no such file`) })
-      if (size > MAX_BIB_BYTES) throw new Error(`${file}: ${size} bytes is more than the ${MAX_BIB_BYTES} bytes Marginalia imports`)
+      const bytes = await env.readFile(file, LIMITS.bibliographyFile)
       const api = await env.open(dir)
-      const bytes = await env.readFile(file)
       const report = env.unwrap(await api.importBibliography({
         fileName: basename(file),
         contentBase64: Buffer.from(bytes).toString('base64'),

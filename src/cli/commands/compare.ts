@@ -1,12 +1,17 @@
 /** CLI commands of the compare domain: attach a source, compare a claim, record a verdict, report. */
-import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { verificationStatus } from '../../shared/api/schemas'
+import { LIMITS } from '../../shared/limits'
 import type { CliCommand } from '../command'
 import { intOption, option, positional, requiredOption } from '../parse-args'
 
-/** Largest file attached as a source (as for imports). */
-const MAX_SOURCE_BYTES = 64 * 1024 * 1024
+/** The claim of a command: exactly one of --annotation ID or --claim TEXT. */
+function claimOptions(args: Parameters<CliCommand['run']>[0]): { annotationId?: string; claim?: string } {
+  const annotationId = option(args, 'annotation')
+  const claim = option(args, 'claim')
+  if (!annotationId === !claim) throw new Error('give exactly one of --annotation ID or --claim TEXT')
+  return { annotationId, claim }
+}
 
 export const compareCommands: CliCommand[] = [
   {
@@ -19,9 +24,7 @@ export const compareCommands: CliCommand[] = [
       const file = option(args, 'file')
       if (!documentId === !file) throw new Error('give exactly one of --doc SOURCE_ID or --file FILE')
       if (documentId) return env.unwrap(await api.attachSource({ citationId, documentId }))
-      const size = await stat(file!).then((s) => s.size, () => { throw new Error(`${file}: no such file`) })
-      if (size > MAX_SOURCE_BYTES) throw new Error(`${file}: ${size} bytes is more than the ${MAX_SOURCE_BYTES} bytes Marginalia imports`)
-      const bytes = await env.readFile(file!)
+      const bytes = await env.readFile(file!, LIMITS.documentFile)
       return env.unwrap(await api.attachSource({ citationId, fileName: basename(file!), contentBase64: Buffer.from(bytes).toString('base64'), title: option(args, 'title') }))
     }
   },
@@ -30,17 +33,33 @@ export const compareCommands: CliCommand[] = [
     usage: 'compare DIR (--annotation ID [--citation ID] [--source DOC_ID] | --claim TEXT --source DOC_ID) [--locator L] [--top K]',
     async run(args, env) {
       const api = await env.open(positional(args, 0, 'DIR'))
-      const annotationId = option(args, 'annotation')
-      const claim = option(args, 'claim')
-      if (!annotationId === !claim) throw new Error('give exactly one of --annotation ID or --claim TEXT')
       return env.unwrap(await api.compareClaim({
-        annotationId,
-        claim,
+        ...claimOptions(args),
         citationId: option(args, 'citation'),
         sourceDocumentId: option(args, 'source'),
         locator: option(args, 'locator'),
         top: intOption(args, 'top')
       }))
+    }
+  },
+  {
+    name: 'check-passage',
+    usage: 'check-passage DIR (--annotation ID | --claim TEXT) --source DOC_ID --start N --end N',
+    async run(args, env) {
+      const api = await env.open(positional(args, 0, 'DIR'))
+      const { annotationId, claim } = claimOptions(args)
+      const start = intOption(args, 'start')
+      const end = intOption(args, 'end')
+      if (start === undefined || end === undefined) throw new Error('give --start N and --end N (code points of the source)')
+      return env.unwrap(await api.checkPassage({ annotationId, claim, sourceDocumentId: requiredOption(args, 'source'), start, end }))
+    }
+  },
+  {
+    name: 'locate',
+    usage: 'locate DIR --doc DOC_ID --locator "pp. 339–342"',
+    async run(args, env) {
+      const api = await env.open(positional(args, 0, 'DIR'))
+      return env.unwrap(await api.locate({ documentId: requiredOption(args, 'doc'), locator: requiredOption(args, 'locator') }))
     }
   },
   {

@@ -1,4 +1,5 @@
 /** CLI commands of the w3c domain: `import-annotations`. */
+import { LIMITS } from '../../shared/limits'
 import type { CliCommand } from '../command'
 import { positional, requiredOption } from '../parse-args'
 
@@ -16,7 +17,7 @@ export const w3cCommands: CliCommand[] = [
         if (at <= 0 || at === m.length - 1) throw new Error(`--map must be SOURCE_IRI=DOC_ID (got "${m}")`)
         sourceMap[m.slice(0, at)] = m.slice(at + 1)
       }
-      const bytes = await env.readFile(file)
+      const bytes = await env.readFile(file, LIMITS.w3cFile)
       const api = await env.open(dir)
       const result = env.unwrap(
         await api.importAnnotations({ documentId, fileName: file, contentBase64: Buffer.from(bytes).toString('base64'), sourceMap })

@@ -6,7 +6,7 @@
  */
 import type { BibImportReport } from '../../shared/api/citations'
 import type { CallContext } from '../../shared/api/define'
-import { MAX_BIB_BYTES, WORKER_BIB_BYTES } from '../../shared/bib/bib-limits'
+import { WORKER_BIB_BYTES } from '../../shared/bib/bib-limits'
 import { readBibliography, type BibFormat } from '../../shared/bib/read-bibliography'
 import { bibImportSummary } from '../../shared/citations/import-summary'
 import { cleanItem } from '../../shared/citations/csl-item'
@@ -17,15 +17,6 @@ import { InvalidUtf8Error } from '../../shared/text/normalise'
 import type { ServiceContext } from '../services/context'
 import { readBibliographyInWorker } from './bib-read-client'
 
-/** Refuses a file over MAX_BIB_BYTES, before it is read (`too-large`, naming the file). */
-export function checkBibSize(fileName: string, bytes: number): void {
-  if (bytes > MAX_BIB_BYTES) {
-    throw new MarginaliaError('too-large', `${fileName}: ${bytes.toLocaleString('en')} bytes is more than the ${MAX_BIB_BYTES.toLocaleString('en')} bytes a bibliography may have`)
-  }
-}
-
-export { MAX_BIB_BYTES }
-
 export async function importBibliography(
   ctx: ServiceContext,
   fileName: string,
@@ -33,7 +24,7 @@ export async function importBibliography(
   format: BibFormat | undefined,
   call: CallContext = {}
 ): Promise<BibImportReport> {
-  checkBibSize(fileName, bytes.length)
+  // The size was checked by the contract (LIMITS.bibliographyFile) before this handler; readBibliography checks it again for other callers.
   let read
   try {
     read = bytes.length >= WORKER_BIB_BYTES

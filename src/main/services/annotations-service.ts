@@ -5,7 +5,6 @@ import { MarginaliaError } from '../../shared/result'
 import { paletteColor } from '../../shared/colors'
 import { widenToGraphemes } from '../../shared/text/graphemes'
 import { describe } from '../../shared/anchoring/describe'
-import type { FileProjectStore } from '../store/project-store'
 import type { Transaction } from '../store/types'
 import type { ServiceContext } from './context'
 
@@ -30,7 +29,7 @@ interface Body {
 }
 
 export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof annotationMethods> {
-  const store = ctx.store as FileProjectStore
+  const store = ctx.store
   const history = (): HistoryState => store.history.state()
 
   /** Gives every tag not yet known a palette colour, in the same edit. */
@@ -90,6 +89,11 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
       Object.values(store.data.annotations)
         .filter((a) => !documentId || a.documentId === documentId)
         .sort(byDocumentOrder),
+    getAnnotation: ({ id }) => {
+      const a = store.data.annotations[id]
+      if (!a) throw new MarginaliaError('not-found', `no annotation with id ${id}`)
+      return a
+    },
     createAnnotation: ({ documentId, start, end, ...body }) => create(documentId, start, end, body),
     annotateQuote: async ({ documentId, quote, occurrence, ...body }) => {
       if (!store.data.documents[documentId]) throw new MarginaliaError('not-found', `no document with id ${documentId}`)

@@ -10,7 +10,7 @@ import { cleanItem, itemLabel } from '../../shared/citations/csl-item'
 import type { Citation, CslItem } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { formatBibliography, formatNotes } from '../bib/format-handlers'
-import { checkBibSize, importBibliography } from '../bib/import-bibliography'
+import { importBibliography } from '../bib/import-bibliography'
 import { createFromText, mergeCitations, parseTypedReference, withCheckedLanguage } from '../bib/library-handlers'
 import { acceptProposal, listProposals, rejectProposal } from '../bib/reference-handlers'
 import type { ServiceContext } from './context'
@@ -69,11 +69,9 @@ export function createCitationsHandlers(ctx: ServiceContext): HandlersOf<typeof 
       })
       return { id, unlinkedAnnotations: citing.length }
     },
-    importBibliography: ({ fileName, contentBase64, format }, call) => {
-      // The size is known from the base64 text: refuse before decoding it.
-      checkBibSize(fileName, Math.floor((contentBase64.length * 3) / 4))
-      return importBibliography(ctx, fileName, new Uint8Array(Buffer.from(contentBase64, 'base64')), format, call)
-    },
+    // The contract refused a file over LIMITS.bibliographyFile from its base64 length, before decoding.
+    importBibliography: ({ fileName, contentBase64, format }, call) =>
+      importBibliography(ctx, fileName, new Uint8Array(Buffer.from(contentBase64, 'base64')), format, call),
     extractReferences: ({ documentId, includeRejected }) => listProposals(ctx, documentId, includeRejected),
     acceptReference: (args) => acceptProposal(ctx, args),
     rejectReference: ({ documentId, proposalId }) => rejectProposal(ctx, documentId, proposalId),

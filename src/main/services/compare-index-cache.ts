@@ -56,7 +56,9 @@ export class SourceIndexCache {
   }
 
   private async build(documentId: string, raw: string, call: CallContext): Promise<SourceIndex> {
-    const steps = buildSourceIndexSteps(raw)
+    // Note blocks (from structured imports) weigh less in the ranking, like plain-text footnotes.
+    const notes = (this.store.data.documents[documentId]?.structure ?? []).filter((b) => b.kind === 'note')
+    const steps = buildSourceIndexSteps(raw, notes)
     let step = steps.next()
     while (!step.done) {
       if (call.signal?.aborted) throw new MarginaliaError('cancelled', 'Indexing of the source was cancelled')

@@ -7,14 +7,16 @@
 import type { Comparison, compareMethods } from '../../shared/api/compare'
 import type { HandlersOf } from '../../shared/api/define'
 import type { EntityNames } from '../../shared/compare/claim-analysis'
-import { compareWithSource, isCommon } from '../../shared/compare/compare'
+import { compareWithSource, headingsOf, isCommon } from '../../shared/compare/compare'
 import { findDiscrepancies } from '../../shared/compare/discrepancies'
 import { segmentSentences } from '../../shared/compare/segment'
 import { verificationCsv, verificationHtml, verificationRows } from '../../shared/export/verification-report'
-import type { Annotation, Citation, ProjectData, Verification } from '../../shared/model'
+import type { Annotation, Citation, Discrepancy, ProjectData, Verification } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { CodePointIndex } from '../../shared/text/code-points'
+import { resolveLocator } from '../../shared/structure/resolve-locator'
 import { SourceIndexCache } from './compare-index-cache'
+import { loadLexicon } from './compare-lexicon'
 import type { ServiceContext } from './context'
 
 /** Largest base64 payload accepted when attaching a file (64 MiB of bytes). */
@@ -57,6 +59,16 @@ export function createCompareHandlers(ctx: ServiceContext): HandlersOf<typeof co
       if (s && s.para === sentences[i < first ? first : last].para) out.push(cp.slice(s.start, s.end))
     }
     return out
+  }
+
+  /** The text of a source passage (code points [start, end)) and its discrepancies with a claim. */
+  const passageDiscrepancies = async (claim: string, sourceId: string, start: number, end: number): Promise<{ exact: string; discrepancies: Discrepancy[] }> => {
+    if (!store.data.documents[sourceId]) throw new MarginaliaError('not-found', `no document with id ${sourceId}`)
+    const text = await store.textIndex(sourceId)
+    if (start >= end || end > text.length) throw new MarginaliaError('invalid-argument', `source passage [${start}, ${end}) is not inside the source (length ${text.length} code points)`)
+    const exact = text.slice(start, end)
+    const loaded = await cache.load(sourceId).catch(() => undefined)
+    return { exact, discrepancies: findDiscrepancies(claim, exact, { entities: entities(), isCommonWord: loaded ? (norm) => isCommon(loaded.index, norm) : undefined }) }
   }
 
   return {
@@ -117,10 +129,26 @@ export function createCompareHandlers(ctx: ServiceContext): HandlersOf<typeof co
         claimBase: out.claimStart,
         context,
         locator,
+        structure: store.data.documents[sourceId]?.structure,
         entities: entities(),
+        lexicon: await loadLexicon(),
         top: args.top
       })
       return { ...out, ...result, claim, sourceDocumentId: sourceId, locator }
+    },
+
+    checkPassage: async ({ annotationId, claim, sourceDocumentId, start, end }) => {
+      if (!annotationId === !claim) throw new MarginaliaError('invalid-argument', 'checkPassage needs annotationId or claim (one of them)')
+      const claimText = annotationId ? annotation(annotationId).target.exact : claim!
+      const { exact, discrepancies } = await passageDiscrepancies(claimText, sourceDocumentId, start, end)
+      return { sourceDocumentId, start, end, exact, discrepancies }
+    },
+
+    locate: async ({ documentId, locator }) => {
+      const doc = store.data.documents[documentId]
+      if (!doc) throw new MarginaliaError('not-found', `no document with id ${documentId}`)
+      const { index, text } = await cache.load(documentId)
+      return resolveLocator(locator, doc.structure, headingsOf(index, text, doc.structure), text.length)
     },
 
     verifyClaim: async ({ annotationId, citationId, status, sourceDocumentId, sourceStart, sourceEnd, note, discrepancies }) => {
@@ -134,20 +162,13 @@ export function createCompareHandlers(ctx: ServiceContext): HandlersOf<typeof co
         if (!sourceId) throw new MarginaliaError('invalid-argument', `citation ${citationId} has no attached source; give sourceDocumentId`)
         if (!store.data.documents[sourceId]) throw new MarginaliaError('not-found', `no document with id ${sourceId}`)
         const text = await store.textIndex(sourceId)
-        if (sourceStart >= sourceEnd || sourceEnd > text.length) throw new MarginaliaError('invalid-argument', `source passage [${sourceStart}, ${sourceEnd}) is not inside the source (length ${text.length} code points)`)
-        const exact = text.slice(sourceStart, sourceEnd)
+        const checked = await passageDiscrepancies(a.target.exact, sourceId, sourceStart, sourceEnd)
+        const exact = checked.exact
         verification.source = {
           documentId: sourceId, start: sourceStart, end: sourceEnd, exact,
           prefix: text.slice(Math.max(0, sourceStart - AFFIX), sourceStart), suffix: text.slice(sourceEnd, Math.min(text.length, sourceEnd + AFFIX))
         }
-        if (discrepancies) verification.discrepancies = discrepancies
-        else {
-          const loaded = await cache.load(sourceId).catch(() => undefined)
-          verification.discrepancies = findDiscrepancies(a.target.exact, exact, {
-            entities: entities(),
-            isCommonWord: loaded ? (norm) => isCommon(loaded.index, norm) : undefined
-          })
-        }
+        verification.discrepancies = discrepancies ?? checked.discrepancies
       } else if (discrepancies) verification.discrepancies = discrepancies
       const next: Annotation = { ...a, citations: a.citations.map((l, k) => (k === i ? { ...l, verification } : l)), modified: ctx.now() }
       await store.transact('Record verdict', (tx) => tx.put('annotations', next))

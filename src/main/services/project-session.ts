@@ -1,7 +1,8 @@
 /**
  * An open project and the API over it: the one dispatcher every transport (IPC, HTTP, CLI) calls.
  * It validates arguments with the method's zod schema (callers are untrusted), calls the handler,
- * turns thrown errors into `{ ok: false, error }`, and emits a ChangeEvent after each mutation.
+ * turns thrown errors into `{ ok: false, error }`, and turns each store change (sent only once the
+ * edit is durable, or when it was rolled back) into a ChangeEvent for every window.
  */
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -9,17 +10,22 @@ import { ZodError } from 'zod'
 import { type ChangeEvent, type MarginaliaApi, type MarginaliaHandlers, METHOD_NAMES, methods } from '../../shared/api'
 import type { CallContext } from '../../shared/api/define'
 import { MarginaliaError, type Result } from '../../shared/result'
-import type { Edit } from '../store/history'
+import type { StoreChange } from '../store/types'
 import { FileProjectStore, type OpenOptions } from '../store/project-store'
 import { createAnnotationHandlers } from './annotations-service'
 import { createCitationsHandlers } from './citations-service'
 import { createCompareHandlers } from './compare-service'
+import { createCorpusHandlers } from './corpus-service'
 import type { ServiceContext } from './context'
 import { createServiceContext } from './create-context'
 import { createDocumentHandlers } from './documents-service'
 import { createEntitiesHandlers } from './entities-service'
+import { ExportFolders } from './export-folders'
 import { createExportsHandlers } from './exports-service'
 import { createJobHandlers } from './jobs-service'
+import { createTeamHandlers } from './team-service'
+import { createSearchHandlers } from './search-service'
+import { createStoreHandlers } from './store-service'
 import { createW3cHandlers } from './w3c-service'
 
 /**
@@ -35,6 +41,12 @@ function findAppRoot(from: string): string {
 
 export const DEFAULT_APP_ROOT = findAppRoot(__dirname)
 
+/**
+ * Edits touching more records than this send `reload: true` and no records (an import, link-all):
+ * the renderer re-reads the named collections instead of receiving thousands of records in one event.
+ */
+export const CHANGE_EVENT_RECORD_LIMIT = 500
+
 function describeZodError(method: string, err: ZodError): string {
   const issue = err.issues[0]
   const where = issue.path.length ? issue.path.join('.') : 'arguments'
@@ -48,24 +60,28 @@ export class ProjectSession {
   /** The typed API over this session, for in-process callers (CLI, tests). */
   readonly api: MarginaliaApi
 
-  private constructor(readonly store: FileProjectStore, readonly ctx: ServiceContext) {
+  private constructor(readonly store: FileProjectStore, readonly ctx: ServiceContext, readonly exportFolders: ExportFolders) {
     this.handlers = {
       ...createDocumentHandlers(ctx),
       ...createAnnotationHandlers(ctx),
       ...createEntitiesHandlers(ctx),
       ...createCitationsHandlers(ctx),
-      ...createExportsHandlers(ctx),
+      ...createExportsHandlers(ctx, exportFolders),
       ...createCompareHandlers(ctx),
       ...createW3cHandlers(ctx),
+      ...createTeamHandlers(ctx),
+      ...createSearchHandlers(ctx), ...createCorpusHandlers(ctx),
+      ...createStoreHandlers(ctx),
       ...createJobHandlers((m, a, c) => this.call(m, a, c), ctx.newId)
     }
-    store.onEdit((edit) => this.emit(edit))
+    store.onChange((change) => this.emit(change))
     this.api = Object.fromEntries(METHOD_NAMES.map((name) => [name, (args: unknown) => this.call(name, args)])) as unknown as MarginaliaApi
   }
 
-  static async open(dir: string, opts: OpenOptions & { appRoot?: string; author?: string } = {}): Promise<ProjectSession> {
+  /** `exportFolders`: the folders granted for writeExport, shared across the projects a process opens. */
+  static async open(dir: string, opts: OpenOptions & { appRoot?: string; author?: string; exportFolders?: ExportFolders } = {}): Promise<ProjectSession> {
     const store = await FileProjectStore.open(dir, opts)
-    return new ProjectSession(store, createServiceContext(store, opts.appRoot ?? DEFAULT_APP_ROOT, opts.author))
+    return new ProjectSession(store, createServiceContext(store, opts.appRoot ?? DEFAULT_APP_ROOT, opts.author), opts.exportFolders ?? new ExportFolders())
   }
 
   /** Calls `method` with untrusted `args`. Never throws. */
@@ -87,21 +103,26 @@ export class ProjectSession {
     }
   }
 
-  private emit(edit: Edit): void {
+  private emit(change: StoreChange): void {
     const documents = new Set<string>()
-    for (const c of edit.changes) {
+    for (const c of change.changes) {
       if (c.collection === 'documents') documents.add(c.id)
-      const docId = ((c.after ?? c.before) as { documentId?: unknown } | undefined)?.documentId
-      if (typeof docId === 'string') documents.add(docId)
+      for (const side of [c.before, c.after]) {
+        const docId = (side as { documentId?: unknown } | undefined)?.documentId
+        if (typeof docId === 'string') documents.add(docId)
+      }
     }
+    const reload = change.changes.length > CHANGE_EVENT_RECORD_LIMIT
     const event: ChangeEvent = {
       revision: ++this.revision,
-      method: edit.label,
-      kind: 'applied',
-      collections: [...new Set(edit.changes.map((c) => c.collection))],
-      changes: edit.changes.map((c) => ({ collection: c.collection, id: c.id, record: c.after ?? null })),
+      method: change.label,
+      kind: change.kind,
+      collections: [...new Set(change.changes.map((c) => c.collection))],
+      changes: reload ? [] : change.changes.map((c) => ({ collection: c.collection, id: c.id, record: c.after ?? null })),
       documents: [...documents],
-      history: this.store.history.state()
+      history: change.history,
+      ...(reload ? { reload: true } : {}),
+      ...(change.error ? { error: change.error } : {})
     }
     for (const l of this.listeners) l(event)
   }

@@ -1,138 +1,124 @@
 /**
- * The one owner of a project folder (DESIGN.md §4, §6):
- *   project.json          the store (lowdb over DurableJsonAdapter), schemaVersion inside
+ * The one owner of a project folder (docs/storage.md):
+ *   project.json          the snapshot: every record, one per line, schemaVersion inside
+ *   journal.jsonl         edits since the snapshot, appended and fdatasync'ed one batch at a time
  *   sources/SHA256.EXT    original bytes of every imported file, never modified
- *   texts/DOCID.txt       each document's normalised text
- *   backups/              rotating, verified copies of project.json
- * Edits are synchronous in memory and serialised to disk; concurrent edits share one write.
- * An edit whose write fails (full disk, I/O error) is rolled back and its caller gets the error.
+ *   texts/FILE.txt        each document version's normalised text, checked against its sha256
+ *   backups/              rotating, verified copies of project.json, one per different state
+ * Edits apply in memory at once and are acknowledged (promise resolved, change event sent) only
+ * after their journal line is durable; edits made while a write is in flight share the next one.
+ * A failed write rolls back that edit and every edit queued after it, and each gets a
+ * `rolled-back` event. The journal is folded into project.json (compaction) in the background when
+ * it grows past a quarter of the snapshot, and on close.
  */
-import { createHash, randomUUID } from 'node:crypto'
-import { mkdir, readFile, readdir, rename, stat } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import { Low } from 'lowdb'
 import type { CollectionName, ProjectData } from '../../shared/model'
-import { SCHEMA_VERSION } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { CodePointIndex } from '../../shared/text/code-points'
-import { writeFileAtomic } from './atomic-write'
-import { newestValidBackup, writeBackup } from './backups'
-import { DurableJsonAdapter } from './durable-json-adapter'
+import { snapshotData } from './collections'
+import { Compactor } from './compactor'
 import { type Edit, History, type RecordChange } from './history'
-import { migrate } from './migrations'
-import { acquireProjectLock } from './project-lock'
-import type { ProjectStore, Transaction } from './types'
+import { type JournalChange, type JournalEntry, journalLine, JournalWriter } from './journal'
+import { jsonLinesLayout } from './json-lines-snapshot'
+import { openProject, type OpenOptions } from './open-project'
+import { applyEntry, prepareWritable } from './replay'
+import { recordProblem } from './record-schema'
+import { TextFiles } from './text-files'
+import type { ProjectStore, StoreChange, TextProblem, Transaction } from './types'
 
-export const PROJECT_FILE = 'project.json'
+export type { OpenOptions }
+export { PROJECT_FILE } from './json-lines-snapshot'
+export { restoreNewestBackup } from './restore'
 
-/** Names allowed for files under texts/: no separators, so a record can never point outside it. */
-const TEXT_FILE_NAME = /^[\w-][\w.-]*\.txt$/
-
-function emptyProject(name: string): ProjectData {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    project: { id: `urn:uuid:${randomUUID()}`, name, created: new Date().toISOString() },
-    documents: {}, annotations: {}, entities: {}, citations: {}, relations: {}, predicates: {}, tags: {},
-    rejectedSuggestions: {}
-  }
+interface Pending {
+  line: string
+  change: Omit<StoreChange, 'kind'>
+  /** Puts memory and history back as they were before this entry. */
+  revert: () => void
+  resolve: () => void
+  reject: (err: Error) => void
 }
 
-export interface OpenOptions {
-  /** Create the folder and an empty project when there is none. */
-  create?: boolean
-  /** Project name for a new project (defaults to the folder name). */
-  name?: string
-}
+const toJournal = (changes: RecordChange[], side: 'before' | 'after'): JournalChange[] =>
+  changes.map((c) => ({ c: c.collection, id: c.id, v: c[side] ?? null }))
 
 export class FileProjectStore implements ProjectStore {
-  readonly history = new History()
-  private readonly texts = new Map<string, Promise<string>>()
-  private readonly indexes = new Map<string, Promise<CodePointIndex>>()
-  private pendingWrite: Promise<void> | undefined
-  private inflightWrite: Promise<void> | undefined
-  private unsaved: Edit[] = []
+  private readonly files: TextFiles
+  private readonly listeners = new Set<(change: StoreChange) => void>()
+  private queue: Pending[] = []
+  private flushing: Promise<void> | undefined
+  private seq: number
   private closed = false
-  private readonly editListeners = new Set<(edit: Edit) => void>()
 
   private constructor(
     readonly dir: string,
-    private readonly db: Low<ProjectData>,
-    private readonly unlock: () => Promise<void>
-  ) {}
+    readonly history: History,
+    private readonly state: ProjectData,
+    private readonly journal: JournalWriter | undefined,
+    private readonly compactor: Compactor | undefined,
+    private readonly unlock: () => Promise<void>,
+    readonly readOnly: string | undefined,
+    readonly warnings: string[],
+    seq: number
+  ) {
+    this.seq = seq
+    this.files = new TextFiles(dir, () => this.state.documents, jsonLinesLayout.file(dir))
+    this.history.onClear = () => {
+      if (!this.readOnly && !this.closed) void this.enqueue('clear-history', 'Clear history', [], [], () => undefined).catch(() => undefined)
+    }
+  }
 
   get data(): Readonly<ProjectData> {
-    return this.db.data
+    return this.state
   }
 
   /** Opens (or with `create`, creates) the project in `dir`, taking its single-writer lock. */
   static async open(dirPath: string, opts: OpenOptions = {}): Promise<FileProjectStore> {
-    const dir = resolve(dirPath)
-    const exists = await stat(dir).then((s) => s.isDirectory(), () => false)
-    if (!exists) {
-      if (!opts.create) throw new MarginaliaError('not-found', `${dir}: no such project folder`)
-      await mkdir(dir, { recursive: true })
-    }
-    const file = join(dir, PROJECT_FILE)
-    const hasFile = await stat(file).then(() => true, () => false)
-    if (!hasFile && !opts.create) {
-      const entries = await readdir(dir)
-      throw new MarginaliaError('not-found', `${dir}: not a Marginalia project (no ${PROJECT_FILE}${entries.length ? '' : '; the folder is empty'})`)
-    }
-    await Promise.all(['sources', 'texts', 'backups'].map((d) => mkdir(join(dir, d), { recursive: true })))
-    const unlock = await acquireProjectLock(dir)
+    const opened = await openProject(dirPath, opts)
     try {
-      const adapter = new DurableJsonAdapter(file)
-      const db = new Low<ProjectData>(adapter, emptyProject(opts.name ?? dir.split(/[\\/]/).pop() ?? 'Project'))
-      try {
-        await db.read()
-      } catch (err) {
-        if (err instanceof MarginaliaError && err.code === 'invalid-file') await FileProjectStore.setAside(dir, file, err)
-        throw err
+      const history = new History()
+      history.load(opened.snapshot.history)
+      const data = opened.snapshot.data
+      let seq = opened.snapshot.meta.seq
+      for (const entry of opened.journal.entries) {
+        applyEntry(data, history, entry)
+        seq = entry.seq
       }
-      if (db.data.schemaVersion > SCHEMA_VERSION) {
-        throw new MarginaliaError('invalid-file', `${file}: made by a newer Marginalia (schema ${db.data.schemaVersion}; this version reads up to ${SCHEMA_VERSION}). Nothing was changed.`)
-      }
-      const needsMigration = hasFile && db.data.schemaVersion < SCHEMA_VERSION
-      if (needsMigration) {
-        // Forced backup before any migration, so the old file can always be recovered.
-        await writeBackup(dir, adapter.lastReadText ?? '', `before-v${SCHEMA_VERSION}`)
-        db.data = migrate(db.data)
-      } else if (hasFile && adapter.lastReadText) {
-        await writeBackup(dir, adapter.lastReadText) // a verified copy of every opened state
-      }
-      if (!hasFile || needsMigration) await db.write()
-      return new FileProjectStore(dir, db, unlock)
+      let journal: JournalWriter | undefined
+      let compactor: Compactor | undefined
+      if (!opened.readOnly) ({ journal, compactor } = await prepareWritable(opened, data, history, seq))
+      return new FileProjectStore(opened.dir, history, data, journal, compactor, opened.unlock, opened.readOnly, opened.warnings, seq)
     } catch (err) {
-      await unlock()
+      await opened.unlock()
       throw err
     }
   }
 
-  /** Moves a corrupt project.json aside (never overwritten) and names the newest valid backup. */
-  private static async setAside(dir: string, file: string, err: MarginaliaError): Promise<never> {
-    const aside = `${file}.corrupt-${Date.now()}`
-    await rename(file, aside)
-    const backup = await newestValidBackup(dir)
-    throw new MarginaliaError(
-      'invalid-file',
-      `${err.message}. The file was moved to ${aside}. ` +
-        (backup ? `Newest valid backup: ${backup} (restore it with: marginalia restore ${dir})` : 'No valid backup exists.')
-    )
+  private refuse(): MarginaliaError | undefined {
+    if (this.closed) return new MarginaliaError('conflict', 'the project is closed')
+    if (this.readOnly) return new MarginaliaError('io', `${this.readOnly}. Free some space (or open it from a writable place) and open it again to edit.`)
+    return undefined
   }
 
   transact<T>(label: string, fn: (tx: Transaction) => T): Promise<T> {
-    if (this.closed) return Promise.reject(new MarginaliaError('conflict', 'the project is closed'))
+    const refused = this.refuse()
+    if (refused) return Promise.reject(refused)
     const changes = new Map<string, RecordChange>()
-    const data = this.db.data as unknown as Record<string, Record<string, unknown>>
+    const data = this.state as unknown as Record<CollectionName, Record<string, unknown>>
     const tx: Transaction = {
       get: (c, id) => data[c][id] as never,
       put: (c, record) => {
-        const id = (record as { id: string }).id
+        const copy = structuredClone(record) as { id: string; textFile?: string; textSha256?: string }
+        const id = copy?.id
+        if (c === 'documents') {
+          const written = this.files.written.get(copy.textFile ?? `${id}.txt`)
+          if (written) copy.textSha256 = written
+        }
+        const problem = typeof id === 'string' ? recordProblem(c, id, copy) : 'it has no id'
+        if (problem) throw new MarginaliaError('internal', `${label}: refused to store ${c} ${JSON.stringify(id)}: ${problem}`)
         const key = `${c}\u0000${id}`
-        const copy = structuredClone(record)
         if (!changes.has(key)) changes.set(key, { collection: c, id, before: data[c][id], after: copy })
         else changes.get(key)!.after = copy
-        data[c][id] = copy
+        ;(data[c] as Record<string, unknown>)[id] = copy
       },
       remove: (c, id) => {
         const key = `${c}\u0000${id}`
@@ -148,15 +134,19 @@ export class FileProjectStore implements ProjectStore {
       this.apply([...changes.values()].reverse(), 'before') // nothing changes
       return Promise.reject(err)
     }
-    const edit: Edit = { label, changes: [...changes.values()] }
+    const edit: Edit = { label, changes: [...changes.values()].filter((c) => c.before !== c.after) }
     if (edit.changes.length === 0) return Promise.resolve(value)
+    const redo = this.history.redoEdits()
     this.history.record(edit)
-    return this.persist(edit).then(() => value)
+    return this.enqueue('edit', label, edit.changes, toJournal(edit.changes, 'after'), () => {
+      this.apply([...edit.changes].reverse(), 'before')
+      this.history.forget(edit, redo)
+    }).then(() => value)
   }
 
   /** Puts back the `before` (undo) or `after` (redo) side of changes. */
   private apply(changes: RecordChange[], side: 'before' | 'after'): void {
-    const data = this.db.data as unknown as Record<CollectionName, Record<string, unknown>>
+    const data = this.state as unknown as Record<CollectionName, Record<string, unknown>>
     for (const change of changes) {
       const value = change[side]
       if (value === undefined) delete data[change.collection][change.id]
@@ -164,128 +154,145 @@ export class FileProjectStore implements ProjectStore {
     }
   }
 
-  async undo(): Promise<Edit | undefined> {
+  async undo(): Promise<string | undefined> {
+    const refused = this.refuse()
+    if (refused) throw refused
     const edit = this.history.popUndo()
     if (!edit) return undefined
     this.apply([...edit.changes].reverse(), 'before')
     this.history.pushRedo(edit)
-    await this.persist({ label: `Undo ${edit.label}`, changes: edit.changes.map((c) => ({ ...c, before: c.after, after: c.before })) })
-    return edit
+    const inverted = edit.changes.map((c) => ({ ...c, before: c.after, after: c.before }))
+    await this.enqueue('undo', `Undo ${edit.label}`, inverted, toJournal(edit.changes, 'before'), () => {
+      this.apply(edit.changes, 'after')
+      this.history.popRedo()
+      this.history.pushUndo(edit)
+    })
+    return edit.label
   }
 
-  async redo(): Promise<Edit | undefined> {
+  async redo(): Promise<string | undefined> {
+    const refused = this.refuse()
+    if (refused) throw refused
     const edit = this.history.popRedo()
     if (!edit) return undefined
     this.apply(edit.changes, 'after')
     this.history.pushUndo(edit)
-    await this.persist({ label: `Redo ${edit.label}`, changes: edit.changes })
-    return edit
+    await this.enqueue('redo', `Redo ${edit.label}`, edit.changes, toJournal(edit.changes, 'after'), () => {
+      this.apply([...edit.changes].reverse(), 'before')
+      this.history.popUndo()
+      this.history.pushRedo(edit)
+    })
+    return edit.label
   }
 
-  /** Calls `listener` after every edit (including undo and redo) is applied in memory. */
-  onEdit(listener: (edit: Edit) => void): () => void {
-    this.editListeners.add(listener)
-    return () => this.editListeners.delete(listener)
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 
-  /** Resolves once a write containing `edit` is durable; on failure rolls the edit back. */
-  private persist(edit: Edit): Promise<void> {
-    for (const listener of this.editListeners) listener(edit)
-    this.unsaved.push(edit)
-    if (!this.pendingWrite) {
-      this.pendingWrite = (async () => {
-        await this.inflightWrite?.catch(() => undefined)
-        this.pendingWrite = undefined
-        const included = this.unsaved
-        this.unsaved = []
-        this.inflightWrite = this.db.write()
-        try {
-          await this.inflightWrite
-        } catch (err) {
-          for (const e of [...included].reverse()) {
-            this.apply([...e.changes].reverse(), 'before')
-            this.history.forget(e)
-          }
-          throw new MarginaliaError('io', `could not save ${join(this.dir, PROJECT_FILE)}: ${(err as Error).message}. The last change was not applied.`)
-        }
-      })()
+  private emit(change: StoreChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change)
+      } catch {
+        // a listener's failure must not undo a durable edit or stop the others
+      }
     }
-    return this.pendingWrite
   }
 
-  /** The file under texts/ holding a document's current text. */
-  private textFileOf(documentId: string): string {
-    const doc = this.db.data.documents[documentId]
-    if (!doc) throw new MarginaliaError('not-found', `no document ${documentId}`)
-    const file = doc.textFile ?? `${documentId}.txt`
-    if (!TEXT_FILE_NAME.test(file)) throw new MarginaliaError('invalid-file', `${join(this.dir, PROJECT_FILE)}: document ${documentId} names a bad text file "${file}"`)
-    return file
+  /** Queues a journal entry; resolves once it is durable, rejects (after `revert`) if it cannot be written. */
+  private enqueue(op: JournalEntry['op'], label: string, changes: RecordChange[], journalChanges: JournalChange[], revert: () => void): Promise<void> {
+    const entry: JournalEntry = { seq: ++this.seq, op, label, changes: journalChanges }
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ line: journalLine(entry), change: { label, changes, history: this.history.state() }, revert, resolve, reject })
+      this.flushing ??= this.flush().finally(() => (this.flushing = undefined))
+    })
+  }
+
+  /** Writes queued entries, a batch per fdatasync, until the queue is empty. */
+  private async flush(): Promise<void> {
+    await Promise.resolve() // edits made in the same tick share the write
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0)
+      try {
+        await this.compactor!.exclusive(() => this.journal!.append(batch.map((p) => p.line).join(''), batch.length))
+      } catch (err) {
+        this.rollBack([...batch, ...this.queue.splice(0)], err)
+        continue
+      }
+      this.compactor!.appended(batch.map((p) => p.line))
+      for (const p of batch) {
+        p.resolve()
+        this.emit({ kind: 'applied', ...p.change })
+      }
+    }
+    this.compactor!.maybeStart(this.journal!.length, () => this.consistentView())
+  }
+
+  private rollBack(entries: Pending[], err: unknown): void {
+    for (const p of [...entries].reverse()) p.revert()
+    this.seq -= entries.length
+    const error = new MarginaliaError('io', `could not save ${this.journal!.path}: ${(err as Error).message}. The last change was not applied.`)
+    for (const p of entries) {
+      p.reject(error)
+      const changes = p.change.changes.map((c) => ({ ...c, before: c.after, after: c.before }))
+      this.emit({ kind: 'rolled-back', label: p.change.label, changes, history: this.history.state(), error: { code: error.code, message: error.message } })
+    }
+  }
+
+  /** The state as of the last durable entry, once nothing is queued (compaction folds exactly this). */
+  private async consistentView(): Promise<{ data: ProjectData; seq: number; history: ReturnType<History['toStored']> }> {
+    while (this.flushing || this.queue.length > 0) await (this.flushing ?? Promise.resolve())
+    return { data: snapshotData(this.state), seq: this.seq, history: this.history.toStored() }
   }
 
   readText(documentId: string): Promise<string> {
-    let file: string
-    try {
-      file = this.textFileOf(documentId)
-    } catch (err) {
-      return Promise.reject(err)
-    }
-    let text = this.texts.get(file)
-    if (!text) {
-      text = readFile(join(this.dir, 'texts', file), 'utf8')
-      text.catch(() => this.texts.delete(file))
-      this.texts.set(file, text)
-    }
-    return text
+    return this.files.readText(documentId)
   }
 
   textIndex(documentId: string): Promise<CodePointIndex> {
-    let file: string
-    try {
-      file = this.textFileOf(documentId)
-    } catch (err) {
-      return Promise.reject(err)
+    return this.files.textIndex(documentId)
+  }
+
+  saveSource(bytes: Uint8Array, ext: string): Promise<string> {
+    const refused = this.refuse()
+    return refused ? Promise.reject(refused) : this.files.saveSource(bytes, ext)
+  }
+
+  saveText(documentId: string, text: string, fileName?: string): Promise<string> {
+    const refused = this.refuse()
+    return refused ? Promise.reject(refused) : this.files.saveText(documentId, text, fileName)
+  }
+
+  async checkTexts(): Promise<TextProblem[]> {
+    this.files.forget()
+    const out: TextProblem[] = []
+    for (const id of Object.keys(this.state.documents)) {
+      const problem = await this.files.check(id)
+      if (problem) out.push(problem)
     }
-    let index = this.indexes.get(file)
-    if (!index) {
-      index = this.readText(documentId).then((t) => new CodePointIndex(t))
-      index.catch(() => this.indexes.delete(file))
-      this.indexes.set(file, index)
-    }
-    return index
+    return out
   }
 
-  async saveSource(bytes: Uint8Array, ext: string): Promise<string> {
-    const sha256 = createHash('sha256').update(bytes).digest('hex')
-    const safeExt = /^\.[A-Za-z0-9]{1,10}$/.test(ext) ? ext.toLowerCase() : ''
-    const path = join(this.dir, 'sources', sha256 + safeExt)
-    if (!(await stat(path).then(() => true, () => false))) await writeFileAtomic(path, bytes)
-    return sha256
+  useVerifiedText(documentId: string, text: string): void {
+    this.files.useVerifiedText(documentId, text)
   }
 
-  async saveText(documentId: string, text: string, fileName = `${documentId}.txt`): Promise<void> {
-    if (!TEXT_FILE_NAME.test(fileName)) throw new MarginaliaError('invalid-argument', `bad text file name ${fileName}`)
-    await writeFileAtomic(join(this.dir, 'texts', fileName), text)
-    this.texts.set(fileName, Promise.resolve(text))
-    this.indexes.delete(fileName)
+  snapshot(): ProjectData {
+    return snapshotData(this.state)
   }
 
-  /** Waits for pending writes, then releases the lock. */
+  /** Waits for pending writes, folds the journal into project.json, then releases the lock. */
   async close(): Promise<void> {
     if (this.closed) return
-    await this.pendingWrite?.catch(() => undefined)
-    await this.inflightWrite?.catch(() => undefined)
+    if (this.compactor && this.journal) {
+      await this.consistentView() // every queued edit written (or rolled back)
+      this.closed = true
+      await this.compactor.finish(() => this.consistentView())
+      await this.journal.close()
+    }
     this.closed = true
     await this.unlock()
   }
 }
 
-/** Replaces project.json with the newest valid backup (the current file, if any, is kept aside). */
-export async function restoreNewestBackup(dirPath: string): Promise<string> {
-  const dir = resolve(dirPath)
-  const backup = await newestValidBackup(dir)
-  if (!backup) throw new MarginaliaError('not-found', `${dir}: no valid backup in backups/`)
-  const file = join(dir, PROJECT_FILE)
-  if (await stat(file).then(() => true, () => false)) await rename(file, `${file}.replaced-${Date.now()}`)
-  await writeFileAtomic(file, await readFile(backup))
-  return backup
-}

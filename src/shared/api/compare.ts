@@ -1,10 +1,27 @@
 import { z } from 'zod'
+import { LIMITS } from '../limits'
+import { limitFileContent } from './file-content'
 import type { Annotation, Citation, Discrepancy, VerificationStatus } from '../model'
+import type { ResolvedLocator } from '../structure/resolve-locator'
 import type { CompareResult } from '../compare/compare'
 import { method } from './define'
 import { documentFormat, id, offset, verificationStatus } from './schemas'
 
 export type { Candidate, CompareResult, MatchedTerm, TextSpan } from '../compare/compare'
+export type { ClaimParts } from '../compare/claim-parts'
+export type { Judgement, JudgementVerdict } from '../compare/judgement'
+export type { LocatedRange, ResolvedLocator } from '../structure/resolve-locator'
+export type { LocatorPart } from '../structure/parse-locator'
+
+/** A passage of a source chosen by hand, with its discrepancies against the claim. */
+export interface PassageCheck {
+  sourceDocumentId: string
+  /** Code points of the source document, end exclusive. */
+  start: number
+  end: number
+  exact: string
+  discrepancies: Discrepancy[]
+}
 
 /** A comparison as the API returns it: the candidates plus what was compared. */
 export interface Comparison extends CompareResult {
@@ -69,14 +86,14 @@ export const compareMethods = {
    * bytes (base64) imported as a document with role `source`. One undoable edit.
    */
   attachSource: method<Citation>()(
-    z.object({
+    limitFileContent(z.object({
       citationId: id,
       documentId: id.optional(),
       fileName: z.string().min(1).max(500).optional(),
       contentBase64: z.string().optional(),
       format: documentFormat.optional(),
       title: z.string().max(500).optional()
-    }),
+    }), 'contentBase64', LIMITS.documentFile),
     { mutates: true }
   ),
   /** Builds (or loads) the search index of a source document. Long for large sources: run it as a job. */
@@ -96,6 +113,24 @@ export const compareMethods = {
       top: z.number().int().min(1).max(50).optional()
     })
   ),
+  /**
+   * The discrepancies between a claim (an annotation, or a claim text) and a passage of a source
+   * chosen by hand (code points of the source), before a verdict is recorded.
+   */
+  checkPassage: method<PassageCheck>()(
+    z.object({
+      annotationId: id.optional(),
+      claim: z.string().min(1).max(20_000).optional(),
+      sourceDocumentId: id,
+      start: offset,
+      end: offset
+    })
+  ),
+  /**
+   * Resolves a locator (`p. 39`, `pp. 339–342`, `fol. 12r`, `ch. LXIV`, `p. 39, l. 5`) against a
+   * document's structure into code point ranges: for the citation panel and "go to cited page".
+   */
+  locate: method<ResolvedLocator>()(z.object({ documentId: id, locator: z.string().min(1).max(200) })),
   /**
    * Records a verdict on an annotation's citation link, with the source passage (code points of
    * the source) as a selector. Discrepancies are computed from the passage unless given. Undoable.

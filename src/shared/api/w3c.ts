@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { LIMITS } from '../limits'
+import { limitFileContent } from './file-content'
 import type { W3cImportReport } from '../import/w3c-materialise'
 import type { W3cUnmatchedSource } from '../import/w3c-targets'
 import { method } from './define'
@@ -36,11 +38,15 @@ export const w3cMethods = {
    * (`invalid-file`). Reports progress in annotations and can be cancelled as a job.
    */
   importAnnotations: method<W3cImportResult>()(
-    z.object({
-      documentId: id, fileName: z.string().min(1).max(500), contentBase64: z.string(),
-      /** Source IRIs of the file → project documents to place their annotations in (the historian's choice). */
-      sourceMap: z.record(z.string().min(1).max(4000), id).optional()
-    }),
+    limitFileContent(
+      z.object({
+        documentId: id, fileName: z.string().min(1).max(500), contentBase64: z.string(),
+        /** Source IRIs of the file → project documents to place their annotations in (the historian's choice). */
+        sourceMap: z.record(z.string().min(1).max(4000), id).optional()
+      }),
+      'contentBase64',
+      LIMITS.w3cFile
+    ),
     { mutates: true }
   )
 }

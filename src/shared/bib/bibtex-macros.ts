@@ -2,7 +2,7 @@
  * Bounds BibTeX `@string` expansion before citation-js expands anything: each macro's and each
  * field's expanded length is computed from the definitions (in file order, as BibTeX expands), never by
  * building the strings. A macro longer than the limit is left out of what citation-js reads; an
- * entry whose field would exceed it is skipped with its reason. Lengths are in UTF-16 code units.
+ * entry whose field would exceed it is skipped with its reason. Lengths are in code points.
  */
 import { MAX_FIELD_CHARS } from './bib-limits'
 import type { BibtexChunk } from './bibtex-entries'
@@ -13,6 +13,16 @@ type Part = { literal: number } | { macro: string }
 /** BibTeX's predefined month macros expand to the month's name. */
 const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'])
 const NAME = /[^\s"#%'(),={}]+/y
+
+/** Code points of `s` from `from` to `to` (UTF-16 indices): a surrogate pair counts once. */
+function codePoints(s: string, from: number, to: number): number {
+  let n = to - from
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k)
+    if (c >= 0xdc00 && c <= 0xdfff && k > from && s.charCodeAt(k - 1) >= 0xd800 && s.charCodeAt(k - 1) <= 0xdbff) n--
+  }
+  return n
+}
 
 /** Reads `value := part ('#' part)*` at `i`; returns its parts and where it ends, or undefined. */
 function readValue(s: string, i: number): { parts: Part[]; end: number } | undefined {
@@ -31,7 +41,7 @@ function readValue(s: string, i: number): { parts: Part[]; end: number } | undef
         else if (d === close && depth === 0) break
       }
       if (j >= s.length) return undefined
-      parts.push({ literal: j - i - 1 })
+      parts.push({ literal: codePoints(s, i + 1, j) })
       i = j + 1
     } else {
       NAME.lastIndex = i

@@ -8,7 +8,8 @@ import { decodeUtf8Strict, normaliseText } from '../text/normalise'
 import type { IncomingItem } from '../citations/dedupe'
 import { cleanItem } from '../citations/csl-item'
 import { normaliseLanguage } from '../citations/language'
-import { MAX_BIB_BYTES, MAX_FIELD_CHARS } from './bib-limits'
+import { LIMITS, assertWithinLimit } from '../limits'
+import { MAX_FIELD_CHARS } from './bib-limits'
 import { NON_ITEM_TYPES, splitBibtex, type BibtexChunk } from './bibtex-entries'
 import { checkMacros } from './bibtex-macros'
 import { parseBibtexText, parseRisText } from './citation-js'
@@ -53,17 +54,16 @@ export interface ReadOptions {
 
 /**
  * Reads `bytes` (UTF-8) as a bibliography. Throws only when the file as a whole is unusable
- * (too large, not UTF-8, unknown format, not JSON); a bad entry is skipped and listed instead,
+ * (too large or too many entries — MarginaliaError 'invalid-file' —, not UTF-8, unknown format,
+ * not JSON); a bad entry is skipped and listed instead,
  * as is an entry with a field longer than MAX_FIELD_CHARS (after `@string` expansion).
  */
 export function readBibliography(fileName: string, bytes: Uint8Array, format?: BibFormat, options: ReadOptions = {}): ReadBibliography {
-  if (bytes.length > MAX_BIB_BYTES) {
-    throw new Error(`${fileName}: ${bytes.length.toLocaleString('en')} bytes is more than the ${MAX_BIB_BYTES.toLocaleString('en')} bytes a bibliography may have`)
-  }
+  assertWithinLimit(fileName, bytes.length, LIMITS.bibliographyFile)
   // Normalising CR/CRLF to LF is what makes the bare-CR RIS export parse at all.
   const text = normaliseText(decodeUtf8Strict(bytes))
   const fmt = format ?? detectBibFormat(fileName, text)
-  const read = fmt === 'csl-json' ? readCslJson(fileName, text) : fmt === 'ris' ? readRis(text, options) : readBibtex(text, options)
+  const read = fmt === 'csl-json' ? readCslJson(fileName, text) : fmt === 'ris' ? readRis(fileName, text, options) : readBibtex(fileName, text, options)
   return { format: fmt, ...withinLimits(read) }
 }
 
@@ -75,8 +75,9 @@ function reasonOf(err: unknown): string {
 /** Entries given to citation-js at once: large enough to be fast, small enough for progress and cancel. */
 const BATCH = 200
 
-function readBibtex(text: string, { onProgress, signal }: ReadOptions): Omit<ReadBibliography, 'format'> {
+function readBibtex(fileName: string, text: string, { onProgress, signal }: ReadOptions): Omit<ReadBibliography, 'format'> {
   const chunks = splitBibtex(text)
+  assertWithinLimit(fileName, chunks.filter((c) => !NON_ITEM_TYPES.has(c.type)).length, LIMITS.bibliographyEntries)
   const macros = checkMacros(chunks)
   const prelude = macros.safe.map((c) => c.text).join('\n')
   const withMacros = (body: string) => (prelude ? `${prelude}\n${body}` : body)
@@ -124,8 +125,9 @@ function incoming(item: CslItem, chunk: BibtexChunk): IncomingItem {
   return { item: cleanItem(item), line: chunk.line, key: chunk.key }
 }
 
-function readRis(text: string, { onProgress, signal }: ReadOptions): Omit<ReadBibliography, 'format'> {
+function readRis(fileName: string, text: string, { onProgress, signal }: ReadOptions): Omit<ReadBibliography, 'format'> {
   const records = splitRis(text)
+  assertWithinLimit(fileName, records.length, LIMITS.bibliographyEntries)
   const items: IncomingItem[] = []
   const skipped: SkippedEntry[] = []
   records.forEach((r, i) => {
@@ -149,9 +151,10 @@ function readRis(text: string, { onProgress, signal }: ReadOptions): Omit<ReadBi
   return { items, skipped }
 }
 
-/** The longest string anywhere in `value` (fields, names, date parts), in UTF-16 code units, with its field. */
+/** The longest string anywhere in `value` (fields, names, date parts), in code points, with its field. */
 function longestString(value: unknown, field = ''): { field: string; length: number } {
-  if (typeof value === 'string') return { field, length: value.length }
+  // A string's code points are at most its UTF-16 length: count them only where it could matter.
+  if (typeof value === 'string') return { field, length: value.length > MAX_FIELD_CHARS ? [...value].length : value.length }
   let best = { field, length: 0 }
   if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {

@@ -3,6 +3,7 @@
  * recognise duplicates, and a clean copy without citation-js's internal fields.
  */
 import type { CslItem, CslName } from '../model'
+import { foldKey } from '../text/fold'
 
 /** The first year of `issued` (date-parts, raw or literal), or undefined. */
 export function itemYear(item: CslItem): number | undefined {
@@ -29,19 +30,13 @@ export function firstCreatorFamily(item: CslItem): string {
 /**
  * Lower-case, diacritics removed, punctuation dropped, spaces collapsed: `Necipoğlu` and
  * `Necipoglu` compare equal, as do `"John VII (Alias …)"` and `John VII Alias …`.
- * Greek letters stay Greek (only combining marks are removed).
+ * Folded by the one table of text/fold.ts (so `Ørsted` and `Orsted` agree too); Greek stays Greek.
  */
 export function normaliseForKey(value: string): string {
-  const lower = value.toLowerCase()
-  // Fast path for plain ASCII (most titles and names): no decomposition needed. Import of a
-  // large bibliography computes this twice per entry, so it matters (bench/bib-import.ts).
-  if (ASCII.test(lower)) return lower.replace(/[^a-z0-9]+/g, ' ').trim()
-  return lower
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ı/g, 'i') // Turkish dotless i, which NFKD leaves alone
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
+  const key = foldKey(value)
+  // Fast path for plain ASCII (most titles and names): import of a large bibliography computes
+  // this twice per entry, so it matters (bench/bib-import.ts).
+  return (ASCII.test(key) ? key.replace(/[^a-z0-9]+/g, ' ') : key.replace(/[^\p{L}\p{N}]+/gu, ' ')).trim()
 }
 const ASCII = /^[\x00-\x7f]*$/
 

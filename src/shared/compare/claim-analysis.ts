@@ -1,14 +1,16 @@
 /**
  * Turns a claim into weighted query concepts: each content word, name, number and date of the
- * claim, with the source terms that count as a match for it (the stem itself, synonyms from the
- * thesaurus, close spellings of names found in the source, the project's entity aliases).
+ * claim, with the source terms that count as a match for it (the stem itself, WordNet synonyms,
+ * derived forms and broader terms, close spellings of names found in the source, the project's
+ * entity aliases).
  */
 import { nameKeys, nameSimilarity, type NameKeys } from './names'
 import { findDates, findNumbers } from './numbers'
 import { nameEntry, postingsOf, type SourceIndex } from './source-index'
 import { STOPWORDS } from './stopwords'
-import { synonymsOf } from './synonyms'
-import { stemOf, tokenize, type Token } from './tokenize'
+import { isAct, relatedStems, type Lexicon } from './lexicon'
+import { stemOf } from '../text/stem'
+import { tokenise, type Token } from '../text/tokenise'
 
 /** An entity of the project as the comparison sees it: every name it goes by. */
 export interface EntityNames {
@@ -18,7 +20,12 @@ export interface EntityNames {
   names: string[]
 }
 
-export type MatchHow = 'word' | 'synonym' | 'name-variant' | 'alias' | 'number' | 'date'
+/**
+ * How a source term matched: the same word (after folding and stemming), a WordNet synonym, a
+ * derived form (`besieger` for `besiege`), a broader term (`sovereign` for `emperor`), a variant
+ * spelling of a name, an alias of a project entity, a number or a date as a value.
+ */
+export type MatchHow = 'word' | 'synonym' | 'derivation' | 'broader' | 'name-variant' | 'alias' | 'number' | 'date'
 
 /** One source term that satisfies a concept, with the weight of that kind of match (0–1). */
 export interface Alternative {
@@ -38,6 +45,10 @@ export interface Concept {
   weight: number
   /** True for concepts taken from the claim's neighbouring sentences. */
   context: boolean
+  /** True for a word that names an act (a verb, or a noun WordNet derives from one): the claim's "what". */
+  act?: boolean
+  /** The calendar year, for a year of the claim (it also places the claim in the source's chronology). */
+  year?: number
   alts: Alternative[]
   /** Where the claim says it: code points of the claim's document (claim text when no base). */
   spans: { start: number; end: number; text: string }[]
@@ -49,7 +60,10 @@ const YEAR_WEIGHT = 1.4
 const NUMBER_WEIGHT = 1.1
 const DATE_WEIGHT = 1.5
 const CONTEXT_WEIGHT = 0.25
-const SYNONYM_WEIGHT = 0.7
+/** Weight of a lexicon match relative to the word itself, times the lexicon's own weight (0.45–0.85). */
+const LEXICON_WEIGHT = 0.85
+/** Weight of another name WordNet gives for a name (a synonym of the name's synset), times its own weight. */
+const LEXICON_NAME_WEIGHT = 1.1
 const ALIAS_WEIGHT = 0.95
 /** Years either side of a claim's year that still count, and the weight of the nearest. */
 const NEAR_YEARS = 2
@@ -84,7 +98,7 @@ function isName(t: Token, initial: boolean, index: SourceIndex, entityWords: Set
 
 /** Words of an entity's names that identify it (not titles, numerals or function words). */
 function distinctiveWords(name: string): string[] {
-  return tokenize(name)
+  return tokenise(name)
     .filter((t) => !STOPWORDS.has(t.norm) && !GENERIC_NAME_WORDS.has(t.norm) && !ROMAN_NUMERAL.test(t.text) && !/^\d/.test(t.norm))
     .map((t) => t.norm)
 }
@@ -145,6 +159,8 @@ export interface AnalyseOptions {
   entities?: EntityNames[]
   /** The claim's neighbouring sentences. */
   context?: string[]
+  /** WordNet synonyms and derived forms (see lexicon.ts); without it only the words themselves match. */
+  lexicon?: Lexicon
 }
 
 /** The concepts of a claim (and of its context sentences, with a low weight). */
@@ -163,7 +179,7 @@ export function analyseClaim(text: string, index: SourceIndex, options: AnalyseO
   const sources: { text: string; base: number; context: boolean }[] = [{ text, base: options.base ?? 0, context: false }]
   for (const c of options.context ?? []) sources.push({ text: c, base: 0, context: true })
   for (const src of sources) {
-    const tokens = tokenize(src.text, src.base)
+    const tokens = tokenise(src.text, src.base)
     const numbers = findNumbers(tokens)
     const dates = findDates(tokens, numbers)
     const inNumber = new Set<number>()
@@ -180,7 +196,7 @@ export function analyseClaim(text: string, index: SourceIndex, options: AnalyseO
       const alts: Alternative[] = [{ term: `#${n.value}`, weight: 1, how: 'number' }]
       // Sources disagree on a year by one or two (1402/1403); a near year is weaker evidence.
       if (n.kind === 'year') for (let d = 1; d <= NEAR_YEARS; d++) for (const y of [n.value - d, n.value + d]) alts.push({ term: `#${y}`, weight: NEAR_YEAR_WEIGHT * (1 - (d - 1) / NEAR_YEARS), how: 'number' })
-      add(`#${n.value}`, () => ({ label: span.text, kind: 'number', weight, context: src.context, alts, spans: src.context ? [] : [span] }), span)
+      add(`#${n.value}`, () => ({ label: span.text, kind: 'number', weight, context: src.context, alts, spans: src.context ? [] : [span], year: n.kind === 'year' ? n.value : undefined }), span)
     }
     tokens.forEach((t, i) => {
       if (inNumber.has(i) || STOPWORDS.has(t.norm) || t.norm.length < 2 || /^\d/.test(t.norm)) return
@@ -194,6 +210,8 @@ export function analyseClaim(text: string, index: SourceIndex, options: AnalyseO
         const alts: Alternative[] = [{ term: t.stem, weight: 1, how: 'word' }]
         if (name) {
           for (const v of nameVariants(t.norm, index)) alts.push({ term: v.stem, weight: v.sim, how: 'name-variant' })
+          // WordNet knows some names' other names: Timur/Tamerlane, Ankara/Angora, Edirne/Adrianople.
+          for (const [stem, w, rel] of relatedStems(options.lexicon, t.norm)) if (rel === 'synonym') alts.push({ term: stem, weight: LEXICON_NAME_WEIGHT * w, how: 'name-variant' })
           for (const e of entities) {
             if (!e.words.some((w) => w === t.norm || nameSimilarity(w, t.norm) >= 0.85)) continue
             for (const w of e.words) {
@@ -203,8 +221,9 @@ export function analyseClaim(text: string, index: SourceIndex, options: AnalyseO
             }
           }
         }
-        for (const s of synonymsOf(t.stem)) alts.push({ term: s, weight: SYNONYM_WEIGHT, how: 'synonym' })
-        return { label: t.text, kind: name ? 'name' : 'word', weight: (name ? NAME_WEIGHT : 1) * factor, context: src.context, alts: dedupeAlts(alts), spans: src.context ? [] : [span] }
+        if (!name) for (const [stem, w, rel] of relatedStems(options.lexicon, t.norm)) alts.push({ term: stem, weight: LEXICON_WEIGHT * w, how: rel === 'hypernym' ? 'broader' : rel })
+        const act = !name && isAct(options.lexicon, t.norm)
+        return { label: t.text, kind: name ? 'name' : 'word', weight: (name ? NAME_WEIGHT : 1) * factor, context: src.context, alts: dedupeAlts(alts), spans: src.context ? [] : [span], act }
       }, span)
     })
   }

@@ -2,7 +2,7 @@
  * Numbers, years and dates in token sequences, as values: "thirty thousand", "30,000" and
  * "30000" are all 30000; "four-and-twenty" is 24; "the twenty-seventh of July" is day 27 of month 7.
  */
-import type { Token } from './tokenize'
+import type { Token } from '../text/tokenise'
 
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,

@@ -4,10 +4,10 @@
  * alias, value); per window, the sum over concepts scaled by how much of the claim the window
  * covers, plus the evidence in the surrounding sentences (a narrative names its actors a
  * sentence or two away: "John, the son of the criminal" two sentences after "Andronicus").
- * Windows are one or two consecutive sentences of one paragraph.
+ * Windows are one to three consecutive sentences, over a paragraph break at a cost.
  */
 import type { Concept } from './claim-analysis'
-import { SENTENCE_FIELDS as F, postingsOf, type SourceIndex } from './source-index'
+import { SENTENCE_FIELDS as F, SENTENCE_HEADING, SENTENCE_NOTE, postingsOf, type SourceIndex } from './source-index'
 
 /** A ranked passage: sentences [first, last] of the index; start/end in code points of the source. */
 export interface RankedWindow {
@@ -20,20 +20,35 @@ export interface RankedWindow {
   coverage: number
   /** Concepts (by position in the concept list) the window itself matches, with their best source term. */
   matched: { concept: number; term: string }[]
+  /** Share (0–1) of the claim's weighted names the window or the sentences around it match. */
+  nameCoverage: number
+  /** False when a cited region was given and the window lies outside it. */
+  inRegion: boolean
 }
 
 export interface RankOptions {
   /** Number of passages wanted (default 5). */
   top?: number
-  /** Restrict to code points [start, end) of the source (a chapter named by the citation's locator). */
-  within?: { start: number; end: number }
+  /**
+   * The region the citation's locator names (code point ranges of the source): windows inside it
+   * score REGION_BOOST times more; windows outside are still ranked (a wrong locator must not hide
+   * the right passage), and marked.
+   */
+  region?: { start: number; end: number }[]
 }
+
+/** How much a window inside the cited region is preferred to one outside it. */
+export const REGION_BOOST = 3
+/** Places kept for passages outside the cited region in a list of five or more (one in a shorter list). */
+const OUTSIDE_SLOTS = 2
 
 // BM25 parameters (the usual values): term frequency saturation and length normalisation.
 const K1 = 1.2
 const B = 0.75
 /** Two-sentence windows must beat one sentence by this factor (they always match at least as much). */
 const PAIR_PENALTY = 0.85
+/** A window over a paragraph break must beat one inside a paragraph by this factor. */
+const PARAGRAPH_PENALTY = 0.8
 /** Share of the score that depends on coverage of the claim's concepts; the rest is plain evidence. */
 const COVERAGE_SHARE = 0.6
 /** Sentences on each side of a window whose evidence counts, decaying linearly with distance. */
@@ -47,6 +62,20 @@ const REGION_WEIGHT = 0.8
 const FULLY_SCORED = 200
 /** Headings and tables of contents name everything and say nothing. */
 const HEADING_PENALTY = 0.3
+/** Notes cite and digress: a claim's support is usually in the narrative (a note still wins alone). */
+const NOTE_PENALTY = 0.6
+/**
+ * Chronology: a window near the source's mentions of the claim's year (or years close to it) gains
+ * up to this share of its score. Narratives run in time order, so even a passage that gives no
+ * date sits among passages that do.
+ */
+const TIME_WEIGHT = 0.5
+/** Sentences either side within which a year mention places a window in time. */
+const TIME_RADIUS = 40
+/** Years of difference at which a mention counts half. */
+const TIME_SCALE = 4
+/** Terms a sentence counts as at least, so a two-word fragment ("Roma.") does not outscore prose. */
+const MIN_SENTENCE_TERMS = 8
 
 const sentenceCount = (index: SourceIndex): number => index.sentences.length / F
 
@@ -64,7 +93,8 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
   const top = options.top ?? 5
   const S = index.sentences
   const n = sentenceCount(index)
-  const inRange = (s: number): boolean => !options.within || (S[s * F] >= options.within.start && S[s * F] < options.within.end)
+  const region = options.region?.length ? options.region : undefined
+  const inRegion = (s: number): boolean => !region || region.some((r) => S[s * F] < r.end && S[s * F + 1] > r.start)
   // score[s * Q + q]: best weighted BM25 of concept q in sentence s; term[s * Q + q]: the term that gave it.
   const Q = concepts.length
   const score = new Float64Array(n * Q)
@@ -78,9 +108,8 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
       const w = c.weight * alt.weight * idf(index, alt.term)
       for (let i = 0; i < list.length; i += 2) {
         const s = list[i]
-        if (!inRange(s)) continue
         const tf = list[i + 1]
-        const len = S[s * F + 3]
+        const len = Math.max(MIN_SENTENCE_TERMS, S[s * F + 3])
         const v = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / (index.avgTerms || 1)))
         if (v > score[s * Q + q]) {
           own[s] += v - score[s * Q + q]
@@ -91,16 +120,19 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     }
   })
   const totalImportance = importance.reduce((a, b) => a + b, 0) || 1
+  const claimYears = concepts.filter((c) => !c.context && c.year !== undefined).map((c) => c.year!)
+  const timeFit = chronology(index, claimYears)
   const windows: RankedWindow[] = []
   const seen = new Set<string>()
   const consider = (first: number, last: number): void => {
     if (first < 0 || last >= n || seen.has(`${first}:${last}`)) return
-    if (S[first * F + 2] !== S[last * F + 2]) return // one paragraph
     seen.add(`${first}:${last}`)
     let mine = 0
     let around = 0
     let covered = 0
     let coveredAround = 0
+    let names = 0
+    let namesAround = 0
     const matched: RankedWindow['matched'] = []
     for (let q = 0; q < concepts.length; q++) {
       let best = 0
@@ -127,20 +159,30 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
       if (near > 0) {
         around += near
         coveredAround += importance[q]
+        if (concepts[q].kind === 'name') namesAround += importance[q]
       }
+      if (concepts[q].kind === 'name') names += importance[q]
     }
     const coverage = covered / totalImportance
     const coverageAround = coveredAround / totalImportance
     let total = mine * (1 - COVERAGE_SHARE + COVERAGE_SHARE * coverage)
     total += REGION_WEIGHT * around * (1 - COVERAGE_SHARE + COVERAGE_SHARE * coverageAround)
-    if (last > first) total *= PAIR_PENALTY
-    if (S[first * F + 4] || S[last * F + 4]) total *= HEADING_PENALTY
-    windows.push({ first, last, start: S[first * F], end: S[last * F + 1], score: total, coverage, matched })
+    if (last > first) total *= PAIR_PENALTY ** (last - first)
+    // A passage may run over two paragraphs (a claim supported by the end of one and the start
+    // of the next), at a cost: most support sits inside one.
+    if (S[first * F + 2] !== S[last * F + 2]) total *= PARAGRAPH_PENALTY
+    if (timeFit) total *= 1 + TIME_WEIGHT * Math.max(timeFit[first], timeFit[last])
+    const kinds = [S[first * F + 4], S[last * F + 4]]
+    if (kinds.includes(SENTENCE_HEADING)) total *= HEADING_PENALTY
+    else if (kinds.includes(SENTENCE_NOTE)) total *= NOTE_PENALTY
+    const inside = inRegion(first) || inRegion(last)
+    if (region && inside) total *= REGION_BOOST
+    windows.push({ first, last, start: S[first * F], end: S[last * F + 1], score: total, coverage, matched, nameCoverage: names ? namesAround / names : 1, inRegion: inside })
   }
   // Prune: rank sentences by own evidence plus a share of the evidence around them (prefix sums).
   const prefix = new Float64Array(n + 1)
   for (let s = 0; s < n; s++) prefix[s + 1] = prefix[s] + own[s]
-  const estimate = (s: number): number => own[s] + (0.3 * (prefix[Math.min(n, s + REGION_RADIUS + 1)] - prefix[Math.max(0, s - REGION_RADIUS)] - own[s])) / REGION_RADIUS
+  const estimate = (s: number): number => (own[s] + (0.3 * (prefix[Math.min(n, s + REGION_RADIUS + 1)] - prefix[Math.max(0, s - REGION_RADIUS)] - own[s])) / REGION_RADIUS) * (region && inRegion(s) ? REGION_BOOST : 1)
   const hit: number[] = []
   for (let s = 0; s < n; s++) if (own[s] > 0) hit.push(s)
   let chosen = hit
@@ -153,14 +195,45 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
   for (const s of chosen) {
     consider(s, s)
     consider(s - 1, s)
+    consider(s - 1, s + 1)
     consider(s, s + 1)
   }
   windows.sort((a, b) => b.score - a.score || a.start - b.start)
-  const out: RankedWindow[] = []
+  // With a cited region, the best passages outside it keep OUTSIDE_SLOTS places at the end of the
+  // list: a wrong locator must not hide the right passage.
+  const outsideSlots = region ? Math.min(top >= 5 ? OUTSIDE_SLOTS : 1, top - 1) : 0
+  const inside: RankedWindow[] = []
+  const outside: RankedWindow[] = []
   for (const w of windows) {
-    if (out.length >= top) break
-    if (out.some((o) => w.first <= o.last && o.first <= w.last)) continue
-    out.push(w)
+    if (inside.length >= top && outside.length >= outsideSlots) break
+    const list = w.inRegion ? inside : outside
+    if (list.length >= (w.inRegion ? top : outsideSlots)) continue
+    if ([...inside, ...outside].some((o) => w.first <= o.last && o.first <= w.last)) continue
+    list.push(w)
   }
-  return out
+  return [...inside.slice(0, top - Math.min(outsideSlots, outside.length)), ...outside].slice(0, top).sort((a, b) => b.score - a.score || a.start - b.start)
+}
+
+/**
+ * For each sentence, how well the source's chronology around it fits the claim's years (0–1):
+ * the best year mention within TIME_RADIUS sentences, discounted by the distance in years and in
+ * sentences. Undefined when the claim gives no year or the source mentions none.
+ */
+function chronology(index: SourceIndex, years: number[]): Float64Array | undefined {
+  const Y = index.years ?? []
+  if (!years.length || !Y.length) return undefined
+  const n = index.sentences.length / F
+  const fit = new Float64Array(n)
+  for (let i = 0; i < Y.length; i += 2) {
+    const s = Y[i]
+    const closeness = Math.max(...years.map((y) => TIME_SCALE / (TIME_SCALE + Math.abs(Y[i + 1] - y))))
+    if (closeness < 0.2) continue
+    for (let d = -TIME_RADIUS; d <= TIME_RADIUS; d++) {
+      const t = s + d
+      if (t < 0 || t >= n) continue
+      const v = closeness * (1 - Math.abs(d) / (TIME_RADIUS + 1))
+      if (v > fit[t]) fit[t] = v
+    }
+  }
+  return fit
 }

@@ -3,6 +3,7 @@
  * Works on hard-wrapped plain text (Project Gutenberg), wiki dumps with glued references
  * ("…birth name.Elizabeth A. Zachariadou") and ordinary prose. All offsets are code points.
  */
+import { labelValue } from '../structure/parse-locator'
 import { CodePointIndex } from '../text/code-points'
 
 /** A sentence: code points [start, end) of the text, and the number of its paragraph. */
@@ -125,20 +126,6 @@ export function segmentSentences(text: string, index?: CodePointIndex): Sentence
   return out
 }
 
-/** Value of a Roman numeral (up to a few thousand), or NaN. */
-export function romanValue(roman: string): number {
-  const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 }
-  const s = roman.toLowerCase()
-  if (!/^[ivxlcdm]+$/.test(s)) return NaN
-  let total = 0
-  for (let i = 0; i < s.length; i++) {
-    const cur = v[s[i]]
-    const next = v[s[i + 1]] ?? 0
-    total += cur < next ? -cur : cur
-  }
-  return total
-}
-
 /**
  * Chapters of `text`: lines starting "Chapter N" / "Book N" (N Roman or Arabic). Consecutive
  * headings of the same number ("Chapter LXIV …--Part II.") belong to one chapter.
@@ -148,7 +135,7 @@ export function findChapters(text: string, index?: CodePointIndex): Chapter[] {
   const heads: { number: number; label: string; at: number }[] = []
   const re = /^[ \t]*(?:chapter|chap\.|book)\s+([ivxlcdm]+|\d+)\b[^\n]*/gim
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const n = /^\d+$/.test(m[1]) ? Number(m[1]) : romanValue(m[1])
+    const n = labelValue(m[1])
     if (!Number.isFinite(n)) continue
     if (heads.length && heads[heads.length - 1].number === n) continue
     heads.push({ number: n, label: m[0].trim(), at: m.index })

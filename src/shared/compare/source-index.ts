@@ -8,12 +8,23 @@ import { CodePointIndex } from '../text/code-points'
 import { findDates, findNumbers } from './numbers'
 import { findChapters, segmentSentences, type Chapter } from './segment'
 import { STOPWORDS } from './stopwords'
-import { tokenize, type Token } from './tokenize'
+import { tokenise, type Token } from '../text/tokenise'
 
 /** Bump when the layout or the analysis changes: older indexes on disk are rebuilt. */
-export const SOURCE_INDEX_VERSION = 5
+export const SOURCE_INDEX_VERSION = 7
 /** Numbers stored per sentence in `SourceIndex.sentences`. */
 export const SENTENCE_FIELDS = 5
+/** Kinds of sentence (the fifth field). */
+export const SENTENCE_BODY = 0
+export const SENTENCE_HEADING = 1
+export const SENTENCE_NOTE = 2
+/**
+ * The start of a note paragraph in plain-text editions: Project Gutenberg's `[Footnote 12: …` and
+ * `12 (return) [ …`, a bracketed or numbered note mark (`[12] …`), and editors' `* Note: …`.
+ */
+const NOTE_START = /^\s*(?:\[Footnote\b|\d+[a-z]?\s*\(return\)\s*\[|\[\d+[a-z]?\]\s|\*\s*Note:)/i
+/** Abbreviations after which a number is a reference (page, book, chapter…), not a value of the text. */
+const REFERENCE_MARKS = new Set(['p', 'pp', 'l', 'c', 'tom', 'vol', 'vols', 'no', 'cap', 'lib', 'fol', 'ch', 'chap', 'n', 'edit', 'ed', 'col', 'sect', 'art', 'ep', 'epist', 'f', 'ff', 'v'])
 
 export interface SourceIndex {
   version: number
@@ -22,8 +33,9 @@ export interface SourceIndex {
   /** Hash of the text the index was built from (see textFingerprint). */
   fingerprint: string
   /**
-   * Flat [start, end, paragraph, terms, heading] per sentence (SENTENCE_FIELDS numbers each);
-   * start/end in code points of the source; heading is 1 for title-case lines (headings, contents).
+   * Flat [start, end, paragraph, terms, kind] per sentence (SENTENCE_FIELDS numbers each);
+   * start/end in code points of the source; kind is SENTENCE_BODY, SENTENCE_HEADING (title-case
+   * lines: headings, contents) or SENTENCE_NOTE (a footnote or endnote).
    */
   sentences: number[]
   chapters: Chapter[]
@@ -33,6 +45,8 @@ export interface SourceIndex {
   names: Record<string, [string, number, number]>
   /** Mean number of terms per sentence. */
   avgTerms: number
+  /** Flat [sentence number, year] of every calendar year the text mentions (its chronology). */
+  years: number[]
 }
 
 /**
@@ -58,17 +72,24 @@ export function textFingerprint(text: string): string {
   return `${text.length}-${h.toString(16)}`
 }
 
-/** Terms of a run of tokens: stems of content words, then number and date values. */
-export function termsOf(tokens: Token[]): string[] {
+/** Terms of a run of tokens: stems of content words, then number and date values. Years go to `years` too. */
+export function termsOf(tokens: Token[], years?: number[]): string[] {
   const terms: string[] = []
   for (const t of tokens) if (!STOPWORDS.has(t.norm) && !/^\d/.test(t.norm)) terms.push(t.stem)
   const numbers = findNumbers(tokens)
-  for (const n of numbers) terms.push(`#${n.value}`)
+  for (const n of numbers) {
+    const prev = tokens[n.from - 1]
+    if (prev && REFERENCE_MARKS.has(prev.norm) && /\.\s*$/.test(tokens[n.from].gap)) continue
+    terms.push(`#${n.value}`)
+    if (n.kind === 'year') years?.push(n.value)
+  }
   for (const d of findDates(tokens, numbers)) if (d.day !== undefined) terms.push(`@${d.month}-${d.day}`)
   return terms
 }
 
 export interface BuildOptions {
+  /** Code point spans of the source's notes (its `note` blocks), beside those recognised in plain text. */
+  notes?: { start: number; end: number }[]
   /** Called every few hundred sentences with sentences done and total. */
   progress?: (done: number, total: number) => void
   /** Aborting stops the build with MarginaliaError('cancelled'). */
@@ -77,7 +98,7 @@ export interface BuildOptions {
 
 /** Builds the index of a source's normalised text in one go (about 1–2 s for 1.4 MB). */
 export function buildSourceIndex(text: string, options: BuildOptions = {}): SourceIndex {
-  const steps = buildSourceIndexSteps(text)
+  const steps = buildSourceIndexSteps(text, options.notes)
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value
     if (options.signal?.aborted) throw new MarginaliaError('cancelled', 'Indexing of the source was cancelled')
@@ -92,19 +113,26 @@ export const INDEX_BATCH = 500
  * The index build as steps: yields [sentences done, total] every INDEX_BATCH sentences, so an
  * async caller can report progress and honour cancellation between batches; returns the index.
  */
-export function* buildSourceIndexSteps(text: string): Generator<[number, number], SourceIndex> {
+export function* buildSourceIndexSteps(text: string, notes: { start: number; end: number }[] = []): Generator<[number, number], SourceIndex> {
   const cp = new CodePointIndex(text)
   const sentences = segmentSentences(text, cp)
-  const tokens = tokenize(text, 0, cp)
+  const tokens = tokenise(text, 0, cp)
   const postings = new Map<string, number[]>()
   const caps = new Map<string, [string, number, number]>()
   const lower = new Map<string, number>()
   const flat: number[] = []
+  const years: number[] = []
   let totalTerms = 0
   let k = 0
+  let notePara = -1
+  let inNote = false
   for (let s = 0; s < sentences.length; s++) {
     if (s % INDEX_BATCH === 0) yield [s, sentences.length]
     const { start, end, para } = sentences[s]
+    if (para !== notePara) {
+      notePara = para
+      inNote = NOTE_START.test(cp.slice(start, Math.min(end, start + 40)))
+    }
     while (k < tokens.length && tokens[k].start < start) k++
     const from = k
     while (k < tokens.length && tokens[k].end <= end) k++
@@ -116,7 +144,9 @@ export function* buildSourceIndexSteps(text: string): Generator<[number, number]
         caps.set(t.norm, e)
       } else if (!t.cap) lower.set(t.norm, (lower.get(t.norm) ?? 0) + 1)
     })
-    const terms = termsOf(own)
+    const ownYears: number[] = []
+    const terms = termsOf(own, ownYears)
+    for (const y of ownYears) years.push(s, y)
     const counts = new Map<string, number>()
     for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
     for (const [term, n] of counts) {
@@ -126,8 +156,9 @@ export function* buildSourceIndexSteps(text: string): Generator<[number, number]
     }
     // A heading or table of contents line: mostly capitalised words ("Defeat And Captivity Of Bajazet").
     const words = own.filter((t) => /\p{L}/u.test(t.text))
-    const heading = words.length >= 3 && words.filter((t) => t.cap).length >= words.length * 0.7 ? 1 : 0
-    flat.push(start, end, para, terms.length, heading)
+    const heading = words.length >= 3 && words.filter((t) => t.cap).length >= words.length * 0.7
+    const note = inNote || notes.some((n) => start < n.end && n.start < end)
+    flat.push(start, end, para, terms.length, note ? SENTENCE_NOTE : heading ? SENTENCE_HEADING : SENTENCE_BODY)
     totalTerms += terms.length
   }
   yield [sentences.length, sentences.length]
@@ -140,7 +171,8 @@ export function* buildSourceIndexSteps(text: string): Generator<[number, number]
     chapters: findChapters(text, cp),
     postings: Object.fromEntries(postings),
     names: Object.fromEntries(caps),
-    avgTerms: sentences.length ? totalTerms / sentences.length : 0
+    avgTerms: sentences.length ? totalTerms / sentences.length : 0,
+    years
   }
 }
 
@@ -152,6 +184,7 @@ export function isCurrentIndex(value: unknown, text: string): value is SourceInd
     v.version === SOURCE_INDEX_VERSION &&
     v.fingerprint === textFingerprint(text) &&
     Array.isArray(v.sentences) &&
+    Array.isArray(v.years) &&
     typeof v.postings === 'object' &&
     typeof v.names === 'object'
   )

@@ -4,7 +4,7 @@
  */
 import type { Annotation, AuthorityId, Collections, Entity, EntityDates, Id, Relation } from '../model'
 import { uniteAuthorities } from './authority'
-import { foldKey } from './fold'
+import { foldKey } from '../text/fold'
 
 export interface MergePlan {
   /** The surviving entity, with united aliases, authorities, dates and description. */

@@ -5,7 +5,7 @@
  * gaps of 10 leave room for a label hit to beat the same kind of alias hit.
  */
 import type { Entity, EntityType } from '../model'
-import { foldKey } from './fold'
+import { foldKey } from '../text/fold'
 
 export interface EntityMatch {
   entity: Entity

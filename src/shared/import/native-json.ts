@@ -14,13 +14,14 @@ import addFormats from 'ajv-formats'
 import schema from '../../../schemas/marginalia-export.schema.json'
 import type { Annotation, Citation, Collections, DocumentRecord, Entity, Predicate, ProjectData, RejectedSuggestion, Relation, Tag } from '../model'
 import { MarginaliaError } from '../result'
+import { ID_PATTERN } from '../api/schemas'
 import { CodePointIndex } from '../text/code-points'
 import { normaliseText } from '../text/normalise'
 
 /** What a valid native file holds, ready to be put into a project's collections. */
 export interface NativeImportPlan {
   documents: DocumentRecord[]
-  /** Normalised text of each document, by document id. */
+  /** Normalised text of each document, by document id (a null-prototype map: any id is a plain key). */
   texts: Record<string, string>
   annotations: Annotation[]
   entities: Entity[]
@@ -91,10 +92,14 @@ export function parseNativeJson(fileName: string, content: string): NativeImport
     const seen = new Set<string>()
     file[c].forEach((r, i) => {
       if (seen.has(r.id)) fail(`/${c}/${i}/id: duplicate id ${JSON.stringify(r.id)}`)
+      // Tags and predicates are named by their label; every other record needs an id the API can address.
+      if (c !== 'tags' && c !== 'predicates' && !ID_PATTERN.test(r.id))
+        fail(`/${c}/${i}/id: ${JSON.stringify(r.id)} is not a valid id (letters, digits and _ . : ~ @ + = -)`)
+      if (c === 'documents' && !/^[\w-][\w.-]*$/.test(r.id)) fail(`/documents/${i}/id: ${JSON.stringify(r.id)} cannot name a text file (letters, digits, _ . -)`)
       seen.add(r.id)
     })
   }
-  const texts: Record<string, string> = {}
+  const texts = Object.create(null) as Record<string, string>
   const indexes = new Map<string, CodePointIndex>()
   const documents = file.documents.map((d, i) => {
     const { text, ...record } = d

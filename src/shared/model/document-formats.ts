@@ -1,11 +1,12 @@
 /**
  * The formats a document can be imported from: the one list the model, the API contract, the
  * export schema, the UI and the CLI use. The zod schema is the source.
- * `wiki` is the `[[Title]]` / `CATEGORIES:` / `==Section==` plain-text dump layout.
+ * `wiki` is the `[[Title]]` / `CATEGORIES:` / `==Section==` plain-text dump layout; `image` is a
+ * scanned page (PNG, JPEG, TIFF) read by OCR.
  */
 import { z } from 'zod'
 
-export const documentFormatSchema = z.enum(['wiki', 'text', 'markdown', 'html', 'tei', 'pdf', 'docx'])
+export const documentFormatSchema = z.enum(['wiki', 'text', 'markdown', 'html', 'tei', 'pdf', 'docx', 'epub', 'image'])
 
 export type DocumentFormat = z.infer<typeof documentFormatSchema>
 
@@ -20,5 +21,7 @@ export const DOCUMENT_FORMAT_LABELS: Readonly<Record<DocumentFormat, string>> = 
   html: 'HTML',
   tei: 'TEI P5 XML',
   pdf: 'PDF (text layer)',
-  docx: 'Word (DOCX)'
+  docx: 'Word (DOCX)',
+  epub: 'EPUB',
+  image: 'Scanned page image (OCR)'
 }

@@ -4,7 +4,7 @@
  * `Manuel` inside it). Offsets are code points of the original text.
  */
 import type { Entity } from '../model'
-import { foldKey, foldText, originalRange, type FoldedText } from '../entities/fold'
+import { foldKey, foldText, originalRange, type FoldedText } from '../text/fold'
 import { CodePointIndex } from '../text/code-points'
 import { longestNonOverlapping, type Suggestion } from './types'
 

@@ -2,12 +2,15 @@
  * Finds years, full dates and date ranges in English prose and normalises them to EDTF:
  * `1390` → `1390`, `April 14, 1390` → `1390-04-14`, `22 September 1408` → `1408-09-22`,
  * `1403–1408` → `1403/1408`, `about 1400` → `1400~`, `the 1390s` → `139X`,
- * `14th century` → `13XX`, `330 BC` → `-0329` (EDTF years are astronomical).
+ * `14th century` → `13XX`, `330 BC` → `-0329` (EDTF years are astronomical), `May 9–10, 1860` →
+ * `1860-05-09/1860-05-10`; and dates written without a year (`on 5 February`, `the following
+ * March`), resolved from the year in force and marked `inferred` (yearless-dates.ts).
  * Offsets are code points of the text.
  */
 import { isEdtf } from '../entities/edtf'
 import { CodePointIndex } from '../text/code-points'
 import { longestNonOverlapping, type Suggestion } from './types'
+import { findYearlessDates } from './yearless-dates'
 
 const MONTH_NAMES: Array<[RegExp, number]> = [
   [/^jan/, 1], [/^feb/, 2], [/^mar/, 3], [/^apr/, 4], [/^may/, 5], [/^jun/, 6],
@@ -31,6 +34,15 @@ const pad = (n: number, width = 2): string => String(Math.abs(n)).padStart(width
 const month = (name: string): number => MONTH_NAMES.find(([re]) => re.test(name.toLowerCase()))?.[1] ?? 0
 const validDay = (y: number, m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate()
 
+/** EDTF of day `d1` of month `m1` to day `d2` of month `m2` in year `y`, e.g. `1204-02-05/1204-04-12`. */
+function daySpan(y: number, m1: number, d1: number, m2: number, d2: number): string | undefined {
+  if (!validDay(y, m1, d1) || !validDay(y, m2, d2) || m1 * 100 + d1 >= m2 * 100 + d2) return undefined
+  return `${y}-${pad(m1)}-${pad(d1)}/${y}-${pad(m2)}-${pad(d2)}`
+}
+
+/** EDTF of days `a` to `b` of one month, e.g. `1860-05-09/1860-05-10`. */
+const dayRange = (y: number, m: number, a: number, b: number): string | undefined => daySpan(y, m, a, m, b)
+
 /** EDTF of a year with an optional era: `330 BC` → `-0329` (year 0 is 1 BC). */
 function eraYear(n: number, bc: boolean): string {
   return bc ? `-${pad(n - 1, 4)}` : pad(n, 4)
@@ -48,6 +60,22 @@ const RULES: Rule[] = [
   { // 22 September 1408, 22nd of September, 1408
     pattern: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}\\b`, 'g'),
     edtf: (m) => (validDay(+m[3], month(m[2]), +m[1]) ? `${m[3]}-${pad(month(m[2]))}-${pad(+m[1])}` : undefined)
+  },
+  { // 5 February to 12 April 1204: a range of days within one year
+    pattern: new RegExp(`\\b${DAY}\\s+${MONTH}\\s*(?:–|-|to|until)\\s*${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'g'),
+    edtf: (m) => daySpan(+m[5], month(m[2]), +m[1], month(m[4]), +m[3])
+  },
+  { // February 5 to April 12, 1204
+    pattern: new RegExp(`\\b${MONTH}\\s+${DAY}\\s*(?:–|-|to|until)\\s*${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'g'),
+    edtf: (m) => daySpan(+m[5], month(m[1]), +m[2], month(m[3]), +m[4])
+  },
+  { // 9–10 May 1860: a range of days in one month
+    pattern: new RegExp(`\\b${DAY}\\s*(?:–|-|to)\\s*${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'g'),
+    edtf: (m) => dayRange(+m[4], month(m[3]), +m[1], +m[2])
+  },
+  { // May 9–10, 1860
+    pattern: new RegExp(`\\b${MONTH}\\s+${DAY}\\s*(?:–|-)\\s*${DAY},?\\s+${YEAR}\\b`, 'g'),
+    edtf: (m) => dayRange(+m[4], month(m[1]), +m[2], +m[3])
   },
   { // April 14, 1390
     pattern: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'g'),
@@ -135,5 +163,6 @@ export function findDates(text: string): Suggestion[] {
       found.push({ start, end, exact: index.slice(start, end), type: 'date', source: 'date', edtf })
     }
   }
-  return longestNonOverlapping(found)
+  const explicit = longestNonOverlapping(found)
+  return [...explicit, ...findYearlessDates(text, explicit, index)].sort((a, b) => a.start - b.start || a.end - b.end)
 }

@@ -8,7 +8,7 @@
  * discourse"). Offsets are code points of the text.
  */
 import type { EntityType } from '../model'
-import { foldKey } from '../entities/fold'
+import { foldKey } from '../text/fold'
 import nlp from './nlp-instance'
 import { CodePointIndex } from '../text/code-points'
 import {

@@ -15,7 +15,7 @@
  * Offsets are code points of the document's normalised text.
  */
 import { type Annotation, type Entity, type RejectedSuggestion, SUGGESTION_SOURCES } from '../model'
-import { foldKey, foldText, type FoldedText } from '../entities/fold'
+import { foldKey, foldText, type FoldedText } from '../text/fold'
 import { findAliasMentions } from './alias-finder'
 import { findDates } from './date-finder'
 import { withoutHandled } from './filter'

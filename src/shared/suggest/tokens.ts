@@ -4,7 +4,7 @@
  * (and can report progress and be cancelled between them).
  */
 import type nlp from 'compromise'
-import { foldKey } from '../entities/fold'
+import { foldKey } from '../text/fold'
 
 export interface Token {
   /** The term without surrounding punctuation or spaces. */

@@ -17,6 +17,10 @@ export interface Suggestion {
   entityId?: Id
   /** For dates: the EDTF value, e.g. `1390-04-14`, `1403/1408`, `1400~`. */
   edtf?: string
+  /** For dates written without a year (`on 5 February`): the year was inferred from the text before it. */
+  inferred?: boolean
+  /** The explicit date the year was taken from; offsets in code points of the same text. */
+  inferredFrom?: { start: number; end: number; exact: string }
 }
 
 /** True when [a.start, a.end) and [b.start, b.end) share at least one code point. */

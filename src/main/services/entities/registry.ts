@@ -7,7 +7,7 @@ import type { entitiesMethods, EntitySummary, Mention } from '../../../shared/ap
 import type { HandlersOf, ParsedArgsOf } from '../../../shared/api/define'
 import { AuthorityIdError, parseAuthorityId } from '../../../shared/entities/authority'
 import { EdtfError, parseEdtf } from '../../../shared/entities/edtf'
-import { foldKey } from '../../../shared/entities/fold'
+import { foldKey } from '../../../shared/text/fold'
 import { MergeError, planDelete, planMerge } from '../../../shared/entities/merge'
 import { searchEntities } from '../../../shared/entities/type-ahead'
 import type { AuthorityId, Entity, EntityDates } from '../../../shared/model'

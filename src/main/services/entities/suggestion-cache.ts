@@ -9,7 +9,7 @@
  * Holds the last few documents used (LRU). Offsets are code points of the normalised text.
  */
 import type { CallContext } from '../../../shared/api/define'
-import { foldText, type FoldedText } from '../../../shared/entities/fold'
+import { foldText, type FoldedText } from '../../../shared/text/fold'
 import { type DocumentRecord, type Entity, SUGGESTION_SOURCES, type SuggestionSource } from '../../../shared/model'
 import { findDates } from '../../../shared/suggest/date-finder'
 import { readTextAsync, resolve, type TextReading } from '../../../shared/suggest/suggest'

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { MAX_BIB_BYTES, MAX_FIELD_CHARS } from '../../../../src/shared/bib/bib-limits'
+import { LIMITS } from '../../../../src/shared/limits'
 import { splitBibtex } from '../../../../src/shared/bib/bibtex-entries'
 import { checkMacros } from '../../../../src/shared/bib/bibtex-macros'
 import { readBibliography } from '../../../../src/shared/bib/read-bibliography'
@@ -25,7 +26,7 @@ describe('bibliography limits', () => {
     expect(text.length).toBeLessThan(700)
     const before = process.memoryUsage().heapUsed
     const r = readBibliography('bomb.bib', enc(text))
-    expect(r.skipped).toEqual([{ line: 23, key: 'bomb', reason: 'field "title" would be 67,108,864 characters long through @string a21 (line 22); the limit is 65,536' }])
+    expect(r.skipped).toEqual([{ line: 23, key: 'bomb', reason: 'field "title" would be 67,108,864 characters long through @string a21 (line 22); the limit is 100,000' }])
     expect(r.items.map((i) => [i.key, i.item.title])).toEqual([['fine', `Short ${'x'.repeat(256)}`]])
     // Nothing of the size of the expansion was built (it would be 128 MB of UTF-16).
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(32 * 1024 * 1024)
@@ -33,19 +34,19 @@ describe('bibliography limits', () => {
 
   it('measures macros in file order, as BibTeX expands them, whatever a later redefinition says', () => {
     const chunks = splitBibtex([
-      `@string{big = "${'y'.repeat(40_000)}"}`, '@string{twice = big # big}', '@string{big = "small"}', '@article{k, title = twice}'
+      `@string{big = "${'y'.repeat(60_000)}"}`, '@string{twice = big # big}', '@string{big = "small"}', '@article{k, title = twice}'
     ].join('\n'))
     const check = checkMacros(chunks)
-    expect(check.safe.map((c) => c.line)).toEqual([1, 3]) // the 80,000-character `twice` is not given to citation-js
-    expect(check.problem(chunks[3])).toMatch(/field "title" would be 80,000 characters long through @string twice \(line 2\)/)
+    expect(check.safe.map((c) => c.line)).toEqual([1, 3]) // the 120,000-character `twice` is not given to citation-js
+    expect(check.problem(chunks[3])).toMatch(/field "title" would be 120,000 characters long through @string twice \(line 2\)/)
   })
 
   it('skips an entry whose field is over the limit as written, in any format', () => {
     const long = 'z'.repeat(MAX_FIELD_CHARS + 1)
     const bib = readBibliography('long.bib', enc(`@misc{long, title = {T}, abstract = {${long}}}\n@misc{ok, title = {Fine}}\n`))
     expect(bib.items.map((i) => i.key)).toEqual(['ok'])
-    expect(bib.skipped[0]).toMatchObject({ line: 1, key: 'long', reason: expect.stringMatching(/^field "abstract" (would be|is) 65,537 characters long; the limit is 65,536$/) })
-    expect(MAX_FIELD_CHARS).toBe(65_536)
+    expect(bib.skipped[0]).toMatchObject({ line: 1, key: 'long', reason: expect.stringMatching(/^field "abstract" (would be|is) 100,001 characters long; the limit is 100,000$/) })
+    expect(MAX_FIELD_CHARS).toBe(LIMITS.bibliographyField.max)
     const csl = readBibliography('long.json', enc(JSON.stringify([{ id: 'a', type: 'book', title: long }, { id: 'b', type: 'book', title: 'Fine' }])))
     expect(csl.items.map((i) => i.key)).toEqual(['b'])
     const ris = readBibliography('long.ris', enc(`TY  - BOOK\nTI  - ${long}\nER  - \n\nTY  - BOOK\nTI  - Fine\nER  - \n`))
@@ -54,6 +55,24 @@ describe('bibliography limits', () => {
 
   it('refuses a file over the size limit before decoding it, naming the file', () => {
     const huge = new Uint8Array(MAX_BIB_BYTES + 1)
-    expect(() => readBibliography('huge.bib', huge)).toThrow(/^huge\.bib: 52,428,801 bytes is more than the 52,428,800 bytes a bibliography may have$/)
+    expect(() => readBibliography('huge.bib', huge)).toThrow(/^huge\.bib: 33,554,433 bytes is more than the 33,554,432 bytes limit for a bibliography file \(BibTeX, RIS, CSL-JSON\)/)
+    expect(MAX_BIB_BYTES).toBe(LIMITS.bibliographyFile.max)
   })
+
+  it('counts a field in code points: 60,000 letters outside the BMP (120,000 UTF-16 units) are within the limit, in a macro or as written', () => {
+    const gothic = '\u{10330}'.repeat(60_000)
+    const r = readBibliography('gothic.bib', enc(`@string{g = "${gothic}"}\n@misc{viaMacro, title = g}\n@misc{written, title = {${gothic}}}\n@misc{over, title = g # g}\n`))
+    expect(r.items.map((i) => [i.key, [...(i.item.title ?? '')].length])).toEqual([['viaMacro', 60_000], ['written', 60_000]])
+    expect(r.skipped).toEqual([{ line: 4, key: 'over', reason: 'field "title" would be 120,000 characters long; the limit is 100,000' }])
+  })
+
+  it('refuses a file of more entries than the limit before parsing any, in every format, naming the file', () => {
+    const n = LIMITS.bibliographyEntries.max + 1
+    const message = /^many\.\w+: 100,001 entries is more than the 100,000 entries limit for entries in one bibliography file/
+    expect(() => readBibliography('many.bib', enc('@misc{k,}\n'.repeat(n)))).toThrow(message)
+    expect(() => readBibliography('many.ris', enc('TY  - GEN\nER  - \n'.repeat(n)))).toThrow(message)
+    expect(() => readBibliography('many.json', enc(JSON.stringify(Array.from({ length: n }, () => ({ type: 'book' })))))).toThrow(message)
+    // One fewer is read.
+    expect(readBibliography('enough.bib', enc('@misc{k,}\n'.repeat(n - 1))).items.length + readBibliography('enough.bib', enc('@misc{k,}\n'.repeat(n - 1))).skipped.length).toBe(n - 1)
+  }, 120_000)
 })

@@ -51,3 +51,37 @@ describe('findDiscrepancies', () => {
     expect(findDiscrepancies(claim, passage)).toContainEqual({ kind: 'name', claim: 'Palaiologos', source: 'John PalÊologus', variant: true })
   })
 })
+
+describe('findDiscrepancies: relative dates, approximate numbers, different people', () => {
+  it('resolves "the following year" against the year before it and compares the result', () => {
+    // Seed article, and Gibbon vol. 6, note 61 to ch. LXX.
+    const claim = 'When his father Andronikos IV usurped the throne from his father John V Palaiologos in 1376, John VII was associated as co-emperor the following year.'
+    const passage = 'Fleury alleges, from the annals of Odericus Raynaldus, the original treaty which was signed the 21st of December, 1376, between Gregory XI. and the Romans'
+    const dates = findDiscrepancies(claim, passage).filter((d) => d.kind === 'date')
+    expect(dates).toEqual([{ kind: 'date', claim: 'the following year (1377)', source: '1376', variant: false }])
+  })
+
+  it('compares dates within a life only with dates within a life', () => {
+    // Gibbon vol. 6, ch. LXV: two real sentences on Timour.
+    const claim = 'From the twelfth year of his age, Timour had entered the field of action'
+    const passage = 'and the conqueror of Asia expired in the seventieth year of his age, thirty-five years after he had ascended the throne of Zagatai.'
+    const found = findDiscrepancies(claim, passage)
+    expect(found).toContainEqual({ kind: 'date', claim: 'twelfth year of his age', source: 'seventieth year of his age', variant: false })
+    expect(found.filter((d) => d.kind === 'number')).toEqual([])
+    expect(findDiscrepancies(claim, 'It was in the second year of his reign, while he resided in the palace').filter((d) => d.kind === 'date')).toEqual([])
+  })
+
+  it('keeps the qualifier of an approximate count and flags "some five years" against "ten years"', () => {
+    const claim = 'In 1399, after Bayezid I had besieged Constantinople for some five years'
+    expect(findDiscrepancies(claim, TRUCE)).toContainEqual({ kind: 'number', claim: 'some five', source: 'ten', variant: false })
+    // Within a quarter, an approximate count agrees: some 6,500 and six thousand.
+    expect(findDiscrepancies('Bajazet led some 6,500 horse', 'he brought about five or six thousand more horse').filter((d) => d.kind === 'number')).toEqual([])
+  })
+
+  it('names the different person the passage gives in the same role, and no variant of a surname', () => {
+    const claim = 'John VII Palaiologos was the son of Emperor Andronikos IV Palaiologos'
+    const passage = 'The eldest of the sons of Manuel, John PalÊologus the Second, was acknowledged, after his father’s death, as the sole emperor of the Greeks.'
+    const names = findDiscrepancies(claim, passage).filter((d) => d.kind === 'name')
+    expect(names).toEqual([{ kind: 'name', claim: 'Emperor Andronikos IV Palaiologos', source: 'Manuel', variant: false }])
+  })
+})

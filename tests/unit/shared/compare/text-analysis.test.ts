@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { foldWord } from '../../../../src/shared/compare/fold'
-import { chaptersOfLocator } from '../../../../src/shared/compare/locator'
+import { foldWord } from '../../../../src/shared/text/fold'
 import { nameSimilarity } from '../../../../src/shared/compare/names'
 import { findDates, findNumbers } from '../../../../src/shared/compare/numbers'
 import { segmentSentences } from '../../../../src/shared/compare/segment'
-import { tokenize } from '../../../../src/shared/compare/tokenize'
+import { tokenise } from '../../../../src/shared/text/tokenise'
 import { CodePointIndex } from '../../../../src/shared/text/code-points'
 
 describe('folding and tokens', () => {
@@ -18,7 +17,7 @@ describe('folding and tokens', () => {
 
   it('gives code point offsets, also after astral characters', () => {
     const text = '😀 Bajazet’s army'
-    const t = tokenize(text)
+    const t = tokenise(text)
     const cp = new CodePointIndex(text)
     expect(t.map((x) => cp.slice(x.start, x.end))).toEqual(['Bajazet’s', 'army'])
     expect(t[0].norm).toBe('bajazet')
@@ -27,17 +26,17 @@ describe('folding and tokens', () => {
 
 describe('numbers and dates', () => {
   it('reads numbers in words and digits as values', () => {
-    const values = findNumbers(tokenize('thirty thousand crowns, 30,000 men, four-and-twenty lords, a hundred thousand Christians, in 1402')).map((n) => n.value)
+    const values = findNumbers(tokenise('thirty thousand crowns, 30,000 men, four-and-twenty lords, a hundred thousand Christians, in 1402')).map((n) => n.value)
     expect(values).toEqual([30000, 30000, 24, 100000, 1402])
   })
   it('takes no Object.prototype member for a number word, month or irregular verb', () => {
-    const t = tokenize('The constructor toString valueOf of the hasOwnProperty 12')
+    const t = tokenise('The constructor toString valueOf of the hasOwnProperty 12')
     expect(findNumbers(t).map((n) => n.value)).toEqual([12])
     expect(findDates(t, findNumbers(t))).toEqual([])
     for (const x of t) expect(typeof x.stem).toBe('string')
   })
   it('reads dates with a month name', () => {
-    const t = tokenize('On April 14, 1390 and on the twenty-seventh of July')
+    const t = tokenise('On April 14, 1390 and on the twenty-seventh of July')
     const d = findDates(t, findNumbers(t))
     expect(d.map((x) => [x.day, x.month, x.year])).toEqual([[14, 4, 1390], [27, 7, undefined]])
   })
@@ -68,10 +67,5 @@ describe('segmentation and locators', () => {
   it('splits a wiki reference glued to its sentence', () => {
     const text = 'he governed in his birth name.Elizabeth A. Zachariadou, "John VII", Dumbarton Oaks Papers'
     expect(segmentSentences(text).map((x) => text.slice(x.start, x.end))).toEqual(['he governed in his birth name.', 'Elizabeth A. Zachariadou, "John VII", Dumbarton Oaks Papers'])
-  })
-  it('reads chapters from locators', () => {
-    expect(chaptersOfLocator('ch. LXIV')).toEqual({ from: 64, to: 64 })
-    expect(chaptersOfLocator('chapters LXIV–LXV, p. 12')).toEqual({ from: 64, to: 65 })
-    expect(chaptersOfLocator('pp. 339-342')).toBeUndefined()
   })
 })

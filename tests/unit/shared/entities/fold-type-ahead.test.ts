@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { foldKey, foldText, originalRange } from '../../../../src/shared/entities/fold'
+import { foldKey, foldText, originalRange } from '../../../../src/shared/text/fold'
 import { findByName, searchEntities } from '../../../../src/shared/entities/type-ahead'
 import type { Entity } from '../../../../src/shared/model'
 

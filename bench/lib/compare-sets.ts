@@ -1,0 +1,100 @@
+/**
+ * The labelled claim sets of compare (tests/fixtures/compare-*.json and compare-labels/*.json),
+ * loaded with their texts, and the measures reported on them: top-1, top-3, mean reciprocal rank
+ * (over claims with a labelled passage) and precision/recall of the "not found" judgement.
+ * Offsets are code points of the normalised texts. Used by bench/compare.ts and the unit tests.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { normaliseText } from '../../src/shared/text/normalise'
+
+export const ROOT = join(__dirname, '..', '..')
+
+export interface Span { start: number; end: number; exact: string }
+export interface LabelledClaim {
+  id: string
+  /** The claim's document, relative to the repository root. */
+  claimDocument: string
+  claim: Span
+  locator: string
+  status: string
+  passages: Span[]
+}
+export interface ClaimSet {
+  name: string
+  /** True for sets that no constant or rule was ever tuned on. */
+  setAside: boolean
+  source: string
+  sourceText: string
+  claims: LabelledClaim[]
+  /** Normalised text of each claim document. */
+  documents: Map<string, string>
+}
+
+/** The sets: the two older ones (tuned on), then the five of tests/fixtures/compare-labels. */
+export const SETS: { file: string; name: string; setAside: boolean }[] = [
+  { file: 'tests/fixtures/compare-claims.json', name: 'seed article (John VII)', setAside: false },
+  { file: 'tests/fixtures/compare-claims-bayezid.json', name: 'Bayezid I', setAside: false },
+  { file: 'tests/fixtures/compare-labels/constantinople-vol6.json', name: 'Constantinople vs vol. 6', setAside: false },
+  { file: 'tests/fixtures/compare-labels/constantinople-vol2.json', name: 'Constantinople vs vol. 2', setAside: false },
+  { file: 'tests/fixtures/compare-labels/alexios-v-vol6.json', name: 'Alexios V', setAside: false },
+  { file: 'tests/fixtures/compare-labels/andronikos-vol6.json', name: 'Andronikos II/III (set aside)', setAside: true },
+  { file: 'tests/fixtures/compare-labels/mehmed-i-vol6.json', name: 'Mehmed I (set aside)', setAside: true }
+]
+
+const texts = new Map<string, string>()
+/** Normalised text of a file relative to the repository root (read once). */
+export function textOf(path: string): string {
+  let t = texts.get(path)
+  if (t === undefined) texts.set(path, (t = normaliseText(readFileSync(join(ROOT, path), 'utf8'))))
+  return t
+}
+
+/** A set with its texts, or undefined when its source is not on this machine. */
+export function loadSet(entry: (typeof SETS)[number]): ClaimSet | undefined {
+  const raw = JSON.parse(readFileSync(join(ROOT, entry.file), 'utf8')) as { claimDocument: string; source: string; claims: (Omit<LabelledClaim, 'claimDocument'> & { claimDocument?: string })[] }
+  if (!existsSync(join(ROOT, raw.source))) return undefined
+  const claims = raw.claims.map((c) => ({ ...c, claimDocument: c.claimDocument ?? raw.claimDocument }))
+  const documents = new Map<string, string>()
+  for (const c of claims) if (!documents.has(c.claimDocument)) documents.set(c.claimDocument, textOf(c.claimDocument))
+  return { name: entry.name, setAside: entry.setAside, source: raw.source, sourceText: textOf(raw.source), claims, documents }
+}
+
+/** A hit: the candidate overlaps a labelled passage by at least half of the shorter of the two. */
+export function isHit(w: { start: number; end: number }, p: { start: number; end: number }): boolean {
+  const o = Math.min(w.end, p.end) - Math.max(w.start, p.start)
+  return o > 0 && o >= 0.5 * Math.min(w.end - w.start, p.end - p.start)
+}
+
+export interface Accuracy { n: number; top1: number; top3: number; mrr: number; misses: string[] }
+
+/** Top-1, top-3 and MRR (rank cut at 10) of a ranking over the claims that have a labelled passage. */
+export function accuracy(claims: LabelledClaim[], rank: (c: LabelledClaim) => { start: number; end: number }[]): Accuracy {
+  const found = claims.filter((c) => c.passages.length)
+  let top1 = 0
+  let top3 = 0
+  let rr = 0
+  const misses: string[] = []
+  for (const c of found) {
+    const r = rank(c).slice(0, 10).findIndex((w) => c.passages.some((p) => isHit(w, p)))
+    if (r === 0) top1++
+    if (r >= 0 && r < 3) top3++
+    else misses.push(c.id)
+    if (r >= 0) rr += 1 / (r + 1)
+  }
+  const n = found.length || 1
+  return { n: found.length, top1: top1 / n, top3: top3 / n, mrr: rr / n, misses }
+}
+
+/** Precision and recall of "not found" judgements against the claims labelled not-found. */
+export function notFoundScore(claims: LabelledClaim[], judgedNotFound: (c: LabelledClaim) => boolean): { precision: number; recall: number; judged: number; labelled: number } {
+  let tp = 0
+  let judged = 0
+  const labelled = claims.filter((c) => !c.passages.length).length
+  for (const c of claims) {
+    if (!judgedNotFound(c)) continue
+    judged++
+    if (!c.passages.length) tp++
+  }
+  return { precision: judged ? tp / judged : 1, recall: labelled ? tp / labelled : 1, judged, labelled }
+}

@@ -1,0 +1,81 @@
+/**
+ * The team domain over the open project: agreement tables (pure, src/shared/team/agreement), git
+ * sync and merges (src/main/git), conflict review, curation and history. Writes go through the
+ * store, so each is one undoable edit that emits a change event.
+ */
+import type { HandlersOf } from '../../shared/api/define'
+import type { teamMethods } from '../../shared/api/team'
+import type { ProjectData } from '../../shared/model'
+import { MarginaliaError } from '../../shared/result'
+import { agreementCsv, computeAgreement } from '../../shared/team/agreement/report'
+import { disputedSpans, planAcceptIntoCuration } from '../../shared/team/curation'
+import { applyToStore, readLayoutFolder, writeLayoutFolder } from '../git/layout-folder'
+import type { ServiceContext } from './context'
+
+// isomorphic-git is loaded on first use, so opening a project (and every CLI command) does not pay for it.
+const history = () => import('../git/history')
+const sync = () => import('../git/sync')
+const mergeFolder = () => import('../git/merge-folder')
+
+export function createTeamHandlers(ctx: ServiceContext): HandlersOf<typeof teamMethods> {
+  const { store } = ctx
+  const author = () => ({ name: ctx.author })
+  const report = (args: { documentId: string; by: 'tag' | 'type'; raters?: string[] }) => {
+    const doc = store.data.documents[args.documentId]
+    if (!doc) throw new MarginaliaError('not-found', `no document with id ${args.documentId}`)
+    return computeAgreement({ documentId: doc.id, length: doc.length, annotations: Object.values(store.data.annotations), entities: store.data.entities, by: args.by, raters: args.raters })
+  }
+  const target = (a: { annotationId?: string; documentId?: string }) => {
+    if (!a.annotationId === !a.documentId) throw new MarginaliaError('invalid-argument', 'give exactly one of annotationId or documentId')
+    return a.annotationId ? { annotationId: a.annotationId } : { documentId: a.documentId! }
+  }
+  return {
+    agreement: (args) => report(args),
+    agreementCsv: (args) => ({ fileName: `agreement-${args.documentId}-${args.by}.csv`, content: agreementCsv(report(args)) }),
+    syncProject: async ({ remote, message, username, password }) =>
+      (await sync()).syncProject(store, {
+        author: author(), remote, message,
+        onAuth: () => (username !== undefined || password !== undefined ? { username, password } : { cancel: true })
+      }),
+    mergeFromFolder: async ({ path }) => {
+      const r = await (await mergeFolder()).mergeFolder(store, path, author())
+      return { saved: r.saved, pulled: 'merge', changedRecords: r.changedRecords, conflicts: r.conflicts, pushed: false }
+    },
+    listMergeConflicts: async () => (await sync()).pendingConflicts(store.dir),
+    resolveMergeConflict: async ({ key, choice, record }) => {
+      if (choice === 'combined' && !record) throw new MarginaliaError('invalid-argument', 'choice "combined" needs the combined record')
+      return (await sync()).resolvePending(store, key, choice === 'combined' ? { record } : choice, ctx.now())
+    },
+    listDisputedSpans: ({ documentId }) => disputedSpans(Object.values(store.data.annotations), documentId),
+    acceptIntoCuration: async ({ annotationId }) => {
+      let plan
+      try {
+        plan = planAcceptIntoCuration((store.data as ProjectData).annotations, annotationId, ctx.newId('ann'), ctx.now())
+      } catch (err) {
+        throw new MarginaliaError('not-found', (err as Error).message)
+      }
+      await store.transact('Accept into curation', (tx) => {
+        for (const id of plan.remove) tx.remove('annotations', id)
+        tx.put('annotations', plan.put)
+      })
+      return plan.put
+    },
+    writeGitLayout: async () => ({ written: await writeLayoutFolder(store.dir, store.data) }),
+    readGitLayout: async () => {
+      let data: ProjectData
+      try {
+        data = await readLayoutFolder(store.dir)
+      } catch (err) {
+        throw new MarginaliaError('invalid-file', (err as Error).message)
+      }
+      return { changed: await applyToStore(store, data, 'Read git layout') }
+    },
+    recordHistory: async (args) => {
+      const h = await history()
+      return args.annotationId || args.documentId ? h.recordHistory(store.dir, target(args)) : h.projectVersions(store.dir)
+    },
+    restoreVersion: async ({ commit, annotationId, documentId }) => ({
+      changed: await (await history()).restoreVersion(store, commit, annotationId || documentId ? target({ annotationId, documentId }) : undefined)
+    })
+  }
+}
