@@ -43,6 +43,30 @@ export const citationsCommands: CliCommand[] = [
     }
   },
   {
+    name: 'bib parse',
+    usage: 'bib parse DIR TEXT   (what `bib add` would make of TEXT, and the item the project already has for it; changes nothing)',
+    async run(args, env) {
+      const api = await env.open(positional(args, 0, 'DIR'))
+      return env.unwrap(await api.parseReference({ text: positional(args, 1, 'TEXT') }))
+    }
+  },
+  {
+    name: 'bib add',
+    usage: 'bib add DIR TEXT [--language L]   (an item from a typed reference or a title; the existing item when the project has the work)',
+    async run(args, env) {
+      const api = await env.open(positional(args, 0, 'DIR'))
+      return env.unwrap(await api.createCitationFromText({ text: positional(args, 1, 'TEXT'), language: option(args, 'language') }))
+    }
+  },
+  {
+    name: 'bib merge',
+    usage: 'bib merge DIR --into ID --from ID   (FROM\'s links move to INTO, which gains FROM\'s missing fields; FROM is deleted; undoable)',
+    async run(args, env) {
+      const api = await env.open(positional(args, 0, 'DIR'))
+      return env.unwrap(await api.mergeCitations({ into: requiredOption(args, 'into'), from: requiredOption(args, 'from') }))
+    }
+  },
+  {
     name: 'bib format',
     usage: `bib format DIR ${STYLE_USAGE} [--doc ID | --all] [--output json|text|html]   (works cited by the project, by one document, or the whole library)`,
     async run(args, env) {
