@@ -3,20 +3,12 @@
  * project keeps answering other calls; the job reports progress in entries and can be cancelled,
  * leaving the project unchanged.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ProjectSession } from '../../../../src/main/services/project-session'
+import { describe, expect, it } from 'vitest'
+import { ok, projectPerTest } from '../../../helpers/project-per-test'
 import { WORKER_BIB_BYTES } from '../../../../src/shared/bib/bib-limits'
 import type { JobState } from '../../../../src/shared/api/jobs'
-import type { Result } from '../../../../src/shared/result'
-import { tempDir } from '../../../helpers/temp-dir'
 
-let session: ProjectSession
-let cleanup: () => void
-
-function ok<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
-  return r.value
-}
+const t = projectPerTest()
 
 /** `n` distinct BibTeX entries (about 230 bytes each). */
 function bibtex(n: number): string {
@@ -28,31 +20,21 @@ function bibtex(n: number): string {
   return out.join('\n') + '\n'
 }
 
-beforeEach(async () => {
-  const t = tempDir()
-  cleanup = t.cleanup
-  session = await ProjectSession.open(t.dir, { create: true })
-})
-afterEach(async () => {
-  await session.close()
-  cleanup()
-})
-
 describe('large bibliography import', () => {
   const content = Buffer.from(bibtex(3000))
   const args = { fileName: 'large.bib', contentBase64: content.toString('base64') }
 
   it('is read in a worker: other calls are answered meanwhile; progress is in entries', async () => {
     expect(content.length).toBeGreaterThan(WORKER_BIB_BYTES)
-    const job = ok(await session.api.startJob({ method: 'importBibliography', args }))
+    const job = ok(await t.session.api.startJob({ method: 'importBibliography', args }))
     let answered = 0
     let state: JobState = job
     let sawProgress = false
     while (state.status === 'running') {
-      ok(await session.api.getProjectInfo({}))
+      ok(await t.session.api.getProjectInfo({}))
       answered++
       await new Promise((r) => setTimeout(r, 5))
-      state = ok(await session.api.getJob({ id: job.id }))
+      state = ok(await t.session.api.getJob({ id: job.id }))
       if (state.status === 'running' && state.label === 'reading' && state.done > 0 && state.done < state.total) sawProgress = true
     }
     expect(state.status).toBe('done')
@@ -63,17 +45,17 @@ describe('large bibliography import', () => {
   }, 120_000)
 
   it('cancelled while reading, it stores nothing', async () => {
-    const job = ok(await session.api.startJob({ method: 'importBibliography', args }))
+    const job = ok(await t.session.api.startJob({ method: 'importBibliography', args }))
     let state = job
     while (state.status === 'running' && state.done === 0) {
       await new Promise((r) => setTimeout(r, 5))
-      state = ok(await session.api.getJob({ id: job.id }))
+      state = ok(await t.session.api.getJob({ id: job.id }))
     }
     expect(state.status).toBe('running')
-    ok(await session.api.cancelJob({ id: job.id }))
+    ok(await t.session.api.cancelJob({ id: job.id }))
     await new Promise((r) => setTimeout(r, 200))
-    expect(ok(await session.api.getJob({ id: job.id })).status).toBe('cancelled')
-    expect(ok(await session.api.listCitations({}))).toEqual([])
-    expect(ok(await session.api.getHistory({})).canUndo).toBe(false)
+    expect(ok(await t.session.api.getJob({ id: job.id })).status).toBe('cancelled')
+    expect(ok(await t.session.api.listCitations({}))).toEqual([])
+    expect(ok(await t.session.api.getHistory({})).canUndo).toBe(false)
   }, 120_000)
 })

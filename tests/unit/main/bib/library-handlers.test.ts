@@ -3,33 +3,12 @@
  * (links move to the survivor, undoable), and a Language field that keeps German titles out of
  * English title case in Chicago.
  */
-import { readFileSync } from 'node:fs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ProjectSession } from '../../../../src/main/services/project-session'
-import type { Result } from '../../../../src/shared/result'
-import { SEED_PATH, tempDir } from '../../../helpers/temp-dir'
+import { describe, expect, it } from 'vitest'
+import { b64, ok, projectPerTest } from '../../../helpers/project-per-test'
 
-let session: ProjectSession
-let cleanup: () => void
-let docId: string
+const t = projectPerTest({ withSeed: true })
 
-function ok<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
-  return r.value
-}
-const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64')
-const api = () => session.api
-
-beforeEach(async () => {
-  const t = tempDir()
-  cleanup = t.cleanup
-  session = await ProjectSession.open(t.dir, { create: true })
-  docId = ok(await api().importDocument({ fileName: 'john-vii-palaiologos.txt', contentBase64: b64(readFileSync(SEED_PATH)) })).id
-})
-afterEach(async () => {
-  await session.close()
-  cleanup()
-})
+const api = () => t.session.api
 
 describe('new item from typed text', () => {
   const typed = 'Elizabeth A. Zachariadou, "John VII (Alias Andronicus) Palaeologus", Dumbarton Oaks Papers, 31 (1977), pp. 339-342'
@@ -62,8 +41,8 @@ describe('Language field', () => {
   it('keeps a German title as written in Chicago notes and bibliography; without it the title gets English title case', async () => {
     const german = ok(await api().createCitation({ item: { type: 'book', title: 'Geschichte des byzantinischen Staates', language: 'de', author: [{ family: 'Ostrogorsky', given: 'Georg' }], issued: { 'date-parts': [[1963]] } } }))
     const unmarked = ok(await api().createCitation({ item: { type: 'book', title: 'Geschichte des byzantinischen Reiches', author: [{ family: 'Ostrogorsky', given: 'Georg' }], issued: { 'date-parts': [[1940]] } } }))
-    ok(await api().annotateQuote({ documentId: docId, quote: 'Bayezid I', occurrence: 1, citations: [{ citationId: german.id, locator: 'p. 3' }, { citationId: unmarked.id, locator: 'p. 4' }] }))
-    const notes = ok(await api().formatNotes({ documentId: docId, style: 'chicago-notes-bibliography' }))
+    ok(await api().annotateQuote({ documentId: t.docId, quote: 'Bayezid I', occurrence: 1, citations: [{ citationId: german.id, locator: 'p. 3' }, { citationId: unmarked.id, locator: 'p. 4' }] }))
+    const notes = ok(await api().formatNotes({ documentId: t.docId, style: 'chicago-notes-bibliography' }))
     expect(notes[0].text).toContain('Geschichte des byzantinischen Staates')
     expect(notes[1].text).toContain('Geschichte Des Byzantinischen Reiches')
     const bib = ok(await api().formatBibliography({ style: 'chicago-author-date' }))
@@ -82,24 +61,24 @@ describe('merging two items by hand', () => {
     const [into, from] = [bib.citationIds[0], ris.citationIds[0]]
     expect(ris.imported).toBe(1) // transliterated title: not recognised as the same work
     const verdict = { status: 'supported' as const, discrepancies: [], note: 'checked', by: 'me', at: '2026-01-01T00:00:00.000Z' }
-    const a = ok(await api().annotateQuote({ documentId: docId, quote: 'Bayezid I', occurrence: 1, citations: [{ citationId: from, locator: 'p. 340' }] }))
-    const b = ok(await api().annotateQuote({ documentId: docId, quote: 'Selymbria', occurrence: 1, citations: [{ citationId: into, locator: 'p. 341' }, { citationId: from, locator: 'p. 341' }] }))
+    const a = ok(await api().annotateQuote({ documentId: t.docId, quote: 'Bayezid I', occurrence: 1, citations: [{ citationId: from, locator: 'p. 340' }] }))
+    const b = ok(await api().annotateQuote({ documentId: t.docId, quote: 'Selymbria', occurrence: 1, citations: [{ citationId: into, locator: 'p. 341' }, { citationId: from, locator: 'p. 341' }] }))
     // The verdict lives on the merged-away item's link.
-    const stored = session.store.data.annotations[b.id]
-    await session.store.transact('verdict', (tx) => tx.put('annotations', { ...stored, citations: [stored.citations[0], { ...stored.citations[1], verification: verdict }] }))
-    const before = JSON.stringify(session.store.data)
+    const stored = t.session.store.data.annotations[b.id]
+    await t.session.store.transact('verdict', (tx) => tx.put('annotations', { ...stored, citations: [stored.citations[0], { ...stored.citations[1], verification: verdict }] }))
+    const before = JSON.stringify(t.session.store.data)
 
     const merge = ok(await api().mergeCitations({ into, from }))
     expect(merge).toMatchObject({ movedLinks: 2, annotations: 2, addedFields: expect.arrayContaining(['volume', 'page']) })
     expect(merge.citation.item).toMatchObject({ title: 'John VII (Alias Andronicus) Palaeologus', volume: '31', page: '339-342' })
-    expect(session.store.data.citations[from]).toBeUndefined()
-    expect(session.store.data.annotations[a.id].citations).toEqual([{ citationId: into, locator: 'p. 340' }])
-    expect(session.store.data.annotations[b.id].citations).toEqual([{ citationId: into, locator: 'p. 341', verification: verdict }])
+    expect(t.session.store.data.citations[from]).toBeUndefined()
+    expect(t.session.store.data.annotations[a.id].citations).toEqual([{ citationId: into, locator: 'p. 340' }])
+    expect(t.session.store.data.annotations[b.id].citations).toEqual([{ citationId: into, locator: 'p. 341', verification: verdict }])
     // Both passages are now listed under the survivor (in the order of the text).
     expect(ok(await api().listCitingPassages({ citationId: into })).map((p) => p.locator).sort()).toEqual(['p. 340', 'p. 341'])
 
     ok(await api().undo({}))
-    expect(JSON.stringify(session.store.data)).toBe(before)
+    expect(JSON.stringify(t.session.store.data)).toBe(before)
     expect(await api().mergeCitations({ into, from: into })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
   })
 })
