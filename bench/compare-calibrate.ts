@@ -8,7 +8,6 @@
  */
 import { compareWithSource } from '../src/shared/compare/compare'
 import { FEATURE_ORDER, judge, probability, type JudgementFeatures } from '../src/shared/compare/judgement'
-import { buildSemanticSpace, type SemanticSpace } from '../src/shared/compare/semantic-space'
 import { buildSourceIndex, type SourceIndex } from '../src/shared/compare/source-index'
 import { loadLexicon } from '../src/main/services/compare-lexicon'
 import { CodePointIndex } from '../src/shared/text/code-points'
@@ -55,19 +54,16 @@ function bestThreshold(p: number[], y: number[]): number {
 
 async function main(): Promise<void> {
   const lexicon = await loadLexicon()
-  const indexes = new Map<string, { index: SourceIndex; cp: CodePointIndex; space?: SemanticSpace }>()
+  const indexes = new Map<string, { index: SourceIndex; cp: CodePointIndex }>()
   const rows: { f: JudgementFeatures; found: number; absent: number }[] = []
   for (const entry of SETS.filter((e) => !e.setAside)) {
     const set = loadSet(entry)
     if (!set) continue
     let ix = indexes.get(set.source)
-    if (!ix) {
-      const index = buildSourceIndex(set.sourceText)
-      indexes.set(set.source, (ix = { index, cp: new CodePointIndex(set.sourceText), space: buildSemanticSpace(index) }))
-    }
+    if (!ix) indexes.set(set.source, (ix = { index: buildSourceIndex(set.sourceText), cp: new CodePointIndex(set.sourceText) }))
     for (const c of set.claims) {
       for (const locator of [undefined, c.locator || undefined]) {
-        const r = compareWithSource(ix.index, ix.cp, { claim: c.claim.exact, locator, top: 3, lexicon, space: ix.space })
+        const r = compareWithSource(ix.index, ix.cp, { claim: c.claim.exact, locator, top: 3, lexicon })
         const found = r.candidates.some((w) => c.passages.some((p) => isHit(w, p))) ? 1 : 0
         rows.push({ f: r.judgement.features, found, absent: c.passages.length ? 0 : 1 })
       }

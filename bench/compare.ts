@@ -1,25 +1,20 @@
 /**
  * Compare benchmark, one run. For each labelled set (bench/lib/compare-sets.ts) — the tuned-on
  * ones, then the set-aside ones that nothing was ever tuned on — top-1, top-3 and MRR of:
- * our ranking (first stage and re-ranking in the source's semantic space) from the claim alone,
- * with the citation's locator, with the locator and the claim's neighbouring sentences; the first
- * stage alone; and plain BM25 over the same sentences; then precision and
+ * our ranking from the claim alone, with the citation's locator, with the locator and the
+ * claim's neighbouring sentences, and plain BM25 over the same sentences; then precision and
  * recall of the "not found" judgement. Then speed on Gibbon vols. 6 and 2: index build as a
  * multiple of one plain full-text scan, and time per comparison after indexing as a ratio to a
- * plain scan per query (segment + tokenise + BM25 at query time), and the cost of the semantic
- * space and the re-ranking as ratios to the index build and to the first stage alone. Ratios,
- * never bare times.
+ * plain scan per query (segment + tokenise + BM25 at query time). Ratios, never bare times.
  * Run: npx tsx bench/compare.ts
  */
 import { loadLexicon } from '../src/main/services/compare-lexicon'
 import { compareWithSource } from '../src/shared/compare/compare'
 import type { Lexicon } from '../src/shared/compare/lexicon'
 import { segmentSentences } from '../src/shared/compare/segment'
-import { buildSemanticSpace, type SemanticSpace } from '../src/shared/compare/semantic-space'
 import { buildSourceIndex, type SourceIndex } from '../src/shared/compare/source-index'
 import { STOPWORDS } from '../src/shared/compare/stopwords'
 import { CodePointIndex } from '../src/shared/text/code-points'
-import { contextOf } from './lib/compare-context'
 import { SETS, accuracy, loadSet, notFoundScore, type Accuracy, type ClaimSet, type LabelledClaim } from './lib/compare-sets'
 
 // --- Plain BM25 baseline: lower-cased words, stop words out, no stemming, synonyms or names. ---
@@ -49,7 +44,18 @@ const time = (fn: () => void, reps = 1): number => {
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]
 
-interface Loaded { index: SourceIndex; cp: CodePointIndex; space?: SemanticSpace }
+/** As the service does: the rest of the claim's sentence, and its neighbours in the paragraph. */
+function contextOf(set: ClaimSet, c: LabelledClaim): string[] {
+  const text = set.documents.get(c.claimDocument)!
+  const cp = new CodePointIndex(text)
+  const sentences = segmentSentences(text, cp)
+  const i = sentences.findIndex((s) => s.start <= c.claim.start && c.claim.start < s.end)
+  if (i < 0) return []
+  const own = [cp.slice(sentences[i].start, c.claim.start), cp.slice(c.claim.end, sentences[i].end)].filter((t) => /\p{L}{3}/u.test(t))
+  return [...own, ...[sentences[i - 1], sentences[i + 1]].filter((s) => s && s.para === sentences[i].para).map((s) => cp.slice(s.start, s.end))]
+}
+
+interface Loaded { index: SourceIndex; cp: CodePointIndex }
 const fmt = (a: Accuracy): string => `top-1 ${a.top1.toFixed(2)}  top-3 ${a.top3.toFixed(2)}  MRR ${a.mrr.toFixed(2)}`
 
 async function main(): Promise<void> {
@@ -59,10 +65,7 @@ async function main(): Promise<void> {
   const sources = new Map<string, Loaded>()
   const load = (set: ClaimSet): Loaded => {
     let l = sources.get(set.source)
-    if (!l) {
-      const index = buildSourceIndex(set.sourceText)
-      sources.set(set.source, (l = { index, cp: new CodePointIndex(set.sourceText), space: buildSemanticSpace(index) }))
-    }
+    if (!l) sources.set(set.source, (l = { index: buildSourceIndex(set.sourceText), cp: new CodePointIndex(set.sourceText) }))
     return l
   }
   const groups: Record<'tuned' | 'aside', { claims: LabelledClaim[]; ranks: Record<string, Accuracy[]>; notFound: boolean[] }> = {
@@ -75,13 +78,11 @@ async function main(): Promise<void> {
       console.log(`${entry.name}: skipped (its source is not on this machine)`)
       continue
     }
-    const { index, cp, space } = load(set)
+    const { index, cp } = load(set)
     const configs: [string, (c: LabelledClaim) => { start: number; end: number }[]][] = [
-      ['ours, claim alone', (c) => compareWithSource(index, cp, { claim: c.claim.exact, top: 10, lexicon, space }).candidates],
-      ['ours, claim + locator', (c) => compareWithSource(index, cp, { claim: c.claim.exact, locator: c.locator, top: 10, lexicon, space }).candidates],
-      ['ours, + context + locator', (c) => compareWithSource(index, cp, { claim: c.claim.exact, locator: c.locator, context: contextOf(set, c), top: 10, lexicon, space }).candidates],
-      ['first stage only, alone', (c) => compareWithSource(index, cp, { claim: c.claim.exact, top: 10, lexicon }).candidates],
-      ['first stage only, + locator', (c) => compareWithSource(index, cp, { claim: c.claim.exact, locator: c.locator, top: 10, lexicon }).candidates],
+      ['ours, claim alone', (c) => compareWithSource(index, cp, { claim: c.claim.exact, top: 10, lexicon }).candidates],
+      ['ours, claim + locator', (c) => compareWithSource(index, cp, { claim: c.claim.exact, locator: c.locator, top: 10, lexicon }).candidates],
+      ['ours, + context + locator', (c) => compareWithSource(index, cp, { claim: c.claim.exact, locator: c.locator, context: contextOf(set, c), top: 10, lexicon }).candidates],
       ['plain BM25, claim alone', (c) => plainScan(c.claim.exact, 10, cp)]
     ]
     const n = set.claims.filter((c) => c.passages.length).length
@@ -114,21 +115,13 @@ async function main(): Promise<void> {
     const scans = claims.slice(0, 5).map((c) => time(() => plainScan(c, 5, cp)))
     const scanMs = median(scans)
     let index!: SourceIndex
-    let space: SemanticSpace | undefined
     const buildMs = median([0, 1].map(() => time(() => (index = buildSourceIndex(cp.text)))))
-    const spaceMs = median([0, 1].map(() => time(() => (space = buildSemanticSpace(index)))))
     const ours: number[] = []
-    const first: number[] = []
-    for (let round = 0; round < 2; round++) {
-      for (const c of claims) {
-        ours.push(time(() => compareWithSource(index, cp, { claim: c, top: 5, lexicon, space })))
-        first.push(time(() => compareWithSource(index, cp, { claim: c, top: 5, lexicon })))
-      }
-    }
+    for (let round = 0; round < 2; round++) for (const c of claims) ours.push(time(() => compareWithSource(index, cp, { claim: c, top: 5, lexicon })))
     const oursMs = median(ours)
     console.log(`\n${set.replace(/^.*\//, '')} (${(cp.length / 1e6).toFixed(2)} M code points, ${index.sentences.length / 5} sentences):`)
-    console.log(`  index build = ${(buildMs / scanMs).toFixed(1)}× one plain full-text scan; semantic space (randomized SVD, ${space?.k ?? 0} dims) = ${(spaceMs / buildMs).toFixed(2)}× the index build`)
-    console.log(`  per comparison after indexing (${claims.length} claims × 2, top 5 with matched terms, discrepancies, judgement; medians): ${(scanMs / oursMs).toFixed(1)}× faster than a plain full-text scan per query (target ≥ 10×); re-ranking makes a comparison ${(oursMs / median(first)).toFixed(2)}× the first stage alone`)
+    console.log(`  index build = ${(buildMs / scanMs).toFixed(1)}× one plain full-text scan`)
+    console.log(`  per comparison after indexing (${claims.length} claims × 2, top 5 with matched terms, discrepancies, judgement; medians): ${(scanMs / oursMs).toFixed(1)}× faster than a plain full-text scan per query (target ≥ 10×)`)
   }
 }
 

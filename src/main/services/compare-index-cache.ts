@@ -7,7 +7,6 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CallContext } from '../../shared/api/define'
-import { buildSemanticSpace, type SemanticSpace } from '../../shared/compare/semantic-space'
 import { buildSourceIndexSteps, isCurrentIndex, type SourceIndex } from '../../shared/compare/source-index'
 import { MarginaliaError } from '../../shared/result'
 import { CodePointIndex } from '../../shared/text/code-points'
@@ -26,11 +25,6 @@ export const INDEX_FOLDER = 'index'
 
 export class SourceIndexCache {
   private readonly memory = new Map<string, SourceIndex>()
-  /**
-   * Semantic spaces of the indexes in memory (semantic-space.ts), built on first use and kept for
-   * the session only: about as long to build as the index itself, and derived from it.
-   */
-  private readonly spaces = new WeakMap<SourceIndex, SemanticSpace | null>()
   /** Builds in progress, so two callers share one build. */
   private readonly building = new Map<string, Promise<SourceIndex>>()
 
@@ -59,19 +53,6 @@ export class SourceIndexCache {
       this.building.set(documentId, pending)
     }
     return { index: await pending, text, cached: false }
-  }
-
-  /** The semantic space of a loaded index (undefined for a source too small to have one). */
-  async semanticSpace(index: SourceIndex, call: CallContext = {}): Promise<SemanticSpace | undefined> {
-    let space = this.spaces.get(index)
-    if (space === undefined) {
-      if (call.signal?.aborted) throw new MarginaliaError('cancelled', 'Comparison was cancelled')
-      call.progress?.(0, 1, 'Building the source\'s semantic space')
-      await new Promise((ok) => setImmediate(ok))
-      this.spaces.set(index, (space = buildSemanticSpace(index) ?? null))
-      call.progress?.(1, 1, 'Building the source\'s semantic space')
-    }
-    return space ?? undefined
   }
 
   private async build(documentId: string, raw: string, call: CallContext): Promise<SourceIndex> {

@@ -132,7 +132,6 @@ export function createCompareHandlers(ctx: ServiceContext): HandlersOf<typeof co
         structure: store.data.documents[sourceId]?.structure,
         entities: entities(),
         lexicon: await loadLexicon(),
-        space: await cache.semanticSpace(index, call),
         top: args.top
       })
       return { ...out, ...result, claim, sourceDocumentId: sourceId, locator }

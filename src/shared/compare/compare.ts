@@ -15,8 +15,6 @@ import { judge, type Judgement } from './judgement'
 import { isPlaceName, type Lexicon } from './lexicon'
 import { findDates, findNumbers } from './numbers'
 import { idf, rankWindows, type RankedWindow } from './rank'
-import { RERANK_POOL, rerankWindows } from './rerank'
-import { semanticFits, type SemanticSpace } from './semantic-space'
 import { nameEntry, postingsOf, type SourceIndex } from './source-index'
 import { stemOf } from '../text/stem'
 import { tokenise, type Token } from '../text/tokenise'
@@ -75,11 +73,6 @@ export interface CompareRequest {
   lexicon?: Lexicon
   /** Number of candidates (default 5). */
   top?: number
-  /**
-   * The source's semantic space (buildSemanticSpace, built once per source): when given, the
-   * first stage's best RERANK_POOL passages are re-ordered by the fitted model of rerank.ts.
-   */
-  space?: SemanticSpace
 }
 
 export interface CompareResult {
@@ -125,9 +118,7 @@ export function compareWithSource(index: SourceIndex, source: CodePointIndex, re
   const top = request.top ?? 5
   const resolved = request.locator ? resolveLocator(request.locator, request.structure ?? [], headingsOf(index, source, request.structure), index.length) : undefined
   const region = resolved?.ranges.length ? resolved.ranges : undefined
-  // The judgement reads the first stage's list (its models were fitted on it).
-  const pool = rankWindows(index, concepts, { top: request.space ? Math.max(top, RERANK_POOL) : top, region })
-  const windows = request.space ? rerankWindows(pool, semanticFits(request.space, concepts, pool, index.sentences.length / 5), top, !!region) : pool
+  const windows = rankWindows(index, concepts, { top, region })
   const candidates = windows.map((w): Candidate => {
     const exact = source.slice(w.start, w.end)
     const tokens = tokenise(exact, w.start)
@@ -154,7 +145,7 @@ export function compareWithSource(index: SourceIndex, source: CodePointIndex, re
   for (const e of request.entities ?? []) for (const n of e.names) for (const t of tokenise(n)) entityTypes.set(t.norm, e.type)
   const result: CompareResult = {
     candidates,
-    judgement: judge(judgementFeatures(index, concepts, pool)),
+    judgement: judge(judgementFeatures(index, concepts, windows)),
     parts: claimParts(request.claim, concepts, (norm) => (entityTypes.has(norm) ? entityTypes.get(norm) === 'place' : isPlaceName(request.lexicon, norm)))
   }
   if (resolved && (resolved.ranges.length || resolved.unresolved.length)) result.citedRegion = resolved

@@ -199,16 +199,9 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     consider(s, s + 1)
   }
   windows.sort((a, b) => b.score - a.score || a.start - b.start)
-  return selectTop(windows, top, !!region)
-}
-
-/**
- * The best `top` windows of a list sorted best first, without overlaps. With a cited region, the
- * best passages outside it keep OUTSIDE_SLOTS places at the end of the list: a wrong locator must
- * not hide the right passage.
- */
-export function selectTop(windows: RankedWindow[], top: number, hasRegion: boolean): RankedWindow[] {
-  const outsideSlots = hasRegion ? Math.min(top >= 5 ? OUTSIDE_SLOTS : 1, top - 1) : 0
+  // With a cited region, the best passages outside it keep OUTSIDE_SLOTS places at the end of the
+  // list: a wrong locator must not hide the right passage.
+  const outsideSlots = region ? Math.min(top >= 5 ? OUTSIDE_SLOTS : 1, top - 1) : 0
   const inside: RankedWindow[] = []
   const outside: RankedWindow[] = []
   for (const w of windows) {
