@@ -25,7 +25,7 @@ export interface EntityNames {
  * derived form (`besieger` for `besiege`), a broader term (`sovereign` for `emperor`), a variant
  * spelling of a name, an alias of a project entity, a number or a date as a value.
  */
-export type MatchHow = 'word' | 'synonym' | 'derivation' | 'broader' | 'gloss' | 'name-variant' | 'alias' | 'number' | 'date'
+export type MatchHow = 'word' | 'synonym' | 'derivation' | 'broader' | 'name-variant' | 'alias' | 'number' | 'date'
 
 /** One source term that satisfies a concept, with the weight of that kind of match (0–1). */
 export interface Alternative {

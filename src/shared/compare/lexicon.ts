@@ -8,12 +8,8 @@
 import { STOPWORDS } from './stopwords'
 import { irregularBase, stemOf } from '../text/stem'
 
-/**
- * How a related stem is related: same synset, a derived form, a broader term, or a distinctive
- * word of the definition of one of the word's senses ("blind": "putting the eyes out", "unable
- * to see"; "regent": "rules during the absence … of the monarch").
- */
-export type Relation = 'synonym' | 'derivation' | 'hypernym' | 'gloss'
+/** How a related stem is related: same synset, a derived form, or a broader term. */
+export type Relation = 'synonym' | 'derivation' | 'hypernym'
 
 /**
  * A lexicon as data. `related`: WordNet lemma → related word stems through its common-noun,
@@ -36,8 +32,6 @@ interface Synset {
   words: string[]
   /** Which words are written with a capital in WordNet (proper nouns). */
   proper: boolean[]
-  /** Content words of the definition (examples in quotes left out). */
-  gloss: string[]
   /** [pointer symbol, target pos, target offset, source word number (0 = whole synset), target word number]. */
   ptrs: [string, string, number, number, number][]
 }
@@ -50,8 +44,7 @@ interface Synset {
 const SYNONYM_WEIGHT = 0.8
 const DERIVATION_WEIGHT = 0.85
 const HYPERNYM_WEIGHT = 0.45
-const GLOSS_WEIGHT = 0.4
-/** Least share of a word's uses for a sense's synonyms, broader terms or definition to count. */
+/** Least share of a word's uses for a sense's synonyms or broader terms to count. */
 const MIN_SENSE_SHARE = 0.1
 /** Least share for a sense's derived forms (derivations are morphological, so rarer senses are safe). */
 const MIN_DERIVATION_SHARE = 0.03
@@ -61,20 +54,12 @@ const MAJOR_POS = 0.2
 const MAX_HYPONYMS = 25
 /** Most related stems kept per stem (the strongest). */
 const MAX_RELATED = 32
-/**
- * Definitions a word may occur in and still count: words found in more say little ("make",
- * "person", "cause"), so distinctiveness is measured on WordNet's own definitions.
- */
-const GLOSS_MAX_DF = 400
 const WORD = /^[a-z]{3,}$/
 
 function parseData(text: string, pos: string, into: Map<string, Synset>): void {
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('  ')) continue // licence header
-    const bar = line.indexOf(' | ')
-    const f = line.slice(0, bar >>> 0).split(' ')
-    const definition = bar < 0 ? '' : line.slice(bar + 3).replace(/"[^"]*"/g, ' ').toLowerCase()
-    const gloss = [...new Set(definition.match(/[a-z]{3,}/g) ?? [])].filter((w) => !STOPWORDS.has(w))
+    const f = line.slice(0, line.indexOf(' | ') >>> 0).split(' ')
     const offset = f[0]
     const wCount = parseInt(f[3], 16)
     const words: string[] = []
@@ -90,7 +75,7 @@ function parseData(text: string, pos: string, into: Map<string, Synset>): void {
       const st = f[i + 3]
       ptrs.push([f[i], f[i + 2] === 's' ? 'a' : f[i + 2], Number(f[i + 1]), parseInt(st.slice(0, 2), 16), parseInt(st.slice(2), 16)])
     }
-    into.set(`${pos}${Number(offset)}`, { words, proper, ptrs, gloss })
+    into.set(`${pos}${Number(offset)}`, { words, proper, ptrs })
   }
 }
 
@@ -112,8 +97,6 @@ export function buildLexicon(files: WordNetFiles): Lexicon {
   const synsets = new Map<string, Synset>()
   for (const pos of ['noun', 'verb', 'adj', 'adv'] as const) parseData(files[`data.${pos}`], pos === 'adj' ? 'a' : pos[0], synsets)
   const tagged = parseSenseCounts(files['index.sense'])
-  const glossDf = new Map<string, number>()
-  for (const s of synsets.values()) for (const w of s.gloss) glossDf.set(w, (glossDf.get(w) ?? 0) + 1)
   // Every sense of every lemma, with its tagged count plus a small prior by rank (untagged words
   // keep WordNet's order: the first sense dominates).
   const senses = new Map<string, { pos: string; key: string; rank: number; weight: number }[]>()
@@ -157,7 +140,6 @@ export function buildLexicon(files: WordNetFiles): Lexicon {
         s.words.forEach((w, k) => {
           if (w !== lemma && (table === 'related' || s.proper[k])) add(table, lemma, w, SYNONYM_WEIGHT * scale, 'synonym')
         })
-        if (table === 'related') for (const w of s.gloss) if ((glossDf.get(w) ?? 0) <= GLOSS_MAX_DF) add(table, lemma, w, GLOSS_WEIGHT * scale, 'gloss')
       }
       for (const [sym, tpos, off, src, tgt] of s.ptrs) {
         const derived = sym === '+' || sym === '\\' || sym === '<'
@@ -216,12 +198,15 @@ export function relatedStems(lexicon: Lexicon | undefined, norm: string, table: 
 }
 
 /**
- * True when a folded word is mostly used as a verb (a major part of speech by WordNet's tagged
- * counts: "captured", "capture"; not "father", whose verb sense is rare; not "siege").
+ * True when a folded word names an act: its base is mostly used as a verb (a major part of
+ * speech by WordNet's tagged counts: "capture", "captured"; not "father", whose verb sense is
+ * rare; not "siege"), or the word is an inflected form of a verb ("blinded", "fled") even when
+ * its base is mostly another part of speech ("blind").
  */
 export function isAct(lexicon: Lexicon | undefined, norm: string): boolean {
   if (!lexicon) return false
-  return lemmasOf(lexicon, norm).some((l) => lexicon.pos[l].includes('V'))
+  const inflected = irregularBase(norm) !== norm || /(?:ed|ing)$/.test(norm)
+  return lemmasOf(lexicon, norm).some((l) => lexicon.pos[l].includes('V') || (inflected && l !== norm && lexicon.pos[l].includes('v')))
 }
 
 /** Broader terms that make a name a place ("Constantinople" is a city, "Thrace" a region). */
