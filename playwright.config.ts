@@ -6,8 +6,10 @@ import { defineConfig, devices } from '@playwright/test'
 const systemChromium =
   process.env.PW_CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
 
+const chrome = { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } }
+
 export default defineConfig({
-  testDir: 'tests/e2e',
+  testDir: 'tests',
   testMatch: '**/*.spec.ts',
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -24,5 +26,10 @@ export default defineConfig({
         }
       : {}
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }]
+  projects: [
+    // The app end to end: the built renderer over the HTTP transport with the real services.
+    { name: 'chromium', testDir: 'tests/e2e', use: chrome },
+    // Views alone: Lit elements rendered in Chromium from the sources (vite) with a fake model.
+    { name: 'components', testDir: 'tests/component', use: chrome }
+  ]
 })

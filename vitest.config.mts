@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
     environment: 'node',
+    // Under CI=true a missing corpus fails the run instead of skipping its tests.
+    globalSetup: ['tests/setup/corpus-guard.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000
   }

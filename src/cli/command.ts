@@ -1,5 +1,6 @@
 /** One CLI command. Commands print JSON on stdout; errors go to stderr with a non-zero exit code. */
 import type { MarginaliaApi } from '../shared/api'
+import type { Limit } from '../shared/limits'
 
 export interface ParsedArgs {
   /** Positional arguments after the command words, e.g. DIR, FILE. */
@@ -18,10 +19,21 @@ export interface CliEnv {
   open(dir: string, opts?: { create?: boolean; name?: string }): Promise<MarginaliaApi>
   /** Value of a failed-or-not Result; a failure becomes an error the CLI prints with its code. */
   unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T
-  /** Reads a file given on the command line (relative to the working directory). */
-  readFile(path: string): Promise<Uint8Array>
+  /**
+   * Reads a file given on the command line (relative to the working directory), refusing it from
+   * its size, before reading, when larger than `limit` (one of LIMITS in src/shared/limits.ts).
+   * Errors are MarginaliaError('invalid-file', '<path>: <problem>').
+   */
+  readFile(path: string, limit: Limit): Promise<Uint8Array>
   /** Writes an output file atomically. */
   writeFile(path: string, content: string | Uint8Array): Promise<void>
+  /** Writes raw output (an export) to stdout; resolves once the OS has taken it, so none is lost in a pipe. */
+  stdout(data: string | Uint8Array): Promise<void>
+  /**
+   * Lets `writeExport` write into `path` (relative to the working directory): only for a folder
+   * the user typed on this command line (see src/main/services/export-folders.ts).
+   */
+  allowExportFolder(path: string): void
 }
 
 export interface CliCommand {

@@ -2,8 +2,9 @@
  * Marginalia's command line: the same services as the app, JSON on stdout, a clear message on
  * stderr and a non-zero exit code on error. `npm run cli -- help` lists the commands.
  */
-import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { readFileWithinLimit } from '../main/read-within-limit'
+import { ExportFolders } from '../main/services/export-folders'
 import { ProjectSession } from '../main/services/project-session'
 import { writeFileAtomic } from '../main/store/atomic-write'
 import type { MarginaliaApi } from '../shared/api'
@@ -12,6 +13,7 @@ import type { CliCommand, CliEnv } from './command'
 import { citationsCommands } from './commands/citations'
 import { compareCommands } from './commands/compare'
 import { coreCommands } from './commands/core'
+import { documentCommands } from './commands/documents'
 import { entitiesCommands } from './commands/entities'
 import { exportsCommands } from './commands/exports'
 import { searchCommands } from './commands/search'
@@ -20,9 +22,10 @@ import { teamCommands } from './commands/team'
 import { storeCommands } from './commands/store'
 import { w3cCommands } from './commands/w3c'
 import { parseArgs } from './parse-args'
+import { flushed, isBrokenPipe, writeOut } from './write-output'
 
 const COMMANDS: CliCommand[] = [
-  ...coreCommands, serveCommand, ...entitiesCommands, ...citationsCommands, ...exportsCommands, ...compareCommands, ...w3cCommands, ...teamCommands, ...searchCommands, ...storeCommands
+  ...coreCommands, ...documentCommands, serveCommand, ...entitiesCommands, ...citationsCommands, ...exportsCommands, ...compareCommands, ...w3cCommands, ...teamCommands, ...searchCommands, ...storeCommands
 ]
 
 /** Options that take no value. */
@@ -44,7 +47,7 @@ function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | 
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help') {
-    process.stdout.write(usage() + '\n')
+    await writeOut(process.stdout, usage() + '\n')
     return 0
   }
   const found = findCommand(argv)
@@ -53,9 +56,10 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
   const sessions: ProjectSession[] = []
+  const exportFolders = new ExportFolders()
   const env: CliEnv = {
     async open(dir, opts = {}): Promise<MarginaliaApi> {
-      const session = await ProjectSession.open(dir, { create: opts.create, name: opts.name })
+      const session = await ProjectSession.open(dir, { create: opts.create, name: opts.name, exportFolders })
       sessions.push(session)
       return session.api
     },
@@ -63,21 +67,18 @@ async function main(argv: string[]): Promise<number> {
       if (!result.ok) throw new MarginaliaError(result.error.code as never, result.error.message)
       return result.value
     },
-    readFile: async (path) => {
-      try {
-        return new Uint8Array(await readFile(resolve(path)))
-      } catch (err) {
-        throw new Error(`${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`)
-      }
-    },
-    writeFile: (path, content) => writeFileAtomic(resolve(path), content)
+    readFile: (path, limit) => readFileWithinLimit(resolve(path), limit, path),
+    writeFile: (path, content) => writeFileAtomic(resolve(path), content),
+    stdout: (data) => writeOut(process.stdout, data),
+    allowExportFolder: (path) => exportFolders.grant(resolve(path))
   }
   try {
     const args = parseArgs(found.rest, FLAGS)
     const value = await found.command.run(args, env)
-    if (value !== undefined) process.stdout.write(JSON.stringify(value, null, 2) + '\n')
+    if (value !== undefined) await writeOut(process.stdout, JSON.stringify(value, null, 2) + '\n')
     return 0
   } catch (err) {
+    if (isBrokenPipe(err)) return BROKEN_PIPE_EXIT // the reader left (`… | head`): nothing to say
     const message = err instanceof Error ? err.message : String(err)
     const code = err instanceof MarginaliaError ? ` [${err.code}]` : ''
     process.stderr.write(`marginalia ${found.command.name}: ${message}${code}\n`)
@@ -87,12 +88,17 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-// A reader that stops early (`… | head`) closes the pipe: stop quietly, as command-line tools do.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(0)
-  throw err
-})
+/** Exit code when the reader of stdout closed the pipe early: 128 + SIGPIPE, as `cat` gives. */
+const BROKEN_PIPE_EXIT = 141
 
-// Exit only once standard output is flushed: into a pipe it is written asynchronously, and exiting
-// at once cut an 8.7 MB result to the first 256 KiB.
-main(process.argv.slice(2)).then((code) => process.stdout.write('', () => process.exit(code)))
+// Write errors reach the writers' callbacks; without a listener they would also crash the process.
+process.stdout.on('error', () => undefined)
+
+// Exit only once stdout and stderr have been handed to the OS (a pipe holds 64 KiB; exiting earlier
+// cut the output). Exiting explicitly then keeps a finished command from waiting on a service's
+// idle worker or timer.
+void main(process.argv.slice(2)).then(async (code) => {
+  await flushed(process.stdout)
+  await flushed(process.stderr)
+  process.exit(code)
+})

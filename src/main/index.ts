@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, Menu, session as electronSession, shell } f
 import { openSampleProject, sampleProjectDir } from './sample-project'
 import { handleAppProtocol, registerAppScheme } from './app-protocol'
 import { buildMenu } from './menu'
+import { ExportFolders } from './services/export-folders'
 import { ProjectSession } from './services/project-session'
 import { bindIpc, forwardChanges } from './transport/ipc'
 import { APP_ORIGIN, installNavigationGuards, mainWindowOptions } from './window-options'
@@ -15,6 +16,8 @@ import { APP_ORIGIN, installNavigationGuards, mainWindowOptions } from './window
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 const appRoot = app.isPackaged ? process.resourcesPath : join(__dirname, '..', '..')
 let current: ProjectSession | undefined
+/** Folders the historian chose for exports in this run (granted by the folder dialog, ipc.ts). */
+const exportFolders = new ExportFolders()
 let stopForwarding: (() => void) | undefined
 
 app.enableSandbox() // every renderer sandboxed, whatever a window's options say
@@ -43,7 +46,7 @@ async function openProject(win: BrowserWindow): Promise<void> {
   const picked = await dialog.showOpenDialog(win, { title: 'Open or create a Marginalia project folder', properties: ['openDirectory', 'createDirectory'] })
   if (picked.canceled || !picked.filePaths[0]) return
   try {
-    const next = await ProjectSession.open(picked.filePaths[0], { create: true, appRoot })
+    const next = await ProjectSession.open(picked.filePaths[0], { create: true, appRoot, exportFolders })
     await useSession(next)
     win.webContents.reload()
   } catch (err) {
@@ -56,8 +59,8 @@ async function start(): Promise<void> {
   electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false))
   electronSession.defaultSession.setPermissionCheckHandler(() => false)
   handleAppProtocol(join(__dirname, '..', 'renderer'))
-  await useSession(await openSampleProject(sampleProjectDir(app.getPath('userData')), appRoot))
-  bindIpc(() => current!, devServerUrl)
+  await useSession(await openSampleProject(sampleProjectDir(app.getPath('userData')), appRoot, exportFolders))
+  bindIpc(() => current!, exportFolders, devServerUrl)
 
   const win = new BrowserWindow(mainWindowOptions(join(__dirname, '..', 'preload', 'index.js')))
   Menu.setApplicationMenu(buildMenu({ openProject: () => void openProject(win) }))

@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { ExportFolders } from './services/export-folders'
 import { ProjectSession } from './services/project-session'
 
 /** Sample documents shipped in documents/, imported in this order. */
@@ -13,9 +14,9 @@ export const SAMPLE_DOCUMENTS: { file: string; role: 'text' | 'source'; title?: 
 ]
 
 /** Opens the sample project at `dir`, creating it with the sample documents the first time. */
-export async function openSampleProject(dir: string, appRoot: string): Promise<ProjectSession> {
+export async function openSampleProject(dir: string, appRoot: string, exportFolders?: ExportFolders): Promise<ProjectSession> {
   const fresh = !(await stat(join(dir, 'project.json')).then(() => true, () => false))
-  const session = await ProjectSession.open(dir, { create: true, name: 'Sample project', appRoot })
+  const session = await ProjectSession.open(dir, { create: true, name: 'Sample project', appRoot, exportFolders })
   if (fresh) {
     for (const { file, role, title } of SAMPLE_DOCUMENTS) {
       const bytes = await readFile(join(appRoot, 'documents', file))

@@ -28,7 +28,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
-      spellcheck: true
+      // Chromium's spellchecker downloads its dictionaries from Google on first use; everything
+      // must work offline, and a text under study is not to be sent anywhere.
+      spellcheck: false
     }
   }
 }

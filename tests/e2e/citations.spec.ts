@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { markedText } from './painted'
 import { dragSelect } from './select'
 
 test.use({ seed: true })
@@ -68,9 +69,13 @@ test('accept a glued reference: the claim becomes a highlight citing the item, l
   await panel.locator('bibliography-view select').selectOption('chicago-author-date')
   await expect(entry).toHaveText('Zachariadou, Elizabeth A. 1977. “John VII (Alias Andronicus) Palaeologus.” Dumbarton Oaks Papers 31: 339–42.', { timeout: 30_000 })
 
-  // Clicking the passage goes to the highlight in the text.
+  // Clicking the passage goes to the highlight in the text: it is the selected passage there,
+  // and its card is the selected one in the Annotations tab.
   await passage.getByRole('button').click()
+  await expect.poll(() => markedText(page, 'selected')).toBe(Z_CLAIM)
+  await page.getByRole('tab', { name: 'Annotations' }).click()
   await expect(page.locator('annotation-card[selected]')).toHaveCount(1)
+  await expect(page.locator('annotation-card[selected]')).toContainText(Z_CLAIM)
 })
 
 test('edit a short reference before accepting it; reject the other', async ({ page, app }) => {
@@ -153,15 +158,18 @@ test('import a bibliography file, add and edit an item by hand', async ({ page, 
   await form.getByRole('button', { name: 'Add' }).click()
   const row = panel.locator('li.item').filter({ hasText: 'Nicol 1993' })
   await expect(row).toHaveText(/Nicol 1993 · The Last Centuries of Byzantium\s*0/)
-  const entries = panel.locator('bibliography-view p.entry')
-  await expect(entries.filter({ hasText: 'Nicol' })).toHaveText('Nicol, Donald M. The Last Centuries of Byzantium. Cambridge University Press, 1993.', { timeout: 30_000 })
-
+  // No passage cites it yet: it is in the library list, not in the works cited; selecting it
+  // shows how it reads formatted.
+  await expect(panel.locator('bibliography-view p.entry').filter({ hasText: 'Nicol' })).toHaveCount(0)
   await row.click()
+  const preview = panel.locator('p.preview')
+  await expect(preview).toHaveText('Nicol, Donald M. The Last Centuries of Byzantium. Cambridge University Press, 1993.', { timeout: 30_000 })
+
   await panel.getByRole('button', { name: 'Edit item…' }).click()
   const edit = panel.locator('.passages citation-form')
   await edit.locator('input[name=title]').fill('The Last Centuries of Byzantium, 1261–1453')
   await edit.getByRole('button', { name: 'Save' }).click()
-  await expect(entries.filter({ hasText: 'Nicol' })).toHaveText('Nicol, Donald M. The Last Centuries of Byzantium, 1261–1453. Cambridge University Press, 1993.', { timeout: 30_000 })
+  await expect(preview).toHaveText('Nicol, Donald M. The Last Centuries of Byzantium, 1261–1453. Cambridge University Press, 1993.', { timeout: 30_000 })
   const items = await app.api<Summary[]>('listCitations')
   expect(items.map((c) => c.label)).toEqual(['Nicol 1993 · The Last Centuries of Byzantium, 1261–1453', 'Zachariadou 1977 · John VII (Alias Andronicus) Palaeologus'])
 })

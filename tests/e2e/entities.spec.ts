@@ -6,20 +6,13 @@
  */
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { paintedColours } from './painted'
 import { dragSelect } from './select'
 
 test.use({ seed: true })
 
 interface Annotation { id: string; target: { exact: string }; entityIds: string[] }
 interface EntitySummary { id: string; label: string; type: string; mentionCount: number; authorities: { scheme: string; id: string; uri: string }[] }
-
-/** The CSS rules the highlight painter wrote into the document view. */
-function highlightCss(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const root = document.querySelector('marginalia-app')!.shadowRoot!.querySelector('document-view')!.shadowRoot!
-    return root.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n')
-  })
-}
 
 const cards = (page: Page) => page.locator('annotation-list annotation-card')
 
@@ -52,7 +45,7 @@ test('a highlight linked to a new person with a Wikidata id shows in the entity 
   await page.reload()
   await expect(cards(page)).toHaveCount(1)
   // The highlight takes the person colour.
-  await expect.poll(() => highlightCss(page)).toMatch(/#4285f4|rgb\(66, 133, 244\)/)
+  await expect.poll(() => paintedColours(page)).toEqual(['#4285f4'])
   await page.locator('#tab-entities').click()
   const row = page.locator(`entity-panel li.entity[data-entity-id="${timur.id}"]`)
   await expect(row.locator('.label')).toHaveText('Timur')
@@ -76,12 +69,14 @@ test('"link all" on a suggestion highlights every occurrence, and undo reverts i
   const made = await app.api<Annotation[]>('listAnnotations', {})
   expect(made.map((a) => a.target.exact)).toEqual(['Manuel II', 'Manuel', 'Manuel II', 'Manuel II', 'Manuel II', 'Manuel II'])
   expect(made.every((a) => a.entityIds[0] === manuel.id)).toBe(true)
-  await expect(cards(page)).toHaveCount(6)
   await expect(page.locator(`entity-panel li.entity[data-entity-id="${manuel.id}"] .count`)).toHaveText('6')
+  await page.locator('#tab-annotations').click()
+  await expect(cards(page)).toHaveCount(6)
 
   await page.locator('header').getByRole('button', { name: 'Undo' }).click()
   await expect(cards(page)).toHaveCount(0)
   expect(await app.api<Annotation[]>('listAnnotations', {})).toHaveLength(0)
+  await page.locator('#tab-entities').click()
   await expect(page.locator(`entity-panel li.entity[data-entity-id="${manuel.id}"] .count`)).toHaveText('0')
 })
 
@@ -126,7 +121,7 @@ test('an existing highlight is linked from its editor by type-ahead over aliases
   await expect(option).toContainText('John VII Palaiologos')
   await option.click()
   await expect.poll(async () => (await app.api<Annotation[]>('listAnnotations', {}))[0].entityIds).toEqual([john.id])
-  await expect.poll(() => highlightCss(page)).toMatch(/#4285f4|rgb\(66, 133, 244\)/)
+  await expect.poll(() => paintedColours(page)).toEqual(['#4285f4'])
 })
 
 test('relations are added and shown on the entity panel; a new predicate joins the vocabulary', async ({ page, app }) => {

@@ -5,7 +5,7 @@
  * against the same project (they go through the running server's lock-free path: the CLI opens
  * the project itself, so call it only while the server is stopped — use `app.api` while it runs).
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -68,12 +68,26 @@ function stopServer(proc: ChildProcess): Promise<void> {
   })
 }
 
-export const test = base.extend<{ seed: boolean; projectName: string; app: App }>({
+/** Mounts a tmpfs of `size` at `dir` (root only); false when this machine does not allow it. */
+function mountTmpfs(dir: string, size: string): boolean {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', dir], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const test = base.extend<{ seed: boolean; projectName: string; tmpfs: string | undefined; app: App }>({
   seed: [false, { option: true }],
+  /** Put the project folder on a tmpfs of this size (e.g. `6m`), to run out of space on purpose. */
+  tmpfs: [undefined, { option: true }],
   /** Name shown in the app's title bar. */
   projectName: ['e2e project', { option: true }],
-  app: async ({ seed, projectName, page }, use) => {
+  app: async ({ seed, projectName, tmpfs, page }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'))
+    const mounted = tmpfs ? mountTmpfs(dir, tmpfs) : false
+    test.skip(!!tmpfs && !mounted, 'needs root to mount a tmpfs')
     await cli('init', dir, '--name', projectName)
     let seedId: string | undefined
     if (seed) seedId = ((await cli('import', dir, SEED)) as { id: string }).id
@@ -104,6 +118,7 @@ export const test = base.extend<{ seed: boolean; projectName: string; app: App }
     await page.goto(server.url)
     await use(app)
     await stopServer(server.proc)
+    if (mounted) execFileSync('umount', [dir])
     rmSync(dir, { recursive: true, force: true })
   }
 })

@@ -14,9 +14,9 @@ export async function phraseRects(page: Page, phrase: string, occurrence = 1): P
     ([phrase, occurrence]) => {
       const root = document.querySelector('marginalia-app')!.shadowRoot!.querySelector('document-view')!.shadowRoot!
       let seen = 0
-      for (const el of root.querySelectorAll<HTMLElement>('[data-b]')) {
-        const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text | undefined
-        if (!node) continue
+      // Each text node of a block is one run of the document's text (page and line markers sit between runs).
+      const nodes = [...root.querySelectorAll<HTMLElement>('[data-b]')].flatMap((el) => [...el.childNodes].filter((n): n is Text => n.nodeType === Node.TEXT_NODE))
+      for (const node of nodes) {
         let at = node.data.indexOf(phrase)
         while (at >= 0) {
           if (++seen === occurrence) {

@@ -1,10 +1,11 @@
-/** Validates XML files with jing against the TEI P5 tei_all RELAX NG schema of the shared corpus. */
+/** Validates XML files with jing against the TEI P5 tei_all RELAX NG schema (vendored: tests/fixtures/standards). */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { TEI_ALL_RNG } from './standards'
 
-export const TEI_ALL = resolve(process.cwd(), '../shared/corpus/tei/schema/tei_all.rng')
+export const TEI_ALL = TEI_ALL_RNG
 const JING = ['/usr/bin/jing', '/usr/local/bin/jing'].find((p) => existsSync(p))
 
 /**

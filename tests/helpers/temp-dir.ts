@@ -4,8 +4,7 @@ import { join, resolve } from 'node:path'
 
 /** Repository root. */
 export const ROOT = resolve(__dirname, '..', '..')
-/** The shared corpus beside the checkout (may be absent on other machines). */
-export const CORPUS = resolve(ROOT, '..', 'shared', 'corpus')
+export { CORPUS } from './corpus'
 export const SEED_PATH = join(ROOT, 'documents', 'john-vii-palaiologos.txt')
 
 /** A fresh temporary folder and a function that removes it. */

@@ -1,8 +1,7 @@
 /** CLI commands of the citations domain: bibliography import and listing, reference extraction, formatting. */
-import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { MAX_BIB_BYTES } from '../../main/bib/import-bibliography'
 import type { CitationStyle } from '../../shared/api/citations'
+import { LIMITS } from '../../shared/limits'
 import type { CliCommand } from '../command'
 import { option, positional, requiredOption } from '../parse-args'
 
@@ -24,10 +23,8 @@ export const citationsCommands: CliCommand[] = [
       const file = positional(args, 1, 'FILE')
       const format = option(args, 'format')
       if (format && !(BIB_FORMATS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${BIB_FORMATS.join(', ')}`)
-      const size = await stat(file).then((s) => s.size, () => { throw new Error(`${file}: no such file`) })
-      if (size > MAX_BIB_BYTES) throw new Error(`${file}: ${size} bytes is more than the ${MAX_BIB_BYTES} bytes Marginalia imports`)
+      const bytes = await env.readFile(file, LIMITS.bibliographyFile)
       const api = await env.open(dir)
-      const bytes = await env.readFile(file)
       const report = env.unwrap(await api.importBibliography({
         fileName: basename(file),
         contentBase64: Buffer.from(bytes).toString('base64'),

@@ -1,7 +1,7 @@
 /** CLI commands of the compare domain: attach a source, compare a claim, record a verdict, report. */
-import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { verificationStatus } from '../../shared/api/schemas'
+import { LIMITS } from '../../shared/limits'
 import type { CliCommand } from '../command'
 import { intOption, option, positional, requiredOption } from '../parse-args'
 
@@ -12,9 +12,6 @@ function claimOptions(args: Parameters<CliCommand['run']>[0]): { annotationId?: 
   if (!annotationId === !claim) throw new Error('give exactly one of --annotation ID or --claim TEXT')
   return { annotationId, claim }
 }
-
-/** Largest file attached as a source (as for imports). */
-const MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 export const compareCommands: CliCommand[] = [
   {
@@ -27,9 +24,7 @@ export const compareCommands: CliCommand[] = [
       const file = option(args, 'file')
       if (!documentId === !file) throw new Error('give exactly one of --doc SOURCE_ID or --file FILE')
       if (documentId) return env.unwrap(await api.attachSource({ citationId, documentId }))
-      const size = await stat(file!).then((s) => s.size, () => { throw new Error(`${file}: no such file`) })
-      if (size > MAX_SOURCE_BYTES) throw new Error(`${file}: ${size} bytes is more than the ${MAX_SOURCE_BYTES} bytes Marginalia imports`)
-      const bytes = await env.readFile(file!)
+      const bytes = await env.readFile(file!, LIMITS.documentFile)
       return env.unwrap(await api.attachSource({ citationId, fileName: basename(file!), contentBase64: Buffer.from(bytes).toString('base64'), title: option(args, 'title') }))
     }
   },

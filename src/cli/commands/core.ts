@@ -1,12 +1,10 @@
-/** Foundation commands: init, import, annotate, list, restore. */
-import { stat } from 'node:fs/promises'
+/** Foundation commands: init, import, reimport, annotate, list, restore. */
 import { restoreNewestBackup } from '../../main/store/project-store'
-import { MAX_IMPORT_BYTES } from '../../shared/import/parse-document'
-import type { DocumentFormat } from '../../shared/model'
+import type { ImportedDocument, ReimportResult } from '../../shared/api/documents'
+import { LIMITS } from '../../shared/limits'
 import type { CliCommand } from '../command'
 import { intOption, option, positional, requiredOption } from '../parse-args'
-
-const FORMATS = ['wiki', 'text', 'markdown', 'html', 'tei', 'pdf', 'docx']
+import { ENCODINGS, FORMATS, pick, readOptions, runJob } from './read-options'
 
 export const coreCommands: CliCommand[] = [
   {
@@ -20,39 +18,38 @@ export const coreCommands: CliCommand[] = [
   },
   {
     name: 'import',
-    usage: 'import DIR FILE [--format wiki|text|markdown] [--role text|source] [--title T]',
+    usage: `import DIR FILE [--format ${FORMATS.join('|')}] [--encoding ${ENCODINGS.join('|')}] [--ocr-lang L]… [--ocr off] [--gutenberg trim|keep] [--role text|source] [--title T]`,
     async run(args, env) {
       const dir = positional(args, 0, 'DIR')
       const file = positional(args, 1, 'FILE')
-      const format = option(args, 'format')
-      if (format && !FORMATS.includes(format)) throw new Error(`--format must be one of ${FORMATS.join(', ')}`)
       const role = option(args, 'role')
       if (role && role !== 'text' && role !== 'source') throw new Error('--role must be text or source')
-      const size = await stat(file).then((s) => s.size, () => { throw new Error(`${file}: no such file`) })
-      if (size > MAX_IMPORT_BYTES) throw new Error(`${file}: ${size} bytes is more than the ${MAX_IMPORT_BYTES} bytes Marginalia imports`)
+      const read = readOptions(args)
+      const bytes = await env.readFile(file, LIMITS.documentFile)
       const api = await env.open(dir)
-      const bytes = await env.readFile(file)
-      const doc = env.unwrap(await api.importDocument({
-        fileName: file,
-        contentBase64: Buffer.from(bytes).toString('base64'),
-        format: format as DocumentFormat | undefined,
-        role: role as 'text' | 'source' | undefined,
-        title: option(args, 'title')
-      }))
-      return { id: doc.id, title: doc.title, format: doc.format, role: doc.role, length: doc.length, categories: doc.metadata.categories }
+      const doc = env.unwrap(await runJob(api, 'importDocument', {
+        fileName: file, contentBase64: Buffer.from(bytes).toString('base64'), ...read,
+        role: role as 'text' | 'source' | undefined, title: option(args, 'title')
+      })) as ImportedDocument
+      return {
+        id: doc.id, title: doc.title, format: doc.format, role: doc.role, length: doc.length,
+        ...pick(doc.metadata, ['author', 'date', 'source', 'language', 'encoding']),
+        categories: doc.metadata.categories,
+        counts: doc.report
+      }
     }
   },
   {
     name: 'reimport',
-    usage: 'reimport DIR --doc ID FILE   (a new version of a document; every annotation is re-anchored)',
+    usage: 'reimport DIR --doc ID FILE [--encoding E] [--gutenberg trim|keep] [--ocr-lang L]…   (a new version of a document; every annotation is re-anchored)',
     async run(args, env) {
       const dir = positional(args, 0, 'DIR')
       const file = positional(args, 1, 'FILE')
+      const bytes = await env.readFile(file, LIMITS.documentFile)
       const api = await env.open(dir)
-      const bytes = await env.readFile(file)
-      const result = env.unwrap(await api.reimportDocument({
-        id: requiredOption(args, 'doc'), fileName: file, contentBase64: Buffer.from(bytes).toString('base64')
-      }))
+      const result = env.unwrap(await runJob(api, 'reimportDocument', {
+        id: requiredOption(args, 'doc'), fileName: file, contentBase64: Buffer.from(bytes).toString('base64'), ...readOptions(args)
+      })) as ReimportResult
       return { id: result.document.id, unchanged: result.unchanged, counts: result.counts, orphans: result.orphans }
     }
   },

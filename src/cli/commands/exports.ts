@@ -2,6 +2,7 @@
 import { mkdir, stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { FORMAT_NAMES, type ExportFormatName } from '../../shared/export/registry'
+import { LIMITS } from '../../shared/limits'
 import type { CliCommand } from '../command'
 import { option, positional, requiredOption } from '../parse-args'
 
@@ -29,6 +30,7 @@ export const exportsCommands: CliCommand[] = [
       // when the export is one file.
       const looksLikeFile = /\.[A-Za-z0-9]+$/.test(out ?? '')
       if (out && ((multiFile && !request.options.zip && !looksLikeFile) || out.endsWith('/') || (await isDirectory(out)))) {
+        env.allowExportFolder(out) // typed by the user on this command line
         return env.unwrap(await api.writeExport({ ...request, folder: resolve(out) }))
       }
       const result = env.unwrap(await api.exportProject(request))
@@ -36,7 +38,7 @@ export const exportsCommands: CliCommand[] = [
       const [file] = result.files
       const bytes = file.encoding === 'base64' ? new Uint8Array(Buffer.from(file.content, 'base64')) : file.content
       if (!out) {
-        process.stdout.write(bytes)
+        await env.stdout(bytes)
         if (result.losses.length > 0)
           process.stderr.write(`marginalia export: not carried by ${format}: ${result.losses.map((l) => `${l.what} (${l.count})`).join('; ')}\n`)
         return undefined
@@ -57,7 +59,7 @@ export const exportsCommands: CliCommand[] = [
     async run(args, env) {
       const dir = positional(args, 0, 'DIR')
       const file = positional(args, 1, 'FILE')
-      const bytes = await env.readFile(file)
+      const bytes = await env.readFile(file, LIMITS.nativeJsonFile)
       let content: string
       try {
         content = new TextDecoder('utf-8', { fatal: true }).decode(bytes)

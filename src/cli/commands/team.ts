@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { readLayoutFolder, writeStoreFileIfMissing } from '../../main/git/layout-folder'
 import type { CliCommand, CliEnv } from '../command'
 import { option, positional, requiredOption } from '../parse-args'
+import { LIMITS } from '../../shared/limits'
 
 interface Credentials {
   username?: string
@@ -118,7 +119,7 @@ export const teamCommands: CliCommand[] = [
       const file = option(args, 'record')
       const choice = file ? 'combined' : requiredOption(args, 'choose')
       if (!['ours', 'theirs', 'kept', 'combined'].includes(choice)) throw new Error('--choose must be ours, theirs or kept')
-      const record = file ? (JSON.parse(new TextDecoder().decode(await env.readFile(file))) as Record<string, unknown>) : undefined
+      const record = file ? (JSON.parse(new TextDecoder().decode(await env.readFile(file, LIMITS.nativeJsonFile))) as Record<string, unknown>) : undefined
       return env.unwrap(await api.resolveMergeConflict({ key: requiredOption(args, 'conflict'), choice: choice as 'ours', record }))
     }
   },

@@ -1,4 +1,5 @@
 /** CLI commands of the w3c domain: `import-annotations`. */
+import { LIMITS } from '../../shared/limits'
 import type { CliCommand } from '../command'
 import { positional, requiredOption } from '../parse-args'
 
@@ -10,7 +11,7 @@ export const w3cCommands: CliCommand[] = [
       const dir = positional(args, 0, 'DIR')
       const file = positional(args, 1, 'FILE')
       const documentId = requiredOption(args, 'doc')
-      const bytes = await env.readFile(file)
+      const bytes = await env.readFile(file, LIMITS.w3cFile)
       const api = await env.open(dir)
       const result = env.unwrap(
         await api.importAnnotations({ documentId, fileName: file, contentBase64: Buffer.from(bytes).toString('base64') })

@@ -46,5 +46,5 @@ export async function acceptEditedText(ctx: ServiceContext, documentId: string, 
   if (original !== undefined) store.useVerifiedText(documentId, original)
   else await store.transact(`Accept edited text of ${doc.title}`, (tx) => tx.put('documents', { ...doc, textSha256: sha256(edited) }))
   const stem = doc.fileName.replace(/\.[^.]*$/, '') || doc.id
-  return reimportDocument(ctx, { id: documentId, fileName: `${stem}.edited.txt`, bytes: new TextEncoder().encode(edited), format: 'text' }, call)
+  return reimportDocument(ctx, { id: documentId, fileName: `${stem}.edited.txt`, bytes: new TextEncoder().encode(edited), options: { format: 'text' } }, call)
 }

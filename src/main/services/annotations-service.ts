@@ -89,6 +89,11 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
       Object.values(store.data.annotations)
         .filter((a) => !documentId || a.documentId === documentId)
         .sort(byDocumentOrder),
+    getAnnotation: ({ id }) => {
+      const a = store.data.annotations[id]
+      if (!a) throw new MarginaliaError('not-found', `no annotation with id ${id}`)
+      return a
+    },
     createAnnotation: ({ documentId, start, end, ...body }) => create(documentId, start, end, body),
     annotateQuote: async ({ documentId, quote, occurrence, ...body }) => {
       if (!store.data.documents[documentId]) throw new MarginaliaError('not-found', `no document with id ${documentId}`)

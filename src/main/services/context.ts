@@ -1,11 +1,21 @@
 /** What every service gets: the open project's store and a few shared helpers. */
-import type { DocumentFormat, DocumentRecord, DocumentRole } from '../../shared/model'
+import type { ImportedDocument } from '../../shared/api/documents'
+import type { CallContext } from '../../shared/api/define'
+import type { TextEncoding } from '../../shared/import/encodings'
+import type { DocumentFormat, DocumentRole } from '../../shared/model'
 import type { ProjectStore } from '../store/types'
 
 export interface ImportOptions {
   format?: DocumentFormat
   role?: DocumentRole
   title?: string
+  /** Decode a text file with this encoding instead of strict UTF-8. */
+  encoding?: TextEncoding
+  /** Cut a recognised Project Gutenberg header and licence (kept in metadata). */
+  trimGutenberg?: boolean
+  /** OCR scanned pages and images (default true), in these languages (default eng). */
+  ocr?: boolean
+  ocrLanguages?: string[]
 }
 
 export interface ServiceContext {
@@ -19,9 +29,10 @@ export interface ServiceContext {
   /** Absolute path of the folder holding files the app ships (documents/, resources/). */
   appRoot: string
   /**
-   * Imports a file as a document (any format the importers know), storing its original bytes
-   * and normalised text. Used by the documents service and by anyone attaching a source.
+   * Imports a file as a document (any format the importers know, parsed in a worker thread),
+   * storing its original bytes and normalised text. Used by the documents service and by anyone
+   * attaching a source; `call` carries progress and cancellation.
    * Throws MarginaliaError('invalid-file', '<file name>: <problem>') and changes nothing on bad input.
    */
-  importBytes(fileName: string, bytes: Uint8Array, options: ImportOptions): Promise<DocumentRecord>
+  importBytes(fileName: string, bytes: Uint8Array, options: ImportOptions, call?: CallContext): Promise<ImportedDocument>
 }

@@ -4,7 +4,7 @@
  * themselves are pure (src/shared/export); this is the one place exports touch the disk.
  */
 import { mkdir } from 'node:fs/promises'
-import { basename, join, resolve } from 'node:path'
+import { basename, join } from 'node:path'
 import type { CallContext, HandlersOf } from '../../shared/api/define'
 import type { ExportedFile, ExportResult, exportsMethods } from '../../shared/api/exports'
 import { canonicalise } from '../../shared/export/native-json'
@@ -12,13 +12,15 @@ import { selectForExport } from '../../shared/export/reach'
 import { EXPORT_FORMATS, findExportFormat, type ExportFormatName } from '../../shared/export/registry'
 import { ExportCancelled, runStepsAsync } from '../../shared/export/steps'
 import type { ExportFile, ExportInput, ExportOutput } from '../../shared/export/types'
-import { assertEmptyProject, parseNativeJson } from '../../shared/import/native-json'
+import { assertEmptyProject, type NativeImportPlan, parseNativeJson } from '../../shared/import/native-json'
+import { assertWithinLimit, LIMITS } from '../../shared/limits'
 import type { ProjectData } from '../../shared/model'
 import { COLLECTION_NAMES } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { bibliographyExportOptions } from '../bib/csl-resources'
 import { writeFileAtomic } from '../store/atomic-write'
 import type { ServiceContext } from './context'
+import { ExportFolders } from './export-folders'
 
 interface ExportArgs {
   format: ExportFormatName
@@ -41,14 +43,24 @@ function toExported(f: ExportFile): ExportedFile {
     : { name: f.name, mediaType: f.mediaType, encoding: 'base64', content: Buffer.from(f.content).toString('base64') }
 }
 
+/** Refuses a native import holding more records, all collections together, than LIMITS.nativeJsonRecords. */
+export function assertRecordCount(fileName: string, plan: NativeImportPlan): void {
+  const records = plan.documents.length + plan.annotations.length + plan.entities.length + plan.citations.length +
+    plan.relations.length + plan.predicates.length + plan.tags.length + plan.rejectedSuggestions.length
+  assertWithinLimit(fileName, records, LIMITS.nativeJsonRecords)
+}
+
 /** Name of the loss report: `<single file's name minus its extension>.losses.json`, or `<format>.losses.json`. */
 export function lossReportName(format: string, files: ExportFile[]): string {
   if (files.length === 1) return files[0].name.replace(/\.[^.]+$/, '') + '.losses.json'
   return `${format}-export.losses.json`
 }
 
-/** Handlers of the exports domain (src/shared/api/exports.ts). */
-export function createExportsHandlers(ctx: ServiceContext): HandlersOf<typeof exportsMethods> {
+/**
+ * Handlers of the exports domain (src/shared/api/exports.ts). `folders` are the folders the main
+ * side granted for `writeExport` (export-folders.ts); any other folder is refused.
+ */
+export function createExportsHandlers(ctx: ServiceContext, folders = new ExportFolders()): HandlersOf<typeof exportsMethods> {
   const { store } = ctx
 
   async function runExport(args: ExportArgs, call: CallContext): Promise<ExportResult> {
@@ -88,8 +100,8 @@ export function createExportsHandlers(ctx: ServiceContext): HandlersOf<typeof ex
     listExportFormats: () => EXPORT_FORMATS.map(({ name, label, options, multiFile }) => ({ name, label, options, multiFile })),
     exportProject: (args, call) => runExport(args, call),
     writeExport: async ({ folder, ...args }, call) => {
+      const dir = await folders.check(folder, store.dir) // refused before any work
       const result = await runExport(args, call)
-      const dir = resolve(folder)
       try {
         await mkdir(dir, { recursive: true })
         const paths: string[] = []
@@ -106,6 +118,7 @@ export function createExportsHandlers(ctx: ServiceContext): HandlersOf<typeof ex
     importProjectJson: async ({ fileName, content }) => {
       assertEmptyProject(store.data)
       const plan = parseNativeJson(fileName, content) // throws before anything is written
+      assertRecordCount(fileName, plan)
       assertEmptyProject(store.data)
       for (const d of plan.documents) await store.saveText(d.id, plan.texts[d.id])
       await store.transact(`Import ${basename(fileName)}`, (tx) => {

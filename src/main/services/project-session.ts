@@ -20,6 +20,7 @@ import type { ServiceContext } from './context'
 import { createServiceContext } from './create-context'
 import { createDocumentHandlers } from './documents-service'
 import { createEntitiesHandlers } from './entities-service'
+import { ExportFolders } from './export-folders'
 import { createExportsHandlers } from './exports-service'
 import { createJobHandlers } from './jobs-service'
 import { createTeamHandlers } from './team-service'
@@ -59,13 +60,13 @@ export class ProjectSession {
   /** The typed API over this session, for in-process callers (CLI, tests). */
   readonly api: MarginaliaApi
 
-  private constructor(readonly store: FileProjectStore, readonly ctx: ServiceContext) {
+  private constructor(readonly store: FileProjectStore, readonly ctx: ServiceContext, readonly exportFolders: ExportFolders) {
     this.handlers = {
       ...createDocumentHandlers(ctx),
       ...createAnnotationHandlers(ctx),
       ...createEntitiesHandlers(ctx),
       ...createCitationsHandlers(ctx),
-      ...createExportsHandlers(ctx),
+      ...createExportsHandlers(ctx, exportFolders),
       ...createCompareHandlers(ctx),
       ...createW3cHandlers(ctx),
       ...createTeamHandlers(ctx),
@@ -77,9 +78,10 @@ export class ProjectSession {
     this.api = Object.fromEntries(METHOD_NAMES.map((name) => [name, (args: unknown) => this.call(name, args)])) as unknown as MarginaliaApi
   }
 
-  static async open(dir: string, opts: OpenOptions & { appRoot?: string; author?: string } = {}): Promise<ProjectSession> {
+  /** `exportFolders`: the folders granted for writeExport, shared across the projects a process opens. */
+  static async open(dir: string, opts: OpenOptions & { appRoot?: string; author?: string; exportFolders?: ExportFolders } = {}): Promise<ProjectSession> {
     const store = await FileProjectStore.open(dir, opts)
-    return new ProjectSession(store, createServiceContext(store, opts.appRoot ?? DEFAULT_APP_ROOT, opts.author))
+    return new ProjectSession(store, createServiceContext(store, opts.appRoot ?? DEFAULT_APP_ROOT, opts.author), opts.exportFolders ?? new ExportFolders())
   }
 
   /** Calls `method` with untrusted `args`. Never throws. */

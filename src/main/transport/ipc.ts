@@ -4,6 +4,7 @@
  * arguments against the method's schema and runs it. Change events go to every window.
  */
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron'
+import type { ExportFolders } from '../services/export-folders'
 import type { ProjectSession } from '../services/project-session'
 import { CALL_CHANNEL, CHANGE_CHANNEL, PICK_FOLDER_CHANNEL } from '../../shared/ipc-channels'
 import { isAppUrl } from '../window-options'
@@ -13,8 +14,11 @@ function trustedSender(event: IpcMainInvokeEvent, devServerUrl?: string): boolea
   return !!frame && frame.parent === null && isAppUrl(frame.url, devServerUrl)
 }
 
-/** Binds the session's API to IPC; returns a function that unbinds it. */
-export function bindIpc(getSession: () => ProjectSession, devServerUrl?: string): () => void {
+/**
+ * Binds the session's API to IPC; returns a function that unbinds it. A folder the historian picks
+ * in the folder dialog is granted in `exportFolders` here, main-side: the renderer only learns its path.
+ */
+export function bindIpc(getSession: () => ProjectSession, exportFolders: ExportFolders, devServerUrl?: string): () => void {
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
     if (!trustedSender(event, devServerUrl)) {
       return { ok: false, error: { code: 'forbidden', message: 'calls are accepted only from the Marginalia window' } }
@@ -28,7 +32,9 @@ export function bindIpc(getSession: () => ProjectSession, devServerUrl?: string)
     const win = BrowserWindow.fromWebContents(event.sender)
     const options = { title: 'Choose a folder for the export', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] }
     const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
-    return picked.canceled ? undefined : picked.filePaths[0]
+    if (picked.canceled || !picked.filePaths[0]) return undefined
+    exportFolders.grant(picked.filePaths[0])
+    return picked.filePaths[0]
   })
   return () => {
     ipcMain.removeHandler(CALL_CHANNEL)

@@ -22,6 +22,8 @@ export interface HistoryState {
 export const annotationMethods = {
   /** Annotations in document order (start, then end); all documents when `documentId` is absent. */
   listAnnotations: method<Annotation[]>()(z.object({ documentId: id.optional() })),
+  /** One annotation by id (e.g. to open the document of a passage another panel links to). */
+  getAnnotation: method<Annotation>()(z.object({ id })),
   /** Highlights code points [start, end) of a document. The range is widened to whole grapheme clusters. */
   createAnnotation: method<Annotation>()(
     z.object({ documentId: id, start: offset, end: offset, ...annotationBody }),

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { LIMITS } from '../limits'
+import { limitFileContent } from './file-content'
 import type { Annotation, Citation, CslItem } from '../model'
 import type { ReferenceProposal, TextSpan } from '../citations/proposal'
 import { method } from './define'
@@ -110,7 +112,7 @@ export const citationsMethods = {
    * except merged items gaining fields they lacked.
    */
   importBibliography: method<BibImportReport>()(
-    z.object({ fileName: z.string().min(1).max(500), contentBase64: z.string(), format: z.enum(['bibtex', 'ris', 'csl-json']).optional() }),
+    limitFileContent(z.object({ fileName: z.string().min(1).max(500), contentBase64: z.string(), format: z.enum(['bibtex', 'ris', 'csl-json']).optional() }), 'contentBase64', LIMITS.bibliographyFile),
     { mutates: true }
   ),
   /** References found in a document's text, as proposals (rejected ones left out). */

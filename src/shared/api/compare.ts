@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { LIMITS } from '../limits'
+import { limitFileContent } from './file-content'
 import type { Annotation, Citation, Discrepancy, VerificationStatus } from '../model'
 import type { ResolvedLocator } from '../structure/resolve-locator'
 import type { CompareResult } from '../compare/compare'
@@ -84,14 +86,14 @@ export const compareMethods = {
    * bytes (base64) imported as a document with role `source`. One undoable edit.
    */
   attachSource: method<Citation>()(
-    z.object({
+    limitFileContent(z.object({
       citationId: id,
       documentId: id.optional(),
       fileName: z.string().min(1).max(500).optional(),
       contentBase64: z.string().optional(),
       format: documentFormat.optional(),
       title: z.string().max(500).optional()
-    }),
+    }), 'contentBase64', LIMITS.documentFile),
     { mutates: true }
   ),
   /** Builds (or loads) the search index of a source document. Long for large sources: run it as a job. */

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { LIMITS } from '../limits'
+import { limitFileContent } from './file-content'
 import { type ExportFormatName, type ExportOptionName, FORMAT_NAMES } from '../export/format-names'
 import type { LossItem } from '../export/types'
 import { method } from './define'
@@ -71,13 +73,13 @@ export const exportsMethods = {
    * Exports and writes the files into `folder` (created if missing), with the loss report beside
    * them as `<name>.losses.json`. Existing files of the same names are replaced.
    */
-  writeExport: method<WrittenExport>()(z.object({ ...exportArgs, folder: z.string().min(1).max(4000) })),
+  writeExport: method<WrittenExport>()(z.object({ ...exportArgs, folder: z.string().min(1).max(LIMITS.path.max) })),
   /**
    * Imports a native JSON export (the text of a `.marginalia.json` file) into this project, which
    * must be empty. A file that is not valid changes nothing and fails with `invalid-file`.
    */
   importProjectJson: method<ProjectJsonImport>()(
-    z.object({ fileName: z.string().min(1).max(500), content: z.string() }),
+    limitFileContent(z.object({ fileName: z.string().min(1).max(500), content: z.string() }), 'content', LIMITS.nativeJsonFile),
     { mutates: true }
   )
 }

@@ -12,7 +12,7 @@ export const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.:~@+=-]*$/
 export const id = z.string().min(1).max(200).regex(ID_PATTERN, 'an id of letters, digits and _ . : ~ @ + = - (at most 200)')
 export const offset = z.number().int().nonnegative()
 export const documentRole = z.enum(['text', 'source'])
-export const documentFormat = z.enum(['wiki', 'text', 'markdown', 'html', 'tei', 'pdf', 'docx'])
+export const documentFormat = z.enum(['wiki', 'text', 'markdown', 'html', 'tei', 'pdf', 'docx', 'epub', 'image'])
 export const tagName = z.string().trim().min(1).max(100)
 export const cssColor = z.string().regex(/^(#[0-9a-fA-F]{3,8}|[a-z]{3,20}|(rgb|hsl)a?\([\d\s.,%]+\))$/, 'a CSS colour such as #ffcc00')
 export const verificationStatus = z.enum(['supported', 'partially-supported', 'contradicted', 'not-found', 'unchecked'])

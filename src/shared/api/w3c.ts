@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { LIMITS } from '../limits'
+import { limitFileContent } from './file-content'
 import type { W3cImportReport } from '../import/w3c-materialise'
 import { method } from './define'
 import { id } from './schemas'
@@ -21,7 +23,7 @@ export const w3cMethods = {
    * (`invalid-file`). Reports progress in annotations and can be cancelled as a job.
    */
   importAnnotations: method<W3cImportResult>()(
-    z.object({ documentId: id, fileName: z.string().min(1).max(500), contentBase64: z.string() }),
+    limitFileContent(z.object({ documentId: id, fileName: z.string().min(1).max(500), contentBase64: z.string() }), 'contentBase64', LIMITS.w3cFile),
     { mutates: true }
   )
 }

@@ -3,8 +3,11 @@ import type { Id, Timestamp } from './common'
 /** What a document is to the project: a text under study, or a source attached to a citation. */
 export type DocumentRole = 'text' | 'source'
 
-/** Import formats. `wiki` is the `[[Title]]` / `CATEGORIES:` / `==Section==` plain-text dump layout. */
-export type DocumentFormat = 'wiki' | 'text' | 'markdown' | 'html' | 'tei' | 'pdf' | 'docx'
+/**
+ * Import formats. `wiki` is the `[[Title]]` / `CATEGORIES:` / `==Section==` plain-text dump layout;
+ * `image` is a scanned page (PNG, JPEG, TIFF) read by OCR.
+ */
+export type DocumentFormat = 'wiki' | 'text' | 'markdown' | 'html' | 'tei' | 'pdf' | 'docx' | 'epub' | 'image'
 
 /**
  * Kinds of structural span. `title`, `heading`, `paragraph`, `list-item`, `note` and `line-group`
@@ -35,10 +38,72 @@ export interface Block {
   label?: string
 }
 
+/**
+ * Inline markup kept from the source (emphasis, links, note references) as spans of the text,
+ * in code points, end exclusive. They never change the text; views may style them.
+ */
+export interface InlineMark {
+  kind: 'emphasis' | 'strong' | 'code' | 'link' | 'note-ref'
+  start: number
+  end: number
+  /** For `link`: the target URL (http, https or mailto only; anything else is dropped at import). */
+  href?: string
+  /** For `note-ref`: the note's label as printed (`1`, `*`, `a`). */
+  label?: string
+}
+
+/** A span of OCR output the recogniser was unsure of; offsets in code points, end exclusive. */
+export interface LowConfidenceSpan {
+  start: number
+  end: number
+  /** Tesseract's word confidence, 0–100. */
+  confidence: number
+}
+
+/** The image of a page kept beside its text (scanned pages), stored under sources/. */
+export interface PageImage {
+  /** Index of the page among the document's `page` blocks, 0-based. */
+  page: number
+  /** SHA-256 of the image bytes, kept at `sources/<sha256><ext>`. */
+  sha256: string
+  ext: '.png' | '.jpg'
+  /** Size in pixels. */
+  width: number
+  height: number
+}
+
+/** A Project Gutenberg header and licence recognised in a plain text (DESIGN.md §8). */
+export interface GutenbergParts {
+  /** The header before `*** START OF … ***` (inclusive), as in the file. */
+  header: string
+  /** The licence from `*** END OF … ***` (inclusive) to the end, as in the file. */
+  licence: string
+  /** True when both were cut from the text at import; otherwise they are still in the text. */
+  trimmed: boolean
+  /** The eBook number, when the header gives one. */
+  ebook?: string
+}
+
 export interface DocumentMetadata {
   categories: string[]
   language?: string
   url?: string
+  /** Author(s) as the source names them, e.g. from a TEI header or a PDF's info dictionary. */
+  author?: string
+  /** Date of the source as given (EDTF when it is one, e.g. `1705`; else as printed). */
+  date?: string
+  /** Where the text comes from: the source description, publisher, or a web page's site. */
+  source?: string
+  /** The bibliography item (citation id) this document is, so a citation of it can find it. */
+  citationId?: string
+  /** The character encoding the bytes were decoded from, when it was not UTF-8. */
+  encoding?: string
+  /** A Project Gutenberg header and licence, kept here when found (and trimmed when asked). */
+  gutenberg?: GutenbergParts
+  /** OCR: languages used, mean confidence, and words below the confidence threshold. */
+  ocr?: { engine: string; languages: string[]; meanConfidence: number; threshold: number; lowConfidence: LowConfidenceSpan[] }
+  /** Images of scanned pages, shown beside their text. */
+  pageImages?: PageImage[]
 }
 
 /** A document as stored in project.json. Its text lives in `texts/<id>.txt`. */
@@ -64,6 +129,8 @@ export interface DocumentRecord {
    */
   textSha256?: string
   structure: Block[]
+  /** Inline markup (emphasis, links, note references); absent for plain text. */
+  marks?: InlineMark[]
   metadata: DocumentMetadata
   created: Timestamp
   modified: Timestamp

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 const ROOT = resolve(__dirname, '../../..')
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
-const SEED = resolve(ROOT, '../shared/corpus/seed/john-vii-palaiologos.txt')
+const SEED = resolve(ROOT, 'documents/john-vii-palaiologos.txt') // ships with the app
 const cli = (...args: string[]) => spawnSync(TSX, [join(ROOT, 'src/cli/index.ts'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
 
 describe.skipIf(!existsSync(SEED))('CLI export / import-json', () => {

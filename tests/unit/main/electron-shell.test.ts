@@ -3,6 +3,7 @@
  * stand-in `electron` module: sandbox on, single-instance lock, hardened window, permissions denied,
  * IPC bound with sender-frame checks, the sample project opened on first start.
  */
+import { existsSync, readdirSync } from 'node:fs'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { CALL_CHANNEL, PICK_FOLDER_CHANNEL } from '../../../src/shared/ipc-channels'
 import { tempDir } from '../../helpers/temp-dir'
@@ -45,7 +46,7 @@ vi.mock('electron', () => {
       exit: () => undefined
     },
     BrowserWindow,
-    dialog: { showErrorBox: (t: string, m: string) => fake.calls.push(`error:${t}:${m}`), showOpenDialog: async () => ({ canceled: false, filePaths: ['/home/historian/exports'] }) },
+    dialog: { showErrorBox: (t: string, m: string) => fake.calls.push(`error:${t}:${m}`), showOpenDialog: async () => ({ canceled: false, filePaths: [`${userData.dir}/chosen exports`] }) },
     Menu: { setApplicationMenu: () => fake.calls.push('menu'), buildFromTemplate: (t: unknown) => t },
     ipcMain: { handle: (channel: string, fn: (...a: unknown[]) => unknown) => fake.handlers.set(channel, fn), removeHandler: () => undefined },
     protocol: { registerSchemesAsPrivileged: () => fake.calls.push('registerScheme'), handle: () => fake.calls.push('handleProtocol') },
@@ -85,9 +86,17 @@ describe('Electron shell wiring (with a stand-in electron module)', () => {
     const docs = (await handler(fromApp, 'listDocuments', {})) as { ok: boolean; value: { title: string }[] }
     expect(docs.ok).toBe(true)
 
+    // writeExport writes only into a folder the historian chose in the dialog (granted main-side).
+    const chosen = `${userData.dir}/chosen exports`
+    const write = () => handler(fromApp, 'writeExport', { format: 'json', folder: chosen })
+    expect(await write()).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(existsSync(chosen)).toBe(false)
     const pick = fake.handlers.get(PICK_FOLDER_CHANNEL)!
     expect(await pick(fromElsewhere)).toBeUndefined()
-    expect(await pick(fromApp)).toBe('/home/historian/exports')
+    expect(await write()).toMatchObject({ ok: false, error: { code: 'forbidden' } }) // a refused sender grants nothing
+    expect(await pick(fromApp)).toBe(chosen)
+    expect(await write()).toMatchObject({ ok: true })
+    expect(readdirSync(chosen).sort()).toEqual(['Sample-project.marginalia.json', 'Sample-project.marginalia.losses.json'])
     expect(docs.value.map((d) => d.title)).toEqual(['John VII Palaiologos', 'Gibbon, Decline and Fall, vol. 6, ch. LXIV–LXV'])
   }, 30_000)
 })

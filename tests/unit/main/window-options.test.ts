@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { installNavigationGuards, isSafeExternalUrl, mainWindowOptions } from '../../../src/main/window-options'
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/security/csp'
+import { ROOT } from '../../helpers/temp-dir'
 
 describe('the hardened window factory', () => {
   it('isolates and sandboxes the renderer, with no Node integration anywhere', () => {
@@ -10,6 +13,20 @@ describe('the hardened window factory', () => {
       nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true,
       allowRunningInsecureContent: false, webviewTag: false
     })
+  })
+
+  it('never reaches the network for spellchecking (Chromium downloads dictionaries on first use)', () => {
+    expect(mainWindowOptions('/app/preload.js').webPreferences!.spellcheck).toBe(false)
+  })
+
+  it('has one CSP: the header; the page carries no second policy that could differ', () => {
+    const html = readFileSync(join(ROOT, 'src', 'renderer', 'index.html'), 'utf8')
+    expect(html).not.toMatch(/http-equiv\s*=\s*["']?content-security-policy/i)
+    const viteConfig = readFileSync(join(ROOT, 'electron.vite.config.ts'), 'utf8')
+    expect(viteConfig).toContain("'content-security-policy': CONTENT_SECURITY_POLICY")
+    for (const server of ['src/main/app-protocol.ts', 'src/main/transport/http.ts']) {
+      expect(readFileSync(join(ROOT, server), 'utf8'), server).toMatch(/'content-security-policy'[,:] CONTENT_SECURITY_POLICY/)
+    }
   })
 
   it('has a strict CSP: own scripts only, no eval, no objects, no framing', () => {

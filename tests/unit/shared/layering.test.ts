@@ -37,10 +37,23 @@ describe('layering (DESIGN.md §2)', () => {
       const text = readFileSync(file, 'utf8')
       for (const m of text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+['"]([^'"]+)['"]/gm)) {
         const spec = m[1]
-        if (spec !== 'zod' && !/^\.\/(api\/)?[\w-]+$/.test(spec) && spec !== '../export/format-names') bad.push(`${relative(ROOT, file)} imports ${spec}`)
+        // ../limits: the table of limits (pure, imports only ../result), which the contract enforces.
+        if (spec !== 'zod' && !/^\.\/(api\/)?[\w-]+$/.test(spec) && spec !== '../export/format-names' && spec !== '../limits') bad.push(`${relative(ROOT, file)} imports ${spec}`)
       }
     }
     expect(bad).toEqual([])
+  })
+
+  it('in the renderer only the project model reads the API: views and DOM adapters never import the transport', () => {
+    const renderer = join(ROOT, 'src', 'renderer')
+    const bad = files(renderer)
+      .filter((f) => !relative(renderer, f).startsWith('model'))
+      .filter((f) => imports(f).some((spec) => /(^|\/)(transport|api-client)$/.test(spec)))
+      .map((f) => relative(ROOT, f))
+    expect(bad).toEqual([])
+    const modelFiles = files(join(renderer, 'model')).map((f) => relative(ROOT, f))
+    expect(modelFiles).toContain('src/renderer/model/transport.ts')
+    expect(files(renderer).some((f) => /api-client/.test(f))).toBe(false)
   })
 
   it('only the Electron shell and the preload import electron', () => {

@@ -7,7 +7,7 @@ import { ProjectSession } from '../../../../src/main/services/project-session'
 import type { MarginaliaApi } from '../../../../src/shared/api'
 import type { Result } from '../../../../src/shared/result'
 
-const SEED = resolve(process.cwd(), '../shared/corpus/seed/john-vii-palaiologos.txt')
+const SEED = resolve(process.cwd(), 'documents/john-vii-palaiologos.txt') // ships with the app
 const unwrap = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
   return r.value
@@ -55,6 +55,7 @@ describe.skipIf(!existsSync(SEED))('exports service (real seed article)', () => 
 
   it('writes the files and the loss report side file into the chosen folder', async () => {
     const folder = join(root, 'out')
+    sessions[0].exportFolders.grant(folder) // as the folder dialog does when the historian picks it
     const written = unwrap(await api.writeExport({ format: 'json', folder }))
     expect((await readdir(folder)).sort()).toEqual(['a.marginalia.json', 'a.marginalia.losses.json'])
     const report = JSON.parse(await readFile(written.paths[1], 'utf8'))

@@ -39,6 +39,10 @@ export function failAt(op: 'write' | 'sync' | 'datasync' | 'rename' | 'open' | '
   let seen = 0
   const hit = (path: string) => pathPart.test(path) && ++seen === nth
   const boom = () => Object.assign(new Error(`${code}: injected failure`), { code })
+  // A spy left from an earlier test (the mutation run shares one module graph, so this file's
+  // afterEach may not be registered there) would be taken for the real function and call itself.
+  const current = storeFs[op] as unknown
+  if (vi.isMockFunction(current)) current.mockRestore()
   if (op === 'open') {
     const realOpen = storeFs.open
     vi.spyOn(storeFs, 'open').mockImplementation(async (path, flags, mode) => {

@@ -1,20 +1,24 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { SCHEMA_VERSION } from '../../../../src/shared/model'
 import { request } from 'node:http'
+import { connect, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ProjectSession } from '../../../../src/main/services/project-session'
+import { CONTENT_SECURITY_POLICY } from '../../../../src/main/security/csp'
 import { type RunningServer, startHttpServer } from '../../../../src/main/transport/http'
+import { LIMITS } from '../../../../src/shared/limits'
 import { tempDir } from '../../../helpers/temp-dir'
 
 let session: ProjectSession
 let server: RunningServer
 let cleanup: () => void
+let renderer: string
 
 beforeAll(async () => {
   const t = tempDir()
   cleanup = t.cleanup
-  const renderer = join(t.dir, 'renderer')
+  renderer = join(t.dir, 'renderer')
   mkdirSync(renderer)
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>M</title>')
   writeFileSync(join(t.dir, 'secret.txt'), 'not for the browser')
@@ -68,7 +72,7 @@ describe('loopback HTTP transport', () => {
   it('serves the renderer with a CSP and never a file outside it', async () => {
     const page = await raw('/')
     expect(page.status).toBe(200)
-    expect(String(page.headers['content-security-policy'])).toMatch(/script-src 'self'/)
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
     expect((await raw('/../secret.txt')).status).not.toBe(200)
     expect((await raw('/%2e%2e/secret.txt')).status).not.toBe(200)
     // An encoded slash survives URL parsing; the decoded path must still be refused.
@@ -80,4 +84,79 @@ describe('loopback HTTP transport', () => {
     expect(res.status).toBe(400)
     expect(JSON.parse(res.body).error.code).toBe('invalid-argument')
   })
+
+  it('answers a malformed percent-encoding with 400, not 500', async () => {
+    for (const path of ['/%', '/%E0%A4%A', '/a%ZZ', '/%00']) expect((await raw(path)).status, path).toBe(400)
+    const api = await raw('/api/%', { method: 'POST', token: server.token, body: '{}' })
+    expect(api.status).toBe(400)
+    expect(JSON.parse(api.body).error).toEqual({ code: 'invalid-argument', message: 'malformed method name' })
+  })
 })
+
+/** Sends raw bytes on a new socket and resolves with what the server answered before closing. */
+function rawExchange(port: number, head: string, body?: (socket: Socket) => void): Promise<string> {
+  return new Promise((ok) => {
+    const socket = connect(port, '127.0.0.1')
+    let got = ''
+    socket.on('data', (d) => (got += d))
+    socket.on('error', () => undefined) // the server may close while we still send
+    socket.on('close', () => ok(got))
+    socket.write(head)
+    body?.(socket)
+  })
+}
+
+describe('request body limit', () => {
+  it('refuses a declared body over the limit with 413 before reading it, naming the limit', async () => {
+    const answer = await rawExchange(server.port,
+      `POST /api/listDocuments HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${server.token}\r\nContent-Length: ${LIMITS.httpBody.max + 1}\r\n\r\n`)
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /)
+    expect(answer).toContain('request body: 168,820,737 bytes is more than the 168,820,736 bytes limit for an HTTP request body')
+  })
+
+  it('refuses a chunked body as soon as it passes the limit', async () => {
+    const mib = Buffer.alloc(1024 * 1024, 0x20)
+    const answer = await rawExchange(server.port,
+      `POST /api/listDocuments HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${server.token}\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      (socket) => {
+        let sent = 0
+        let answered = false
+        socket.once('data', () => (answered = true)) // like a real client, stop sending once answered
+        const more = (): void => {
+          while (sent < LIMITS.httpBody.max + 4 * mib.length && !socket.destroyed && !answered) {
+            sent += mib.length
+            socket.write(`${mib.length.toString(16)}\r\n`)
+            socket.write(mib)
+            if (!socket.write('\r\n')) return void socket.once('drain', more)
+          }
+          if (!socket.destroyed) socket.end(answered ? '' : '0\r\n\r\n')
+        }
+        more()
+      })
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /)
+    expect(answer).toContain('limit for an HTTP request body')
+  }, 60_000)
+})
+
+describe('idle sockets', () => {
+  it('closes a socket that sends no request within the headers timeout', async () => {
+    const s = await ProjectSession.open(join(renderer, '..', 'project-2'), { create: true })
+    const short = await startHttpServer({ session: s, rendererDir: renderer, sockets: { headersTimeout: 300, requestTimeout: 600, keepAliveTimeout: 300 } })
+    try {
+      const silent = connect(short.port, '127.0.0.1')
+      const halfHeaders = connect(short.port, '127.0.0.1')
+      halfHeaders.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${short.port}\r\n`)
+      const closedWithin = (socket: Socket) => new Promise<boolean>((ok) => {
+        const timer = setTimeout(() => ok(false), 5_000)
+        socket.on('error', () => undefined)
+        socket.on('close', () => { clearTimeout(timer); ok(true) })
+        socket.resume() // read (and drop) the 408, so the end of the stream is seen
+      })
+      expect(await Promise.all([closedWithin(silent), closedWithin(halfHeaders)])).toEqual([true, true])
+    } finally {
+      await short.close()
+      await s.close()
+    }
+  })
+})
+

@@ -147,7 +147,7 @@ describe('TEI export', () => {
 })
 
 const GIBBON = resolve(process.cwd(), '../shared/corpus/large/gibbon-decline-and-fall-vol6-pg895.txt')
-const SEED = resolve(process.cwd(), '../shared/corpus/seed/john-vii-palaiologos.txt')
+const SEED = resolve(process.cwd(), 'documents/john-vii-palaiologos.txt') // ships with the app
 
 describe.skipIf(!existsSync(GIBBON))('TEI export of real texts (corpus)', () => {
   it.each([[SEED, 300], [GIBBON, 5000]])('%s with %i random, overlapping annotations is valid TEI and drops nothing', (path, n) => {

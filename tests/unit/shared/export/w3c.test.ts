@@ -7,7 +7,7 @@ import { recordIri } from '../../../../src/shared/export/w3c-ids'
 import { CodePointIndex, sliceCodePoints } from '../../../../src/shared/text/code-points'
 import { fixtureProject } from '../../../helpers/export-fixture'
 import { syntheticProject } from '../../../helpers/synthetic-project'
-import { W3C_SUITE_PRESENT, validateAnnotation, validateExport } from '../../../helpers/w3c-validate'
+import { validateAnnotation, validateExport } from '../../../helpers/w3c-validate'
 
 type J = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -36,12 +36,12 @@ describe('W3C export', () => {
     expect(col.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/)
   })
 
-  it.skipIf(!W3C_SUITE_PRESENT)('passes the W3C suite: collection, page and every annotation', () => {
+  it('passes the W3C suite: collection, page and every annotation', () => {
     const { parsed } = run()
     expect(validateExport(parsed[0], parsed.slice(1))).toEqual([])
   })
 
-  it.skipIf(!W3C_SUITE_PRESENT)('splits into linked pages, each file valid on its own', () => {
+  it('splits into linked pages, each file valid on its own', () => {
     const { parsed, out } = run({}, { pageSize: 5 })
     const total = parsed[0].total
     expect(out.files.map((f) => f.name)).toEqual([
@@ -108,10 +108,10 @@ describe('W3C export', () => {
     const rule = (parsed[0].first.items as J[]).find((i) => i.id === recordIri(data.project.id, 'annotations', 'ann_rule'))!
     expect(rule.stylesheet).toEqual({ type: 'CssStylesheet', value: '.mg-_ffcc00 { background-color: #ffcc00; }' })
     expect(rule.target.styleClass).toBe('mg-_ffcc00')
-    if (W3C_SUITE_PRESENT) expect(validateAnnotation(rule)).toEqual([])
+    expect(validateAnnotation(rule)).toEqual([])
   })
 
-  it.skipIf(!W3C_SUITE_PRESENT)('uses "linking" for citations because the suite rejects a "citing" purpose', () => {
+  it('uses "linking" for citations because the suite rejects a "citing" purpose', () => {
     const { parsed, data } = run()
     const item = (parsed[0].first.items as J[]).find((i) => i.id === recordIri(data.project.id, 'annotations', 'ann_1390'))!
     expect(validateAnnotation(item)).toEqual([])
@@ -154,7 +154,7 @@ describe('W3C export', () => {
     expect(parsed[0].label).toBe('Marginalia annotations: John VII Palaiologos')
   })
 
-  it.skipIf(!W3C_SUITE_PRESENT)('an empty project is a valid empty collection', () => {
+  it('an empty project is a valid empty collection', () => {
     const { data, texts } = fixtureProject()
     data.annotations = {}
     const out = exportW3c({ data, texts, scope: {}, options: {}, exportedAt: '2026-11-26T12:00:00.000Z' })
@@ -167,7 +167,7 @@ describe('W3C export', () => {
 
 describe('W3C export of a large synthetic project over Gibbon (needs ../shared/corpus/large)', () => {
   const SOURCE = path.resolve(__dirname, '../../../../../shared/corpus/large/gibbon-decline-and-fall-vol6-pg895.txt')
-  it.skipIf(!W3C_SUITE_PRESENT || !existsSync(SOURCE))('every page and every one of 1,500 annotations passes the W3C suite, and positions reproduce quotes', () => {
+  it.skipIf(!existsSync(SOURCE))('every page and every one of 1,500 annotations passes the W3C suite, and positions reproduce quotes', () => {
     const { data, texts } = syntheticProject(SOURCE, 1500)
     const out = exportW3c({ data, texts, scope: {}, options: { pageSize: 400 }, exportedAt: '2026-11-26T12:00:00.000Z' })
     expect(out.files).toHaveLength(4)

@@ -7,7 +7,7 @@ import { parseDocument } from '../../../../src/shared/import/parse-document'
 import type { Annotation, Entity } from '../../../../src/shared/model'
 import { suggest } from '../../../../src/shared/suggest/suggest'
 
-const SEED = resolve(__dirname, '../../../../../shared/corpus/seed/john-vii-palaiologos.txt')
+const SEED = resolve(__dirname, '../../../../documents/john-vii-palaiologos.txt') // ships with the app
 const FIXTURE = resolve(__dirname, '../../../fixtures/seed-entities.json')
 const present = existsSync(SEED)
 if (!present) console.warn(`skipping seed suggestion tests: ${SEED} is absent`)

@@ -1,0 +1,146 @@
+/**
+ * Turns the historian's selection in the document view into a pending passage (code points,
+ * widened to whole grapheme clusters and trimmed, see lib/grapheme-range.ts) and places the
+ * popover under it. Mouse: a drag may end outside the text, so the mouseup is awaited on the
+ * window; a click without a selection becomes a `text-click` event on the page (the view selects
+ * the highlight under it). Keyboard: focus gives a caret, Shift+arrows extend it, Enter moves into
+ * the popover, Escape closes it. A Lit reactive controller of `<document-view>`.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import { type CodePointSpan, refineSelection } from '../lib/grapheme-range'
+import type { CodePointIndex } from '../../shared/text/code-points'
+import { keepSelectionEndVisible, moveSelectionByKey, placeCaret, readSelection } from './selection-reader'
+import type { TextMap } from './text-map'
+
+/** What the controller needs of its view. */
+interface Host extends ReactiveControllerHost, HTMLElement {
+  readonly shadowRoot: ShadowRoot | null
+  readonly updateComplete: Promise<boolean>
+  markPending(span: CodePointSpan | undefined): void
+  readonly selectionPopover: { reset(): void; focusForm(): void } | undefined
+}
+
+export class TextSelectionController implements ReactiveController {
+  /** The passage the popover would highlight (code points), while it is open. */
+  pending: CodePointSpan | undefined
+  /** Viewport coordinates (px) of the pending passage's last line's bottom-left corner. */
+  popoverAt = { x: 0, y: 0 }
+  private mouseUpFrame = 0
+
+  constructor(
+    private readonly host: Host,
+    private readonly map: () => TextMap | undefined,
+    private readonly text: () => string | undefined,
+    private readonly index: () => CodePointIndex | undefined
+  ) {
+    host.addController(this)
+  }
+
+  hostConnected(): void {
+    window.addEventListener('resize', this.placePopover)
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('resize', this.placePopover)
+    window.removeEventListener('mouseup', this.onMouseUp)
+  }
+
+  private get page(): HTMLElement | null | undefined {
+    return this.host.shadowRoot?.querySelector<HTMLElement>('.page')
+  }
+
+  /** Closes the popover without creating anything. */
+  clear(): void {
+    if (!this.pending) return
+    this.pending = undefined
+    this.host.markPending(undefined)
+    this.host.requestUpdate()
+  }
+
+  /** Closes the popover and gives the focus back to the text. */
+  close(): void {
+    this.clear()
+    this.page?.focus({ preventScroll: true })
+  }
+
+  onFocus = (): void => {
+    // Give keyboard users a caret to extend with Shift+arrows when nothing is selected here yet
+    // (only for keyboard focus: a click places its own caret).
+    const page = this.page
+    if (!page?.matches(':focus-visible') || this.selectionInside()) return
+    const first = this.map()?.runs[0]
+    if (first) placeCaret(first.node, 0)
+  }
+
+  private selectionInside(): boolean {
+    const s = readSelection(this.host.shadowRoot!)
+    const page = this.page
+    return !!s && !!page && page.contains(s.startContainer) && page.contains(s.endContainer)
+  }
+
+  onKeyDown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && this.pending) return this.close()
+    if (e.key === 'Enter' && this.pending) {
+      e.preventDefault()
+      this.host.selectionPopover?.focusForm()
+      return
+    }
+    if (this.selectionInside() && moveSelectionByKey(e)) {
+      e.preventDefault()
+      const scroller = this.host.shadowRoot?.querySelector('.scroller')
+      if (scroller) keepSelectionEndVisible(this.host.shadowRoot!, scroller)
+    }
+  }
+
+  onKeyUp = (e: KeyboardEvent): void => {
+    if (e.shiftKey || e.key === 'Shift') this.capture(false)
+  }
+
+  onMouseDown = (down: MouseEvent): void => {
+    if (down.button !== 0) return
+    window.addEventListener('mouseup', this.onMouseUp, { once: true })
+  }
+
+  private onMouseUp = (up: MouseEvent): void => {
+    // Let the browser finish updating the selection, and act on the last mouseup of a frame only:
+    // the two mouseups of a fast double click must not open the popover and then close it again.
+    cancelAnimationFrame(this.mouseUpFrame)
+    this.mouseUpFrame = requestAnimationFrame(() => {
+      if (this.capture(true)) return
+      this.clear()
+      this.page?.dispatchEvent(new CustomEvent('text-click', { detail: { x: up.clientX, y: up.clientY } }))
+    })
+  }
+
+  /** Turns the current selection into a pending passage; returns false when nothing is selected. */
+  private capture(focusForm: boolean): boolean {
+    const map = this.map()
+    const text = this.text()
+    const sel = readSelection(this.host.shadowRoot!)
+    if (!sel || sel.collapsed || !map || text === undefined) return false
+    const start = map.fromBoundary(sel.startContainer, sel.startOffset, 'start')
+    const end = map.fromBoundary(sel.endContainer, sel.endOffset, 'end')
+    if (start === undefined || end === undefined || end <= start) return false
+    const span = refineSelection(text, start, end, this.index())
+    if (!span) return false
+    this.pending = span
+    this.host.markPending(span)
+    this.placePopover()
+    this.host.requestUpdate()
+    void this.host.updateComplete.then(() => {
+      this.host.selectionPopover?.reset()
+      if (focusForm) this.host.selectionPopover?.focusForm()
+    })
+    return true
+  }
+
+  /** Positions the popover under the end of the pending passage. */
+  placePopover = (): void => {
+    const range = this.pending && this.map()?.toRange(this.pending.start, this.pending.end)
+    const rects = range ? [...range.getClientRects()].filter((r) => r.width > 0) : []
+    const last = rects[rects.length - 1]
+    if (!last) return
+    this.popoverAt = { x: last.left, y: last.bottom }
+    this.host.requestUpdate()
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * `<citation-panel>`: the Bibliography side panel. References found in the open document's text
+ * (to accept, edit or reject), the project's bibliography items with how many passages cite
+ * each, the passages citing the selected item (click one to go to it), a form to add or edit an
+ * item by hand, bibliography import (BibTeX/BibLaTeX, RIS, CSL-JSON) and the formatted
+ * bibliography in the chosen Chicago style.
+ *
+ * The items are the model's bibliography (counts kept current from change events); the passages
+ * citing the selected item are a cached read of the model, kept current the same way.
+ *
+ * Properties (set by the shell): `documentId`.
+ * Events (bubbling, composed): `annotation-select` `{ id, documentId }`, `marginalia-error`.
+ */
+import { LitElement, css, html, nothing } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import type { CitationSummary } from '../../shared/api/citations'
+import type { CslItem } from '../../shared/model'
+import { fileToBase64 } from '../dom/file-base64'
+import { reportError } from '../lib/errors'
+import { htmlToSegments } from '../../shared/citations/rich-text'
+import { UseModel } from '../model/model-context'
+import { ProjectReads } from '../model/project-reads'
+import { renderSegments } from './bibliography-view'
+import { controlStyles } from '../styles/ui-styles'
+
+@customElement('citation-panel')
+export class CitationPanel extends LitElement {
+  static styles = [
+    controlStyles,
+    css`
+      :host { display: block; font-size: 0.9rem; }
+      h3 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--ink-soft); margin: 1rem 0 0.4rem; }
+      .bar { display: flex; gap: 0.4rem; flex-wrap: wrap; align-items: center; }
+      input[type='file'] { display: none; }
+      ul { list-style: none; margin: 0; padding: 0; }
+      li.item { padding: 0.3rem 0.4rem; border-radius: 6px; cursor: pointer; display: flex; gap: 0.4rem; }
+      li.item:hover { background: var(--accent-soft); }
+      li.item[aria-selected='true'] { background: var(--accent-soft); outline: 1px solid #d8c5b3; }
+      .count { margin-left: auto; color: var(--ink-soft); font-variant-numeric: tabular-nums; }
+      .passages li { margin: 0.3rem 0 0.3rem 0.6rem; }
+      .passages button { text-align: left; font-style: italic; white-space: normal; }
+      .report { font-size: 0.82rem; color: var(--ink-soft); }
+      .preview { font-family: 'Iowan Old Style', Palatino, 'Noto Serif', Georgia, serif; margin: 0.4rem 0; padding-left: 1.4rem; text-indent: -1.4rem; }
+      .has-source { font-size: 0.75rem; color: #2e7d32; margin-right: 0.3rem; }
+      .list { max-height: 16rem; overflow: auto; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
+    `
+  ]
+
+  /** The open document (proposals are read from its text). */
+  @property() documentId: string | undefined
+
+  @state() private selectedId: string | undefined
+  @state() private form: 'new' | 'edit' | undefined
+  @state() private report = ''
+  @state() private filter = ''
+  private readonly use = new UseModel(this, ['citations', 'reads'])
+
+  render() {
+    const items = this.use.model?.selections.citationList() ?? []
+    const selected = this.selectedId ? this.use.model?.citations.get(this.selectedId) : undefined
+    const q = this.filter.trim().toLowerCase()
+    const shown = q ? items.filter((c) => c.label.toLowerCase().includes(q)) : items
+    return html`
+      <div class="bar">
+        <button @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>Import bibliography…</button>
+        <input type="file" accept=".bib,.bibtex,.ris,.json" @change=${this.importFile} />
+        <button @click=${() => (this.form = 'new')}>Add item…</button>
+      </div>
+      ${this.report ? html`<p class="report" role="status">${this.report}</p>` : nothing}
+      ${this.form === 'new'
+        ? html`<citation-form submitLabel="Add" @citation-form-submit=${this.create} @citation-form-cancel=${() => (this.form = undefined)}></citation-form>`
+        : nothing}
+
+      <h3>References in this text</h3>
+      <reference-proposals .documentId=${this.documentId}></reference-proposals>
+
+      <h3>Bibliography (${items.length})</h3>
+      ${items.length > 8 ? html`<input type="search" placeholder="Filter" aria-label="Filter items" .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />` : nothing}
+      <ul class="list" role="listbox" aria-label="Bibliography items">
+        ${shown.slice(0, 500).map(
+          (c) => html`<li class="item" role="option" data-citation-id=${c.id} aria-selected=${c.id === this.selectedId ? 'true' : 'false'} @click=${() => this.select(c.id)}>
+            <span class="label">${c.label}</span>${c.sourceDocumentId ? html`<span class="has-source" title="Its source text is attached: check claims in the Verify tab" aria-label="source attached">source ✓</span>` : nothing}<span class="count" title="Passages citing it">${c.citedBy}</span>
+          </li>`
+        )}
+      </ul>
+      ${selected ? this.renderSelected(selected) : nothing}
+
+      <h3>Formatted bibliography and notes</h3>
+      <bibliography-view .documentId=${this.documentId}></bibliography-view>
+    `
+  }
+
+  private renderSelected(c: CitationSummary) {
+    const reads = this.use.model?.reads
+    const passages = reads?.passages.of(c.id).get().value ?? []
+    // How the item reads in a bibliography (one item formatted, cached by the model).
+    const preview = reads?.worksCited.of(ProjectReads.bibliographyKey('chicago-notes-bibliography', [c.id])).get().value?.entries[0]
+    return html`
+      ${preview ? html`<p class="preview" data-citation-id=${c.id}>${renderSegments(htmlToSegments(preview.html))}</p>` : nothing}
+      <section class="passages" aria-label="Passages citing the selected item">
+        <h3>Cited by ${passages.length} passage${passages.length === 1 ? '' : 's'}</h3>
+        <ul>
+          ${passages.map(
+            (p) => html`<li data-annotation-id=${p.annotationId}>
+              <button class="quiet" @click=${() => this.reveal(p.annotationId, p.documentId)}>“${p.exact}”</button>
+              ${p.locator ? html`<span class="locator">${p.locator}</span>` : nothing}
+              <span class="doc">(${p.documentTitle})</span>
+            </li>`
+          )}
+        </ul>
+        <div class="bar">
+          <button @click=${() => (this.form = 'edit')}>Edit item…</button>
+          <button class="danger" @click=${() => this.deleteItem(c.id)}>Delete item</button>
+        </div>
+        ${this.form === 'edit'
+          ? html`<citation-form .item=${c.item} @citation-form-submit=${(e: CustomEvent<{ item: CslItem }>) => this.saveItem(c.id, e.detail.item)} @citation-form-cancel=${() => (this.form = undefined)}></citation-form>`
+          : nothing}
+      </section>
+    `
+  }
+
+  private select(id: string): void {
+    this.selectedId = id
+    this.form = undefined
+  }
+
+  private reveal(annotationId: string, documentId: string): void {
+    this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: annotationId, documentId }, bubbles: true, composed: true }))
+  }
+
+  private create = async (e: CustomEvent<{ item: CslItem }>): Promise<void> => {
+    try {
+      const c = await this.use.model!.mutate('createCitation', { item: e.detail.item })
+      this.form = undefined
+      this.selectedId = c.id
+    } catch (err) {
+      reportError(this, 'Could not add the item', err)
+    }
+  }
+
+  private async saveItem(id: string, item: CslItem): Promise<void> {
+    try {
+      await this.use.model!.mutate('updateCitation', { id, item })
+      this.form = undefined
+    } catch (err) {
+      reportError(this, 'Could not save the item', err)
+    }
+  }
+
+  private async deleteItem(id: string): Promise<void> {
+    try {
+      const r = await this.use.model!.mutate('deleteCitation', { id })
+      this.report = `Deleted; ${r.unlinkedAnnotations} highlight(s) no longer cite it (Undo restores both).`
+    } catch (err) {
+      reportError(this, 'Could not delete the item', err)
+    }
+  }
+
+  private async importFile(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement
+    const file = input.files?.[0]
+    input.value = ''
+    if (!file) return
+    this.report = `Importing ${file.name}…`
+    try {
+      const r = await this.use.model!.mutate('importBibliography', { fileName: file.name, contentBase64: await fileToBase64(file) })
+      const skipped = r.skipped.map((s) => `line ${s.line}${s.key ? ` (${s.key})` : ''}: ${s.reason}`).join('; ')
+      this.report = `${file.name}: ${r.imported} imported, ${r.merged} merged with existing items, ${r.skipped.length} skipped${skipped ? ` — ${skipped}` : ''}.`
+    } catch (err) {
+      this.report = ''
+      reportError(this, `Could not import ${file.name}`, err)
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'citation-panel': CitationPanel
+  }
+}

@@ -1,0 +1,292 @@
+/**
+ * `<document-view>`: the open document as a historian reads it (title, categories, headings,
+ * paragraphs, list items, notes, page and line markers), with its highlights painted over the text.
+ *
+ * Whole books stay instant: the text DOM is built once per document (dom/text-layout.ts) with
+ * `content-visibility: auto` chunks, so layout and paint follow the viewport; highlights are painted
+ * for the chunks the browser renders only (dom/rendered-chunks.ts), from the annotation index's
+ * interval queries, as boxes (dom/highlight-painter.ts). An edit repaints only when it touches that
+ * window. Selecting text (mouse, or Shift+arrow keys after focusing the text) opens `<selection-popover>`.
+ *
+ * Properties: `doc`, `annotations` (the open document's AnnotationIndex) with its `version`,
+ * `palette` (highlight colours), `selectedAnnotationId`, `knownTags`.
+ * Writes through the model from context (`createAnnotation`).
+ * Events (bubbling, composed): `annotation-select` `{ id, reveal: false }` when a highlight is
+ * clicked or created; `marginalia-error` on failures. Each repaint leaves a performance mark
+ * `marginalia:painted` with `{ version, painted }` (for measurements).
+ */
+import { consume } from '@lit/context'
+import { LitElement, html, nothing, type PropertyValues } from 'lit'
+import { customElement, property, query, state } from 'lit/decorators.js'
+import type { DocumentWithText } from '../../shared/model'
+import { CodePointIndex } from '../../shared/text/code-points'
+import { HighlightPainter, liveRange, type PaintItem, type Special } from '../dom/highlight-painter'
+import { annotationsAt } from '../dom/hit-test'
+import { TextSelectionController } from '../dom/text-selection'
+import { layoutText, type TextLayout } from '../dom/text-layout'
+import { VerdictBadges } from '../dom/verdict-badges'
+import { type ChunkWindow, RenderedChunks } from '../dom/rendered-chunks'
+import { reportError } from '../lib/errors'
+import { overlapLayers } from '../lib/overlap-layers'
+import type { AnnotationIndex } from '../model/annotation-index'
+import { modelContext } from '../model/model-context'
+import type { ProjectModel } from '../model/project-model'
+import type { Palette } from '../model/selections'
+import { documentViewStyles } from '../styles/document-view-styles'
+import type { HighlightBody, SelectionPopover } from './selection-popover'
+
+/** Beyond this distance (in viewports) a jump is instant: smooth scrolling would lay out every block passed. */
+const SMOOTH_LIMIT = 2
+
+@customElement('document-view')
+export class DocumentView extends LitElement {
+  static styles = documentViewStyles
+
+  @consume({ context: modelContext }) model: ProjectModel | undefined
+  @property({ attribute: false }) doc: DocumentWithText | undefined
+  @property({ attribute: false }) annotations: AnnotationIndex | undefined
+  /** The index's version when it was handed down: a new value repaints what changed near the viewport. */
+  @property({ type: Number }) version = 0
+  @property({ attribute: false }) palette: Palette | undefined
+  @property({ attribute: false }) knownTags: string[] = []
+  @property() selectedAnnotationId: string | undefined
+
+  @state() private busy = false
+  @query('.scroller') private scroller!: HTMLElement
+  @query('.page') private page!: HTMLElement
+  @query('.text') private textBox!: HTMLElement
+  @query('.overlay') private overlay!: HTMLElement
+  @query('selection-popover') private popoverEl: SelectionPopover | undefined
+
+  private index: CodePointIndex | undefined
+  private layout: TextLayout | undefined
+  private painter: HighlightPainter | undefined
+  private badges: VerdictBadges | undefined
+  private visible: RenderedChunks | undefined
+  private window: ChunkWindow = { first: 0, last: -1 }
+  private paintedVersion = -1
+  private readonly selection = new TextSelectionController(this, () => this.layout?.map, () => this.doc?.text, () => this.index)
+
+  /** What is painted now: each highlight near the viewport, with its text and colour (for tests and measurements). */
+  get painted(): { id: string; text: string; colour: string }[] {
+    return (this.painter?.painted ?? []).map((p) => ({ id: p.id, text: liveRange(p.range).toString(), colour: p.colour }))
+  }
+
+  /** The text of an extra layer (the selected passage, the pending one, the flashed one) while it shows. */
+  markedText(kind: Special): string | undefined {
+    const r = this.painter?.marked(kind)
+    return r ? liveRange(r).toString() : undefined
+  }
+
+  /** Scrolls to an annotation's passage and flashes it. Returns false if it is not in this document. */
+  reveal(id: string): boolean {
+    const a = this.annotations?.get(id)
+    const range = a && this.layout?.map.toStaticRange(a.target.start, a.target.end)
+    if (!a || !range || !this.layout || !this.painter) return false
+    const el = this.layout.elements[this.blockAt(a.target.start)]
+    // The block's place from the layout as it stands (blocks far away keep an estimated height),
+    // not scrollIntoView: that brings every skipped block's style up to date first (content-visibility).
+    const top = el.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top + this.scroller.scrollTop
+    const target = Math.max(0, top - this.scroller.clientHeight / 3)
+    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
+    const far = Math.abs(target - this.scroller.scrollTop) > SMOOTH_LIMIT * this.scroller.clientHeight
+    this.scroller.scrollTo({ top: target, behavior: reduce || far ? 'auto' : 'smooth' })
+    this.painter.flash(range)
+    return true
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.teardown()
+  }
+
+  protected willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('doc')) {
+      const prev = changed.get('doc') as DocumentWithText | undefined
+      if (!this.doc || prev?.id !== this.doc.id || prev.text !== this.doc.text) this.selection.clear()
+      if (!this.doc || prev?.text !== this.doc.text) this.index = this.doc ? new CodePointIndex(this.doc.text) : undefined
+    }
+  }
+
+  protected updated(changed: PropertyValues<this>): void {
+    if (changed.has('doc')) this.build()
+    if (!this.painter || !this.layout || !this.annotations) return
+    if (changed.has('doc') || changed.has('annotations') || changed.has('palette')) this.paint()
+    else if (changed.has('version')) this.repaintIfVisible()
+    if (changed.has('doc') || changed.has('version') || changed.has('selectedAnnotationId')) {
+      const sel = this.selectedAnnotationId ? this.annotations.get(this.selectedAnnotationId) : undefined
+      this.painter.mark('selected', sel ? this.layout.map.toStaticRange(sel.target.start, sel.target.end) : undefined)
+    }
+  }
+
+  /** Lays the text out once per document and starts watching which blocks are near the viewport. */
+  private build(): void {
+    const text = this.doc?.text
+    if (this.layout && this.layout.map.index.text === text) {
+      // Same text, new record (e.g. renamed): the DOM stays.
+      return
+    }
+    this.teardown()
+    if (!this.doc || !this.index || !this.textBox) return
+    this.layout = layoutText(this.textBox, this.doc, this.index)
+    this.painter = new HighlightPainter(this.overlay)
+    this.badges = new VerdictBadges(this.page)
+    this.scroller.scrollTop = 0
+    this.visible = new RenderedChunks(this.scroller, this.layout.chunks.map((c) => c.el), (w) => {
+      this.window = w
+      this.paint()
+    })
+  }
+
+  private teardown(): void {
+    this.visible?.disconnect()
+    this.painter?.dispose()
+    this.badges?.dispose()
+    this.visible = this.painter = this.badges = this.layout = undefined
+    this.window = { first: 0, last: -1 }
+  }
+
+  /** Code points of the text the browser renders now (near the viewport). */
+  private windowSpan(): { start: number; end: number } | undefined {
+    const { first, last } = this.window
+    const chunks = this.layout?.chunks
+    if (!chunks || first > last) return undefined
+    return { start: chunks[first].start, end: chunks[last].end }
+  }
+
+  /** Repaints after an edit only when it touched the text near the viewport. */
+  private repaintIfVisible(): void {
+    const dirty = this.annotations!.dirtySince(this.paintedVersion)
+    const span = this.windowSpan()
+    if (dirty === 'all' || (span && dirty.some((d) => d.start <= span.end && d.end >= span.start))) this.paint()
+    else this.paintedVersion = this.annotations!.version
+  }
+
+  /** Paints the highlights of the blocks near the viewport (and their verdict badges). */
+  private paint(): void {
+    const span = this.windowSpan()
+    const index = this.annotations
+    const map = this.layout?.map
+    if (!this.painter || !index || !map) return
+    const live = span ? index.overlapping(span.start, span.end).filter((a) => a.status !== 'orphaned' && a.target.end > a.target.start) : []
+    const layers = overlapLayers(live.map((a) => a.target))
+    const items: PaintItem[] = []
+    const badges: Parameters<VerdictBadges['draw']>[0] = []
+    const colourOf = this.palette?.colourOf ?? (() => '#f2c14e')
+    live.forEach((a, i) => {
+      const range = map.toStaticRange(a.target.start, a.target.end)
+      if (!range) return
+      items.push({ id: a.id, colour: colourOf(a), layer: layers[i], range })
+      badges.push({ annotation: a, range })
+    })
+    this.painter.paint(items)
+    this.badges?.draw(badges)
+    this.paintedVersion = index.version
+    // For measurements (benchmarks, tests): when and what was painted.
+    performance.mark('marginalia:painted', { detail: { version: index.version, painted: items.length } })
+  }
+
+  /** Index of the block containing (or following) code point `cp` (binary search). */
+  private blockAt(cp: number): number {
+    const blocks = this.layout!.blocks
+    let lo = 0
+    let hi = blocks.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (blocks[mid].start <= cp) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+
+  render() {
+    const doc = this.doc
+    if (!doc || !this.index) return html`<div class="empty">Choose a document on the left, or import one.</div>`
+    const pending = this.selection.pending
+    return html`
+      <div class="scroller" @scroll=${this.selection.placePopover}>
+        <article
+          class="page"
+          tabindex="0"
+          aria-label=${`Text of ${doc.title}. Use Shift and the arrow keys to select a passage.`}
+          @mousedown=${this.selection.onMouseDown}
+          @keydown=${this.selection.onKeyDown}
+          @keyup=${this.selection.onKeyUp}
+          @focus=${this.selection.onFocus}
+          @mousemove=${this.onHover}
+          @text-click=${(e: CustomEvent<{ x: number; y: number }>) => this.selectAt(e.detail.x, e.detail.y)}
+        >
+          <div class="overlay" aria-hidden="true"></div>
+          <div class="text"></div>
+        </article>
+      </div>
+      ${pending
+        ? html`<selection-popover
+            .quote=${this.index.slice(pending.start, pending.end)}
+            .knownTags=${this.knownTags}
+            .x=${this.selection.popoverAt.x}
+            .y=${this.selection.popoverAt.y}
+            .busy=${this.busy}
+            @highlight-submit=${this.createHighlight}
+            @popover-close=${() => this.selection.close()}
+          ></selection-popover>`
+        : nothing}
+    `
+  }
+
+  /** The painter's pending layer follows the passage the popover is about to highlight. */
+  markPending(span: { start: number; end: number } | undefined): void {
+    this.painter?.mark('pending', span ? this.layout?.map.toStaticRange(span.start, span.end) : undefined)
+  }
+
+  /** The popover element, once rendered (the selection controller focuses and resets it). */
+  get selectionPopover(): SelectionPopover | undefined {
+    return this.popoverEl
+  }
+
+  private selectAt(x: number, y: number): void {
+    const hits = this.hitsAt(x, y)
+    if (!hits.length) return
+    // Repeated clicks on overlapping highlights cycle through them, innermost first.
+    const at = this.selectedAnnotationId ? hits.indexOf(this.selectedAnnotationId) : -1
+    const id = hits[(at + 1) % hits.length]
+    this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id, reveal: false }, bubbles: true, composed: true }))
+  }
+
+  private hitsAt(x: number, y: number): string[] {
+    const index = this.annotations
+    if (!this.painter || !this.layout || !index) return []
+    return annotationsAt(x, y, this.shadowRoot!, this.layout.map, (cp) => index.overlapping(cp, cp).map((a) => a.id), this.painter)
+  }
+
+  private hoverFrame = 0
+  private onHover(e: MouseEvent): void {
+    if (this.hoverFrame) return
+    this.hoverFrame = requestAnimationFrame(() => {
+      this.hoverFrame = 0
+      this.page?.classList.toggle('over-highlight', this.hitsAt(e.clientX, e.clientY).length > 0)
+    })
+  }
+
+  private async createHighlight(e: CustomEvent<HighlightBody>): Promise<void> {
+    const pending = this.selection.pending
+    if (!pending || !this.doc || !this.model) return
+    this.busy = true
+    try {
+      const created = await this.model.mutate('createAnnotation', { documentId: this.doc.id, ...pending, ...e.detail })
+      this.selection.clear()
+      window.getSelection()?.removeAllRanges()
+      this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: created.id, reveal: false }, bubbles: true, composed: true }))
+    } catch (err) {
+      reportError(this, 'Could not create the highlight', err)
+    } finally {
+      this.busy = false
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'document-view': DocumentView
+  }
+}

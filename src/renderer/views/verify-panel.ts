@@ -1,0 +1,103 @@
+/**
+ * `<verify-panel>`: the Verify tab. For the selected highlight, each cited item with its verdict;
+ * attach a source to an item (a document of the project, or a file imported as a source); open
+ * `<compare-view>` to check the claim against the source and record a verdict.
+ * Everything shown is the model's (the annotation, the items, the documents): nothing is read here.
+ *
+ * Properties (set by the app shell): `annotation` (the selected one, when it is in the open document).
+ * Events (bubbling, composed): `marginalia-error` on failures.
+ */
+import { LitElement, css, html, nothing } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import type { Annotation } from '../../shared/model'
+import { fileToBase64 } from '../dom/file-base64'
+import { reportError } from '../lib/errors'
+import { VERDICT_LABELS } from '../lib/verdicts'
+import { UseModel } from '../model/model-context'
+import { controlStyles } from '../styles/ui-styles'
+
+@customElement('verify-panel')
+export class VerifyPanel extends LitElement {
+  static styles = [
+    controlStyles,
+    css`
+      :host { display: block; padding: 0.5rem; font-size: 0.9rem; }
+      .link { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem; margin-bottom: 0.5rem; }
+      .claim { font-style: italic; margin: 0 0 0.5rem; }
+      .verdict { display: inline-block; padding: 0 0.4rem; border-radius: 0.3rem; background: #ddd; font-size: 0.8rem; }
+      .verdict.supported { background: #cdeccd; } .verdict.partially-supported { background: #f4e7b0; }
+      .verdict.contradicted { background: #f3c4c4; }
+      .row { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; margin-top: 0.4rem; }
+      .muted { color: var(--ink-soft); }
+      select { font: inherit; max-width: 14rem; }
+    `
+  ]
+
+  @property({ attribute: false }) annotation: Annotation | undefined
+  @state() private comparing: { annotationId: string; citationId: string } | undefined
+  @state() private busy = ''
+  private readonly use = new UseModel(this, ['citations', 'documents'])
+
+  private async attachFile(citationId: string, e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement
+    const file = input.files?.[0]
+    if (!file) return
+    this.busy = `Importing ${file.name}…`
+    try {
+      await this.attach(citationId, { fileName: file.name, contentBase64: await fileToBase64(file) })
+    } finally {
+      input.value = ''
+      this.busy = ''
+    }
+  }
+
+  private async attach(citationId: string, what: { documentId?: string; fileName?: string; contentBase64?: string }): Promise<void> {
+    if (what.documentId === '') return
+    try {
+      await this.use.model!.mutate('attachSource', { citationId, ...what })
+    } catch (err) {
+      reportError(this, 'Could not attach the source', err)
+    }
+  }
+
+  render() {
+    const a = this.annotation
+    const m = this.use.model
+    if (!a || !m) return html`<p class="muted">Select a highlight that cites a work to check it against its source.</p>`
+    if (!a.citations.length) return html`<p class="claim">“${a.target.exact}”</p><p class="muted">This highlight cites nothing yet. Add a citation in the Bibliography tab.</p>`
+    const others = m.selections.documentList().filter((d) => d.id !== a.documentId)
+    return html`
+      <p class="claim">“${a.target.exact}”</p>
+      ${this.busy ? html`<p class="muted" aria-live="polite">${this.busy}</p>` : nothing}
+      ${a.citations.map((link) => {
+        const c = m.citations.get(link.citationId)
+        const v = link.verification
+        const status = v?.status ?? 'unchecked'
+        return html`<div class="link" data-citation=${link.citationId}>
+          <div><strong>${c?.label ?? link.citationId}</strong>${link.locator ? html`, ${link.locator}` : nothing}
+            <span class="verdict ${status}">${VERDICT_LABELS[status]}</span></div>
+          ${v?.note ? html`<div class="muted">${v.note}</div>` : nothing}
+          ${c?.sourceDocumentId
+            ? html`<div class="row"><span class="muted">Source: ${m.documents.get(c.sourceDocumentId)?.title ?? c.sourceDocumentId}</span>
+                <button class="primary" @click=${() => (this.comparing = { annotationId: a.id, citationId: link.citationId })}>Compare with source…</button></div>`
+            : html`<div class="row">
+                <label>Attach source: <select aria-label="Attach a document as source" @change=${(e: Event) => this.attach(link.citationId, { documentId: (e.target as HTMLSelectElement).value })}>
+                  <option value="">choose a document…</option>
+                  ${others.map((d) => html`<option value=${d.id}>${d.title}</option>`)}
+                </select></label>
+                <label>or import <input type="file" aria-label="Import a file as the source" accept=".txt,.md,.html,.htm,.xml,.pdf,.docx,text/plain" @change=${(e: Event) => this.attachFile(link.citationId, e)} /></label>
+              </div>`}
+        </div>`
+      })}
+      ${this.comparing
+        ? html`<compare-view .annotationId=${this.comparing.annotationId} .citationId=${this.comparing.citationId} @compare-close=${() => (this.comparing = undefined)}></compare-view>`
+        : nothing}
+    `
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'verify-panel': VerifyPanel
+  }
+}

@@ -1,0 +1,20 @@
+// Mutation testing (npm run mutation; not part of npm test): StrykerJS with the vitest runner over
+// the anchoring core, the project store and the exporters. Each mutant runs only the tests that
+// cover it (coverageAnalysis perTest), so a run fits on a 2-core machine. One folder at a time:
+//   npm run mutation -- --mutate 'src/shared/anchoring/**/*.ts'
+// The HTML report goes to reports/mutation/.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.mts', related: true },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: ['src/shared/anchoring/**/*.ts', 'src/main/store/**/*.ts', 'src/shared/export/**/*.ts', '!**/index.ts', '!**/types.ts'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 20_000,
+  reporters: ['clear-text', 'progress', 'html'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always'
+}

@@ -1,0 +1,148 @@
+/**
+ * `<document-view>` alone, with a fake model: page and line markers, code point offsets of a new
+ * highlight (an astral character before it), painting near the viewport only on a long text, and
+ * repainting only when an edit touches what is shown.
+ */
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+
+/** A long text: `n` paragraphs of about 400 code points, an astral character in the first. */
+function longText(n: number): { text: string; paragraphs: { start: number; end: number }[] } {
+  const paragraphs: { start: number; end: number }[] = []
+  let text = ''
+  let cp = 0
+  for (let i = 0; i < n; i++) {
+    const p = `${i === 0 ? '𝔊 ' : ''}Paragraph ${i}: ` + 'The emperor left the city and the regent governed in his name. '.repeat(6)
+    paragraphs.push({ start: cp, end: cp + [...p].length })
+    text += p + '\n\n'
+    cp += [...p].length + 2
+  }
+  return { text, paragraphs }
+}
+
+async function mountLong(page: Page, n: number, perParagraph: number) {
+  const { text, paragraphs } = longText(n)
+  await page.evaluate(({ text, paragraphs, perParagraph }) => {
+    const h = window.harness
+    const doc = h.documentOf(text, paragraphs.map((p: { start: number; end: number }) => ({ kind: 'paragraph', ...p })))
+    const spans = []
+    for (const p of paragraphs) for (let j = 0; j < perParagraph; j++) spans.push({ start: p.start + 20 + j * 30, end: p.start + 35 + j * 30 })
+    const index = new h.AnnotationIndex('doc1', h.annotationsOf(text, spans))
+    const el = h.mount('document-view', { doc, annotations: index, version: index.version, palette: undefined })
+    el.style.height = '600px'
+    ;(window as unknown as { index: unknown }).index = index
+  }, { text, paragraphs, perParagraph })
+  return { text, paragraphs }
+}
+
+/** How many highlights the view paints now. */
+function painted(page: Page): Promise<number> {
+  return page.evaluate(() => (document.querySelector('test-provider > document-view') as unknown as { painted: unknown[] }).painted.length)
+}
+
+test('page and line markers sit between runs of the text, not as paragraphs', async ({ harness: page }) => {
+  const text = 'First paragraph runs onto page two here.\n\nSecond paragraph.\n'
+  await page.evaluate((text) => {
+    const h = window.harness
+    const doc = h.documentOf(text, [
+      { kind: 'paragraph', start: 0, end: 40 },
+      { kind: 'paragraph', start: 42, end: 59 },
+      { kind: 'page', start: 0, end: 27, label: 'xii' },
+      { kind: 'page', start: 27, end: 59, label: 'xiii' },
+      { kind: 'line', start: 42, end: 59, label: '5' }
+    ])
+    h.mount('document-view', { doc, annotations: new h.AnnotationIndex('doc1', []), version: 0 })
+  }, text)
+  const view = page.locator('document-view')
+  await expect(view.locator('p[data-b]')).toHaveCount(2)
+  await expect(view.locator('.pb')).toHaveCount(2)
+  await expect(view.locator('.pb').nth(1)).toHaveAttribute('data-label', 'xiii')
+  await expect(view.locator('.lb.shown')).toHaveAttribute('data-label', '5')
+  // The paragraph's text nodes together are exactly its code points; markers add no text.
+  const first = await view.locator('p[data-b="0"]').evaluate((p) => [...p.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent))
+  expect(first).toEqual(['First paragraph runs onto p', 'age two here.'])
+  await expect(view.locator('p[data-b="0"]')).toHaveText('First paragraph runs onto page two here.')
+  // The label shows in the margin (generated content), as "p. xiii".
+  const label = await view.locator('.pb').nth(1).evaluate((el) => getComputedStyle(el, '::before').content)
+  expect(label).toBe('"p. xiii"')
+})
+
+test('a selection after an astral character becomes a highlight with code point offsets', async ({ harness: page }) => {
+  const { text } = await mountLong(page, 3, 0)
+  await page.evaluate(() => {
+    window.harness.model.answers.results = { createAnnotation: (a: { start: number; end: number }) => ({ id: 'new1', ...a }) }
+  })
+  // Select "Paragraph 0" with the mouse.
+  const rect = await page.locator('document-view p[data-b="0"]').evaluate((p) => {
+    const node = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text
+    const at = node.data.indexOf('Paragraph 0')
+    const r = document.createRange()
+    r.setStart(node, at)
+    r.setEnd(node, at + 'Paragraph 0'.length)
+    const b = r.getBoundingClientRect()
+    return { left: b.left, right: b.right, y: (b.top + b.bottom) / 2 }
+  })
+  await page.mouse.move(rect.left + 1, rect.y)
+  await page.mouse.down()
+  await page.mouse.move(rect.right - 1, rect.y, { steps: 5 })
+  await page.mouse.up()
+  const popover = page.locator('selection-popover')
+  await expect(popover.locator('.quote')).toHaveText('“Paragraph 0”')
+  await page.keyboard.type('claim')
+  await page.keyboard.press('Enter')
+  await expect(popover).toHaveCount(0)
+  const calls = await page.evaluate(() => window.harness.model.calls)
+  const start = [...text].indexOf('P')
+  expect(calls).toEqual([{ method: 'createAnnotation', args: { documentId: 'doc1', start, end: start + 11, tags: ['claim'], note: '' } }])
+  // 𝔊 is one code point (two UTF-16 units): the offset counts it once.
+  expect(start).toBe(2)
+  const events = await page.evaluate(() => window.harness.events.filter((e: { type: string }) => e.type === 'annotation-select'))
+  expect(events).toEqual([{ type: 'annotation-select', detail: { id: 'new1', reveal: false } }])
+})
+
+test('a long text paints only the highlights near the viewport, and follows the scroll', async ({ harness: page }) => {
+  const { paragraphs } = await mountLong(page, 2000, 5) // 10,000 highlights
+  await expect.poll(() => painted(page)).toBeGreaterThan(0)
+  const near = await painted(page)
+  // What the browser renders (a few chunks around the viewport), not the 10,000.
+  expect(near).toBeLessThan(1000)
+  // Most blocks are skipped by layout (content-visibility): the page is not laid out whole.
+  const firstPainted = await page.evaluate(() => (window as unknown as { index: { get(id: string): unknown } }).index.get('a0'))
+  expect(firstPainted).toBeTruthy()
+  // Painted: in the view's list, and drawn (a box in the overlay over that passage).
+  const hasRange = (id: string) =>
+    page.evaluate((id) => {
+      const view = document.querySelector('test-provider > document-view') as unknown as HTMLElement & { painted: { id: string }[] }
+      return view.painted.some((p) => p.id === id) && !!view.shadowRoot!.querySelector(`.overlay .box[data-id="${id}"]`)
+    }, id)
+  expect(await hasRange('a0')).toBe(true)
+  expect(await hasRange('a9995')).toBe(false)
+  await page.locator('document-view .scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+  await expect.poll(() => hasRange('a9995')).toBe(true)
+  expect(await hasRange('a0')).toBe(false)
+  expect(await painted(page)).toBeLessThan(1000)
+  expect(paragraphs).toHaveLength(2000)
+})
+
+test('an edit far from the viewport does not repaint; one on screen does', async ({ harness: page }) => {
+  await mountLong(page, 500, 2)
+  await expect.poll(() => painted(page)).toBeGreaterThan(0)
+  const repaints = () => page.evaluate(() => performance.getEntriesByName('marginalia:painted').length)
+  const before = await repaints()
+  // Change an annotation at the end of the text, then one at the start.
+  await page.evaluate(() => {
+    const index = (window as unknown as { index: { get(id: string): object; upsert(a: object): void; version: number } }).index
+    index.upsert({ ...index.get('a999'), note: 'far away' })
+    const view = document.querySelector('test-provider > document-view') as HTMLElement & { version: number }
+    view.version = index.version
+  })
+  await page.waitForTimeout(200)
+  expect(await repaints()).toBe(before)
+  await page.evaluate(() => {
+    const index = (window as unknown as { index: { get(id: string): object; upsert(a: object): void; version: number } }).index
+    index.upsert({ ...index.get('a0'), color: '#0055aa' })
+    const view = document.querySelector('test-provider > document-view') as HTMLElement & { version: number }
+    view.version = index.version
+  })
+  await expect.poll(repaints).toBe(before + 1)
+})

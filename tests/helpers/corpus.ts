@@ -1,0 +1,69 @@
+/**
+ * The large corpora that stay outside the repository (`../shared/corpus`, beside the checkout).
+ * Everything a README claim rests on is vendored in tests/fixtures/ instead; only tests that need
+ * real large data use this.
+ *
+ * `hasCorpus(...)` decides whether such a test runs. In a plain clone it may skip, and says which
+ * files are missing; under `CI=true` a missing corpus is a failure, never a silent skip: the call
+ * throws, so the test file fails to load and the run fails.
+ */
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+/** Repository root. */
+const ROOT = resolve(__dirname, '..', '..')
+/** The shared corpus beside the checkout (may be absent on other machines). */
+export const CORPUS = resolve(ROOT, '..', 'shared', 'corpus')
+
+/** Absolute path of a corpus file, e.g. `corpusPath('large/gibbon-decline-and-fall-vol6-pg895.txt')`. */
+export function corpusPath(relative: string): string {
+  return join(CORPUS, relative)
+}
+
+/**
+ * Every corpus file the test suites read (unit and e2e). Under CI=true the run checks them all
+ * before any test (tests/setup/corpus-guard.ts), so a missing corpus fails CI instead of skipping.
+ */
+export const CORPUS_USED_BY_TESTS = [
+  'large/gibbon-decline-and-fall-vol6-pg895.txt',
+  'bib/miletus/Milet_Bibliography_BibTeX.bib',
+  'bib/miletus/Milet_Bibliography_BibLaTeX.bib',
+  'bib/miletus/Milet_Bibliography_RIS.ris',
+  'wiki/markdown-chinapedia/Bayezid_I.md',
+  'wiki/markdown-chinapedia/Mehmed_I.md',
+  'wiki/markdown-chinapedia/Andronikos_III_Palaiologos.md',
+  'wiki/wp2txt-format/wp2txt-1.0.0_testdata_en.txt',
+  'anchoring/hypothesis-html-baselines/wikipedia-regression-testing.json',
+  'anchoring/hypothesis-html-baselines/wikipedia-regression-testing.html'
+]
+
+/**
+ * The corpus files of CORPUS_USED_BY_TESTS that are missing. With `ci` set, a missing one is an
+ * error naming every missing file; otherwise they are returned for a message.
+ */
+export function checkCorpus(ci: boolean, exists: (path: string) => boolean = existsSync): string[] {
+  const missing = CORPUS_USED_BY_TESTS.filter((p) => !exists(corpusPath(p))).map(corpusPath)
+  if (missing.length > 0 && ci) {
+    throw new Error(`CI=true and the test corpus is incomplete; these files are missing:\n${missing.map((m) => `  ${m}`).join('\n')}\n(the corpus lives in ../shared/corpus beside the checkout)`)
+  }
+  return missing
+}
+
+const reported = new Set<string>()
+
+/**
+ * True when every corpus path (relative to the corpus folder) exists. When one is missing: under
+ * CI=true throws an error naming it; elsewhere prints once which test data is missing and
+ * returns false, for `describe.skipIf(!hasCorpus(…))`.
+ */
+export function hasCorpus(...relatives: string[]): boolean {
+  const missing = relatives.filter((r) => !existsSync(corpusPath(r)))
+  if (missing.length === 0) return true
+  const message = `test corpus missing: ${missing.map((m) => join(CORPUS, m)).join(', ')} (see README, "Tests")`
+  if (process.env.CI === 'true') throw new Error(`${message}; under CI=true a missing corpus fails the run`)
+  if (!reported.has(message)) {
+    reported.add(message)
+    process.stderr.write(`skipping: ${message}\n`)
+  }
+  return false
+}

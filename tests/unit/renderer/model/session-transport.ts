@@ -1,0 +1,74 @@
+/**
+ * The project model's transport over a real in-process ProjectSession (the same dispatcher the
+ * HTTP and IPC transports call), counting every call, with change events delivered after a delay
+ * as over Server-Sent Events (so results and events arrive in either order, as in the app).
+ */
+import { readFileSync } from 'node:fs'
+import type { ChangeEvent } from '../../../../src/shared/api'
+import { ProjectSession } from '../../../../src/main/services/project-session'
+import type { ApiTransport } from '../../../../src/renderer/model/api-transport'
+import { ProjectModel } from '../../../../src/renderer/model/project-model'
+import { SEED_PATH, tempDir } from '../../../helpers/temp-dir'
+
+export interface CountingTransport extends ApiTransport {
+  /** Method names called, in order. */
+  calls: string[]
+  /** Sends an event as if the services had (e.g. a rolled-back one). */
+  inject(event: ChangeEvent): void
+}
+
+export function sessionTransport(session: ProjectSession, eventDelayMs = 0): CountingTransport {
+  const listeners = new Set<(e: ChangeEvent) => void>()
+  const deliver = (e: ChangeEvent) => setTimeout(() => listeners.forEach((l) => l(structuredClone(e))), eventDelayMs)
+  session.onChange(deliver)
+  return {
+    calls: [],
+    async call(method, args) {
+      this.calls.push(method)
+      // Cross the boundary as data, as a transport does.
+      return structuredClone(await session.call(method, structuredClone(args)))
+    },
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    inject: deliver
+  }
+}
+
+/** Resolves once pending timers (delayed events) and microtasks have run. */
+export const settle = (ms = 5) => new Promise((r) => setTimeout(r, ms))
+
+/** A project holding the seed article, its session, and a started model over a counting transport. */
+export interface Seeded {
+  session: ProjectSession
+  transport: CountingTransport
+  model: ProjectModel
+  seedId: string
+  /** Imports a text as a new document; returns its id. */
+  importText(name: string, text: string): Promise<string>
+  close(): Promise<void>
+}
+
+export async function seededModel(): Promise<Seeded> {
+  const t = tempDir()
+  const session = await ProjectSession.open(t.dir, { create: true })
+  const importText = async (name: string, text: string) => {
+    const r = await session.api.importDocument({ fileName: name, contentBase64: Buffer.from(text).toString('base64') })
+    if (!r.ok) throw new Error(r.error.message)
+    return r.value.id
+  }
+  const seedId = await importText('john-vii-palaiologos.txt', readFileSync(SEED_PATH, 'utf8'))
+  const transport = sessionTransport(session, 2)
+  const model = new ProjectModel(transport)
+  await model.start()
+  await settle()
+  return {
+    session, transport, model, seedId, importText,
+    close: async () => {
+      model.stop()
+      await session.close()
+      t.cleanup()
+    }
+  }
+}
