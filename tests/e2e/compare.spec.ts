@@ -72,28 +72,31 @@ test('check a claim against Gibbon side by side and record a verdict that shows 
   await expect(page.locator(`citation-panel li[data-citation-id="${item.id}"] .has-source`)).toBeVisible()
   await page.getByRole('tab', { name: 'Verify' }).click()
 
-  // Side by side: the supporting passage is among the candidates, marked in the source.
+  // Side by side: the judgement first, then the candidates; the supporting passage is among them.
   await panel.getByRole('button', { name: 'Compare with source…' }).click()
   const view = page.locator('compare-view')
-  await expect(view.locator('.counter')).toContainText('Candidate 1 of', { timeout: 60_000 })
+  await expect(view.locator('compare-summary h3')).toBeVisible({ timeout: 60_000 })
+  await expect(view.locator('compare-summary .searched')).toContainText('LXIV')
   await expect.poll(async () => (await view.locator('.left .claim').allTextContents()).join('')).toBe(CLAIM)
-  await expect(view.locator('.left .claim.term').first()).toBeVisible()
+  const cands = view.locator('compare-candidates button.candidate')
   let found = false
-  for (let i = 0; i < 5 && !found; i++) {
+  for (let i = 0; i < (await cands.count()) && !found; i++) {
+    await cands.nth(i).click()
     const passage = (await view.locator('.source .passage').allTextContents()).join('').replace(/\s+/g, ' ')
     found = passage.includes(SUPPORT)
-    if (!found) await view.getByRole('button', { name: 'Next candidate' }).click()
   }
   expect(found).toBe(true)
+  await expect(view.locator('.left .claim.term').first()).toBeVisible()
   await expect(view.locator('.source .passage.term').first()).toBeVisible()
 
   // Narrow the passage by hand: select the clause in the source pane and use it.
   await dragSelectInSource(page, SUPPORT)
   await view.getByRole('button', { name: 'Use selected passage' }).click()
   await expect(view.getByText(/Passage chosen by hand: code points \d+–\d+/)).toBeVisible()
+  await expect(view.locator('.discrepancies, .discrepancies-none')).toBeVisible()
   await expect(view.locator('.source .passage')).toHaveText(SUPPORT)
 
-  await view.getByRole('button', { name: 'Supported', exact: true }).click()
+  await view.getByRole('radio', { name: 'Supported', exact: true }).check()
   await view.getByLabel('Note').fill('Gibbon ch. LXIV: Manuel leaves his blind competitor on the throne.')
   await view.getByRole('button', { name: 'Record verdict' }).click()
   await expect(view).toHaveCount(0)
