@@ -125,6 +125,10 @@ test('a found passage is proposed, with the differing date marked on both sides'
   await expect(view.locator('.source .differs')).toHaveText('1400')
   // Still no verdict chosen for the historian.
   await expect(view.getByRole('radio', { checked: true })).toHaveCount(0)
+  // The keyboard starts at the judgement; Escape closes.
+  await expect(view.locator('compare-summary h3')).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect.poll(() => page.evaluate(() => window.harness.events.map((e: { type: string }) => e.type))).toContain('compare-close')
 })
 
 test('not found with a locator: said plainly with the cited region searched; nothing chosen, the region shown to select from', async ({ harness: page }) => {

@@ -56,6 +56,7 @@ test('a claim the source lacks shows "not found", what was searched, and no chos
 
   const summary = view.locator('compare-summary')
   await expect(summary.locator('h3')).toContainText('Not found in this source')
+  await expect(summary.locator('h3')).toBeFocused() // the keyboard starts at the judgement
   await expect(summary.locator('h3')).toContainText(/confidence \d+%/)
   await expect(summary.locator('.reason')).toContainText(/The source uses \d+% of the claim's words/)
   await expect(summary.locator('.searched')).toHaveText(/^Searched all of gibbon-vol6-ch64-65 \(\d+ code points\)\.$/)
@@ -75,7 +76,8 @@ test('a claim the source lacks shows "not found", what was searched, and no chos
   await expect(view.getByText('“Supported” needs a passage')).toBeVisible()
   await expect(view.getByRole('button', { name: 'Record verdict' })).toBeDisabled()
 
-  // Keyboard: the "Not found" radio is reached with the arrow keys, the note typed, Ctrl+Enter records.
+  // Keyboard: the "Not found" radio is reached with the arrow keys, the note typed, Ctrl+Enter
+  // records and the focus goes back to the Compare button.
   await view.getByRole('radio', { name: 'Supported', exact: true }).focus()
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight')
   await expect(view.getByRole('radio', { name: 'Not found' })).toBeChecked()
@@ -83,6 +85,7 @@ test('a claim the source lacks shows "not found", what was searched, and no chos
   await page.keyboard.type('Nothing on aviation in Gibbon.')
   await page.keyboard.press('Control+Enter')
   await expect(view).toHaveCount(0)
+  await expect(page.locator('verify-panel button.compare')).toBeFocused()
 
   const saved = await app.api<{ citations: { verification?: { status: string; source?: unknown; note: string } }[] }>('getAnnotation', { id: ann.id })
   expect(saved.citations[0].verification).toMatchObject({ status: 'not-found', note: 'Nothing on aviation in Gibbon.' })

@@ -109,7 +109,10 @@ export class CompareView extends LitElement {
       Object.assign(this, { comparison, sourceDoc, picked: found ? 0 : -1, manual: undefined })
       await this.updateComplete
       this.scrollToMarks()
-      this.renderRoot.querySelector('compare-summary')?.shadowRoot?.querySelector<HTMLElement>('h3')?.focus()
+      // Keyboard users start at the judgement (the summary renders after this view).
+      const summary = this.renderRoot.querySelector('compare-summary')
+      await summary?.updateComplete
+      summary?.shadowRoot?.querySelector<HTMLElement>('h3')?.focus()
     } catch (err) {
       if ((err as { code?: string }).code === 'cancelled') return
       this.error = err instanceof Error ? err.message : String(err)

@@ -65,6 +65,14 @@ export class VerifyPanel extends LitElement {
     }
   }
 
+  /** Closes the compare view and gives the keyboard focus back to the button that opened it. */
+  private async closeCompare(): Promise<void> {
+    const citationId = this.comparing?.citationId
+    this.comparing = undefined
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLButtonElement>(`.link[data-citation="${CSS.escape(citationId ?? '')}"] button.compare`)?.focus()
+  }
+
   render() {
     const a = this.annotation
     const m = this.use.model
@@ -86,7 +94,7 @@ export class VerifyPanel extends LitElement {
           ${v && v.status !== 'unchecked' ? html`<div class="muted recorded">Recorded${v.by ? ` by ${v.by}` : ''} ${v.at.slice(0, 10)}${v.discrepancies.some((d) => !d.variant) ? `; ${v.discrepancies.filter((d) => !d.variant).length} difference(s) with the claim` : ''}</div>` : nothing}
           ${c?.sourceDocumentId
             ? html`<div class="row"><span class="muted">Source: ${m.documents.get(c.sourceDocumentId)?.title ?? c.sourceDocumentId}</span>
-                <button class="primary" @click=${() => (this.comparing = { annotationId: a.id, citationId: link.citationId })}>Compare with source…</button></div>`
+                <button class="primary compare" @click=${() => (this.comparing = { annotationId: a.id, citationId: link.citationId })}>Compare with source…</button></div>`
             : html`<div class="row">
                 <label>Attach source: <select aria-label="Attach a document as source" @change=${(e: Event) => this.attach(link.citationId, { documentId: (e.target as HTMLSelectElement).value })}>
                   <option value="">choose a document…</option>
@@ -97,7 +105,7 @@ export class VerifyPanel extends LitElement {
         </div>`
       })}
       ${this.comparing
-        ? html`<compare-view .annotationId=${this.comparing.annotationId} .citationId=${this.comparing.citationId} @compare-close=${() => (this.comparing = undefined)}></compare-view>`
+        ? html`<compare-view .annotationId=${this.comparing.annotationId} .citationId=${this.comparing.citationId} @compare-close=${this.closeCompare}></compare-view>`
         : nothing}
     `
   }
