@@ -5,25 +5,19 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { claimCitingSource, verifyTab } from './compare-setup'
 import { test, expect } from './fixtures'
+
+// Generous: the timeout covers the fixture's project set-up and server start on a busy machine too.
+test.describe.configure({ timeout: 180_000 })
 
 const GIBBON = resolve(__dirname, '../../../shared/corpus/large/gibbon-decline-and-fall-vol6-pg895.txt')
 
 test.skip(!existsSync(GIBBON), 'needs ../shared/corpus (Gibbon vol. 6)')
 
 test('indexing a large source shows progress in the compare view and Cancel stops it on the services', async ({ page, app }) => {
-  test.setTimeout(180_000)
-  const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64')
-  const notes = await app.api<{ id: string }>('importDocument', { fileName: 'notes.txt', contentBase64: b64('Notes.\n\nManuel II left John VII as regent to defend the capital.\n') })
-  const src = await app.api<{ id: string }>('importDocument', { fileName: 'gibbon-vol6.txt', contentBase64: b64(readFileSync(GIBBON)), role: 'source' })
-  const item = await app.api<{ id: string }>('createCitation', { item: { type: 'book', title: 'Decline and Fall, vol. 6' } })
-  await app.api('attachSource', { citationId: item.id, documentId: src.id })
-  await app.api('annotateQuote', { documentId: notes.id, quote: 'Manuel II left John VII as regent', citations: [{ citationId: item.id }] })
-  await page.reload()
-  await expect(page.locator('document-view h1.doc-title')).toHaveText('notes')
-  await page.getByRole('tab', { name: 'Annotations' }).click()
-  await page.locator('annotation-card button.quote').first().click()
-  await page.getByRole('tab', { name: 'Verify' }).click()
+  const { src } = await claimCitingSource(app, page, 'Notes.\n\nManuel II left John VII as regent to defend the capital.\n', 'Manuel II left John VII as regent', { fileName: 'gibbon-vol6.txt', bytes: readFileSync(GIBBON) })
+  await verifyTab(page)
 
   const open = page.locator('verify-panel').getByRole('button', { name: 'Compare with source…' })
   const view = page.locator('compare-view')

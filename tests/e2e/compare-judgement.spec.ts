@@ -4,12 +4,14 @@
  * historian; a "p. 39" locator on a PDF source (made here with pdf-lib, known text per page)
  * searches that page first and shows its passage first; a recorded verdict survives a reload.
  */
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { makePdf, type PdfLineSpec } from '../helpers/make-documents'
-import { GIBBON_EXCERPT, test, expect, type App } from './fixtures'
-import { readFileSync } from 'node:fs'
+import { claimCitingSource, reloadToVerify, verifyTab } from './compare-setup'
+import { GIBBON_EXCERPT, test, expect } from './fixtures'
 
-const b64 = (bytes: Uint8Array | string): string => Buffer.from(bytes).toString('base64')
+// Generous: the timeout covers the fixture's project set-up and server start on a busy machine too.
+test.describe.configure({ timeout: 180_000 })
 
 const PRESENT = 'Manuel sailed to Venice to ask the Latin princes for soldiers against the Turks.'
 const ABSENT = 'The Wright brothers flew the first powered aeroplane at Kitty Hawk in December 1903.'
@@ -26,23 +28,9 @@ const CHRONICLE = [
   printedPage('40', ['Years later Manuel sailed to Venice once more and asked the Latin princes', 'for soldiers against the Turks; the princes praised him and sent nothing.'])
 ]
 
-/** A notes document citing an item whose attached source is `source`; the claim highlighted with `locator`. */
-async function setUp(app: App, page: Page, claim: string, source: { fileName: string; bytes: Uint8Array | string }, locator?: string) {
-  const notes = await app.api<{ id: string }>('importDocument', { fileName: 'notes.txt', contentBase64: b64(NOTES) })
-  const src = await app.api<{ id: string }>('importDocument', { fileName: source.fileName, contentBase64: b64(source.bytes), role: 'source' })
-  const item = await app.api<{ id: string }>('createCitation', { item: { type: 'book', title: 'A Short Chronicle' } })
-  await app.api('attachSource', { citationId: item.id, documentId: src.id })
-  const ann = await app.api<{ id: string }>('annotateQuote', { documentId: notes.id, quote: claim, citations: [{ citationId: item.id, ...(locator ? { locator } : {}) }] })
-  await page.reload()
-  await expect(page.locator('document-view h1.doc-title')).toHaveText('notes')
-  return { notes, src, item, ann }
-}
-
-/** Selects the highlight in the Annotations tab, then opens the compare view from the Verify tab. */
+/** Opens the compare view from the Verify tab and waits for the judgement. */
 async function openCompare(page: Page) {
-  await page.getByRole('tab', { name: 'Annotations' }).click()
-  await page.locator('annotation-card button.quote').first().click()
-  await page.getByRole('tab', { name: 'Verify' }).click()
+  await verifyTab(page)
   await page.locator('verify-panel').getByRole('button', { name: 'Compare with source…' }).click()
   const view = page.locator('compare-view')
   await expect(view.locator('compare-summary h3')).toBeVisible({ timeout: 60_000 })
@@ -50,8 +38,7 @@ async function openCompare(page: Page) {
 }
 
 test('a claim the source lacks shows "not found", what was searched, and no chosen passage; the recorded verdict survives a reload', async ({ page, app }) => {
-  test.setTimeout(120_000)
-  const { ann } = await setUp(app, page, ABSENT, { fileName: 'gibbon-vol6-ch64-65.txt', bytes: readFileSync(GIBBON_EXCERPT) })
+  const { ann } = await claimCitingSource(app, page, NOTES, ABSENT, { fileName: 'gibbon-vol6-ch64-65.txt', bytes: readFileSync(GIBBON_EXCERPT) })
   const view = await openCompare(page)
 
   const summary = view.locator('compare-summary')
@@ -91,20 +78,14 @@ test('a claim the source lacks shows "not found", what was searched, and no chos
   expect(saved.citations[0].verification).toMatchObject({ status: 'not-found', note: 'Nothing on aviation in Gibbon.' })
   expect(saved.citations[0].verification?.source).toBeUndefined()
 
-  await page.reload()
-  await expect(page.locator('document-view h1.doc-title')).toHaveText('notes')
-  await page.getByRole('tab', { name: 'Annotations' }).click()
-  await page.locator('annotation-card button.quote').first().click()
-  await page.getByRole('tab', { name: 'Verify' }).click()
-  const link = page.locator('verify-panel .link')
+  const link = await reloadToVerify(page)
   await expect(link.locator('.verdict')).toHaveText('Not found')
   await expect(link.locator('.note')).toHaveText('Nothing on aviation in Gibbon.')
   await expect(page.locator('document-view .verdict-badge[data-status="not-found"]')).toBeVisible()
 })
 
 test('"p. 39" on a PDF source searches that page first, shows its passage first after the judgement, and the confirmed passage is recorded', async ({ page, app }) => {
-  test.setTimeout(120_000)
-  const { ann } = await setUp(app, page, PRESENT, { fileName: 'chronicle.pdf', bytes: await makePdf(CHRONICLE) }, 'p. 39')
+  const { ann } = await claimCitingSource(app, page, NOTES, PRESENT, { fileName: 'chronicle.pdf', bytes: await makePdf(CHRONICLE) }, 'p. 39')
   const view = await openCompare(page)
 
   const summary = view.locator('compare-summary')
@@ -140,12 +121,7 @@ test('"p. 39" on a PDF source searches that page first, shows its passage first 
   await view.getByRole('button', { name: 'Record verdict' }).click()
   await expect(view).toHaveCount(0)
 
-  await page.reload()
-  await expect(page.locator('document-view h1.doc-title')).toHaveText('notes')
-  await page.getByRole('tab', { name: 'Annotations' }).click()
-  await page.locator('annotation-card button.quote').first().click()
-  await page.getByRole('tab', { name: 'Verify' }).click()
-  const link = page.locator('verify-panel .link')
+  const link = await reloadToVerify(page)
   await expect(link.locator('.verdict')).toHaveText('Supported')
   await expect(link.locator('.recorded-passage')).toContainText('emperor Manuel sailed from Constantinople to Venice')
   const saved = await app.api<{ citations: { verification?: { status: string; source?: { exact: string } } }[] }>('getAnnotation', { id: ann.id })

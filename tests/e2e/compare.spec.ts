@@ -9,6 +9,9 @@ import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { dragAcross, dragSelect } from './select'
 
+// Generous: the timeout covers the fixture's project set-up and server start on a busy machine too.
+test.describe.configure({ timeout: 180_000 })
+
 test.use({ seed: true })
 
 const GIBBON = resolve(__dirname, '../../../shared/corpus/large/gibbon-decline-and-fall-vol6-pg895.txt')
@@ -45,7 +48,6 @@ async function dragSelectInSource(page: Page, phrase: string) {
 test.skip(!existsSync(GIBBON), 'needs ../shared/corpus (Gibbon vol. 6)')
 
 test('check a claim against Gibbon side by side and record a verdict that shows as a badge', async ({ page, app }) => {
-  test.setTimeout(120_000)
   const item = await app.api<{ id: string }>('createCitation', { item: { type: 'book', title: 'The History of the Decline and Fall of the Roman Empire, vol. 6', author: [{ family: 'Gibbon', given: 'Edward' }] } })
   await expect(page.locator('document-view h1.doc-title')).toHaveText('John VII Palaiologos')
 
