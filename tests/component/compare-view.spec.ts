@@ -140,7 +140,12 @@ test('not found with a locator: said plainly with the cited region searched; not
   await expect(view.locator('.source .passage')).toHaveCount(0)
   await expect(view.locator('.source')).toContainText('The cited region, p. 39:')
   expect((await view.locator('.source .cited').allTextContents()).join('')).toBe([...SOURCE_TEXT].slice(0, 300).join(''))
-  // "Not found" records no passage.
+  // A candidate outside the cited region is shown with the region still tinted around it, the passage not.
+  await view.locator('compare-candidates button.candidate').first().click()
+  expect((await view.locator('.source .passage').allTextContents()).join('')).toBe(FIRST)
+  await expect(view.locator('.source .passage.cited')).toHaveCount(0)
+  expect((await view.locator('.source .cited').allTextContents()).join('')).toBe([...SOURCE_TEXT].slice(0, 300).join(''))
+  // "Not found" records no passage, even with one chosen.
   await view.getByRole('radio', { name: 'Not found' }).check()
   await view.getByRole('button', { name: 'Record verdict' }).click()
   await expect.poll(async () => (await calls(page)).map((c) => c.method)).toEqual(['job:compareClaim', 'verifyClaim'])

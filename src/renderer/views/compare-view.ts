@@ -48,8 +48,8 @@ export class CompareView extends LitElement {
       compare-candidates { border-right: 1px solid var(--line); }
       .pane { overflow: auto; padding: 0.75rem 1rem; white-space: pre-wrap; font: 15px/1.55 Georgia, serif; border-right: 1px solid var(--line); }
       .claim { background: #fbe9a8; }
-      .passage { background: #dfeedd; }
       .cited { background: #eef3fb; }
+      .passage { background: #dfeedd; }
       .term { background: #f5c26b; border-radius: 2px; }
       .passage.term { background: #9fd39a; }
       .differs { text-decoration: underline wavy var(--danger, #a12); text-decoration-thickness: 1.5px; }
@@ -265,7 +265,9 @@ export class CompareView extends LitElement {
     }
     const from = Math.max(0, p.start - SOURCE_CONTEXT)
     const to = Math.min(text.length, p.end + SOURCE_CONTEXT)
-    const marks: Mark[] = [{ start: p.start, end: p.end, cls: 'passage' }, ...this.differMarks(text, p.start, p.end, 'source')]
+    // The cited region stays tinted around the passage, so a passage outside it shows as such.
+    const cited: Mark[] = (c.citedRegion?.ranges ?? []).map((r) => ({ start: r.start, end: r.end, cls: 'cited' }))
+    const marks: Mark[] = [...cited, { start: p.start, end: p.end, cls: 'passage' }, ...this.differMarks(text, p.start, p.end, 'source')]
     if (!this.manual) for (const m of this.candidate?.matched ?? []) for (const s of m.source) marks.push({ start: s.start, end: s.end, cls: 'term' })
     return markedText(text, from, to, marks)
   }
