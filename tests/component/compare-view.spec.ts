@@ -63,6 +63,7 @@ async function selectInSource(page: Page, phrase: string) {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const at = (n as Text).data.indexOf(phrase)
       if (at < 0) continue
+      ;(n as Text).parentElement!.scrollIntoView({ block: 'center' })
       const range = document.createRange()
       range.setStart(n, at)
       range.setEnd(n, at + phrase.length)

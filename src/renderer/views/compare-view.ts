@@ -40,8 +40,10 @@ export class CompareView extends LitElement {
   static styles = [
     controlStyles,
     css`
-      :host { position: fixed; inset: 0; z-index: 50; background: rgba(40, 32, 24, 0.35); display: flex; }
-      .sheet { margin: 2vh 2vw; flex: 1; background: var(--paper); border-radius: 8px; display: grid; grid-template-rows: auto auto 1fr auto auto; overflow: hidden; box-shadow: 0 8px 30px rgba(0,0,0,.25); }
+      :host { display: contents; }
+      .sheet { margin: 2vh 2vw; width: 96vw; height: 96vh; max-width: none; max-height: none; padding: 0; border: none; box-sizing: border-box; color: inherit; background: var(--paper); border-radius: 8px; grid-template-rows: auto auto 1fr auto auto; overflow: hidden; box-shadow: 0 8px 30px rgba(0,0,0,.25); }
+      .sheet[open] { display: grid; }
+      .sheet::backdrop { background: rgba(40, 32, 24, 0.35); }
       header { display: flex; gap: 0.5rem; align-items: center; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--line); flex-wrap: wrap; }
       h2 { font-size: 1rem; margin: 0; flex: 1; }
       .body { display: grid; grid-template-columns: minmax(14rem, 22rem) 1fr 1fr; min-height: 0; }
@@ -88,6 +90,10 @@ export class CompareView extends LitElement {
   connectedCallback(): void {
     super.connectedCallback()
     void this.load()
+  }
+
+  firstUpdated(): void {
+    this.renderRoot.querySelector('dialog')?.showModal()
   }
 
   private async load(): Promise<void> {
@@ -145,12 +151,22 @@ export class CompareView extends LitElement {
   private async pick(index: number): Promise<void> {
     this.picked = index
     this.manual = undefined
+    this.selected = undefined
     await this.updateComplete
     this.scrollToMarks()
   }
 
+  /**
+   * The last selection made in the source pane (code points of the source). Kept because pressing
+   * a button of the modal dialog may clear the live selection before its click handler runs.
+   */
+  private selected: { start: number; end: number } | undefined
+  private readonly rememberSelection = (): void => {
+    this.selected = selectionOffsets(this.shadowRoot!, this.sourcePane)
+  }
+
   private async useSelection(): Promise<void> {
-    const sel = selectionOffsets(this.shadowRoot!, this.sourcePane)
+    const sel = selectionOffsets(this.shadowRoot!, this.sourcePane) ?? this.selected
     if (!sel) {
       this.error = 'Select a passage in the source (right) first.'
       return
@@ -193,7 +209,8 @@ export class CompareView extends LitElement {
   render() {
     const c = this.comparison
     const p = this.progress
-    return html`<div class="sheet" role="dialog" aria-modal="true" aria-label="Compare claim with source" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.close()}>
+    // A modal <dialog>: the app behind is inert (Tab stays inside), Escape fires `cancel`.
+    return html`<dialog class="sheet" aria-label="Compare claim with source" @cancel=${(e: Event) => { e.preventDefault(); this.close() }}>
       <header>
         <h2>${this.sourceDoc ? html`Claim beside <em>${this.sourceDoc.title}</em>` : 'Comparing…'}</h2>
         <button @click=${this.close} aria-label="Close">Close</button>
@@ -208,11 +225,11 @@ export class CompareView extends LitElement {
           .proposed=${c?.judgement.verdict === 'supported-passage-found'} .structure=${this.sourceDoc?.structure ?? []}
           @candidate-pick=${(e: CustomEvent<{ index: number }>) => this.pick(e.detail.index)}></compare-candidates>
         <div class="pane left" aria-label="Claim in its document">${this.renderClaim()}</div>
-        <div class="pane source" aria-label="Source">${this.renderSource()}</div>
+        <div class="pane source" aria-label="Source" @mouseup=${this.rememberSelection} @keyup=${this.rememberSelection}>${this.renderSource()}</div>
       </div>
       ${this.renderInfo()}
       <compare-verdict ?hasPassage=${!!this.passage} ?busy=${this.busy || !c} @verdict-record=${this.record}></compare-verdict>
-    </div>`
+    </dialog>`
   }
 
   private renderInfo() {
