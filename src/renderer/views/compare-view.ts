@@ -144,7 +144,9 @@ export class CompareView extends LitElement {
   }
 
   private scrollToMarks(): void {
-    this.sourcePane?.querySelector('.passage, .cited')?.scrollIntoView({ block: 'center' })
+    // The passage, else the cited region (the region is also tinted around a passage: not first).
+    const target = this.sourcePane?.querySelector('.passage') ?? this.sourcePane?.querySelector('.cited')
+    target?.scrollIntoView({ block: 'center' })
     this.claimPane?.querySelector('.claim')?.scrollIntoView({ block: 'center' })
   }
 
