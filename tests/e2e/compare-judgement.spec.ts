@@ -44,6 +44,18 @@ test('a claim the source lacks shows "not found", what was searched, and no chos
   const summary = view.locator('compare-summary')
   await expect(summary.locator('h3')).toContainText('Not found in this source')
   await expect(summary.locator('h3')).toBeFocused() // the keyboard starts at the judgement
+  // The view is modal: Tab never reaches the app behind it (only the browser's own UI at the wrap).
+  const focusOutside: string[] = []
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press('Tab')
+    const chain = await page.evaluate(() => {
+      const names: string[] = []
+      for (let el: Element | null | undefined = document.activeElement; el; el = el.shadowRoot?.activeElement) names.push(el.tagName.toLowerCase())
+      return names
+    })
+    if (!chain.includes('compare-view') && chain.join() !== 'body') focusOutside.push(chain.join(' > '))
+  }
+  expect(focusOutside).toEqual([])
   await expect(summary.locator('h3')).toContainText(/confidence \d+%/)
   await expect(summary.locator('.reason')).toContainText(/The source uses \d+% of the claim's words/)
   await expect(summary.locator('.searched')).toHaveText(/^Searched all of gibbon-vol6-ch64-65 \(\d+ code points\)\.$/)

@@ -40,8 +40,10 @@ export class CompareView extends LitElement {
   static styles = [
     controlStyles,
     css`
-      :host { position: fixed; inset: 0; z-index: 50; background: rgba(40, 32, 24, 0.35); display: flex; }
-      .sheet { margin: 2vh 2vw; flex: 1; background: var(--paper); border-radius: 8px; display: grid; grid-template-rows: auto auto 1fr auto auto; overflow: hidden; box-shadow: 0 8px 30px rgba(0,0,0,.25); }
+      :host { display: contents; }
+      .sheet { margin: 2vh 2vw; width: 96vw; height: 96vh; max-width: none; max-height: none; padding: 0; border: none; box-sizing: border-box; color: inherit; background: var(--paper); border-radius: 8px; grid-template-rows: auto auto 1fr auto auto; overflow: hidden; box-shadow: 0 8px 30px rgba(0,0,0,.25); }
+      .sheet[open] { display: grid; }
+      .sheet::backdrop { background: rgba(40, 32, 24, 0.35); }
       header { display: flex; gap: 0.5rem; align-items: center; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--line); flex-wrap: wrap; }
       h2 { font-size: 1rem; margin: 0; flex: 1; }
       .body { display: grid; grid-template-columns: minmax(14rem, 22rem) 1fr 1fr; min-height: 0; }
@@ -94,6 +96,10 @@ export class CompareView extends LitElement {
   disconnectedCallback(): void {
     super.disconnectedCallback()
     this.cancelling.abort()
+  }
+
+  firstUpdated(): void {
+    this.renderRoot.querySelector('dialog')?.showModal()
   }
 
   private async load(): Promise<void> {
@@ -211,7 +217,8 @@ export class CompareView extends LitElement {
   render() {
     const c = this.comparison
     const p = this.progress
-    return html`<div class="sheet" role="dialog" aria-modal="true" aria-label="Compare claim with source" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.close()}>
+    // A modal <dialog>: the app behind is inert (Tab stays inside), Escape fires `cancel`.
+    return html`<dialog class="sheet" aria-label="Compare claim with source" @cancel=${(e: Event) => { e.preventDefault(); this.close() }}>
       <header>
         <h2>${this.sourceDoc ? html`Claim beside <em>${this.sourceDoc.title}</em>` : 'Comparing…'}</h2>
         <button @click=${this.close} aria-label="Close">Close</button>
@@ -230,7 +237,7 @@ export class CompareView extends LitElement {
       </div>
       ${this.renderInfo()}
       <compare-verdict ?hasPassage=${!!this.passage} ?busy=${this.busy || !c} @verdict-record=${this.record}></compare-verdict>
-    </div>`
+    </dialog>`
   }
 
   private renderInfo() {
