@@ -25,13 +25,18 @@ export const appStyles = css`
     color: var(--accent);
     margin-right: 0.2rem;
   }
+  /* The project's name: a button opening the project chooser. */
   .project {
-    color: var(--ink-soft);
+    color: var(--ink);
     font-size: 0.85rem;
     margin-right: auto;
+    max-width: 22rem;
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
+  }
+  .project-label {
+    color: var(--ink-soft);
   }
   .sep {
     width: 1px;

@@ -17,6 +17,7 @@ import type { Candidate, Comparison } from '../../shared/api/compare'
 import type { DocumentWithText, VerificationStatus } from '../../shared/model'
 import { CodePointIndex } from '../../shared/text/code-points'
 import { markedText, selectionOffsets, type Mark } from '../dom/marked-text'
+import { ModalController } from '../dom/modal-controller'
 import { reportError } from '../lib/errors'
 import { modelContext } from '../model/model-context'
 import type { ProjectModel } from '../model/project-model'
@@ -74,6 +75,8 @@ export class CompareView extends LitElement {
   @state() private indexing: { done: number; total: number } | undefined
   private readonly cancelling = new AbortController()
 
+  /** A real modal: Tab stays in the sheet, Escape closes it from anywhere, focus returns to Compare. */
+  protected readonly modal = new ModalController(this, { container: () => this.renderRoot.querySelector<HTMLElement>('.sheet'), onEscape: () => this.close() })
   @query('.source') private sourcePane!: HTMLElement
   @query('.left') private claimPane!: HTMLElement
 
@@ -197,7 +200,7 @@ export class CompareView extends LitElement {
     const c = this.comparison
     const cand = this.candidate
     const n = c?.candidates.length ?? 0
-    return html`<div class="sheet" role="dialog" aria-modal="true" aria-label="Compare claim with source" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.close()}>
+    return html`<div class="sheet" role="dialog" aria-modal="true" aria-label="Compare claim with source">
       <header>
         <h2>${this.sourceDoc ? html`Claim beside <em>${this.sourceDoc.title}</em>` : 'Comparing…'}
           ${c?.narrowedTo ? html`<span class="muted"> — searched ${c.narrowedTo.label}</span>` : nothing}</h2>
@@ -211,8 +214,8 @@ export class CompareView extends LitElement {
         <button @click=${this.close} aria-label="Close">Close</button>
       </header>
       <div class="panes">
-        <div class="pane left" aria-label="Claim in its document">${this.renderClaim()}</div>
-        <div class="pane source" aria-label="Source">${this.renderSource()}</div>
+        <div class="pane left" tabindex="0" role="region" aria-label="Claim in its document">${this.renderClaim()}</div>
+        <div class="pane source" tabindex="0" role="region" aria-label="Source">${this.renderSource()}</div>
       </div>
       <div>
         <div class="info">

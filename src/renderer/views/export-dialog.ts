@@ -17,6 +17,7 @@ import { STYLE_LABELS } from '../lib/citation-styles'
 import { errorMessage } from '../lib/errors'
 import { UseModel } from '../model/model-context'
 import type { JobProgress } from '../model/job-runner'
+import { ModalController } from '../dom/modal-controller'
 import { controlStyles } from '../styles/ui-styles'
 
 const STYLES = Object.entries(STYLE_LABELS)
@@ -75,6 +76,8 @@ export class ExportDialog extends LitElement {
   @state() private outcome: Outcome | undefined
   @state() private failure = ''
   @query('dialog') private dialog!: HTMLDialogElement
+  /** Tab stays in the dialog, Escape closes it (not while an export runs), focus returns to Export…. */
+  protected readonly modal = new ModalController(this, { container: () => this.dialog, onEscape: () => !this.job?.running && this.dialog?.close() })
   /** True in the desktop app (preload bridge present): files are written by main into `folder`. */
   private readonly desktop = typeof window !== 'undefined' && !!window.marginalia
 

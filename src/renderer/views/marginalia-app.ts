@@ -48,6 +48,7 @@ export class MarginaliaApp extends LitElement {
   @state() private selectedAnnotationId: string | undefined
   @state() private notice = ''
   @state() private exportOpen = false
+  @state() private projectsOpen = false
   @state() private importing = false
   @query('document-view') private view: DocumentView | undefined
   @query('#import-file') private fileInput!: HTMLInputElement
@@ -86,10 +87,13 @@ export class MarginaliaApp extends LitElement {
     const palette = m.selections.palette()
     const tags = m.selections.tagNames()
     const jobs = m.jobs.running.size
+    const tokenProblem = m.tokenProblem
+    if (tokenProblem) return html`<project-token-page ?refused=${tokenProblem === 'refused'}></project-token-page>`
     return html`
       <header>
         <span class="brand">Marginalia</span>
-        <span class="project" title=${m.info?.path ?? ''}>${m.info?.name ?? ''}</span>
+        <button class="project" title=${m.info ? `${m.info.name} — ${m.info.path}. Open, create or switch projects` : 'Open, create or switch projects'}
+          aria-haspopup="dialog" @click=${() => (this.projectsOpen = true)}><span class="project-label">Project:</span> ${m.info?.name ?? '…'}</button>
         <button @click=${() => this.fileInput.click()} ?disabled=${this.importing}>${this.importing ? 'Importing…' : 'Import…'}</button>
         <input type="file" id="import-file" aria-label="Import a document" accept=".txt,.md,.markdown,.html,.htm,.xml,.tei,.pdf,.docx,text/plain" @change=${this.importFile} />
         <button @click=${() => (this.exportOpen = true)}>Export…</button>
@@ -141,6 +145,13 @@ export class MarginaliaApp extends LitElement {
       </footer>
       ${this.exportOpen
         ? html`<export-dialog .open=${true} .documentId=${docId} @close=${() => (this.exportOpen = false)}></export-dialog>`
+        : nothing}
+      ${this.projectsOpen
+        ? html`<project-chooser @close=${() => (this.projectsOpen = false)}
+            @project-opened=${(e: CustomEvent<{ name: string; created: boolean }>) => {
+              this.selectedAnnotationId = undefined
+              this.flashNotice(`${e.detail.created ? 'Created' : 'Opened'} the project “${e.detail.name}”`)
+            }}></project-chooser>`
         : nothing}
     `
   }
