@@ -104,7 +104,7 @@ export class MarginaliaApp extends LitElement {
       </header>
       <error-banner .messages=${m.notices} @dismiss=${(e: CustomEvent<{ id: number }>) => m.dismiss(e.detail.id)}></error-banner>
       <main>
-        <nav class="docs" aria-label="Project documents">
+        <nav class="docs" aria-label="Project documents" @keydown=${this.backToText}>
           <h2 class="heading">Documents</h2>
           <document-list .documents=${m.selections.documentList()} .currentId=${docId}></document-list>
           ${docId ? html`<reimport-button .documentId=${docId}></reimport-button>` : nothing}
@@ -117,7 +117,7 @@ export class MarginaliaApp extends LitElement {
           .knownTags=${tags}
           .selectedAnnotationId=${this.selectedAnnotationId}
         ></document-view>
-        <aside>
+        <aside @keydown=${this.backToText}>
           <div role="tablist" aria-label="Side panels" @keydown=${this.onTabKey}>
             ${TABS.map(
               (t) => html`<button
@@ -177,6 +177,17 @@ export class MarginaliaApp extends LitElement {
       case 'verify':
         return html`<verify-panel .annotation=${this.selectedAnnotationId ? open?.annotations.get(this.selectedAnnotationId) : undefined}></verify-panel>`
     }
+  }
+
+  /**
+   * Escape in a side panel or the document list (when nothing there used it) takes focus home to
+   * the text: to the selected highlight's start, else where the caret last was.
+   */
+  private backToText = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || e.defaultPrevented || isTypingTarget(e.composedPath())) return
+    e.preventDefault()
+    const selected = this.selectedAnnotationId ? this.model.open?.annotations.get(this.selectedAnnotationId) : undefined
+    this.view?.focusText(selected?.target.start)
   }
 
   private onTabKey = (e: KeyboardEvent): void => {
