@@ -23,6 +23,7 @@ import { windowModel } from '../model/window-model'
 import { appStyles } from '../styles/app-styles'
 import { controlStyles } from '../styles/ui-styles'
 import type { DocumentView } from './document-view'
+import { savedSideWidth } from './panel-resizer'
 
 type TabId = 'annotations' | 'entities' | 'bibliography' | 'verify'
 const TABS: { id: TabId; label: string }[] = [
@@ -49,6 +50,8 @@ export class MarginaliaApp extends LitElement {
   @state() private notice = ''
   @state() private exportOpen = false
   @state() private projectsOpen = false
+  /** Width of the side panel (CSS px) chosen with the resizer; undefined: the layout's default. */
+  @state() private sideWidth: number | undefined = savedSideWidth()
   @state() private importing = false
   @query('document-view') private view: DocumentView | undefined
   @query('#import-file') private fileInput!: HTMLInputElement
@@ -103,7 +106,7 @@ export class MarginaliaApp extends LitElement {
         <button @click=${() => this.history('redo')} ?disabled=${!h.canRedo} title=${`Redo ${h.redoLabel ?? ''} (${MOD}+Shift+Z)`} aria-label="Redo">↷ Redo</button>
       </header>
       <error-banner .messages=${m.notices} @dismiss=${(e: CustomEvent<{ id: number }>) => m.dismiss(e.detail.id)}></error-banner>
-      <main>
+      <main style=${this.sideWidth ? `--side-width: ${this.sideWidth}px` : ''}>
         <nav class="docs" aria-label="Project documents" @keydown=${this.backToText}>
           <h2 class="heading">Documents</h2>
           <document-list .documents=${m.selections.documentList()} .currentId=${docId}></document-list>
@@ -117,6 +120,9 @@ export class MarginaliaApp extends LitElement {
           .knownTags=${tags}
           .selectedAnnotationId=${this.selectedAnnotationId}
         ></document-view>
+        <panel-resizer .width=${this.sideWidth ?? this.renderRoot.querySelector('aside')?.getBoundingClientRect().width ?? 360}
+          .max=${Math.max(256, Math.round(window.innerWidth * 0.5))}
+          @panel-resize=${(e: CustomEvent<{ width: number }>) => (this.sideWidth = e.detail.width)}></panel-resizer>
         <aside @keydown=${this.backToText}>
           <div role="tablist" aria-label="Side panels" @keydown=${this.onTabKey}>
             ${TABS.map(
