@@ -126,3 +126,33 @@ test('at 1024×768 nothing overflows sideways and every control of the main view
   expect((await page.locator('marginalia-app aside').boundingBox())!.width).toBeGreaterThan(aside!.width + 100)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024)
 })
+
+test('entity form errors show in words next to their field, and go when fixed', async ({ page, app }) => {
+  expect(app.seedId).toBeTruthy()
+  await expect(page.locator('document-view h1')).toHaveText('John VII Palaiologos', { timeout: 30_000 })
+  await page.getByRole('tab', { name: 'Entities' }).click()
+  await page.locator('entity-panel').getByRole('button', { name: 'New entity' }).click()
+  const editor = page.locator('entity-editor')
+  await editor.getByLabel('Label').fill('Manuel II Palaiologos')
+  await editor.getByLabel('Wikidata').fill('bogus')
+  await editor.getByLabel('birth (EDTF)').fill('spring 1390')
+  await editor.getByRole('button', { name: 'Create' }).click()
+
+  await expect(editor.locator('#err-auth-wikidata')).toHaveText('Wikidata id "bogus" is malformed: expected a Q-id such as Q37043')
+  await expect(editor.getByLabel('Wikidata')).toHaveAttribute('aria-invalid', 'true')
+  await expect(editor.getByLabel('Wikidata')).toBeFocused()
+  await expect(editor).not.toContainText('authorities.')
+  await expect(page.locator('error-banner .msg')).toHaveCount(0)
+
+  await editor.getByLabel('Wikidata').fill('Q37043')
+  await expect(editor.locator('#err-auth-wikidata')).toHaveCount(0) // editing the field clears its message
+  await editor.getByRole('button', { name: 'Create' }).click()
+  await expect(editor.locator('#err-date-birth')).toContainText('"spring 1390" is not an EDTF date')
+  await expect(editor).not.toContainText('dates.birth')
+
+  await editor.getByLabel('birth (EDTF)').fill('1350')
+  await editor.getByRole('button', { name: 'Create' }).click()
+  await expect(editor).toHaveCount(0)
+  await expect(page.locator('entity-panel')).toContainText('Manuel II Palaiologos')
+  await expect(page.locator('error-banner .msg')).toHaveCount(0)
+})
