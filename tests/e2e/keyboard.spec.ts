@@ -19,7 +19,8 @@ function focused(page: Page): Promise<string> {
     const chain: string[] = []
     let el = document.activeElement as HTMLElement | null
     while (el) {
-      chain.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`)
+      const name = el.getAttribute('name')
+      chain.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}${name ? `[name=${name}]` : ''}`)
       el = (el.shadowRoot?.activeElement as HTMLElement | null) ?? null
     }
     return chain.join(' > ')
@@ -157,4 +158,37 @@ test('Export and Compare are real modals: Tab stays inside, Escape closes, focus
   await expect(sheet).toHaveCount(0)
   await expect(compareButton).toBeFocused()
   expect(ann.id).toBeTruthy()
+})
+
+test('a new bibliography item from what was typed in the picker, with its language, by keyboard', async ({ page, app }) => {
+  await expect(page.locator('document-view h1')).toHaveText('John VII Palaiologos', { timeout: 30_000 })
+  await tabTo(page, TEXT)
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight')
+  const popover = page.locator('selection-popover')
+  await expect(popover.locator('.quote')).toHaveText('“John VII Palaiologos”')
+  await page.keyboard.press('Enter')
+  await tabTo(page, /citation-picker > input#q/)
+  await page.keyboard.type('Geschichte des byzantinischen Staates')
+  await page.keyboard.press('Enter') // no such item: a new one, titled as typed
+  const form = popover.locator('citation-picker citation-form')
+  await expect(form.locator('input[name=title]')).toBeFocused()
+  await expect(form.locator('input[name=title]')).toHaveValue('Geschichte des byzantinischen Staates')
+  await tabTo(page, /textarea\[name=author\]/, 10, 'Shift+Tab')
+  await page.keyboard.type('Ostrogorsky, Georg')
+  await tabTo(page, /input\[name=language\]/, 20)
+  await page.keyboard.type('de')
+  await page.keyboard.press('Enter') // creates the item (the highlight is not made yet)
+  await expect(form).toHaveCount(0)
+  await expect(popover).toHaveCount(1)
+  expect(await focused(page)).toMatch(/citation-picker > input\.loc/)
+  await page.keyboard.type('S. 12')
+  await page.keyboard.press('Enter') // makes the highlight
+  await expect(popover).toHaveCount(0)
+
+  const items = await app.api<{ id: string; item: { title?: string; language?: string; author?: { family?: string }[] } }[]>('listCitations')
+  const made = items.find((c) => c.item.title === 'Geschichte des byzantinischen Staates')
+  expect(made?.item.language).toBe('de')
+  expect(made?.item.author?.[0]?.family).toBe('Ostrogorsky')
+  const [saved] = await app.api<{ citations: { citationId: string; locator?: string }[] }[]>('listAnnotations', { documentId: app.seedId })
+  expect(saved.citations).toEqual([expect.objectContaining({ citationId: made!.id, locator: 'S. 12' })])
 })
