@@ -53,16 +53,24 @@ function caretOffset(page: Page): Promise<number> {
 
 const TEXT = /document-view > article\.page/
 
-test('annotate, link a new entity and cite an item by keyboard alone, then back to the text', async ({ page, app }) => {
-  await app.api('createCitation', { item: { type: 'book', title: 'Byzantium and the Ottomans', author: [{ family: 'Zachariadou', given: 'Elizabeth' }], issued: { 'date-parts': [[1977]] } } })
-  await expect(page.locator('document-view h1')).toHaveText('John VII Palaiologos', { timeout: 30_000 })
-
-  // Into the text: a caret at its start; select the first three words with Ctrl+Shift+→.
+/**
+ * Tabs into the text (a caret at its start), selects the first three words with Ctrl+Shift+→ and
+ * presses Enter: the popover's form has focus. Returns the popover.
+ */
+async function selectTitleByKeyboard(page: Page) {
   await tabTo(page, TEXT)
   for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight')
   const popover = page.locator('selection-popover')
   await expect(popover.locator('.quote')).toHaveText('“John VII Palaiologos”')
   await page.keyboard.press('Enter')
+  return popover
+}
+
+test('annotate, link a new entity and cite an item by keyboard alone, then back to the text', async ({ page, app }) => {
+  await app.api('createCitation', { item: { type: 'book', title: 'Byzantium and the Ottomans', author: [{ family: 'Zachariadou', given: 'Elizabeth' }], issued: { 'date-parts': [[1977]] } } })
+  await expect(page.locator('document-view h1')).toHaveText('John VII Palaiologos', { timeout: 30_000 })
+
+  const popover = await selectTitleByKeyboard(page)
   await expect(popover.locator('#tag')).toBeFocused()
   await page.keyboard.type('person')
   await tabTo(page, /citation-picker > input#q/)
@@ -162,11 +170,7 @@ test('Export and Compare are real modals: Tab stays inside, Escape closes, focus
 
 test('a new bibliography item from what was typed in the picker, with its language, by keyboard', async ({ page, app }) => {
   await expect(page.locator('document-view h1')).toHaveText('John VII Palaiologos', { timeout: 30_000 })
-  await tabTo(page, TEXT)
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight')
-  const popover = page.locator('selection-popover')
-  await expect(popover.locator('.quote')).toHaveText('“John VII Palaiologos”')
-  await page.keyboard.press('Enter')
+  const popover = await selectTitleByKeyboard(page)
   await tabTo(page, /citation-picker > input#q/)
   await page.keyboard.type('Geschichte des byzantinischen Staates')
   await page.keyboard.press('Enter') // no such item: a new one, titled as typed

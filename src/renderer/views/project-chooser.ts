@@ -14,7 +14,7 @@ import type { OpenedProject, ProjectsOverview } from '../../shared/api/projects'
 import { ModalController } from '../dom/modal-controller'
 import { errorMessage } from '../lib/errors'
 import { UseModel } from '../model/model-context'
-import { controlStyles } from '../styles/ui-styles'
+import { controlStyles, dialogStyles } from '../styles/ui-styles'
 
 /** What the folder field is waiting for: a confirmation to create a project in `path`. */
 interface PendingCreate {
@@ -26,10 +26,9 @@ interface PendingCreate {
 export class ProjectChooser extends LitElement {
   static styles = [
     controlStyles,
+    dialogStyles,
     css`
-      dialog { border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.2rem; width: min(40rem, 94vw); background: var(--paper); color: var(--ink); }
-      dialog::backdrop { background: rgb(40 30 20 / 0.35); }
-      h2 { margin: 0 0 0.6rem; font-size: 1.1rem; }
+      :host { --dialog-width: 40rem; }
       h3 { margin: 1rem 0 0.4rem; font-size: 0.95rem; }
       .where, .path { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 0.8rem; word-break: break-all; color: var(--ink-soft); }
       ul { list-style: none; margin: 0; padding: 0; }
