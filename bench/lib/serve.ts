@@ -22,7 +22,7 @@ export interface Running {
 
 /** `marginalia serve --project dir`; resolves with the address (token included) once it listens. */
 export function serveProject(dir: string): Promise<Running> {
-  const proc = spawn(TSX, [CLI, 'serve', '--project', dir, '--port', '0'], { cwd: ROOT, env: { ...process.env, MARGINALIA_OUT: OUT } })
+  const proc = spawn(TSX, [CLI, 'serve', '--project', dir, '--create', '--port', '0'], { cwd: ROOT, env: { ...process.env, MARGINALIA_OUT: OUT } })
   return new Promise((ok, fail) => {
     let out = ''
     let err = ''

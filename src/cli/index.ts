@@ -29,7 +29,7 @@ const COMMANDS: CliCommand[] = [
 ]
 
 /** Options that take no value. */
-const FLAGS = new Set(['bom', 'zip', 'help', 'pretty', 'all', 'names', 'desc', 'facets', 'no-variants'])
+const FLAGS = new Set(['create', 'bom', 'zip', 'help', 'pretty', 'all', 'names', 'desc', 'facets', 'no-variants'])
 
 function usage(): string {
   return ['usage: npm run cli -- <command> …', '', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n')

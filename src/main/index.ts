@@ -5,20 +5,19 @@
  */
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu, session as electronSession, shell } from 'electron'
-import { openSampleProject, sampleProjectDir } from './sample-project'
 import { handleAppProtocol, registerAppScheme } from './app-protocol'
 import { buildMenu } from './menu'
 import { ExportFolders } from './services/export-folders'
-import { ProjectSession } from './services/project-session'
+import { ProjectHost } from './projects/project-host'
 import { bindIpc, forwardChanges } from './transport/ipc'
 import { APP_ORIGIN, installNavigationGuards, mainWindowOptions } from './window-options'
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
 const appRoot = app.isPackaged ? process.resourcesPath : join(__dirname, '..', '..')
-let current: ProjectSession | undefined
+/** The open project and the project chooser (recent projects, open, create, the sample). */
+let host: ProjectHost | undefined
 /** Folders the historian chose for exports in this run (granted by the folder dialog, ipc.ts). */
 const exportFolders = new ExportFolders()
-let stopForwarding: (() => void) | undefined
 
 app.enableSandbox() // every renderer sandboxed, whatever a window's options say
 registerAppScheme()
@@ -34,21 +33,12 @@ if (!app.requestSingleInstanceLock()) {
   })
 }
 
-async function useSession(next: ProjectSession): Promise<void> {
-  stopForwarding?.()
-  const previous = current
-  current = next
-  stopForwarding = forwardChanges(next)
-  await previous?.close()
-}
-
 async function openProject(win: BrowserWindow): Promise<void> {
   const picked = await dialog.showOpenDialog(win, { title: 'Open or create a Marginalia project folder', properties: ['openDirectory', 'createDirectory'] })
   if (picked.canceled || !picked.filePaths[0]) return
   try {
-    const next = await ProjectSession.open(picked.filePaths[0], { create: true, appRoot, exportFolders })
-    await useSession(next)
-    win.webContents.reload()
+    // The window hears of the switch as a reload event (the same path as the in-page chooser).
+    await host!.open(picked.filePaths[0], { create: true })
   } catch (err) {
     dialog.showErrorBox('Could not open the project', (err as Error).message)
   }
@@ -59,8 +49,9 @@ async function start(): Promise<void> {
   electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, done) => done(false))
   electronSession.defaultSession.setPermissionCheckHandler(() => false)
   handleAppProtocol(join(__dirname, '..', 'renderer'))
-  await useSession(await openSampleProject(sampleProjectDir(app.getPath('userData')), appRoot, exportFolders))
-  bindIpc(() => current!, exportFolders, devServerUrl)
+  host = await ProjectHost.start({ dataDir: app.getPath('userData'), appRoot, exportFolders })
+  forwardChanges(host)
+  bindIpc(() => host!, exportFolders, devServerUrl)
 
   const win = new BrowserWindow(mainWindowOptions(join(__dirname, '..', 'preload', 'index.js')))
   Menu.setApplicationMenu(buildMenu({ openProject: () => void openProject(win) }))
@@ -71,9 +62,9 @@ async function start(): Promise<void> {
 // Flush pending writes and release the project lock before quitting.
 let quitting = false
 app.on('before-quit', (event) => {
-  if (quitting || !current) return
+  if (quitting || !host) return
   event.preventDefault()
   quitting = true
-  void current.close().finally(() => app.quit())
+  void host.close().finally(() => app.quit())
 })
 app.on('window-all-closed', () => app.quit())

@@ -15,6 +15,7 @@ import { jobMethods, startJobMethod } from './api/jobs'
 import { teamMethods } from './api/team'
 import { searchMethods } from './api/search'
 import { storeMethods } from './api/store'
+import { projectsMethods } from './api/projects'
 import { w3cMethods } from './api/w3c'
 import type { CollectionName } from './model'
 
@@ -30,7 +31,8 @@ export const methods = {
   ...searchMethods, ...corpusMethods,
   ...jobMethods,
   ...startJobMethod,
-  ...storeMethods
+  ...storeMethods,
+  ...projectsMethods
 }
 
 export type Methods = typeof methods

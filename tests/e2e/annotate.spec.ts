@@ -167,9 +167,12 @@ test('the keyboard alone selects and highlights a passage', async ({ page, app }
   const [a] = await app.api<Annotation[]>('listAnnotations', {})
   expect(a.target.exact).toBe('John VII')
   expect(a.tags).toEqual(['person'])
-  // Escape closes the popover without creating anything.
-  await page.locator('document-view article').focus()
+  // Focus came back to the text, the caret after the new highlight; Escape closes the popover
+  // without creating anything.
+  await expect(page.locator('document-view article')).toBeFocused()
+  await page.keyboard.press('Shift+ArrowRight') // the space after “John VII” (trimmed: no passage yet)
   await page.keyboard.press('Shift+ArrowRight')
+  await expect(popover.locator('.quote')).toHaveText('“P”')
   await expect(popover).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(popover).toHaveCount(0)

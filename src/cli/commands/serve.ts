@@ -2,9 +2,9 @@
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { stat } from 'node:fs/promises'
-import { openSampleProject, sampleProjectDir } from '../../main/sample-project'
+import { ProjectHost } from '../../main/projects/project-host'
 import { ExportFolders } from '../../main/services/export-folders'
-import { DEFAULT_APP_ROOT, ProjectSession } from '../../main/services/project-session'
+import { DEFAULT_APP_ROOT } from '../../main/services/project-session'
 import { startHttpServer } from '../../main/transport/http'
 import type { CliCommand } from '../command'
 import { intOption, option } from '../parse-args'
@@ -17,7 +17,7 @@ export function userDataDir(): string {
 
 export const serveCommand: CliCommand = {
   name: 'serve',
-  usage: 'serve [--project DIR] [--port N] [--export-root DIR]…   (no --project: the sample project; writeExport may write only into the project\'s exports/ folder and each --export-root)',
+  usage: 'serve [--project DIR [--create]] [--port N] [--export-root DIR]…   (no --project: the sample project; DIR must hold a project unless --create; the page\'s project chooser opens others; writeExport may write only into the project\'s exports/ folder and each --export-root)',
   async run(args) {
     const dir = option(args, 'project')
     const rendererDir = resolve(process.env.MARGINALIA_OUT ?? join(DEFAULT_APP_ROOT, 'out'), 'renderer')
@@ -28,19 +28,19 @@ export const serveCommand: CliCommand = {
     // person starting the server said, on this command line.
     const exportFolders = new ExportFolders()
     for (const root of args.options['export-root'] ?? []) exportFolders.grant(resolve(root))
-    const session = dir
-      ? await ProjectSession.open(dir, { create: true, exportFolders })
-      : await openSampleProject(sampleProjectDir(userDataDir()), DEFAULT_APP_ROOT, exportFolders)
-    const server = await startHttpServer({ session, rendererDir, port: intOption(args, 'port') ?? 0 })
+    // A mistyped --project must not silently become an empty project: creating one takes --create.
+    const host = await ProjectHost.start({ dir, create: args.flags.has('create'), dataDir: userDataDir(), appRoot: DEFAULT_APP_ROOT, exportFolders })
+    const server = await startHttpServer({ session: host, rendererDir, port: intOption(args, 'port') ?? 0 })
     const stop = async () => {
       await server.close()
-      await session.close() // flushes pending writes, releases the lock
+      await host.close() // flushes pending writes, releases the lock
       process.exit(0)
     }
     process.on('SIGINT', () => void stop())
     process.on('SIGTERM', () => void stop())
-    process.stdout.write(JSON.stringify({ url: server.url, project: session.store.dir, port: server.port }) + '\n')
-    process.stderr.write(`Marginalia is serving ${session.store.dir}\nOpen ${server.url}\n(Ctrl+C stops it)\n`)
+    const project = host.session.store.dir
+    process.stdout.write(JSON.stringify({ url: server.url, project, port: server.port }) + '\n')
+    process.stderr.write(`Marginalia is serving ${project}\n(the sample project lives in ${host.samplePath}; the page's Projects… button opens or creates others)\nOpen ${server.url}\n(Ctrl+C stops it)\n`)
     return new Promise(() => undefined) // runs until stopped
   }
 }

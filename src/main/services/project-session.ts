@@ -27,6 +27,7 @@ import { createTeamHandlers } from './team-service'
 import { createSearchHandlers } from './search-service'
 import { createStoreHandlers } from './store-service'
 import { createW3cHandlers } from './w3c-service'
+import { createLoneProjectHandlers } from '../projects/lone-project-handlers'
 
 /**
  * The folder holding what the app ships (documents/, resources/): the nearest folder above this
@@ -72,6 +73,7 @@ export class ProjectSession {
       ...createTeamHandlers(ctx),
       ...createSearchHandlers(ctx), ...createCorpusHandlers(ctx),
       ...createStoreHandlers(ctx),
+      ...createLoneProjectHandlers(store),
       ...createJobHandlers((m, a, c) => this.call(m, a, c), ctx.newId)
     }
     store.onChange((change) => this.emit(change))

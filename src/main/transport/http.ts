@@ -25,8 +25,11 @@ const MEDIA_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon'
 }
 
+/** What the server calls: a session, or a ProjectHost that can switch projects under the same address. */
+export type ServedProject = Pick<ProjectSession, 'call' | 'onChange'>
+
 export interface HttpServerOptions {
-  session: ProjectSession
+  session: ServedProject
   /** Folder of the built renderer (out/renderer). */
   rendererDir: string
   /** 0 picks a free port. */

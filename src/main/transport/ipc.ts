@@ -5,7 +5,7 @@
  */
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import type { ExportFolders } from '../services/export-folders'
-import type { ProjectSession } from '../services/project-session'
+import type { ServedProject } from './http'
 import { CALL_CHANNEL, CHANGE_CHANNEL, PICK_FOLDER_CHANNEL } from '../../shared/ipc-channels'
 import { isAppUrl } from '../window-options'
 
@@ -18,7 +18,7 @@ function trustedSender(event: IpcMainInvokeEvent, devServerUrl?: string): boolea
  * Binds the session's API to IPC; returns a function that unbinds it. A folder the historian picks
  * in the folder dialog is granted in `exportFolders` here, main-side: the renderer only learns its path.
  */
-export function bindIpc(getSession: () => ProjectSession, exportFolders: ExportFolders, devServerUrl?: string): () => void {
+export function bindIpc(getSession: () => ServedProject, exportFolders: ExportFolders, devServerUrl?: string): () => void {
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
     if (!trustedSender(event, devServerUrl)) {
       return { ok: false, error: { code: 'forbidden', message: 'calls are accepted only from the Marginalia window' } }
@@ -43,7 +43,7 @@ export function bindIpc(getSession: () => ProjectSession, exportFolders: ExportF
 }
 
 /** Forwards the session's change events to every window. */
-export function forwardChanges(session: ProjectSession): () => void {
+export function forwardChanges(session: ServedProject): () => void {
   return session.onChange((event) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(CHANGE_CHANNEL, event)
   })

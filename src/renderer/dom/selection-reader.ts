@@ -44,12 +44,17 @@ export function placeCaret(node: Node, offset: number): void {
 }
 
 /**
- * Extends or moves the selection by keyboard, as caret browsing would. Returns false when the key
- * is not a caret key (the browser then handles it, e.g. to scroll).
+ * Extends or moves the selection by keyboard, as caret browsing would (PageDown/PageUp move
+ * `linesPerPage` lines). Returns false when the key is not a caret key (the browser then handles it).
  */
-export function moveSelectionByKey(e: KeyboardEvent): boolean {
+export function moveSelectionByKey(e: KeyboardEvent, linesPerPage = 20): boolean {
   const sel = window.getSelection() as (Selection & { modify?: (a: string, d: string, g: string) => void }) | null
   if (!sel?.modify || sel.rangeCount === 0) return false
+  // PageDown/PageUp: a screenful of lines (Selection.modify has no page granularity).
+  if (e.key === 'PageDown' || e.key === 'PageUp') {
+    for (let i = 0; i < linesPerPage; i++) sel.modify(e.shiftKey ? 'extend' : 'move', e.key === 'PageDown' ? 'forward' : 'backward', 'line')
+    return true
+  }
   const word = e.ctrlKey || e.altKey
   const map: Record<string, [string, string]> = {
     ArrowLeft: ['backward', word ? 'word' : 'character'],

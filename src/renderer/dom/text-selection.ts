@@ -12,6 +12,13 @@ import type { CodePointIndex } from '../../shared/text/code-points'
 import { keepSelectionEndVisible, moveSelectionByKey, placeCaret, readSelection } from './selection-reader'
 import type { TextMap } from './text-map'
 
+/** Lines of text in one screenful of `scroller` (PageDown/PageUp), keeping one line of overlap. */
+function linesPerPage(scroller: HTMLElement | null | undefined): number {
+  if (!scroller) return 20
+  const line = parseFloat(getComputedStyle(scroller).lineHeight) || 24
+  return Math.max(1, Math.floor(scroller.clientHeight / line) - 1)
+}
+
 /** What the controller needs of its view. */
 interface Host extends ReactiveControllerHost, HTMLElement {
   readonly shadowRoot: ShadowRoot | null
@@ -65,11 +72,26 @@ export class TextSelectionController implements ReactiveController {
 
   onFocus = (): void => {
     // Give keyboard users a caret to extend with Shift+arrows when nothing is selected here yet
-    // (only for keyboard focus: a click places its own caret).
+    // (only for keyboard focus: a click places its own caret): where it last was, else the start.
     const page = this.page
     if (!page?.matches(':focus-visible') || this.selectionInside()) return
-    const first = this.map()?.runs[0]
-    if (first) placeCaret(first.node, 0)
+    const point = this.pointAt(this.caret ?? 0)
+    if (point) placeCaret(point.node, point.offset)
+  }
+
+  /**
+   * The DOM point of code point `cp`: just after the code point before it, else just before the
+   * one at it (an offset between two blocks has no point of its own), else the text's start.
+   */
+  private pointAt(cp: number): { node: Node; offset: number } | undefined {
+    const map = this.map()
+    if (!map) return undefined
+    const before = cp > 0 ? map.toRange(cp - 1, cp) : undefined
+    if (before) return { node: before.endContainer, offset: before.endOffset }
+    const at = map.toRange(cp, cp + 1)
+    if (at) return { node: at.startContainer, offset: at.startOffset }
+    const first = map.runs[0]
+    return first ? { node: first.node, offset: 0 } : undefined
   }
 
   private selectionInside(): boolean {
@@ -85,15 +107,41 @@ export class TextSelectionController implements ReactiveController {
       this.host.selectionPopover?.focusForm()
       return
     }
-    if (this.selectionInside() && moveSelectionByKey(e)) {
+    const scroller = this.host.shadowRoot?.querySelector<HTMLElement>('.scroller')
+    if (this.selectionInside() && moveSelectionByKey(e, linesPerPage(scroller))) {
       e.preventDefault()
-      const scroller = this.host.shadowRoot?.querySelector('.scroller')
       if (scroller) keepSelectionEndVisible(this.host.shadowRoot!, scroller)
     }
   }
 
   onKeyUp = (e: KeyboardEvent): void => {
+    this.rememberCaret()
     if (e.shiftKey || e.key === 'Shift') this.capture(false)
+  }
+
+  /** Where the caret was last in the text (code points), so focus coming back finds it there. */
+  private caret: number | undefined
+
+  private rememberCaret(): void {
+    const sel = readSelection(this.host.shadowRoot!)
+    const map = this.map()
+    if (!sel || !map || !this.selectionInside()) return
+    this.caret = map.fromBoundary(sel.endContainer, sel.endOffset, 'end') ?? this.caret
+  }
+
+  /**
+   * Gives focus to the text with a collapsed caret at `at` (code points; default: where the caret
+   * last was, else the start). The text is the home of keyboard focus: a highlight made, a panel
+   * left with Escape, both come back here.
+   */
+  focusText(at = this.caret): void {
+    const map = this.map()
+    const page = this.page
+    if (!map || !page) return
+    const point = this.pointAt(at ?? 0)
+    if (point) placeCaret(point.node, point.offset)
+    this.caret = at
+    page.focus({ preventScroll: true })
   }
 
   onMouseDown = (down: MouseEvent): void => {

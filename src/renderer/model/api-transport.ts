@@ -12,4 +12,6 @@ export interface ApiTransport {
   ready?(): Promise<void>
   /** Runs `listener` when the event stream was interrupted and is back (events may have been missed meanwhile). */
   onResume?(listener: () => void): () => void
+  /** True when this window has no session token to call with (a browser opened without `?token=`). */
+  readonly missingToken?: boolean
 }

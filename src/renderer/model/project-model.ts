@@ -26,6 +26,7 @@ import { type JobOptions, JobRunner } from './job-runner'
 import { LinkCounts } from './link-counts'
 import { recordsOfResult } from './mutation-results'
 import { ProjectReads } from './project-reads'
+import { ProjectSwitch } from './project-switch'
 import { Selections } from './selections'
 import { SuggestionLists } from './suggestion-lists'
 import type { ApiTransport } from './api-transport'
@@ -76,6 +77,8 @@ export class ProjectModel {
     () => this.changed('suggestions')
   )
   readonly selections = new Selections(this)
+  /** Recent projects, open, create, the sample (project-switch.ts). */
+  readonly projects = new ProjectSwitch(this)
 
   /** Revision of the last change event applied. */
   revision = 0
@@ -95,15 +98,30 @@ export class ProjectModel {
   /** @param transport the services' door (this window's: see window-model.ts; tests give an in-process one) */
   constructor(private readonly transport: ApiTransport) {}
 
+  /**
+   * True when the services refused this window's session token (a browser opened on the server's
+   * address without the `?token=` it printed): the shell shows how to get in instead of the project.
+   */
+  get tokenProblem(): 'missing' | 'refused' | undefined {
+    return this.transport.missingToken ? 'missing' : this.tokenRefused ? 'refused' : undefined
+  }
+
+  private tokenRefused = false
+
   /** Loads the project and opens its first text; subscribes to change events first, so no edit goes unheard. */
   async start(): Promise<void> {
+    if (this.transport.missingToken) {
+      this.loading = false
+      return this.changed('project')
+    }
     this.unsubscribe ??= this.transport.onChange((e) => this.onEvent(e))
     this.unresume ??= this.transport.onResume?.(() => void this.resync())
     try {
       await this.transport.ready?.()
       await this.load()
     } catch (err) {
-      this.notify('error', `Could not read the project: ${(err as Error).message}`)
+      if (err instanceof ApiCallError && err.code === 'forbidden') this.tokenRefused = true
+      else this.notify('error', `Could not read the project: ${(err as Error).message}`)
     } finally {
       this.loading = false
       this.changed('project')

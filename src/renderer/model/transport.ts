@@ -50,6 +50,7 @@ function httpTransport(): ApiTransport {
     return source
   }
   return {
+    missingToken: !token,
     async call(method, args) {
       try {
         const res = await fetch(`/api/${encodeURIComponent(method)}`, {

@@ -5,13 +5,16 @@ export const appStyles = css`
   :host {
     display: grid;
     grid-template-rows: auto auto minmax(0, 1fr) auto;
+    grid-template-columns: minmax(0, 1fr); /* never wider than the window */
     height: 100vh;
+    overflow: hidden;
     font-family: -apple-system, 'Segoe UI', 'Helvetica Neue', 'Liberation Sans', Arial, sans-serif;
     color: var(--ink);
     background: #f6f3ee;
   }
   header {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
     padding: 0.45rem 0.9rem;
@@ -25,13 +28,18 @@ export const appStyles = css`
     color: var(--accent);
     margin-right: 0.2rem;
   }
+  /* The project's name: a button opening the project chooser. */
   .project {
-    color: var(--ink-soft);
+    color: var(--ink);
     font-size: 0.85rem;
     margin-right: auto;
+    max-width: 22rem;
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
+  }
+  .project-label {
+    color: var(--ink-soft);
   }
   .sep {
     width: 1px;
@@ -39,17 +47,24 @@ export const appStyles = css`
     background: var(--line);
     margin: 0.2rem 0.2rem;
   }
+  /* Documents | text | resizer | side panel. The side panel's width is the historian's (the
+     resizer sets --side-width), never below 16rem nor above half the window. */
   main {
     display: grid;
-    grid-template-columns: 14.5rem minmax(0, 1fr) 22.5rem;
+    grid-template-columns: 14.5rem minmax(0, 1fr) 0.4rem clamp(16rem, var(--side-width, 22.5rem), 50vw);
     grid-template-rows: minmax(0, 1fr);
     min-height: 0;
+    min-width: 0;
+    overflow: hidden;
   }
-  /* Narrower windows (small laptops): give the text most of the room. */
+  /* Narrower windows (1024 px laptops): give the text most of the room. */
   @media (max-width: 1100px) {
     main {
-      grid-template-columns: 11.5rem minmax(0, 1fr) 19rem;
+      grid-template-columns: 11.5rem minmax(0, 1fr) 0.4rem clamp(16rem, var(--side-width, 19rem), 50vw);
     }
+  }
+  main > * {
+    min-width: 0;
   }
   nav.docs {
     overflow-y: auto;
@@ -74,11 +89,13 @@ export const appStyles = css`
     display: grid;
     grid-template-rows: auto minmax(0, 1fr);
     min-height: 0;
+    overflow: hidden;
     border-left: 1px solid var(--line);
     background: #fbf9f5;
   }
   [role='tablist'] {
     display: flex;
+    flex-wrap: wrap; /* a narrow panel puts its tabs on two lines rather than cutting one off */
     gap: 0.1rem;
     padding: 0.45rem 0.6rem 0;
     border-bottom: 1px solid var(--line);

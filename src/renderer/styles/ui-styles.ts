@@ -94,3 +94,10 @@ export const controlStyles = css`
     background: var(--tag, #f2c14e);
   }
 `
+
+/** A native modal `<dialog>` (Export, Projects): frame, backdrop and heading. Width: `--dialog-width`. */
+export const dialogStyles = css`
+  dialog { border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.2rem; width: min(var(--dialog-width, 34rem), 94vw); background: var(--paper); color: var(--ink); }
+  dialog::backdrop { background: rgb(40 30 20 / 0.35); }
+  h2 { margin: 0 0 0.6rem; font-size: 1.1rem; }
+`

@@ -162,6 +162,7 @@ export class AnnotationCard extends LitElement {
           </div>`
         : nothing}
       ${a.note ? html`<p class="note">${a.note}</p>` : nothing}
+      ${a.entityIds.length ? html`<entity-links .ids=${a.entityIds}></entity-links>` : nothing}
       ${a.citations.length ? html`<citation-links .links=${a.citations}></citation-links>` : nothing}
       <div class="tools">
         <button class="quiet" @click=${this.startEdit} aria-label="Edit highlight">Edit</button>

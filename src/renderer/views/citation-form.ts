@@ -1,6 +1,7 @@
 /**
  * `<citation-form>`: add or edit a bibliography item by hand: type, authors (one per line,
- * `Family, Given`), title, year, container, volume, issue, pages, publisher, place, DOI, URL.
+ * `Family, Given`), title, year, container, volume, issue, pages, publisher, place, DOI, URL,
+ * language (a BCP 47 tag such as `de`: CSL styles apply English title case to English titles only).
  * Fields the form does not show are kept as they were. With `withLocator`, it also asks for the
  * locator (page, chapter, folio…) of the passage being cited.
  *
@@ -18,7 +19,9 @@ const TYPES: [string, string][] = [
 ]
 const TEXT_FIELDS: [keyof CslItem & string, string][] = [
   ['title', 'Title'], ['container-title', 'Journal / book / encyclopedia'], ['volume', 'Volume'], ['issue', 'Issue'], ['page', 'Pages'],
-  ['publisher', 'Publisher'], ['publisher-place', 'Place'], ['DOI', 'DOI'], ['URL', 'URL']
+  ['publisher', 'Publisher'], ['publisher-place', 'Place'], ['DOI', 'DOI'], ['URL', 'URL'],
+  // CSL `language` (BCP 47): styles apply English title case only to English titles.
+  ['language', 'Language (e.g. de, fr, en-GB: German and French titles keep their case)']
 ]
 
 /** `Family, Given` lines ⇄ CSL names. */

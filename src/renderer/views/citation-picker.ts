@@ -6,7 +6,9 @@
  *   the selection popover adds it to the new highlight's `citations`.
  * - On an existing highlight (`annotation` set): a Cite button adds the link to that annotation
  *   (replacing an earlier link to the same item, keeping the others and their verdicts).
- * The items are the project model's bibliography (filtered here, no call).
+ * The items are the project model's bibliography (filtered here, no call). When what was typed
+ * matches no item (or the historian picks the last option), "New item…" opens `<citation-form>`
+ * with the typed text as the title; the item is created (`createCitation`, undoable) and chosen.
  *
  * Events (bubbling, composed): `marginalia-error`; `citation-picked` `{ citationId, locator }`.
  */
@@ -15,6 +17,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { CitationSummary } from '../../shared/api/citations'
 import { foldKey } from '../../shared/text/fold'
 import type { Annotation } from '../../shared/model'
+import type { CslItem } from '../../shared/model'
 import { reportError } from '../lib/errors'
 import { UseModel } from '../model/model-context'
 import { controlStyles } from '../styles/ui-styles'
@@ -46,6 +49,8 @@ export class CitationPicker extends LitElement {
       li { padding: 0.2rem 0.4rem; cursor: pointer; font-size: 0.85rem; }
       li[aria-selected='true'], li:hover { background: var(--accent-soft); }
       label { font-size: 0.78rem; color: var(--ink-soft); }
+      li.new { border-top: 1px solid var(--line); font-style: italic; }
+      .new-item { border: 1px solid var(--line); border-radius: 6px; padding: 0.4rem 0.5rem; margin-top: 0.3rem; background: #fff; }
     `
   ]
 
@@ -56,6 +61,8 @@ export class CitationPicker extends LitElement {
   @state() private chosen: CitationSummary | undefined
   @state() private locator = ''
   @state() private open = false
+  /** The title the new item's form starts from, while it is open. */
+  @state() private newItem: string | undefined
 
   /** The chosen item and locator, or undefined. */
   get value(): PickedCitation | undefined {
@@ -90,10 +97,18 @@ export class CitationPicker extends LitElement {
           @input=${(e: Event) => (this.locator = (e.target as HTMLInputElement).value)} />
         ${this.annotation ? html`<button type="button" class="primary" ?disabled=${!this.chosen} @click=${this.cite}>Cite</button>` : nothing}
       </div>
-      ${this.open && matches.length
-        ? html`<ul id="items" role="listbox">${matches.map(
+      ${this.open && (matches.length || this.query.trim())
+        ? html`<ul id="items" role="listbox" aria-label="Bibliography items">${matches.map(
             (c) => html`<li role="option" aria-selected="false" data-citation-id=${c.id} @mousedown=${(e: Event) => { e.preventDefault(); this.choose(c) }}>${c.label}</li>`
-          )}</ul>`
+          )}${this.query.trim()
+            ? html`<li role="option" class="new" aria-selected="false" @mousedown=${(e: Event) => { e.preventDefault(); this.startNewItem() }}>+ New item “${this.query.trim()}”…</li>`
+            : nothing}</ul>`
+        : nothing}
+      ${this.newItem !== undefined
+        ? html`<div class="new-item" role="group" aria-label="New bibliography item" @keydown=${this.onFormKey}>
+            <citation-form .item=${{ id: '', type: 'book', title: this.newItem } as CslItem} submitLabel="Create item"
+              @citation-form-submit=${this.createItem} @citation-form-cancel=${this.cancelNewItem}></citation-form>
+          </div>`
         : nothing}
     `
   }
@@ -109,11 +124,49 @@ export class CitationPicker extends LitElement {
       this.open = false
     } else if (e.key === 'Enter' && this.open) {
       const first = filterItems(this.items, this.query)[0]
-      if (first) {
+      if (first || this.query.trim()) {
         e.preventDefault()
         e.stopPropagation()
-        this.choose(first)
+        if (first) this.choose(first)
+        else this.startNewItem() // nothing matches what was typed: make it a new item
       }
+    }
+  }
+
+  private startNewItem(): void {
+    this.newItem = this.query.trim()
+    this.open = false
+    void this.updateComplete.then(async () => {
+      const form = this.renderRoot.querySelector('citation-form')
+      await form?.updateComplete
+      form?.renderRoot.querySelector<HTMLElement>('input[name=title]')?.focus()
+    })
+  }
+
+  /** Keys in the new item's form stay there (Enter must not submit a surrounding form); Escape cancels it. */
+  private onFormKey(e: KeyboardEvent): void {
+    e.stopPropagation()
+    if (e.key === 'Escape') this.cancelNewItem()
+  }
+
+  private cancelNewItem = (): void => {
+    this.newItem = undefined
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#q')?.focus())
+  }
+
+  private createItem = async (e: CustomEvent<{ item: CslItem }>): Promise<void> => {
+    e.stopPropagation()
+    const m = this.use.model
+    if (!m) return
+    try {
+      const created = await m.mutate('createCitation', { item: e.detail.item })
+      this.newItem = undefined
+      this.query = ''
+      this.choose(m.citations.get(created.id) ?? ({ ...created, label: e.detail.item.title ?? created.id, citedBy: 0 } as CitationSummary))
+      await this.updateComplete
+      this.renderRoot.querySelector<HTMLElement>('input.loc')?.focus() // on to the locator
+    } catch (err) {
+      reportError(this, 'Could not create the item', err)
     }
   }
 

@@ -232,8 +232,8 @@ export class CompareView extends LitElement {
         <compare-candidates .candidates=${c?.candidates ?? []} .picked=${this.manual ? -1 : this.picked}
           .proposed=${c?.judgement.verdict === 'supported-passage-found'} .structure=${this.sourceDoc?.structure ?? []}
           @candidate-pick=${(e: CustomEvent<{ index: number }>) => this.pick(e.detail.index)}></compare-candidates>
-        <div class="pane left" aria-label="Claim in its document">${this.renderClaim()}</div>
-        <div class="pane source" aria-label="Source" @mouseup=${this.rememberSelection} @keyup=${this.rememberSelection}>${this.renderSource()}</div>
+        <div class="pane left" tabindex="0" role="region" aria-label="Claim in its document">${this.renderClaim()}</div>
+        <div class="pane source" tabindex="0" role="region" aria-label="Source" @mouseup=${this.rememberSelection} @keyup=${this.rememberSelection}>${this.renderSource()}</div>
       </div>
       ${this.renderInfo()}
       <compare-verdict ?hasPassage=${!!this.passage} ?busy=${this.busy || !c} @verdict-record=${this.record}></compare-verdict>

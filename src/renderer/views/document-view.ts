@@ -79,6 +79,11 @@ export class DocumentView extends LitElement {
   }
 
   /** Scrolls to an annotation's passage and flashes it. Returns false if it is not in this document. */
+  /** Focuses the text with the caret at `at` (code points), or where it last was. */
+  focusText(at?: number): void {
+    this.selection.focusText(at)
+  }
+
   reveal(id: string): boolean {
     const a = this.annotations?.get(id)
     const range = a && this.layout?.map.toStaticRange(a.target.start, a.target.end)
@@ -275,7 +280,9 @@ export class DocumentView extends LitElement {
     try {
       const created = await this.model.mutate('createAnnotation', { documentId: this.doc.id, ...pending, ...e.detail })
       this.selection.clear()
-      window.getSelection()?.removeAllRanges()
+      // Focus comes home to the text, the caret just after the new highlight (not to <body>).
+      await this.updateComplete
+      this.selection.focusText(pending.end)
       this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: created.id, reveal: false }, bubbles: true, composed: true }))
     } catch (err) {
       reportError(this, 'Could not create the highlight', err)

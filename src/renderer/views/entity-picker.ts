@@ -102,7 +102,7 @@ export class EntityPicker extends LitElement {
                 <span class="type">${m.entity.type}</span></li>`)}
             ${typed || this.quote
               ? html`<li role="option" class="new" aria-selected=${this.active === this.results.length ? 'true' : 'false'}
-                  @mousedown=${(e: Event) => { e.preventDefault(); this.startCreate() }}>＋ New entity “${typed || this.quote}”…</li>`
+                  @mousedown=${(e: Event) => { e.preventDefault(); this.startCreate() }}>+ New entity “${typed || this.quote}”…</li>`
               : nothing}
           </ul>`
         : nothing}
@@ -133,7 +133,11 @@ export class EntityPicker extends LitElement {
     </div>`
   }
 
+  /** An option was moved to with the arrows (Enter then picks it even with nothing typed; else Enter submits the form). */
+  private navigated = false
+
   private onFocus(): void {
+    this.navigated = false
     this.open = true
     this.search(this.query)
   }
@@ -141,19 +145,22 @@ export class EntityPicker extends LitElement {
   private startCreate(): void {
     this.creating = true
     this.open = false
+    // Keyboard: on to the new entity's type (the field typed in stays for the label).
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#new-type')?.focus())
   }
 
   private onKey(e: KeyboardEvent): void {
     const options = this.results.length + 1
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault()
+      this.navigated = true
       this.open = true
       this.active = (this.active + (e.key === 'ArrowDown' ? 1 : options - 1)) % options
     } else if (e.key === 'Escape' && (this.open || this.creating)) {
       e.stopPropagation()
       this.open = false
       this.creating = false
-    } else if (e.key === 'Enter' && this.open && (this.query.trim() || this.results.length)) {
+    } else if (e.key === 'Enter' && this.open && (this.query.trim() || this.navigated)) {
       // Enter picks the highlighted option here instead of submitting the surrounding form.
       e.preventDefault()
       e.stopPropagation()
@@ -194,6 +201,8 @@ export class EntityPicker extends LitElement {
       this.chosen = [...this.chosen, entity]
     }
     this.dispatchEvent(new CustomEvent('entity-linked', { detail: { entityId: entity.id, created }, bubbles: true, composed: true }))
+    // Focus stays in the picker (the create form it may have been in is gone).
+    if (created) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#q')?.focus())
   }
 
   private async unlink(id: string): Promise<void> {

@@ -17,7 +17,8 @@ import { STYLE_LABELS } from '../lib/citation-styles'
 import { errorMessage } from '../lib/errors'
 import { UseModel } from '../model/model-context'
 import type { JobProgress } from '../model/job-runner'
-import { controlStyles } from '../styles/ui-styles'
+import { ModalController } from '../dom/modal-controller'
+import { controlStyles, dialogStyles } from '../styles/ui-styles'
 
 const STYLES = Object.entries(STYLE_LABELS)
 
@@ -41,10 +42,8 @@ function download(file: ExportedFile): void {
 export class ExportDialog extends LitElement {
   static styles = [
     controlStyles,
+    dialogStyles,
     css`
-      dialog { border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.2rem; width: min(34rem, 92vw); background: var(--paper); color: var(--ink); }
-      dialog::backdrop { background: rgb(40 30 20 / 0.35); }
-      h2 { margin: 0 0 0.6rem; font-size: 1.1rem; }
       select { font: inherit; font-size: 0.9rem; width: 100%; padding: 0.3rem; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
       fieldset { border: none; margin: 0; padding: 0; }
       .row { display: flex; gap: 1rem; align-items: center; font-size: 0.9rem; }
@@ -75,6 +74,8 @@ export class ExportDialog extends LitElement {
   @state() private outcome: Outcome | undefined
   @state() private failure = ''
   @query('dialog') private dialog!: HTMLDialogElement
+  /** Tab stays in the dialog, Escape closes it (not while an export runs), focus returns to Export…. */
+  protected readonly modal = new ModalController(this, { container: () => this.dialog, onEscape: () => !this.job?.running && this.dialog?.close() })
   /** True in the desktop app (preload bridge present): files are written by main into `folder`. */
   private readonly desktop = typeof window !== 'undefined' && !!window.marginalia
 

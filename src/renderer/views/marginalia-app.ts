@@ -23,6 +23,7 @@ import { windowModel } from '../model/window-model'
 import { appStyles } from '../styles/app-styles'
 import { controlStyles } from '../styles/ui-styles'
 import type { DocumentView } from './document-view'
+import { savedSideWidth } from './panel-resizer'
 
 type TabId = 'annotations' | 'entities' | 'bibliography' | 'verify'
 const TABS: { id: TabId; label: string }[] = [
@@ -48,6 +49,9 @@ export class MarginaliaApp extends LitElement {
   @state() private selectedAnnotationId: string | undefined
   @state() private notice = ''
   @state() private exportOpen = false
+  @state() private projectsOpen = false
+  /** Width of the side panel (CSS px) chosen with the resizer; undefined: the layout's default. */
+  @state() private sideWidth: number | undefined = savedSideWidth()
   @state() private importing = false
   @query('document-view') private view: DocumentView | undefined
   @query('#import-file') private fileInput!: HTMLInputElement
@@ -86,10 +90,13 @@ export class MarginaliaApp extends LitElement {
     const palette = m.selections.palette()
     const tags = m.selections.tagNames()
     const jobs = m.jobs.running.size
+    const tokenProblem = m.tokenProblem
+    if (tokenProblem) return html`<project-token-page ?refused=${tokenProblem === 'refused'}></project-token-page>`
     return html`
       <header>
         <span class="brand">Marginalia</span>
-        <span class="project" title=${m.info?.path ?? ''}>${m.info?.name ?? ''}</span>
+        <button class="project" title=${m.info ? `${m.info.name} — ${m.info.path}. Open, create or switch projects` : 'Open, create or switch projects'}
+          aria-haspopup="dialog" @click=${() => (this.projectsOpen = true)}><span class="project-label">Project:</span> ${m.info?.name ?? '…'}</button>
         <button @click=${() => this.fileInput.click()} ?disabled=${this.importing}>${this.importing ? 'Importing…' : 'Import…'}</button>
         <input type="file" id="import-file" aria-label="Import a document" accept=".txt,.md,.markdown,.html,.htm,.xml,.tei,.pdf,.docx,text/plain" @change=${this.importFile} />
         <button @click=${() => (this.exportOpen = true)}>Export…</button>
@@ -99,8 +106,8 @@ export class MarginaliaApp extends LitElement {
         <button @click=${() => this.history('redo')} ?disabled=${!h.canRedo} title=${`Redo ${h.redoLabel ?? ''} (${MOD}+Shift+Z)`} aria-label="Redo">↷ Redo</button>
       </header>
       <error-banner .messages=${m.notices} @dismiss=${(e: CustomEvent<{ id: number }>) => m.dismiss(e.detail.id)}></error-banner>
-      <main>
-        <nav class="docs" aria-label="Project documents">
+      <main style=${this.sideWidth ? `--side-width: ${this.sideWidth}px` : ''}>
+        <nav class="docs" aria-label="Project documents" @keydown=${this.backToText}>
           <h2 class="heading">Documents</h2>
           <document-list .documents=${m.selections.documentList()} .currentId=${docId}></document-list>
           ${docId ? html`<reimport-button .documentId=${docId}></reimport-button>` : nothing}
@@ -113,7 +120,10 @@ export class MarginaliaApp extends LitElement {
           .knownTags=${tags}
           .selectedAnnotationId=${this.selectedAnnotationId}
         ></document-view>
-        <aside>
+        <panel-resizer .width=${this.sideWidth ?? this.renderRoot.querySelector('aside')?.getBoundingClientRect().width ?? 360}
+          .max=${Math.max(256, Math.round(window.innerWidth * 0.5))}
+          @panel-resize=${(e: CustomEvent<{ width: number }>) => (this.sideWidth = e.detail.width)}></panel-resizer>
+        <aside @keydown=${this.backToText}>
           <div role="tablist" aria-label="Side panels" @keydown=${this.onTabKey}>
             ${TABS.map(
               (t) => html`<button
@@ -142,6 +152,13 @@ export class MarginaliaApp extends LitElement {
       ${this.exportOpen
         ? html`<export-dialog .open=${true} .documentId=${docId} @close=${() => (this.exportOpen = false)}></export-dialog>`
         : nothing}
+      ${this.projectsOpen
+        ? html`<project-chooser @close=${() => (this.projectsOpen = false)}
+            @project-opened=${(e: CustomEvent<{ name: string; created: boolean }>) => {
+              this.selectedAnnotationId = undefined
+              this.flashNotice(`${e.detail.created ? 'Created' : 'Opened'} the project “${e.detail.name}”`)
+            }}></project-chooser>`
+        : nothing}
     `
   }
 
@@ -166,6 +183,17 @@ export class MarginaliaApp extends LitElement {
       case 'verify':
         return html`<verify-panel .annotation=${this.selectedAnnotationId ? open?.annotations.get(this.selectedAnnotationId) : undefined}></verify-panel>`
     }
+  }
+
+  /**
+   * Escape in a side panel or the document list (when nothing there used it) takes focus home to
+   * the text: to the selected highlight's start, else where the caret last was.
+   */
+  private backToText = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || e.defaultPrevented || isTypingTarget(e.composedPath())) return
+    e.preventDefault()
+    const selected = this.selectedAnnotationId ? this.model.open?.annotations.get(this.selectedAnnotationId) : undefined
+    this.view?.focusText(selected?.target.start)
   }
 
   private onTabKey = (e: KeyboardEvent): void => {

@@ -33,7 +33,7 @@ async function startServe(): Promise<{ port: number; token: string }> {
   const out = join(dir, 'out')
   mkdirSync(join(out, 'renderer'), { recursive: true })
   writeFileSync(join(out, 'renderer', 'index.html'), '<!doctype html><title>Marginalia</title>')
-  serve = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'index.ts'), 'serve', '--project', join(dir, 'project'), '--export-root', join(dir, 'allowed')], {
+  serve = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'index.ts'), 'serve', '--project', join(dir, 'project'), '--create', '--export-root', join(dir, 'allowed')], {
     cwd: ROOT, env: { ...process.env, MARGINALIA_OUT: out }, stdio: ['ignore', 'pipe', 'pipe']
   })
   const line = await new Promise<string>((ok, fail) => {
