@@ -41,9 +41,12 @@ async function cli(...args: string[]): Promise<unknown> {
   return stdout.trim() ? JSON.parse(stdout) : undefined
 }
 
+/** The served app's own data folder (recent projects, the sample project): never the tester's real one. */
+const HOME = mkdtempSync(join(tmpdir(), 'marginalia-e2e-home-'))
+
 function startServer(dir: string): Promise<{ proc: ChildProcess; url: string; port: number }> {
   return new Promise((ok, fail) => {
-    const proc = spawn(TSX, [CLI, 'serve', '--project', dir, '--port', '0'], { cwd: ROOT, env: process.env })
+    const proc = spawn(TSX, [CLI, 'serve', '--project', dir, '--port', '0'], { cwd: ROOT, env: { ...process.env, MARGINALIA_HOME: HOME } })
     let out = ''
     let err = ''
     proc.stdout!.on('data', (d) => {
