@@ -86,6 +86,11 @@ export class CorpusReads {
   }
   private shown: { ids: string[] | undefined; set: ReadonlySet<string> } = { ids: undefined, set: new Set() }
 
+  /** Ids of the annotations the filter keeps, read now (to choose them all for a bulk edit). */
+  idsOf(filter: AnnotationFilter): Promise<string[]> {
+    return this.read('filterAnnotations', { filter })
+  }
+
   /** The table rows of these annotations, read now (for bulk edits that need their current values). */
   async rows(annotationIds: string[]): Promise<AnnotationRow[]> {
     return annotationIds.length ? (await this.read('annotationTable', { filter: { annotationIds } })).rows : []

@@ -48,19 +48,13 @@ export class CorpusBulkBar extends LitElement {
     this.dispatchEvent(new CustomEvent('chosen-change', { detail: next }))
   }
 
-  private chooseAll(): void {
+  private async chooseAll(): Promise<void> {
     const m = this.use.model!
-    const r = m.corpus.get('filterAnnotations', { filter: m.corpus.filter })
-    if (r.value) this.emit(new Set(r.value))
-    else this.progress = 'Reading the rows…'
-    // The ids arrive with the next render when they were not read yet.
-    void this.updateComplete.then(() => {
-      const v = m.corpus.get('filterAnnotations', { filter: m.corpus.filter }).value
-      if (v && !r.value) {
-        this.progress = ''
-        this.emit(new Set(v))
-      }
-    })
+    try {
+      this.emit(new Set(await m.corpus.idsOf(m.corpus.filter)))
+    } catch (err) {
+      reportError(this, 'Could not choose the rows', err)
+    }
   }
 
   /** Runs `edit` on each chosen annotation's current row, showing progress; stops at the first failure. */
