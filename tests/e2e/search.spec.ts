@@ -70,4 +70,15 @@ test('Ctrl+Shift+F: a project search lists hits in the seed and in Gibbon, and a
   await expect.poll(() => marked(page, 'hit-current')).toBe('PalÊologus')
   // The document's other hits are drawn too.
   await expect.poll(() => page.locator('document-view .overlay .box.hit').count()).toBeGreaterThan(0)
+  // A hit in the seed, then Gibbon opened from the list: the seed's hits are not drawn over Gibbon's text.
+  await page.keyboard.press('Control+Shift+F')
+  await input.fill('palaeologus')
+  await input.press('Enter')
+  await docs.nth(1).locator('button.hit').first().click()
+  await expect(page.locator('document-view h1')).toHaveText('John VII Palaiologos')
+  await expect.poll(() => marked(page, 'hit-current')).toBe('Palaeologus')
+  await page.locator('document-list button.doc', { hasText: 'Gibbon' }).click()
+  await expect(page).toHaveTitle(/Gibbon/)
+  await expect(page.locator('document-view .overlay .box.hit')).toHaveCount(0)
+  expect(await marked(page, 'hit-current')).toBeUndefined()
 })

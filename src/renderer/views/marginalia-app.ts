@@ -37,6 +37,9 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'verify', label: 'Verify' }
 ]
 
+/** Search hits drawn in a document the find or the search was not about: none. */
+const NO_HITS: FindDetail['hits'] = []
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 const IS_MAC = isMacPlatform(navigator.platform)
@@ -58,8 +61,8 @@ export class MarginaliaApp extends LitElement {
   @query('#import-file') private fileInput!: HTMLInputElement
   /** The corpus views (search, table, pictures) in place of the text, and which tab. */
   @state() private corpusTab: CorpusTab | undefined
-  /** Find in the document (Ctrl+F): open, its hits (code point spans) and the current one. */
-  @state() private find: { open: boolean } & FindDetail = { open: false, hits: [], current: -1 }
+  /** Find in the document (Ctrl+F) or a project search hit: the bar open, the document, its hits (code point spans), the current one. */
+  @state() private find: { open: boolean; documentId?: string } & FindDetail = { open: false, hits: [], current: -1 }
   @query('corpus-view') private corpusView: CorpusView | undefined
   @query('search-bar') private searchBar: SearchBar | undefined
 
@@ -127,8 +130,8 @@ export class MarginaliaApp extends LitElement {
         <document-view
           style=${this.corpusTab ? 'display:none' : ''}
           .only=${m.corpus.highlighted(docId)}
-          .searchHits=${this.find.hits}
-          .currentHit=${this.find.current}
+          .searchHits=${this.find.documentId === docId ? this.find.hits : NO_HITS}
+          .currentHit=${this.find.documentId === docId ? this.find.current : -1}
           .doc=${open?.doc}
           .annotations=${open?.annotations}
           .version=${open?.annotations.version ?? 0}
@@ -246,7 +249,7 @@ export class MarginaliaApp extends LitElement {
   /** The find bar's hits changed: draw them and bring the current one into view. */
   private async onFindHits(d: FindDetail): Promise<void> {
     const moved = d.current !== this.find.current || d.hits !== this.find.hits
-    this.find = { ...this.find, ...d }
+    this.find = { ...this.find, ...d, documentId: this.model.open?.doc.id }
     const hit = d.hits[d.current]
     if (!moved || !hit) return
     await this.updateComplete
@@ -260,7 +263,7 @@ export class MarginaliaApp extends LitElement {
     if (this.model.open?.doc.id !== documentId) await this.model.openDocument(documentId)
     const spans = hits ?? [{ start, end }]
     const current = Math.max(0, spans.findIndex((h) => h.start === start && h.end === end))
-    this.find = { open: false, hits: spans, current }
+    this.find = { open: false, hits: spans, current, documentId }
     await this.updateComplete
     await this.view?.updateComplete
     this.view?.revealSpan(start, end)
