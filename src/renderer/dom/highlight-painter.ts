@@ -22,7 +22,7 @@ export interface PaintItem {
   range: AbstractRange
 }
 
-export type Special = 'selected' | 'pending' | 'flash'
+export type Special = 'selected' | 'pending' | 'flash' | 'hit-current'
 
 /** How long a flashed passage stays lit, in ms: long enough to catch the eye after scrolling. */
 const FLASH_MS = 1400
@@ -38,6 +38,8 @@ export function liveRange(r: AbstractRange): Range {
 export class HighlightPainter {
   private items: PaintItem[] = []
   private special = new Map<Special, AbstractRange>()
+  /** Search hits near the viewport (find in the document), drawn under the current one. */
+  private hits: AbstractRange[] = []
   private flashTimer: number | undefined
   private readonly resize: ResizeObserver
 
@@ -67,6 +69,13 @@ export class HighlightPainter {
   mark(kind: Special, range: AbstractRange | undefined): void {
     if (range) this.special.set(kind, range)
     else if (!this.special.delete(kind)) return
+    this.draw()
+  }
+
+  /** Replaces the search hits drawn (only those near the viewport are given). */
+  setHits(ranges: AbstractRange[]): void {
+    if (!ranges.length && !this.hits.length) return
+    this.hits = ranges
     this.draw()
   }
 
@@ -106,7 +115,7 @@ export class HighlightPainter {
   /** One absolutely positioned box per client rect, relative to the page. */
   private draw(): void {
     const host = this.overlay.parentElement ?? this.overlay
-    if (!this.items.length && !this.special.size) {
+    if (!this.items.length && !this.special.size && !this.hits.length) {
       if (this.overlay.firstChild) this.overlay.replaceChildren()
       return
     }
@@ -127,6 +136,7 @@ export class HighlightPainter {
       }
     }
     for (const it of this.items) add(it.range, 'hl', it.colour, it.id)
+    for (const range of this.hits) add(range, 'hit')
     for (const [kind, range] of this.special) add(range, kind)
     this.overlay.replaceChildren(...boxes)
   }

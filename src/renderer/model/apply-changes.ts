@@ -42,6 +42,11 @@ export function applyRecords(m: ProjectModel, records: ChangedRecord[], since: n
 
 function applySorted(m: ProjectModel, changes: readonly ChangedRecord[]): void {
   for (const c of [...changes].sort((a, b) => rank(a) - rank(b))) applyRecord(m, c)
+  // The corpus views' results are computed over the whole project: any record may move them.
+  if (changes.some((c) => c.collection !== 'tags' && c.collection !== 'rejectedSuggestions')) {
+    m.corpus.invalidate()
+    m.changed('corpus')
+  }
 }
 
 function applyRecord(m: ProjectModel, { collection, id, record }: ChangedRecord): void {

@@ -25,6 +25,7 @@ import { applyEvent, applyRecords } from './apply-changes'
 import { type JobOptions, JobRunner } from './job-runner'
 import { LinkCounts } from './link-counts'
 import { recordsOfResult } from './mutation-results'
+import { CorpusReads } from './corpus-reads'
 import { ProjectReads } from './project-reads'
 import { ProjectSwitch } from './project-switch'
 import { Selections } from './selections'
@@ -35,6 +36,8 @@ import type { ApiTransport } from './api-transport'
 export type Slice =
   | 'project' | 'documents' | 'document' | 'annotations' | 'entities' | 'citations' | 'tags'
   | 'predicates' | 'history' | 'reads' | 'suggestions' | 'notices' | 'jobs'
+  /** The corpus views' reads and their shared filter (corpus-reads.ts). */
+  | 'corpus'
   /** What highlight colours depend on: tag colours and the types of entities. */
   | 'palette'
 
@@ -71,6 +74,7 @@ export class ProjectModel {
   readonly counts = new LinkCounts(this.entities, this.citations)
   readonly jobs = new JobRunner((m, a) => this.transport.call(m, a), () => this.changed('jobs'))
   readonly reads = new ProjectReads((m, a) => this.read(m, a), () => this.selections.citedIds(), () => this.changed('reads'))
+  readonly corpus = new CorpusReads((m, a) => this.read(m, a), (m, a, o) => this.runJob(m, a, o), () => this.changed('corpus'))
   readonly suggestions = new SuggestionLists(
     (documentId, opts) => this.runJob('suggestMentions', { documentId }, opts),
     () => ({ documentId: this.open?.doc.id, text: this.open?.doc.text, annotations: this.open?.annotations.all ?? [], entities: this.entities.values() }),
@@ -161,7 +165,8 @@ export class ProjectModel {
       this.setEntities(entities)
       this.setCitations(citations)
       this.reads.invalidateEverything()
-      this.changed('project', 'tags', 'history', 'entities', 'citations', 'palette', 'reads')
+      this.corpus.invalidate()
+      this.changed('project', 'tags', 'history', 'entities', 'citations', 'palette', 'reads', 'corpus')
       await opening
       if (this.eventCount === seen || round === 2) return
     }

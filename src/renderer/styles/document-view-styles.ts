@@ -64,6 +64,13 @@ export const documentViewStyles = css`
   .overlay .selected {
     border-bottom: 2px solid rgba(43, 39, 34, 0.75);
   }
+  .overlay .hit {
+    background: rgba(232, 126, 4, 0.3);
+  }
+  .overlay .hit-current {
+    background: rgba(232, 126, 4, 0.55);
+    outline: 2px solid #b35c00;
+  }
   .overlay .flash {
     background: rgba(255, 196, 0, 0.85);
   }

@@ -9,7 +9,9 @@
  * window. Selecting text (mouse, or Shift+arrow keys after focusing the text) opens `<selection-popover>`.
  *
  * Properties: `doc`, `annotations` (the open document's AnnotationIndex) with its `version`,
- * `palette` (highlight colours), `selectedAnnotationId`, `knownTags`.
+ * `palette` (highlight colours), `selectedAnnotationId`, `knownTags`; `only` (the ids the corpus
+ * filter keeps: other highlights are not painted), `searchHits` with `currentHit` (find in the
+ * document: code point spans, sorted; drawn near the viewport, the current one marked).
  * Writes through the model from context (`createAnnotation`).
  * Events (bubbling, composed): `annotation-select` `{ id, reveal: false }` when a highlight is
  * clicked or created; `marginalia-error` on failures. Each repaint leaves a performance mark
@@ -35,6 +37,20 @@ import type { Palette } from '../model/selections'
 import { documentViewStyles } from '../styles/document-view-styles'
 import type { HighlightBody, SelectionPopover } from './selection-popover'
 
+/** The spans (sorted by start) overlapping `span` (binary search for the first). */
+function hitsWithin<T extends { start: number; end: number }>(hits: readonly T[], span: { start: number; end: number }): T[] {
+  let lo = 0
+  let hi = hits.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (hits[mid].end <= span.start) lo = mid + 1
+    else hi = mid
+  }
+  const out: T[] = []
+  for (let i = lo; i < hits.length && hits[i].start < span.end; i++) out.push(hits[i])
+  return out
+}
+
 /** Beyond this distance (in viewports) a jump is instant: smooth scrolling would lay out every block passed. */
 const SMOOTH_LIMIT = 2
 
@@ -50,6 +66,12 @@ export class DocumentView extends LitElement {
   @property({ attribute: false }) palette: Palette | undefined
   @property({ attribute: false }) knownTags: string[] = []
   @property() selectedAnnotationId: string | undefined
+  /** Ids of the annotations to paint (the corpus filter); all when undefined. */
+  @property({ attribute: false }) only: ReadonlySet<string> | undefined
+  /** Find in the document: hits as code point spans in text order. */
+  @property({ attribute: false }) searchHits: readonly { start: number; end: number }[] = []
+  /** Index in `searchHits` of the current hit, or -1. */
+  @property({ type: Number }) currentHit = -1
 
   @state() private busy = false
   @query('.scroller') private scroller!: HTMLElement
@@ -86,9 +108,14 @@ export class DocumentView extends LitElement {
 
   reveal(id: string): boolean {
     const a = this.annotations?.get(id)
-    const range = a && this.layout?.map.toStaticRange(a.target.start, a.target.end)
-    if (!a || !range || !this.layout || !this.painter) return false
-    const el = this.layout.elements[this.blockAt(a.target.start)]
+    return !!a && this.revealSpan(a.target.start, a.target.end)
+  }
+
+  /** Scrolls to code points [start, end) of the text and flashes them. False when there is no such text shown. */
+  revealSpan(start: number, end: number): boolean {
+    const range = this.layout?.map.toStaticRange(start, end)
+    if (!range || !this.layout || !this.painter) return false
+    const el = this.layout.elements[this.blockAt(start)]
     // The block's place from the layout as it stands (blocks far away keep an estimated height),
     // not scrollIntoView: that brings every skipped block's style up to date first (content-visibility).
     const top = el.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top + this.scroller.scrollTop
@@ -116,11 +143,15 @@ export class DocumentView extends LitElement {
   protected updated(changed: PropertyValues<this>): void {
     if (changed.has('doc')) this.build()
     if (!this.painter || !this.layout || !this.annotations) return
-    if (changed.has('doc') || changed.has('annotations') || changed.has('palette')) this.paint()
+    if (changed.has('doc') || changed.has('annotations') || changed.has('palette') || changed.has('only') || changed.has('searchHits')) this.paint()
     else if (changed.has('version')) this.repaintIfVisible()
     if (changed.has('doc') || changed.has('version') || changed.has('selectedAnnotationId')) {
       const sel = this.selectedAnnotationId ? this.annotations.get(this.selectedAnnotationId) : undefined
       this.painter.mark('selected', sel ? this.layout.map.toStaticRange(sel.target.start, sel.target.end) : undefined)
+    }
+    if (changed.has('doc') || changed.has('searchHits') || changed.has('currentHit')) {
+      const hit = this.searchHits[this.currentHit]
+      this.painter.mark('hit-current', hit ? this.layout.map.toStaticRange(hit.start, hit.end) : undefined)
     }
   }
 
@@ -173,7 +204,8 @@ export class DocumentView extends LitElement {
     const index = this.annotations
     const map = this.layout?.map
     if (!this.painter || !index || !map) return
-    const live = span ? index.overlapping(span.start, span.end).filter((a) => a.status !== 'orphaned' && a.target.end > a.target.start) : []
+    const only = this.only
+    const live = span ? index.overlapping(span.start, span.end).filter((a) => a.status !== 'orphaned' && a.target.end > a.target.start && (!only || only.has(a.id))) : []
     const layers = overlapLayers(live.map((a) => a.target))
     const items: PaintItem[] = []
     const badges: Parameters<VerdictBadges['draw']>[0] = []
@@ -185,6 +217,7 @@ export class DocumentView extends LitElement {
       badges.push({ annotation: a, range })
     })
     this.painter.paint(items)
+    this.painter.setHits(span ? hitsWithin(this.searchHits, span).flatMap((h) => map.toStaticRange(h.start, h.end) ?? []) : [])
     this.badges?.draw(badges)
     this.paintedVersion = index.version
     // For measurements (benchmarks, tests): when and what was painted.

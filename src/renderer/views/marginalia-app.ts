@@ -24,6 +24,11 @@ import { appStyles } from '../styles/app-styles'
 import { controlStyles } from '../styles/ui-styles'
 import type { DocumentView } from './document-view'
 import { savedSideWidth } from './panel-resizer'
+import { type CorpusTab, type CorpusView } from './corpus/corpus-view'
+import type { PassageOpenDetail } from './corpus/corpus-events'
+import type { FindDetail, SearchBar } from './search-bar'
+import { searchShortcut } from './search-shortcut'
+import './corpus/corpus-view'
 
 type TabId = 'annotations' | 'entities' | 'bibliography' | 'verify'
 const TABS: { id: TabId; label: string }[] = [
@@ -32,6 +37,9 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'bibliography', label: 'Bibliography' },
   { id: 'verify', label: 'Verify' }
 ]
+
+/** Search hits drawn in a document the find or the search was not about: none. */
+const NO_HITS: FindDetail['hits'] = []
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -55,6 +63,12 @@ export class MarginaliaApp extends LitElement {
   @state() private importing = false
   @query('document-view') private view: DocumentView | undefined
   @query('#import-file') private fileInput!: HTMLInputElement
+  /** The corpus views (search, table, pictures) in place of the text, and which tab. */
+  @state() private corpusTab: CorpusTab | undefined
+  /** Find in the document (Ctrl+F) or a project search hit: the bar open, the document, its hits (code point spans), the current one. */
+  @state() private find: { open: boolean; documentId?: string } & FindDetail = { open: false, hits: [], current: -1 }
+  @query('corpus-view') private corpusView: CorpusView | undefined
+  @query('search-bar') private searchBar: SearchBar | undefined
 
   private noticeTimer: number | undefined
   private unsubscribe: (() => void) | undefined
@@ -65,6 +79,7 @@ export class MarginaliaApp extends LitElement {
     this.addEventListener('marginalia-error', this.onErrorEvent as EventListener)
     this.addEventListener('annotation-select', this.onAnnotationSelect as unknown as EventListener)
     this.addEventListener('document-open', this.onDocumentOpen as EventListener)
+    this.addEventListener('passage-open', this.onPassageOpen as unknown as EventListener)
     this.unsubscribe = this.model.subscribe(() => this.requestUpdate())
     void this.model.start()
   }
@@ -101,6 +116,7 @@ export class MarginaliaApp extends LitElement {
         <input type="file" id="import-file" aria-label="Import a document" accept=".txt,.md,.markdown,.html,.htm,.xml,.tei,.pdf,.docx,text/plain" @change=${this.importFile} />
         <button @click=${() => (this.exportOpen = true)}>Export…</button>
         <w3c-import-button .documentId=${docId}></w3c-import-button>
+        <button @click=${() => this.openCorpus(this.corpusTab ? undefined : 'table')} aria-pressed=${this.corpusTab ? 'true' : 'false'} title=${`Search and see the whole project (${MOD}+Shift+F)`}>Corpus</button>
         <span class="sep"></span>
         <button @click=${() => this.history('undo')} ?disabled=${!h.canUndo} title=${`Undo ${h.undoLabel ?? ''} (${MOD}+Z)`} aria-label="Undo">↶ Undo</button>
         <button @click=${() => this.history('redo')} ?disabled=${!h.canRedo} title=${`Redo ${h.redoLabel ?? ''} (${MOD}+Shift+Z)`} aria-label="Redo">↷ Redo</button>
@@ -112,7 +128,17 @@ export class MarginaliaApp extends LitElement {
           <document-list .documents=${m.selections.documentList()} .currentId=${docId}></document-list>
           ${docId ? html`<reimport-button .documentId=${docId}></reimport-button>` : nothing}
         </nav>
+        ${this.corpusTab
+          ? html`<corpus-view style="grid-column: 2 / 4" .tab=${this.corpusTab} @tab-change=${(e: CustomEvent<{ tab: CorpusTab }>) => (this.corpusTab = e.detail.tab)} @corpus-close=${() => this.closeCorpus()}></corpus-view>`
+          : nothing}
+        ${this.find.open && !this.corpusTab
+          ? html`<search-bar .documentId=${docId} @find-hits=${(e: CustomEvent<FindDetail>) => this.onFindHits(e.detail)} @find-close=${this.closeFind}></search-bar>`
+          : nothing}
         <document-view
+          style=${this.corpusTab ? 'display:none' : ''}
+          .only=${m.corpus.highlighted(docId)}
+          .searchHits=${this.find.documentId === docId ? this.find.hits : NO_HITS}
+          .currentHit=${this.find.documentId === docId ? this.find.current : -1}
           .doc=${open?.doc}
           .annotations=${open?.annotations}
           .version=${open?.annotations.version ?? 0}
@@ -120,10 +146,12 @@ export class MarginaliaApp extends LitElement {
           .knownTags=${tags}
           .selectedAnnotationId=${this.selectedAnnotationId}
         ></document-view>
-        <panel-resizer .width=${this.sideWidth ?? this.renderRoot.querySelector('aside')?.getBoundingClientRect().width ?? 360}
-          .max=${Math.max(256, Math.round(window.innerWidth * 0.5))}
-          @panel-resize=${(e: CustomEvent<{ width: number }>) => (this.sideWidth = e.detail.width)}></panel-resizer>
-        <aside @keydown=${this.backToText}>
+        ${this.corpusTab
+          ? nothing
+          : html`<panel-resizer .width=${this.sideWidth ?? this.renderRoot.querySelector('aside')?.getBoundingClientRect().width ?? 360}
+              .max=${Math.max(256, Math.round(window.innerWidth * 0.5))}
+              @panel-resize=${(e: CustomEvent<{ width: number }>) => (this.sideWidth = e.detail.width)}></panel-resizer>`}
+        <aside style=${this.corpusTab ? 'display:none' : ''} @keydown=${this.backToText}>
           <div role="tablist" aria-label="Side panels" @keydown=${this.onTabKey}>
             ${TABS.map(
               (t) => html`<button
@@ -206,6 +234,15 @@ export class MarginaliaApp extends LitElement {
   }
 
   private onKeyDown = (e: KeyboardEvent): void => {
+    const search = searchShortcut(e, IS_MAC)
+    if (search) {
+      e.preventDefault()
+      if (search === 'project') return this.openCorpus('search')
+      this.corpusTab = undefined
+      this.find = { ...this.find, open: true }
+      void this.updateComplete.then(() => this.searchBar?.focusInput())
+      return
+    }
     const action = historyShortcut(e, IS_MAC)
     if (!action || isTypingTarget(e.composedPath())) return
     e.preventDefault()
@@ -222,6 +259,46 @@ export class MarginaliaApp extends LitElement {
     }
   }
 
+  /** Shows the corpus views on `tab` (closes them when undefined). */
+  private openCorpus(tab: CorpusTab | undefined): void {
+    if (!tab) return this.closeCorpus()
+    this.corpusTab = tab
+    if (tab === 'search') void this.updateComplete.then(() => this.corpusView?.focusSearch())
+  }
+
+  private closeCorpus(): void {
+    this.corpusTab = undefined
+    void this.updateComplete.then(() => this.view?.focus())
+  }
+
+  private closeFind = (): void => {
+    this.find = { open: false, hits: [], current: -1 }
+    void this.updateComplete.then(() => this.view?.focus())
+  }
+
+  /** The find bar's hits changed: draw them and bring the current one into view. */
+  private async onFindHits(d: FindDetail): Promise<void> {
+    const moved = d.current !== this.find.current || d.hits !== this.find.hits
+    this.find = { ...this.find, ...d, documentId: this.model.open?.doc.id }
+    const hit = d.hits[d.current]
+    if (!moved || !hit) return
+    await this.updateComplete
+    this.view?.revealSpan(hit.start, hit.end)
+  }
+
+  /** A passage chosen in a corpus view (a search hit, a concordance line): open its document there. */
+  private onPassageOpen = async (e: CustomEvent<PassageOpenDetail>): Promise<void> => {
+    const { documentId, start, end, hits } = e.detail
+    this.corpusTab = undefined
+    if (this.model.open?.doc.id !== documentId) await this.model.openDocument(documentId)
+    const spans = hits ?? [{ start, end }]
+    const current = Math.max(0, spans.findIndex((h) => h.start === start && h.end === end))
+    this.find = { open: false, hits: spans, current, documentId }
+    await this.updateComplete
+    await this.view?.updateComplete
+    this.view?.revealSpan(start, end)
+  }
+
   private onErrorEvent = (e: CustomEvent<ErrorDetail>): void => this.model.notify('error', e.detail.message)
 
   private onDocumentOpen = (e: CustomEvent<{ id: string }>): void => {
@@ -229,10 +306,12 @@ export class MarginaliaApp extends LitElement {
     void this.model.openDocument(e.detail.id)
   }
 
-  private onAnnotationSelect = async (e: CustomEvent<{ id: string; documentId?: string; reveal?: boolean }>): Promise<void> => {
-    const { id, reveal } = e.detail
+  private onAnnotationSelect = async (e: CustomEvent<{ id: string; documentId?: string; reveal?: boolean; panel?: TabId }>): Promise<void> => {
+    const { id, reveal, panel } = e.detail
     this.selectedAnnotationId = id
     if (reveal === false) return
+    this.corpusTab = undefined
+    if (panel) this.tab = panel
     if (!this.model.open?.annotations.get(id)) {
       // Selected from another panel: open the annotation's document first.
       try {
