@@ -228,6 +228,11 @@ export class ProjectModel {
     return this.read('compareClaim', args)
   }
 
+  /** What a file would import as (format, encodings with previews, a Gutenberg header); read each time, not cached. */
+  inspectImport(args: ArgsOf<Methods['inspectImport']>): Promise<ResultOf<Methods['inspectImport']>> {
+    return this.read('inspectImport', args)
+  }
+
   /** A document with its text: the open one as held, another read once and cached. */
   async documentText(id: string): Promise<DocumentWithText> {
     if (this.open?.doc.id === id) return this.open.doc

@@ -14,7 +14,6 @@ import { provide } from '@lit/context'
 import { LitElement, html, nothing } from 'lit'
 import { customElement, query, state } from 'lit/decorators.js'
 import { cache } from 'lit/directives/cache.js'
-import { fileToBase64 } from '../dom/file-base64'
 import { errorMessage, type ErrorDetail } from '../lib/errors'
 import { historyShortcut, isMacPlatform, isTypingTarget } from '../lib/shortcuts'
 import { modelContext } from '../model/model-context'
@@ -48,9 +47,7 @@ export class MarginaliaApp extends LitElement {
   @state() private selectedAnnotationId: string | undefined
   @state() private notice = ''
   @state() private exportOpen = false
-  @state() private importing = false
   @query('document-view') private view: DocumentView | undefined
-  @query('#import-file') private fileInput!: HTMLInputElement
 
   private noticeTimer: number | undefined
   private unsubscribe: (() => void) | undefined
@@ -90,8 +87,7 @@ export class MarginaliaApp extends LitElement {
       <header>
         <span class="brand">Marginalia</span>
         <span class="project" title=${m.info?.path ?? ''}>${m.info?.name ?? ''}</span>
-        <button @click=${() => this.fileInput.click()} ?disabled=${this.importing}>${this.importing ? 'Importing…' : 'Import…'}</button>
-        <input type="file" id="import-file" aria-label="Import a document" accept=".txt,.md,.markdown,.html,.htm,.xml,.tei,.pdf,.docx,text/plain" @change=${this.importFile} />
+        <import-button></import-button>
         <button @click=${() => (this.exportOpen = true)}>Export…</button>
         <w3c-import-button .documentId=${docId}></w3c-import-button>
         <span class="sep"></span>
@@ -103,6 +99,7 @@ export class MarginaliaApp extends LitElement {
         <nav class="docs" aria-label="Project documents">
           <h2 class="heading">Documents</h2>
           <document-list .documents=${m.selections.documentList()} .currentId=${docId}></document-list>
+          <document-record .doc=${open?.doc}></document-record>
           ${docId ? html`<reimport-button .documentId=${docId}></reimport-button>` : nothing}
         </nav>
         <document-view
@@ -218,23 +215,6 @@ export class MarginaliaApp extends LitElement {
     await this.updateComplete
     await this.view?.updateComplete
     this.view?.reveal(id)
-  }
-
-  private async importFile(): Promise<void> {
-    const file = this.fileInput.files?.[0]
-    this.fileInput.value = ''
-    if (!file) return
-    this.importing = true
-    try {
-      const contentBase64 = await fileToBase64(file)
-      const record = await this.model.mutate('importDocument', { fileName: file.name, contentBase64 })
-      this.flashNotice(`Imported “${record.title}”`)
-      await this.model.openDocument(record.id)
-    } catch (err) {
-      this.model.notify('error', `Could not import ${file.name}: ${errorMessage(err)}`)
-    } finally {
-      this.importing = false
-    }
   }
 
   private flashNotice(text: string): void {
