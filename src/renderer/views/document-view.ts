@@ -19,13 +19,16 @@ import { consume } from '@lit/context'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import type { DocumentWithText } from '../../shared/model'
+import type { LocatedRange } from '../../shared/structure/resolve-locator'
 import { CodePointIndex } from '../../shared/text/code-points'
 import { HighlightPainter, liveRange, type PaintItem, type Special } from '../dom/highlight-painter'
 import { annotationsAt } from '../dom/hit-test'
 import { TextSelectionController } from '../dom/text-selection'
+import { markLowConfidence } from '../dom/low-confidence-marks'
 import { layoutText, type TextLayout } from '../dom/text-layout'
 import { VerdictBadges } from '../dom/verdict-badges'
 import { type ChunkWindow, RenderedChunks } from '../dom/rendered-chunks'
+import { locateInDocument } from '../lib/document-locator'
 import { reportError } from '../lib/errors'
 import { overlapLayers } from '../lib/overlap-layers'
 import type { AnnotationIndex } from '../model/annotation-index'
@@ -37,6 +40,8 @@ import type { HighlightBody, SelectionPopover } from './selection-popover'
 
 /** Beyond this distance (in viewports) a jump is instant: smooth scrolling would lay out every block passed. */
 const SMOOTH_LIMIT = 2
+/** Code points of a cited region flashed after a jump to it (its start, not a whole chapter). */
+const FLASH_CP = 400
 
 @customElement('document-view')
 export class DocumentView extends LitElement {
@@ -63,6 +68,7 @@ export class DocumentView extends LitElement {
   private painter: HighlightPainter | undefined
   private badges: VerdictBadges | undefined
   private visible: RenderedChunks | undefined
+  private ocrMarks: { count: number; dispose: () => void } | undefined
   private window: ChunkWindow = { first: 0, last: -1 }
   private paintedVersion = -1
   private readonly selection = new TextSelectionController(this, () => this.layout?.map, () => this.doc?.text, () => this.index)
@@ -78,20 +84,54 @@ export class DocumentView extends LitElement {
     return r ? liveRange(r).toString() : undefined
   }
 
+  /** How many words OCR was unsure of are marked (underlined) in the text. */
+  get unsureWordsMarked(): number {
+    return this.ocrMarks?.count ?? 0
+  }
+
   /** Scrolls to an annotation's passage and flashes it. Returns false if it is not in this document. */
   reveal(id: string): boolean {
     const a = this.annotations?.get(id)
-    const range = a && this.layout?.map.toStaticRange(a.target.start, a.target.end)
-    if (!a || !range || !this.layout || !this.painter) return false
-    const el = this.layout.elements[this.blockAt(a.target.start)]
+    return !!a && this.revealRange(a.target.start, a.target.end)
+  }
+
+  /**
+   * "Go to cited page": scrolls to where `locator` (`p. 39`, `fol. 12r`, `ch. LXIV`…) falls in this
+   * document's structure and flashes the start of it. Returns the region, or undefined when the
+   * locator names nothing in this document.
+   */
+  revealLocator(locator: string): LocatedRange | undefined {
+    if (!this.doc || !this.index) return undefined
+    const [first] = locateInDocument(this.doc, this.index, locator).ranges
+    if (!first) return undefined
+    // Flash the first screenful of the cited region: enough to see where it starts.
+    this.revealRange(first.start, Math.min(first.end, first.start + FLASH_CP), true)
+    return first
+  }
+
+  /**
+   * Scrolls code points [start, end) into view (a third down the screen) and flashes them.
+   * `exact`: once the chunk is laid out, correct the place from the text itself (a page starting
+   * inside a long paragraph is far below the paragraph's top).
+   */
+  private revealRange(start: number, end: number, exact = false): boolean {
+    const range = this.layout?.map.toStaticRange(start, end)
+    if (!range || !this.layout || !this.painter) return false
+    const el = this.layout.elements[this.blockAt(start)]
     // The block's place from the layout as it stands (blocks far away keep an estimated height),
     // not scrollIntoView: that brings every skipped block's style up to date first (content-visibility).
     const top = el.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top + this.scroller.scrollTop
     const target = Math.max(0, top - this.scroller.clientHeight / 3)
     const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
     const far = Math.abs(target - this.scroller.scrollTop) > SMOOTH_LIMIT * this.scroller.clientHeight
-    this.scroller.scrollTo({ top: target, behavior: reduce || far ? 'auto' : 'smooth' })
-    this.painter.flash(range)
+    this.scroller.scrollTo({ top: target, behavior: reduce || far || exact ? 'auto' : 'smooth' })
+    if (exact) {
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        const at = liveRange(range).getBoundingClientRect().top - this.scroller.getBoundingClientRect().top
+        this.scroller.scrollTop += at - this.scroller.clientHeight / 3
+        this.painter?.flash(range)
+      }))
+    } else this.painter.flash(range)
     return true
   }
 
@@ -129,6 +169,7 @@ export class DocumentView extends LitElement {
     this.teardown()
     if (!this.doc || !this.index || !this.textBox) return
     this.layout = layoutText(this.textBox, this.doc, this.index)
+    this.ocrMarks = markLowConfidence(this.doc, this.layout.map)
     this.painter = new HighlightPainter(this.overlay)
     this.badges = new VerdictBadges(this.page)
     this.scroller.scrollTop = 0
@@ -140,6 +181,8 @@ export class DocumentView extends LitElement {
 
   private teardown(): void {
     this.visible?.disconnect()
+    this.ocrMarks?.dispose()
+    this.ocrMarks = undefined
     this.painter?.dispose()
     this.badges?.dispose()
     this.visible = this.painter = this.badges = this.layout = undefined

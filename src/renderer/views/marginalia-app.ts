@@ -8,12 +8,14 @@
  *
  * Listens (from any descendant, bubbling + composed): `annotation-select` `{ id, documentId?,
  * reveal? }` (selects it; unless `reveal === false`, scrolls to and flashes its passage, opening
- * its document if needed), `document-open` `{ id }`, `marginalia-error` `{ message }`.
+ * its document if needed), `document-open` `{ id }`, `cited-page-open` `{ documentId, locator }`
+ * (opens the source where the locator falls), `marginalia-error` `{ message }`.
  */
 import { provide } from '@lit/context'
 import { LitElement, html, nothing } from 'lit'
 import { customElement, query, state } from 'lit/decorators.js'
 import { cache } from 'lit/directives/cache.js'
+import { unresolvedMessage } from '../lib/document-locator'
 import { errorMessage, type ErrorDetail } from '../lib/errors'
 import { historyShortcut, isMacPlatform, isTypingTarget } from '../lib/shortcuts'
 import { modelContext } from '../model/model-context'
@@ -23,13 +25,15 @@ import { appStyles } from '../styles/app-styles'
 import { controlStyles } from '../styles/ui-styles'
 import type { DocumentView } from './document-view'
 
-type TabId = 'annotations' | 'entities' | 'bibliography' | 'verify'
+type TabId = 'annotations' | 'entities' | 'bibliography' | 'verify' | 'scan'
 const TABS: { id: TabId; label: string }[] = [
   { id: 'annotations', label: 'Annotations' },
   { id: 'entities', label: 'Entities' },
   { id: 'bibliography', label: 'Bibliography' },
   { id: 'verify', label: 'Verify' }
 ]
+/** Shown only for a document with scanned pages. */
+const SCAN_TAB: { id: TabId; label: string } = { id: 'scan', label: 'Page image' }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -58,6 +62,7 @@ export class MarginaliaApp extends LitElement {
     this.addEventListener('marginalia-error', this.onErrorEvent as EventListener)
     this.addEventListener('annotation-select', this.onAnnotationSelect as unknown as EventListener)
     this.addEventListener('document-open', this.onDocumentOpen as EventListener)
+    this.addEventListener('cited-page-open', this.onCitedPageOpen as unknown as EventListener)
     this.unsubscribe = this.model.subscribe(() => this.requestUpdate())
     void this.model.start()
   }
@@ -83,6 +88,8 @@ export class MarginaliaApp extends LitElement {
     const palette = m.selections.palette()
     const tags = m.selections.tagNames()
     const jobs = m.jobs.running.size
+    const tabs = this.tabs()
+    const tab = this.shownTab(tabs)
     return html`
       <header>
         <span class="brand">Marginalia</span>
@@ -112,20 +119,20 @@ export class MarginaliaApp extends LitElement {
         ></document-view>
         <aside>
           <div role="tablist" aria-label="Side panels" @keydown=${this.onTabKey}>
-            ${TABS.map(
+            ${tabs.map(
               (t) => html`<button
                 role="tab"
                 id="tab-${t.id}"
                 aria-controls="panel-${t.id}"
-                aria-selected=${this.tab === t.id ? 'true' : 'false'}
-                tabindex=${this.tab === t.id ? 0 : -1}
+                aria-selected=${tab === t.id ? 'true' : 'false'}
+                tabindex=${tab === t.id ? 0 : -1}
                 @click=${() => (this.tab = t.id)}
               >${t.label}</button>`
             )}
           </div>
-          ${TABS.map(
-            (t) => html`<section role="tabpanel" id="panel-${t.id}" aria-labelledby="tab-${t.id}" ?hidden=${this.tab !== t.id}>
-              ${cache(this.tab === t.id ? this.renderPanel(t.id) : nothing)}
+          ${tabs.map(
+            (t) => html`<section role="tabpanel" id="panel-${t.id}" aria-labelledby="tab-${t.id}" ?hidden=${tab !== t.id}>
+              ${cache(tab === t.id ? this.renderPanel(t.id) : nothing)}
             </section>`
           )}
         </aside>
@@ -160,17 +167,30 @@ export class MarginaliaApp extends LitElement {
         return html`<entity-panel .documentId=${docId}></entity-panel>`
       case 'bibliography':
         return html`<citation-panel .documentId=${docId}></citation-panel>`
+      case 'scan':
+        return html`<page-image-pane .doc=${open?.doc}></page-image-pane>`
       case 'verify':
         return html`<verify-panel .annotation=${this.selectedAnnotationId ? open?.annotations.get(this.selectedAnnotationId) : undefined}></verify-panel>`
     }
   }
 
+  /** The side panel's tabs: "Page image" only for a document with scanned pages. */
+  private tabs(): { id: TabId; label: string }[] {
+    return this.model.open?.doc.metadata.pageImages?.length ? [...TABS, SCAN_TAB] : TABS
+  }
+
+  /** The chosen tab, or Annotations when it is not offered for this document. */
+  private shownTab(tabs: { id: TabId }[]): TabId {
+    return tabs.some((t) => t.id === this.tab) ? this.tab : 'annotations'
+  }
+
   private onTabKey = (e: KeyboardEvent): void => {
-    const i = TABS.findIndex((t) => t.id === this.tab)
+    const tabs = this.tabs()
+    const i = tabs.findIndex((t) => t.id === this.shownTab(tabs))
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
     if (!step) return
     e.preventDefault()
-    this.tab = TABS[(i + step + TABS.length) % TABS.length].id
+    this.tab = tabs[(i + step + tabs.length) % tabs.length].id
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus())
   }
 
@@ -196,6 +216,19 @@ export class MarginaliaApp extends LitElement {
   private onDocumentOpen = (e: CustomEvent<{ id: string }>): void => {
     this.selectedAnnotationId = undefined
     void this.model.openDocument(e.detail.id)
+  }
+
+  /** "Go to cited page": opens the source document where the locator falls (its page blocks and labels). */
+  private onCitedPageOpen = async (e: CustomEvent<{ documentId: string; locator: string }>): Promise<void> => {
+    const { documentId, locator } = e.detail
+    if (this.model.open?.doc.id !== documentId) await this.model.openDocument(documentId)
+    await this.updateComplete
+    await this.view?.updateComplete
+    const doc = this.model.open?.doc
+    if (doc?.id !== documentId) return
+    const found = this.view?.revealLocator(locator)
+    if (found) this.flashNotice(`${doc.title}, ${found.label}`)
+    else this.model.notify('error', unresolvedMessage(doc, locator))
   }
 
   private onAnnotationSelect = async (e: CustomEvent<{ id: string; documentId?: string; reveal?: boolean }>): Promise<void> => {
