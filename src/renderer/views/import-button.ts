@@ -13,6 +13,7 @@
 import { consume } from '@lit/context'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, query, state } from 'lit/decorators.js'
+import { ifDefined } from 'lit/directives/if-defined.js'
 import type { ImportedDocument, ImportPreview } from '../../shared/api/documents'
 import { fileToBase64 } from '../dom/file-base64'
 import { errorMessage, reportError } from '../lib/errors'
@@ -79,7 +80,7 @@ export class ImportButton extends LitElement {
       ${r
         ? html`<span class="progress" role="status" aria-live="polite">
             <span>${r.name}${p?.label ? `: ${p.label}` : ''}${p && p.total ? ` (${p.done} of ${p.total})` : ''}</span>
-            <progress aria-label=${`Importing ${r.name}`} max=${p?.total || 1} .value=${p && p.total ? p.done : (undefined as unknown as number)}></progress>
+            <progress aria-label=${`Importing ${r.name}`} max=${p?.total || 1} value=${ifDefined(p && p.total ? p.done : undefined)}></progress>
             <button @click=${() => this.abort?.abort()}>Cancel</button>
           </span>`
         : this.status
