@@ -50,7 +50,7 @@ export class DocumentRecordView extends LitElement {
   @state() private status = ''
   @state() private busy = false
   private deletedId: string | undefined
-  private readonly use = new UseModel(this, ['citations'])
+  private readonly use = new UseModel(this, ['citations', 'history'])
 
   protected willUpdate(changed: Map<string, unknown>): void {
     const prev = changed.get('doc') as DocumentRecord | undefined

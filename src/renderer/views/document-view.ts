@@ -163,7 +163,9 @@ export class DocumentView extends LitElement {
   private build(): void {
     const text = this.doc?.text
     if (this.layout && this.layout.map.index.text === text) {
-      // Same text, new record (e.g. renamed): the DOM stays.
+      // Same text, new record (e.g. renamed): the DOM stays, but a title shown from the record (not from the text) follows it.
+      const title = this.textBox.querySelector('h1.doc-title:not([data-b])')
+      if (title && this.doc) title.textContent = this.doc.title
       return
     }
     this.teardown()
