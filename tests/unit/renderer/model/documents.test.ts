@@ -50,6 +50,15 @@ describe('documents as records in the model', () => {
     expect(model.open?.annotations.all.map((a) => a.target.exact)).toEqual(['Battle of Ankara'])
   })
 
+  it('opens the document asked for even when the project is read again meanwhile (an import announced as a reload)', async () => {
+    const other = await ctx.importText('note.txt', 'A note\n\nManuel II left John VII as regent in 1399.\n')
+    await settle(20)
+    const opening = model.openDocument(other)
+    const reading = model.resync()
+    await Promise.all([opening, reading])
+    expect(model.open?.doc.id).toBe(other)
+  })
+
   it('answers inspectImport with the candidate decodings of a file that is not UTF-8', async () => {
     const bytes = Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]) // "Café" in Windows-1252
     const preview = await model.inspectImport({ fileName: 'cafe.txt', contentBase64: bytes.toString('base64') })
