@@ -240,6 +240,11 @@ export class ProjectModel {
     return this.read('inspectImport', args)
   }
 
+  /** A passage of a source chosen by hand, with its text and its discrepancies with the claim (not cached). */
+  checkPassage(args: ArgsOf<Methods['checkPassage']>): Promise<ResultOf<Methods['checkPassage']>> {
+    return this.read('checkPassage', args)
+  }
+
   /** A document with its text: the open one as held, another read once and cached. */
   async documentText(id: string): Promise<DocumentWithText> {
     if (this.open?.doc.id === id) return this.open.doc

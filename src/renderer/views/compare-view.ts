@@ -1,11 +1,17 @@
 /**
- * `<compare-view>`: a claim beside its cited source. Left: the claim's document with the claim
- * and its matched terms marked. Right: the source around the current candidate passage, scrolled
- * to it, matched terms marked. The historian steps through the candidates, may select another
- * passage in the source by hand, reads the discrepancies, and records a verdict with a note.
+ * `<compare-view>`: a claim beside its cited source. First the judgement (`<compare-summary>`:
+ * found / related only / not found, confidence, reason, what was searched), then the ranked
+ * candidates (`<compare-candidates>`), the claim in its document (left) and the source around the
+ * chosen passage (right), with matched terms and differing values marked on both sides, and the
+ * historian's verdict (`<compare-verdict>`).
  *
- * Indexing a large source runs as a job through the model (progress, Cancel); the comparison and
- * the texts are read through the model; the verdict is written with `verifyClaim` through it.
+ * No passage is chosen for the historian unless the judgement found one (then the first candidate
+ * is proposed); no verdict is ever preselected. A passage selected by hand is checked through the
+ * model (`checkPassage`: its text and discrepancies) before the verdict is recorded.
+ *
+ * The comparison runs as a job through the model (indexing a large source the first time shows
+ * progress and can be cancelled); texts are read through the model; the verdict is written with
+ * `verifyClaim` through it.
  *
  * Properties: `annotationId`, `citationId`. Events (bubbling, composed): `compare-close`;
  * `marginalia-error` on failures.
@@ -13,47 +19,49 @@
 import { consume } from '@lit/context'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import type { Candidate, Comparison } from '../../shared/api/compare'
-import type { DocumentWithText, VerificationStatus } from '../../shared/model'
+import type { Candidate, Comparison, PassageCheck } from '../../shared/api/compare'
+import type { Discrepancy, DocumentWithText, VerificationStatus } from '../../shared/model'
 import { CodePointIndex } from '../../shared/text/code-points'
 import { markedText, selectionOffsets, type Mark } from '../dom/marked-text'
+import { findValue, pageLabelAt } from '../lib/compare-judgement'
 import { reportError } from '../lib/errors'
 import { modelContext } from '../model/model-context'
 import type { ProjectModel } from '../model/project-model'
 import { controlStyles } from '../styles/ui-styles'
+import './compare-candidates'
+import './compare-summary'
+import { NEEDS_PASSAGE } from './compare-verdict'
 
 /** Code points of source shown on each side of the passage (the rest of a 2 MB source stays out of the DOM). */
 const SOURCE_CONTEXT = 3000
-const STATUSES: { id: VerificationStatus; label: string }[] = [
-  { id: 'supported', label: 'Supported' },
-  { id: 'partially-supported', label: 'Partially supported' },
-  { id: 'contradicted', label: 'Contradicted' },
-  { id: 'not-found', label: 'Not found' }
-]
 
 @customElement('compare-view')
 export class CompareView extends LitElement {
   static styles = [
     controlStyles,
     css`
-      :host { position: fixed; inset: 0; z-index: 50; background: rgba(40, 32, 24, 0.35); display: flex; }
-      .sheet { margin: 2vh 2vw; flex: 1; background: var(--paper); border-radius: 8px; display: grid; grid-template-rows: auto 1fr auto; overflow: hidden; box-shadow: 0 8px 30px rgba(0,0,0,.25); }
-      header, footer { display: flex; gap: 0.5rem; align-items: center; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--line); flex-wrap: wrap; }
-      footer { border-top: 1px solid var(--line); border-bottom: none; }
+      :host { display: contents; }
+      .sheet { margin: 2vh 2vw; width: 96vw; height: 96vh; max-width: none; max-height: none; padding: 0; border: none; box-sizing: border-box; color: inherit; background: var(--paper); border-radius: 8px; grid-template-rows: auto auto 1fr auto auto; overflow: hidden; box-shadow: 0 8px 30px rgba(0,0,0,.25); }
+      .sheet[open] { display: grid; }
+      .sheet::backdrop { background: rgba(40, 32, 24, 0.35); }
+      header { display: flex; gap: 0.5rem; align-items: center; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--line); flex-wrap: wrap; }
       h2 { font-size: 1rem; margin: 0; flex: 1; }
-      .panes { display: grid; grid-template-columns: 1fr 1fr; min-height: 0; }
+      .body { display: grid; grid-template-columns: minmax(14rem, 22rem) 1fr 1fr; min-height: 0; }
+      compare-candidates { border-right: 1px solid var(--line); }
       .pane { overflow: auto; padding: 0.75rem 1rem; white-space: pre-wrap; font: 15px/1.55 Georgia, serif; border-right: 1px solid var(--line); }
       .claim { background: #fbe9a8; }
+      .cited { background: #eef3fb; }
       .passage { background: #dfeedd; }
       .term { background: #f5c26b; border-radius: 2px; }
       .passage.term { background: #9fd39a; }
-      .info { padding: 0.5rem 0.75rem; font: 13px/1.4 system-ui, sans-serif; border-top: 1px solid var(--line); }
-      .info ul { margin: 0.25rem 0; padding-left: 1.2rem; }
-      .differs { color: var(--danger); }
-      .variant { color: var(--ink-soft); }
-      textarea { flex: 1; min-width: 12rem; font: inherit; }
-      .status button[aria-pressed='true'] { background: var(--accent); color: #fff; }
+      .differs { text-decoration: underline wavy var(--danger, #a12); text-decoration-thickness: 1.5px; }
+      .info { padding: 0.4rem 0.75rem; font: 13px/1.4 system-ui, sans-serif; border-top: 1px solid var(--line); max-height: 9rem; overflow: auto; }
+      .info p { margin: 0.2rem 0; }
+      .info ul { margin: 0.2rem 0; padding-left: 1.2rem; }
+      li.differs { text-decoration: none; color: var(--danger, #a12); }
+      li.variant { color: var(--ink-soft); }
       .muted { color: var(--ink-soft); }
+      .progress { display: flex; gap: 0.5rem; align-items: center; padding: 0.5rem 0.75rem; }
     `
   ]
 
@@ -63,15 +71,14 @@ export class CompareView extends LitElement {
 
   @state() private comparison: Comparison | undefined
   @state() private sourceDoc: DocumentWithText | undefined
-  @state() private current = 0
-  /** A passage chosen by hand (code points of the source), replacing the candidate's. */
-  @state() private manual: { start: number; end: number } | undefined
-  @state() private status: VerificationStatus = 'supported'
-  @state() private note = ''
+  /** Index of the candidate chosen as the passage, or -1 (none chosen). */
+  @state() private picked = -1
+  /** A passage chosen by hand and checked by the services; replaces the candidate. */
+  @state() private manual: PassageCheck | undefined
   @state() private busy = true
   @state() private error = ''
-  /** The source's index build while it runs (sentences done of total). */
-  @state() private indexing: { done: number; total: number } | undefined
+  /** The comparison job's progress while it runs (indexing: sentences done of total). */
+  @state() private progress: { done: number; total: number } | undefined
   private readonly cancelling = new AbortController()
 
   @query('.source') private sourcePane!: HTMLElement
@@ -85,101 +92,115 @@ export class CompareView extends LitElement {
     void this.load()
   }
 
-  /**
-   * Indexes the source as a job (the first time only; later it is read from disk), showing its
-   * progress and offering to cancel. False when cancelled.
-   */
-  private async ensureIndexed(): Promise<boolean> {
-    const sourceId = this.citationId ? this.model!.citations.get(this.citationId)?.sourceDocumentId : undefined
-    if (!sourceId) return true // compareClaim explains what is missing
-    this.indexing = { done: 0, total: 0 }
-    try {
-      await this.model!.runJob('indexSource', { documentId: sourceId }, {
-        signal: this.cancelling.signal,
-        onProgress: (p) => (this.indexing = { done: p.done, total: p.total })
-      })
-      return true
-    } catch (err) {
-      if ((err as { code?: string }).code === 'cancelled') return false
-      throw err
-    } finally {
-      this.indexing = undefined
-    }
+  /** Closed while the comparison runs (Escape, Close): its job is cancelled on the services too. */
+  disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.cancelling.abort()
   }
 
-  private cancelIndexing(): void {
-    this.cancelling.abort()
-    this.close()
+  firstUpdated(): void {
+    this.renderRoot.querySelector('dialog')?.showModal()
   }
 
   private async load(): Promise<void> {
     this.busy = true
+    this.progress = { done: 0, total: 0 }
     try {
-      if (!(await this.ensureIndexed())) return
-      const comparison = await this.model!.compare({ annotationId: this.annotationId, citationId: this.citationId || undefined, top: 5 })
+      const comparison = await this.model!.runJob('compareClaim', { annotationId: this.annotationId, citationId: this.citationId || undefined, top: 5 }, {
+        signal: this.cancelling.signal,
+        onProgress: (p) => (this.progress = { done: p.done, total: p.total })
+      })
+      this.progress = undefined
       const [claimDoc, sourceDoc] = await Promise.all([
         this.model!.documentText(comparison.claimDocumentId!),
         this.model!.documentText(comparison.sourceDocumentId)
       ])
       this.claimIndex = new CodePointIndex(claimDoc.text)
       this.sourceIndex = new CodePointIndex(sourceDoc.text)
-      Object.assign(this, { comparison, sourceDoc, current: 0, manual: undefined })
+      const found = comparison.judgement.verdict === 'supported-passage-found' && comparison.candidates.length > 0
+      Object.assign(this, { comparison, sourceDoc, picked: found ? 0 : -1, manual: undefined })
       await this.updateComplete
       this.scrollToMarks()
+      // Keyboard users start at the judgement (the summary renders after this view).
+      const summary = this.renderRoot.querySelector('compare-summary')
+      await summary?.updateComplete
+      summary?.shadowRoot?.querySelector<HTMLElement>('h3')?.focus()
     } catch (err) {
+      if ((err as { code?: string }).code === 'cancelled') return
       this.error = err instanceof Error ? err.message : String(err)
       reportError(this, 'compare the claim with its source', err)
     } finally {
+      this.progress = undefined
       this.busy = false
     }
   }
 
-  private get candidate(): Candidate | undefined {
-    return this.comparison?.candidates[this.current]
+  private cancel(): void {
+    this.cancelling.abort()
+    this.close()
   }
 
-  /** The passage the verdict will record: chosen by hand, else the current candidate. */
-  private get passage(): { start: number; end: number } | undefined {
-    return this.manual ?? (this.candidate ? { start: this.candidate.start, end: this.candidate.end } : undefined)
+  private get candidate(): Candidate | undefined {
+    return this.picked >= 0 ? this.comparison?.candidates[this.picked] : undefined
+  }
+
+  /** The passage the verdict will record: chosen by hand, else the chosen candidate. */
+  private get passage(): { start: number; end: number; discrepancies: Discrepancy[] } | undefined {
+    return this.manual ?? this.candidate
   }
 
   private scrollToMarks(): void {
-    this.sourcePane?.querySelector('.passage')?.scrollIntoView({ block: 'center' })
+    // The passage, else the cited region (the region is also tinted around a passage: not first).
+    const target = this.sourcePane?.querySelector('.passage') ?? this.sourcePane?.querySelector('.cited')
+    target?.scrollIntoView({ block: 'center' })
     this.claimPane?.querySelector('.claim')?.scrollIntoView({ block: 'center' })
   }
 
-  private async step(by: number): Promise<void> {
-    const n = this.comparison?.candidates.length ?? 0
-    if (!n) return
-    this.current = (this.current + by + n) % n
+  private async pick(index: number): Promise<void> {
+    this.picked = index
     this.manual = undefined
+    this.selected = undefined
     await this.updateComplete
     this.scrollToMarks()
   }
 
-  private useSelection(): void {
-    const sel = selectionOffsets(this.shadowRoot!, this.sourcePane)
+  /**
+   * The last selection made in the source pane (code points of the source), kept in case pressing
+   * the button clears the live selection before its click handler runs.
+   */
+  private selected: { start: number; end: number } | undefined
+  private readonly rememberSelection = (): void => {
+    this.selected = selectionOffsets(this.shadowRoot!, this.sourcePane)
+  }
+
+  private async useSelection(): Promise<void> {
+    const sel = selectionOffsets(this.shadowRoot!, this.sourcePane) ?? this.selected
     if (!sel) {
       this.error = 'Select a passage in the source (right) first.'
       return
     }
     this.error = ''
-    this.manual = sel
+    try {
+      this.manual = await this.model!.checkPassage({ annotationId: this.annotationId, sourceDocumentId: this.comparison!.sourceDocumentId, start: sel.start, end: sel.end })
+      this.picked = -1
+    } catch (err) {
+      reportError(this, 'check the selected passage', err)
+    }
   }
 
-  private async record(): Promise<void> {
-    const passage = this.status === 'not-found' ? undefined : this.passage
-    const citationId = this.comparison?.citationId ?? this.citationId
+  private async record(e: CustomEvent<{ status: VerificationStatus; note: string }>): Promise<void> {
+    const { status, note } = e.detail
+    const passage = NEEDS_PASSAGE.has(status) ? this.passage : undefined
     this.busy = true
     try {
       await this.model!.mutate('verifyClaim', {
         annotationId: this.annotationId,
-        citationId,
-        status: this.status,
+        citationId: this.comparison?.citationId ?? this.citationId,
+        status,
         sourceDocumentId: this.comparison?.sourceDocumentId,
         sourceStart: passage?.start,
         sourceEnd: passage?.end,
-        note: this.note
+        note
       })
       this.close()
     } catch (err) {
@@ -195,59 +216,84 @@ export class CompareView extends LitElement {
 
   render() {
     const c = this.comparison
-    const cand = this.candidate
-    const n = c?.candidates.length ?? 0
-    return html`<div class="sheet" role="dialog" aria-modal="true" aria-label="Compare claim with source" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.close()}>
+    const p = this.progress
+    // A modal <dialog>: the app behind is inert (Tab stays inside), Escape fires `cancel`.
+    return html`<dialog class="sheet" aria-label="Compare claim with source" @cancel=${(e: Event) => { e.preventDefault(); this.close() }}>
       <header>
-        <h2>${this.sourceDoc ? html`Claim beside <em>${this.sourceDoc.title}</em>` : 'Comparing…'}
-          ${c?.narrowedTo ? html`<span class="muted"> — searched ${c.narrowedTo.label}</span>` : nothing}</h2>
-        <button @click=${() => this.step(-1)} ?disabled=${n < 2} aria-label="Previous candidate">‹ Previous</button>
-        ${this.indexing
-          ? html`<span class="indexing" aria-live="polite">Indexing the source (once)… ${this.indexing.total ? Math.round((100 * this.indexing.done) / this.indexing.total) : 0}%</span>
-              <button @click=${this.cancelIndexing}>Cancel</button>`
-          : nothing}
-        <span class="counter" aria-live="polite">${n ? `Candidate ${this.current + 1} of ${n}` : this.busy ? 'Searching…' : 'No candidate passage'}${cand ? html` <span class="muted">(score ${cand.score.toFixed(1)}, has ${Math.round(cand.coverage * 100)}% of the claim's terms)</span>` : nothing}</span>
-        <button @click=${() => this.step(1)} ?disabled=${n < 2} aria-label="Next candidate">Next ›</button>
+        <h2>${this.sourceDoc ? html`Claim beside <em>${this.sourceDoc.title}</em>` : 'Comparing…'}</h2>
         <button @click=${this.close} aria-label="Close">Close</button>
       </header>
-      <div class="panes">
+      ${p
+        ? html`<div class="progress" aria-live="polite"><span class="indexing">${p.total ? `Indexing the source (once)… ${Math.round((100 * p.done) / p.total)}%` : 'Comparing…'}</span>
+            <progress max=${p.total || 1} .value=${p.total ? p.done : 0} aria-label="Comparison progress"></progress>
+            <button @click=${this.cancel}>Cancel</button></div>`
+        : html`<compare-summary .comparison=${c} .sourceTitle=${this.sourceDoc?.title ?? ''} .sourceLength=${this.sourceIndex?.length ?? 0}></compare-summary>`}
+      <div class="body">
+        <compare-candidates .candidates=${c?.candidates ?? []} .picked=${this.manual ? -1 : this.picked}
+          .proposed=${c?.judgement.verdict === 'supported-passage-found'} .structure=${this.sourceDoc?.structure ?? []}
+          @candidate-pick=${(e: CustomEvent<{ index: number }>) => this.pick(e.detail.index)}></compare-candidates>
         <div class="pane left" aria-label="Claim in its document">${this.renderClaim()}</div>
-        <div class="pane source" aria-label="Source">${this.renderSource()}</div>
+        <div class="pane source" aria-label="Source" @mouseup=${this.rememberSelection} @keyup=${this.rememberSelection}>${this.renderSource()}</div>
       </div>
-      <div>
-        <div class="info">
-          ${this.manual ? html`<p>Passage chosen by hand: code points ${this.manual.start}–${this.manual.end}. <button @click=${() => (this.manual = undefined)}>Back to candidate</button></p>` : nothing}
-          ${cand && !this.manual ? html`<p>Matched: ${cand.matched.map((m) => html`<span class="matched">${m.label}${m.how !== 'word' ? html` <span class="muted">(${m.how}${m.source[0] ? `: ${m.source[0].text}` : ''})</span>` : nothing}</span>; `)}</p>` : nothing}
-          ${cand && !this.manual && cand.discrepancies.length ? html`<p>Differences:</p><ul class="discrepancies">${cand.discrepancies.map((d) => html`<li class=${d.variant ? 'variant' : 'differs'}>${d.kind}: ${d.claim} ${d.variant ? html`~ ${d.source} (variant spelling)` : html`≠ ${d.source || '(not in the passage)'}`}</li>`)}</ul>` : nothing}
-          ${this.error ? html`<p class="differs" role="alert">${this.error}</p>` : nothing}
-        </div>
-        <footer>
-          <button @click=${this.useSelection} title="Select text in the source, then use it as the passage">Use selected passage</button>
-          <span class="status" role="group" aria-label="Verdict">
-            ${STATUSES.map((s) => html`<button aria-pressed=${this.status === s.id ? 'true' : 'false'} @click=${() => (this.status = s.id)}>${s.label}</button>`)}
-          </span>
-          <textarea aria-label="Note" placeholder="Note (optional)" .value=${this.note} @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}></textarea>
-          <button class="primary" @click=${this.record} ?disabled=${this.busy || !c}>Record verdict</button>
-        </footer>
-      </div>
+      ${this.renderInfo()}
+      <compare-verdict ?hasPassage=${!!this.passage} ?busy=${this.busy || !c} @verdict-record=${this.record}></compare-verdict>
+    </dialog>`
+  }
+
+  private renderInfo() {
+    const passage = this.passage
+    const cand = this.manual ? undefined : this.candidate
+    const page = passage && this.sourceDoc ? pageLabelAt(this.sourceDoc.structure, passage.start) : undefined
+    return html`<div class="info">
+      <p>${passage
+        ? html`<span class="chosen-passage">${this.manual ? 'Passage chosen by hand' : `Candidate ${this.picked + 1}`}${page !== undefined ? `, p. ${page}` : ''}: code points ${passage.start}–${passage.end}.</span>
+            ${this.manual ? html`<button @click=${() => (this.manual = undefined)}>Back to the candidates</button>` : nothing}`
+        : html`<span class="muted">No passage chosen. Pick a candidate, or select a passage in the source and use it.</span>`}
+        <button @click=${this.useSelection} ?disabled=${!this.comparison} title="Select text in the source, then use it as the passage">Use selected passage</button></p>
+      ${cand ? html`<p>Matched: ${cand.matched.map((m) => html`<span class="matched">${m.label}${m.how !== 'word' ? html` <span class="muted">(${m.how}${m.source[0] ? `: ${m.source[0].text}` : ''})</span>` : nothing}</span>; `)}</p>` : nothing}
+      ${passage ? this.renderDiscrepancies(passage.discrepancies) : nothing}
+      ${this.error ? html`<p class="differs" role="alert">${this.error}</p>` : nothing}
     </div>`
+  }
+
+  private renderDiscrepancies(list: Discrepancy[]) {
+    if (!list.length) return html`<p class="muted discrepancies-none">No differing date, number, name or place.</p>`
+    return html`<p>Differences:</p><ul class="discrepancies">${list.map((d) => html`<li class=${d.variant ? 'variant' : 'differs'}>${d.kind}: claim “${d.claim}” ${d.variant ? html`~ source “${d.source}” (variant spelling)` : html`≠ source ${d.source ? `“${d.source}”` : '(not in the passage)'}`}</li>`)}</ul>`
+  }
+
+  /** Marks of the values that differ (not spelling variants), found in [from, to) of a text. */
+  private differMarks(text: CodePointIndex, from: number, to: number, side: 'claim' | 'source'): Mark[] {
+    const marks: Mark[] = []
+    for (const d of this.passage?.discrepancies ?? []) if (!d.variant) for (const r of findValue(text, from, to, d[side])) marks.push({ ...r, cls: 'differs' })
+    return marks
   }
 
   private renderClaim() {
     const c = this.comparison
     if (!c || !this.claimIndex || c.claimStart === undefined) return html`<p class="muted">${this.busy ? 'Loading…' : ''}</p>`
-    const marks: Mark[] = [{ start: c.claimStart, end: c.claimEnd!, cls: 'claim' }]
-    for (const m of this.candidate?.matched ?? []) for (const s of m.claim) marks.push({ start: s.start, end: s.end, cls: 'term' })
+    const marks: Mark[] = [{ start: c.claimStart, end: c.claimEnd!, cls: 'claim' }, ...this.differMarks(this.claimIndex, c.claimStart, c.claimEnd!, 'claim')]
+    if (!this.manual) for (const m of this.candidate?.matched ?? []) for (const s of m.claim) marks.push({ start: s.start, end: s.end, cls: 'term' })
     return markedText(this.claimIndex, 0, this.claimIndex.length, marks)
   }
 
   private renderSource() {
+    const text = this.sourceIndex
+    const c = this.comparison
+    if (!c || !text) return html`<p class="muted">${this.busy ? 'Searching the source…' : ''}</p>`
     const p = this.passage
-    if (!p || !this.sourceIndex) return html`<p class="muted">${this.busy ? 'Searching the source…' : 'No passage of the source matches this claim.'}</p>`
+    if (!p) {
+      // Nothing chosen: show the cited region (or the source's beginning) to select a passage from.
+      const from = c.narrowedTo?.start ?? 0
+      const to = Math.min(text.length, c.narrowedTo ? Math.min(c.narrowedTo.end, from + 2 * SOURCE_CONTEXT) : 2 * SOURCE_CONTEXT)
+      const marks: Mark[] = c.narrowedTo ? [{ start: from, end: to, cls: 'cited' }] : []
+      return html`<p class="muted" style="white-space: normal">${c.narrowedTo ? `The cited region, ${c.narrowedTo.label}:` : 'The beginning of the source:'}</p>${markedText(text, from, to, marks)}`
+    }
     const from = Math.max(0, p.start - SOURCE_CONTEXT)
-    const to = Math.min(this.sourceIndex.length, p.end + SOURCE_CONTEXT)
-    const marks: Mark[] = [{ start: p.start, end: p.end, cls: 'passage' }]
+    const to = Math.min(text.length, p.end + SOURCE_CONTEXT)
+    // The cited region stays tinted around the passage, so a passage outside it shows as such.
+    const cited: Mark[] = (c.citedRegion?.ranges ?? []).map((r) => ({ start: r.start, end: r.end, cls: 'cited' }))
+    const marks: Mark[] = [...cited, { start: p.start, end: p.end, cls: 'passage' }, ...this.differMarks(text, p.start, p.end, 'source')]
     if (!this.manual) for (const m of this.candidate?.matched ?? []) for (const s of m.source) marks.push({ start: s.start, end: s.end, cls: 'term' })
-    return markedText(this.sourceIndex, from, to, marks)
+    return markedText(text, from, to, marks)
   }
 }

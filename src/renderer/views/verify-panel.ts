@@ -16,6 +16,10 @@ import { VERDICT_LABELS } from '../lib/verdicts'
 import { UseModel } from '../model/model-context'
 import { controlStyles } from '../styles/ui-styles'
 
+/** Characters of a recorded passage shown in the panel. */
+const EXCERPT = 240
+const excerpt = (text: string): string => (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text).replace(/\s+/g, ' ')
+
 @customElement('verify-panel')
 export class VerifyPanel extends LitElement {
   static styles = [
@@ -30,6 +34,7 @@ export class VerifyPanel extends LitElement {
       .row { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; margin-top: 0.4rem; }
       .muted { color: var(--ink-soft); }
       select { font: inherit; max-width: 14rem; }
+      .recorded-passage { margin: 0.3rem 0; padding-left: 0.5rem; border-left: 3px solid var(--line); font-family: Georgia, serif; }
     `
   ]
 
@@ -60,6 +65,14 @@ export class VerifyPanel extends LitElement {
     }
   }
 
+  /** Closes the compare view and gives the keyboard focus back to the button that opened it. */
+  private async closeCompare(): Promise<void> {
+    const citationId = this.comparing?.citationId
+    this.comparing = undefined
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLButtonElement>(`.link[data-citation="${CSS.escape(citationId ?? '')}"] button.compare`)?.focus()
+  }
+
   render() {
     const a = this.annotation
     const m = this.use.model
@@ -76,10 +89,12 @@ export class VerifyPanel extends LitElement {
         return html`<div class="link" data-citation=${link.citationId}>
           <div><strong>${c?.label ?? link.citationId}</strong>${link.locator ? html`, ${link.locator}` : nothing}
             <span class="verdict ${status}">${VERDICT_LABELS[status]}</span></div>
-          ${v?.note ? html`<div class="muted">${v.note}</div>` : nothing}
+          ${v?.source ? html`<blockquote class="recorded-passage" aria-label="Source passage recorded with the verdict">${excerpt(v.source.exact)}</blockquote>` : nothing}
+          ${v?.note ? html`<div class="muted note">${v.note}</div>` : nothing}
+          ${v && v.status !== 'unchecked' ? html`<div class="muted recorded">Recorded${v.by ? ` by ${v.by}` : ''} ${v.at.slice(0, 10)}${v.discrepancies.some((d) => !d.variant) ? `; ${v.discrepancies.filter((d) => !d.variant).length} difference(s) with the claim` : ''}</div>` : nothing}
           ${c?.sourceDocumentId
             ? html`<div class="row"><span class="muted">Source: ${m.documents.get(c.sourceDocumentId)?.title ?? c.sourceDocumentId}</span>
-                <button class="primary" @click=${() => (this.comparing = { annotationId: a.id, citationId: link.citationId })}>Compare with source…</button></div>`
+                <button class="primary compare" @click=${() => (this.comparing = { annotationId: a.id, citationId: link.citationId })}>Compare with source…</button></div>`
             : html`<div class="row">
                 <label>Attach source: <select aria-label="Attach a document as source" @change=${(e: Event) => this.attach(link.citationId, { documentId: (e.target as HTMLSelectElement).value })}>
                   <option value="">choose a document…</option>
@@ -90,7 +105,7 @@ export class VerifyPanel extends LitElement {
         </div>`
       })}
       ${this.comparing
-        ? html`<compare-view .annotationId=${this.comparing.annotationId} .citationId=${this.comparing.citationId} @compare-close=${() => (this.comparing = undefined)}></compare-view>`
+        ? html`<compare-view .annotationId=${this.comparing.annotationId} .citationId=${this.comparing.citationId} @compare-close=${this.closeCompare}></compare-view>`
         : nothing}
     `
   }

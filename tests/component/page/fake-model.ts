@@ -83,6 +83,13 @@ export class FakeModel {
     return this.answers.comparison
   }
 
+  async checkPassage(args: any): Promise<unknown> {
+    this.calls.push({ method: 'checkPassage', args })
+    const answer = this.answers.results?.checkPassage
+    if (!answer) throw Object.assign(new Error('no canned result for checkPassage'), { code: 'internal' })
+    return answer(args)
+  }
+
   async documentText(id: string): Promise<DocumentWithText> {
     const doc = this.answers.texts?.[id]
     if (!doc) throw new Error(`no text for ${id}`)
