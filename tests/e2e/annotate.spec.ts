@@ -234,15 +234,15 @@ test('an imported text with combining marks and an astral character keeps exact 
   expect([...doc.text].slice(b.target.start, b.target.end).join('')).toBe(after)
 })
 
-test('a file that is not UTF-8 is refused with a clear message and nothing is imported', async ({ page, app }) => {
+test('a file that is not UTF-8 is not imported as it is: the encoding is asked for, and Cancel imports nothing', async ({ page, app }) => {
   const bad = Buffer.from([0x48, 0x69, 0x73, 0x74, 0x6f, 0x72, 0x79, 0x20, 0xff, 0xfe, 0x0a])
   await page.locator('marginalia-app #import-file').setInputFiles({ name: 'latin1.txt', mimeType: 'text/plain', buffer: bad })
-  const banner = page.locator('error-banner [role=alert]')
-  await expect(banner).toContainText('latin1.txt')
-  await expect(banner).toContainText(/UTF-8/i)
+  const dialog = page.locator('import-preview dialog')
+  await expect(dialog).toContainText('latin1.txt')
+  await expect(dialog).toContainText(/UTF-8/i)
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toHaveCount(0)
   expect(await app.api<unknown[]>('listDocuments', {})).toHaveLength(1)
-  await banner.getByRole('button', { name: 'Dismiss' }).click()
-  await expect(banner).toHaveCount(0)
 })
 
 test('overlapping highlights are painted as boxes that both show, also without the CSS Highlight API', async ({ page, app }) => {

@@ -16,7 +16,7 @@ import { IMPORT_LIMITS } from '../../shared/import/import-limits'
 import type { ParsedDocument } from '../../shared/import/parsed-document'
 import { baseFileName } from '../../shared/import/parse-document'
 import { MarginaliaError } from '../../shared/result'
-import { sniffBinary, detectTextFormat } from '../../shared/import/detect-format'
+import { checkExtension, sniffBinary, detectTextFormat } from '../../shared/import/detect-format'
 import { decodeTextFile, parseTextAs } from '../../shared/import/parse-document'
 import type { ImportFileOptions } from './import-file'
 import type { ImportReply, ImportRequest } from './import-job'
@@ -35,6 +35,8 @@ export function parseImport(fileName: string, bytes: Uint8Array, options: Import
   if (bytes.length <= IN_PLACE_BYTES && bytes.length > 0 && !sniffBinary(bytes)) {
     try {
       const name = baseFileName(fileName)
+      // A name that promises a binary format (report.pdf holding text) is refused here too.
+      checkExtension(name, undefined)
       const text = decodeTextFile(name, bytes, options.encoding)
       const format = options.format ?? detectTextFormat(name, text)
       if (format === 'text' || format === 'wiki' || format === 'markdown') {

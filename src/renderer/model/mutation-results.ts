@@ -35,7 +35,9 @@ const RESULT_RECORDS: Table = {
   rejectSuggestion: (r) => [put('rejectedSuggestions', r)],
   restoreSuggestion: ({ id }) => [removed('rejectedSuggestions', id)],
   importDocument: (d) => [put('documents', d)],
-  reimportDocument: (r) => [put('documents', r.document)]
+  reimportDocument: (r) => [put('documents', r.document)],
+  renameDocument: (d) => [put('documents', d)],
+  updateDocumentMetadata: (d) => [put('documents', d)]
 }
 
 /** The records in the result of `method`, in the order to apply them (entities before annotations). */

@@ -95,6 +95,8 @@ export class ProjectModel {
   private unsubscribe: (() => void) | undefined
   private unresume: (() => void) | undefined
   private openTicket = 0
+  /** The document an `openDocument` call is opening, until it is open (a reload meanwhile opens it too). */
+  private opening: string | undefined
   /** Change events received so far (reads compare it before and after, to notice a racing edit). */
   private eventCount = 0
   private nextNotice = 1
@@ -154,7 +156,9 @@ export class ProjectModel {
       this.documents.clear()
       for (const d of documents) this.documents.set(d.id, d)
       this.changed('documents')
-      const keep = this.open && this.documents.has(this.open.doc.id) ? this.open.doc.id : undefined
+      // The document being opened (e.g. one just imported) wins over the one shown.
+      const shown = this.opening ?? this.open?.doc.id
+      const keep = shown && this.documents.has(shown) ? shown : undefined
       const next = keep ?? (documents.find((d) => d.role === 'text') ?? documents[0])?.id
       const opening = next ? this.open_(next) : Promise.resolve(this.closeDocument())
       const [info, tags, history, entities, citations] = await lists
@@ -174,10 +178,13 @@ export class ProjectModel {
 
   /** Opens a document: reads its text and its annotations (only its own). The last call wins. */
   async openDocument(id: string): Promise<void> {
+    this.opening = id
     try {
       await this.open_(id)
     } catch (err) {
       this.notify('error', `Could not open the document: ${(err as Error).message}`)
+    } finally {
+      if (this.opening === id) this.opening = undefined
     }
   }
 
@@ -249,6 +256,11 @@ export class ProjectModel {
   /** A claim beside its source: the ranked candidate passages (computed by the services, not cached). */
   compare(args: ArgsOf<Methods['compareClaim']>): Promise<ResultOf<Methods['compareClaim']>> {
     return this.read('compareClaim', args)
+  }
+
+  /** What a file would import as (format, encodings with previews, a Gutenberg header); read each time, not cached. */
+  inspectImport(args: ArgsOf<Methods['inspectImport']>): Promise<ResultOf<Methods['inspectImport']>> {
+    return this.read('inspectImport', args)
   }
 
   /** A passage of a source chosen by hand, with its text and its discrepancies with the claim (not cached). */

@@ -8,6 +8,7 @@
  */
 import type { CitationStyle, CitingPassage, FormattedBibliography, FormattedNote, ReferenceProposal } from '../../shared/api/citations'
 import type { Mention } from '../../shared/api/entities'
+import type { PageImageData } from '../../shared/api/documents'
 import type { ExportFormatInfo } from '../../shared/api/exports'
 import type { MethodName, Methods } from '../../shared/api'
 import type { ArgsOf, ResultOf } from '../../shared/api/define'
@@ -41,6 +42,8 @@ export class ProjectReads {
   /** Formatted lists by `bibliographyKey`: the works cited, or chosen items (e.g. one item's preview). */
   readonly worksCited: ResourceMap<string, FormattedBibliography>
   readonly texts: ResourceMap<string, DocumentWithText>
+  /** Page images of scanned documents, by `pageImageKey(documentId, page)`. */
+  readonly pageImages: ResourceMap<string, PageImageData>
   readonly exportFormats: Resource<ExportFormatInfo[]>
 
   /**
@@ -63,12 +66,16 @@ export class ProjectReads {
       return read('formatBibliography', { style: style as CitationStyle, citationIds: ids === undefined ? citedIds() : ids.split(',').filter(Boolean) })
     }, changed)
     this.texts = new ResourceMap((id) => read('getDocument', { id }), changed)
+    this.pageImages = new ResourceMap((key) => {
+      const [documentId, page] = key.split('\u0000')
+      return read('getPageImage', { documentId, page: Number(page) })
+    }, changed)
     this.exportFormats = new Resource(() => read('listExportFormats', {}), changed)
   }
 
   /** Forgets every cached value's freshness (after a resync): each is fetched again when next shown. */
   invalidateEverything(): void {
-    for (const map of [this.mentions, this.relations, this.passages, this.proposals, this.rejected, this.notes, this.worksCited, this.texts]) {
+    for (const map of [this.mentions, this.relations, this.passages, this.proposals, this.rejected, this.notes, this.worksCited, this.texts, this.pageImages]) {
       map.invalidateAll()
     }
   }
@@ -76,6 +83,11 @@ export class ProjectReads {
   /** Key of a formatted list: the works cited (every item a passage cites), or the given items. */
   static bibliographyKey(style: CitationStyle, citationIds?: readonly string[]): string {
     return citationIds ? `${style}\u0000${citationIds.join(',')}` : style
+  }
+
+  /** Key of a page image: the document and the page's index among its `page` blocks (0-based). */
+  static pageImageKey(documentId: string, page: number): string {
+    return `${documentId}\u0000${page}`
   }
 
   /** Key of the notes of a document in a style. */
@@ -160,6 +172,7 @@ export class ProjectReads {
     } else if (collection === 'documents') {
       this.texts.delete(id)
       this.proposals.delete(id)
+      for (const [key] of [...this.pageImages.entries()]) if (key.startsWith(`${id}\u0000`)) this.pageImages.delete(key)
       for (const [key] of [...this.notes.entries()]) if (key.startsWith(`${id}\u0000`)) this.notes.delete(key)
       // Titles shown beside mentions and passages.
       this.mentions.invalidateAll()

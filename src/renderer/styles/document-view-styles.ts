@@ -104,6 +104,11 @@ export const documentViewStyles = css`
     border-radius: 7px;
     padding: 1px 3px;
   }
+  /* Words OCR was unsure of (dom/low-confidence-marks.ts): check them against the page image. */
+  ::highlight(ocr-unsure) {
+    background-color: rgba(214, 96, 60, 0.14);
+    text-decoration: underline wavy rgba(190, 60, 40, 0.85);
+  }
   /* Page markers (a thin bar where the printed page turns, its label in the margin) and line numbers. */
   .pb {
     border-left: 1.5px solid #c9b9a3;

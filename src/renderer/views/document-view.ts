@@ -21,13 +21,16 @@ import { consume } from '@lit/context'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import type { DocumentWithText } from '../../shared/model'
+import type { LocatedRange } from '../../shared/structure/resolve-locator'
 import { CodePointIndex } from '../../shared/text/code-points'
 import { HighlightPainter, liveRange, type PaintItem, type Special } from '../dom/highlight-painter'
 import { annotationsAt } from '../dom/hit-test'
 import { TextSelectionController } from '../dom/text-selection'
+import { markLowConfidence } from '../dom/low-confidence-marks'
 import { layoutText, type TextLayout } from '../dom/text-layout'
 import { VerdictBadges } from '../dom/verdict-badges'
 import { type ChunkWindow, RenderedChunks } from '../dom/rendered-chunks'
+import { locateInDocument } from '../lib/document-locator'
 import { reportError } from '../lib/errors'
 import { overlapLayers } from '../lib/overlap-layers'
 import type { AnnotationIndex } from '../model/annotation-index'
@@ -53,6 +56,8 @@ function hitsWithin<T extends { start: number; end: number }>(hits: readonly T[]
 
 /** Beyond this distance (in viewports) a jump is instant: smooth scrolling would lay out every block passed. */
 const SMOOTH_LIMIT = 2
+/** Code points of a cited region flashed after a jump to it (its start, not a whole chapter). */
+const FLASH_CP = 400
 
 @customElement('document-view')
 export class DocumentView extends LitElement {
@@ -85,6 +90,7 @@ export class DocumentView extends LitElement {
   private painter: HighlightPainter | undefined
   private badges: VerdictBadges | undefined
   private visible: RenderedChunks | undefined
+  private ocrMarks: { count: number; dispose: () => void } | undefined
   private window: ChunkWindow = { first: 0, last: -1 }
   private paintedVersion = -1
   private readonly selection = new TextSelectionController(this, () => this.layout?.map, () => this.doc?.text, () => this.index)
@@ -100,19 +106,42 @@ export class DocumentView extends LitElement {
     return r ? liveRange(r).toString() : undefined
   }
 
-  /** Scrolls to an annotation's passage and flashes it. Returns false if it is not in this document. */
+  /** How many words OCR was unsure of are marked (underlined) in the text. */
+  get unsureWordsMarked(): number {
+    return this.ocrMarks?.count ?? 0
+  }
+
   /** Focuses the text with the caret at `at` (code points), or where it last was. */
   focusText(at?: number): void {
     this.selection.focusText(at)
   }
 
+  /** Scrolls to an annotation's passage and flashes it. Returns false if it is not in this document. */
   reveal(id: string): boolean {
     const a = this.annotations?.get(id)
     return !!a && this.revealSpan(a.target.start, a.target.end)
   }
 
-  /** Scrolls to code points [start, end) of the text and flashes them. False when there is no such text shown. */
-  revealSpan(start: number, end: number): boolean {
+  /**
+   * "Go to cited page": scrolls to where `locator` (`p. 39`, `fol. 12r`, `ch. LXIV`…) falls in this
+   * document's structure and flashes the start of it. Returns the region, or undefined when the
+   * locator names nothing in this document.
+   */
+  revealLocator(locator: string): LocatedRange | undefined {
+    if (!this.doc || !this.index) return undefined
+    const [first] = locateInDocument(this.doc, this.index, locator).ranges
+    if (!first) return undefined
+    // Flash the first screenful of the cited region: enough to see where it starts.
+    this.revealSpan(first.start, Math.min(first.end, first.start + FLASH_CP), true)
+    return first
+  }
+
+  /**
+   * Scrolls code points [start, end) into view (a third down the screen) and flashes them.
+   * `exact`: once the chunk is laid out, correct the place from the text itself (a page starting
+   * inside a long paragraph is far below the paragraph's top).
+   */
+  revealSpan(start: number, end: number, exact = false): boolean {
     const range = this.layout?.map.toStaticRange(start, end)
     if (!range || !this.layout || !this.painter) return false
     const el = this.layout.elements[this.blockAt(start)]
@@ -122,8 +151,14 @@ export class DocumentView extends LitElement {
     const target = Math.max(0, top - this.scroller.clientHeight / 3)
     const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
     const far = Math.abs(target - this.scroller.scrollTop) > SMOOTH_LIMIT * this.scroller.clientHeight
-    this.scroller.scrollTo({ top: target, behavior: reduce || far ? 'auto' : 'smooth' })
-    this.painter.flash(range)
+    this.scroller.scrollTo({ top: target, behavior: reduce || far || exact ? 'auto' : 'smooth' })
+    if (exact) {
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        const at = liveRange(range).getBoundingClientRect().top - this.scroller.getBoundingClientRect().top
+        this.scroller.scrollTop += at - this.scroller.clientHeight / 3
+        this.painter?.flash(range)
+      }))
+    } else this.painter.flash(range)
     return true
   }
 
@@ -159,12 +194,15 @@ export class DocumentView extends LitElement {
   private build(): void {
     const text = this.doc?.text
     if (this.layout && this.layout.map.index.text === text) {
-      // Same text, new record (e.g. renamed): the DOM stays.
+      // Same text, new record (e.g. renamed): the DOM stays, but a title shown from the record (not from the text) follows it.
+      const title = this.textBox.querySelector('h1.doc-title:not([data-b])')
+      if (title && this.doc) title.textContent = this.doc.title
       return
     }
     this.teardown()
     if (!this.doc || !this.index || !this.textBox) return
     this.layout = layoutText(this.textBox, this.doc, this.index)
+    this.ocrMarks = markLowConfidence(this.doc, this.layout.map)
     this.painter = new HighlightPainter(this.overlay)
     this.badges = new VerdictBadges(this.page)
     this.scroller.scrollTop = 0
@@ -176,6 +214,8 @@ export class DocumentView extends LitElement {
 
   private teardown(): void {
     this.visible?.disconnect()
+    this.ocrMarks?.dispose()
+    this.ocrMarks = undefined
     this.painter?.dispose()
     this.badges?.dispose()
     this.visible = this.painter = this.badges = this.layout = undefined

@@ -8,13 +8,14 @@
  *
  * Listens (from any descendant, bubbling + composed): `annotation-select` `{ id, documentId?,
  * reveal? }` (selects it; unless `reveal === false`, scrolls to and flashes its passage, opening
- * its document if needed), `document-open` `{ id }`, `marginalia-error` `{ message }`.
+ * its document if needed), `document-open` `{ id }`, `cited-page-open` `{ documentId, locator }`
+ * (opens the source where the locator falls), `marginalia-error` `{ message }`.
  */
 import { provide } from '@lit/context'
 import { LitElement, html, nothing } from 'lit'
 import { customElement, query, state } from 'lit/decorators.js'
 import { cache } from 'lit/directives/cache.js'
-import { fileToBase64 } from '../dom/file-base64'
+import { unresolvedMessage } from '../lib/document-locator'
 import { errorMessage, type ErrorDetail } from '../lib/errors'
 import { historyShortcut, isMacPlatform, isTypingTarget } from '../lib/shortcuts'
 import { modelContext } from '../model/model-context'
@@ -30,13 +31,15 @@ import type { FindDetail, SearchBar } from './search-bar'
 import { searchShortcut } from './search-shortcut'
 import './corpus/corpus-view'
 
-type TabId = 'annotations' | 'entities' | 'bibliography' | 'verify'
+type TabId = 'annotations' | 'entities' | 'bibliography' | 'verify' | 'scan'
 const TABS: { id: TabId; label: string }[] = [
   { id: 'annotations', label: 'Annotations' },
   { id: 'entities', label: 'Entities' },
   { id: 'bibliography', label: 'Bibliography' },
   { id: 'verify', label: 'Verify' }
 ]
+/** Shown only for a document with scanned pages. */
+const SCAN_TAB: { id: TabId; label: string } = { id: 'scan', label: 'Page image' }
 
 /** Search hits drawn in a document the find or the search was not about: none. */
 const NO_HITS: FindDetail['hits'] = []
@@ -60,9 +63,7 @@ export class MarginaliaApp extends LitElement {
   @state() private projectsOpen = false
   /** Width of the side panel (CSS px) chosen with the resizer; undefined: the layout's default. */
   @state() private sideWidth: number | undefined = savedSideWidth()
-  @state() private importing = false
   @query('document-view') private view: DocumentView | undefined
-  @query('#import-file') private fileInput!: HTMLInputElement
   /** The corpus views (search, table, pictures) in place of the text, and which tab. */
   @state() private corpusTab: CorpusTab | undefined
   /** Find in the document (Ctrl+F) or a project search hit: the bar open, the document, its hits (code point spans), the current one. */
@@ -80,6 +81,7 @@ export class MarginaliaApp extends LitElement {
     this.addEventListener('annotation-select', this.onAnnotationSelect as unknown as EventListener)
     this.addEventListener('document-open', this.onDocumentOpen as EventListener)
     this.addEventListener('passage-open', this.onPassageOpen as unknown as EventListener)
+    this.addEventListener('cited-page-open', this.onCitedPageOpen as unknown as EventListener)
     this.unsubscribe = this.model.subscribe(() => this.requestUpdate())
     void this.model.start()
   }
@@ -107,13 +109,14 @@ export class MarginaliaApp extends LitElement {
     const jobs = m.jobs.running.size
     const tokenProblem = m.tokenProblem
     if (tokenProblem) return html`<project-token-page ?refused=${tokenProblem === 'refused'}></project-token-page>`
+    const tabs = this.tabs()
+    const tab = this.shownTab(tabs)
     return html`
       <header>
         <span class="brand">Marginalia</span>
         <button class="project" title=${m.info ? `${m.info.name} — ${m.info.path}. Open, create or switch projects` : 'Open, create or switch projects'}
           aria-haspopup="dialog" @click=${() => (this.projectsOpen = true)}><span class="project-label">Project:</span> ${m.info?.name ?? '…'}</button>
-        <button @click=${() => this.fileInput.click()} ?disabled=${this.importing}>${this.importing ? 'Importing…' : 'Import…'}</button>
-        <input type="file" id="import-file" aria-label="Import a document" accept=".txt,.md,.markdown,.html,.htm,.xml,.tei,.pdf,.docx,text/plain" @change=${this.importFile} />
+        <import-button></import-button>
         <button @click=${() => (this.exportOpen = true)}>Export…</button>
         <w3c-import-button .documentId=${docId}></w3c-import-button>
         <button @click=${() => this.openCorpus(this.corpusTab ? undefined : 'table')} aria-pressed=${this.corpusTab ? 'true' : 'false'} title=${`Search and see the whole project (${MOD}+Shift+F)`}>Corpus</button>
@@ -126,6 +129,7 @@ export class MarginaliaApp extends LitElement {
         <nav class="docs" aria-label="Project documents" @keydown=${this.backToText}>
           <h2 class="heading">Documents</h2>
           <document-list .documents=${m.selections.documentList()} .currentId=${docId}></document-list>
+          <document-record .doc=${open?.doc}></document-record>
           ${docId ? html`<reimport-button .documentId=${docId}></reimport-button>` : nothing}
         </nav>
         ${this.corpusTab
@@ -153,20 +157,20 @@ export class MarginaliaApp extends LitElement {
               @panel-resize=${(e: CustomEvent<{ width: number }>) => (this.sideWidth = e.detail.width)}></panel-resizer>`}
         <aside style=${this.corpusTab ? 'display:none' : ''} @keydown=${this.backToText}>
           <div role="tablist" aria-label="Side panels" @keydown=${this.onTabKey}>
-            ${TABS.map(
+            ${tabs.map(
               (t) => html`<button
                 role="tab"
                 id="tab-${t.id}"
                 aria-controls="panel-${t.id}"
-                aria-selected=${this.tab === t.id ? 'true' : 'false'}
-                tabindex=${this.tab === t.id ? 0 : -1}
+                aria-selected=${tab === t.id ? 'true' : 'false'}
+                tabindex=${tab === t.id ? 0 : -1}
                 @click=${() => (this.tab = t.id)}
               >${t.label}</button>`
             )}
           </div>
-          ${TABS.map(
-            (t) => html`<section role="tabpanel" id="panel-${t.id}" aria-labelledby="tab-${t.id}" ?hidden=${this.tab !== t.id}>
-              ${cache(this.tab === t.id ? this.renderPanel(t.id) : nothing)}
+          ${tabs.map(
+            (t) => html`<section role="tabpanel" id="panel-${t.id}" aria-labelledby="tab-${t.id}" ?hidden=${tab !== t.id}>
+              ${cache(tab === t.id ? this.renderPanel(t.id) : nothing)}
             </section>`
           )}
         </aside>
@@ -208,6 +212,8 @@ export class MarginaliaApp extends LitElement {
         return html`<entity-panel .documentId=${docId}></entity-panel>`
       case 'bibliography':
         return html`<citation-panel .documentId=${docId}></citation-panel>`
+      case 'scan':
+        return html`<page-image-pane .doc=${open?.doc}></page-image-pane>`
       case 'verify':
         return html`<verify-panel .annotation=${this.selectedAnnotationId ? open?.annotations.get(this.selectedAnnotationId) : undefined}></verify-panel>`
     }
@@ -224,12 +230,23 @@ export class MarginaliaApp extends LitElement {
     this.view?.focusText(selected?.target.start)
   }
 
+  /** The side panel's tabs: "Page image" only for a document with scanned pages. */
+  private tabs(): { id: TabId; label: string }[] {
+    return this.model.open?.doc.metadata.pageImages?.length ? [...TABS, SCAN_TAB] : TABS
+  }
+
+  /** The chosen tab, or Annotations when it is not offered for this document. */
+  private shownTab(tabs: { id: TabId }[]): TabId {
+    return tabs.some((t) => t.id === this.tab) ? this.tab : 'annotations'
+  }
+
   private onTabKey = (e: KeyboardEvent): void => {
-    const i = TABS.findIndex((t) => t.id === this.tab)
+    const tabs = this.tabs()
+    const i = tabs.findIndex((t) => t.id === this.shownTab(tabs))
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
     if (!step) return
     e.preventDefault()
-    this.tab = TABS[(i + step + TABS.length) % TABS.length].id
+    this.tab = tabs[(i + step + tabs.length) % tabs.length].id
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus())
   }
 
@@ -306,6 +323,19 @@ export class MarginaliaApp extends LitElement {
     void this.model.openDocument(e.detail.id)
   }
 
+  /** "Go to cited page": opens the source document where the locator falls (its page blocks and labels). */
+  private onCitedPageOpen = async (e: CustomEvent<{ documentId: string; locator: string }>): Promise<void> => {
+    const { documentId, locator } = e.detail
+    if (this.model.open?.doc.id !== documentId) await this.model.openDocument(documentId)
+    await this.updateComplete
+    await this.view?.updateComplete
+    const doc = this.model.open?.doc
+    if (doc?.id !== documentId) return
+    const found = this.view?.revealLocator(locator)
+    if (found) this.flashNotice(`${doc.title}, ${found.label}`)
+    else this.model.notify('error', unresolvedMessage(doc, locator))
+  }
+
   private onAnnotationSelect = async (e: CustomEvent<{ id: string; documentId?: string; reveal?: boolean; panel?: TabId }>): Promise<void> => {
     const { id, reveal, panel } = e.detail
     this.selectedAnnotationId = id
@@ -325,23 +355,6 @@ export class MarginaliaApp extends LitElement {
     await this.updateComplete
     await this.view?.updateComplete
     this.view?.reveal(id)
-  }
-
-  private async importFile(): Promise<void> {
-    const file = this.fileInput.files?.[0]
-    this.fileInput.value = ''
-    if (!file) return
-    this.importing = true
-    try {
-      const contentBase64 = await fileToBase64(file)
-      const record = await this.model.mutate('importDocument', { fileName: file.name, contentBase64 })
-      this.flashNotice(`Imported “${record.title}”`)
-      await this.model.openDocument(record.id)
-    } catch (err) {
-      this.model.notify('error', `Could not import ${file.name}: ${errorMessage(err)}`)
-    } finally {
-      this.importing = false
-    }
   }
 
   private flashNotice(text: string): void {
