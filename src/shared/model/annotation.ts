@@ -1,4 +1,4 @@
-import type { Id, TextTarget, Timestamp } from './common'
+import type { Authorship, Id, TextTarget, Timestamp } from './common'
 
 /** Outcome of the last (re-)anchoring of an annotation; see src/shared/anchoring. */
 export type AnchorStatus = 'anchored' | 'moved' | 'orphaned'
@@ -29,7 +29,10 @@ export interface Verification {
   source?: SourcePassage
   discrepancies: Discrepancy[]
   note: string
+  /** Name of who gave the verdict. */
   by: string
+  /** Their ORCID iD, when the current author had one (see Person). */
+  byOrcid?: string
   at: Timestamp
 }
 
@@ -41,7 +44,8 @@ export interface CitationLink {
   verification?: Verification
 }
 
-export interface Annotation {
+/** `author` is the annotator (agreement's rater); `createdBy`/`modifiedBy` carry name and ORCID. */
+export interface Annotation extends Authorship {
   id: Id
   documentId: Id
   target: TextTarget

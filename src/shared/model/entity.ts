@@ -1,4 +1,4 @@
-import type { Id, Timestamp } from './common'
+import type { Authorship, Id, Timestamp } from './common'
 
 export type EntityType = 'person' | 'place' | 'organisation' | 'event' | 'date' | 'work' | 'concept'
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'place', 'organisation', 'event', 'date', 'work', 'concept']
@@ -22,7 +22,7 @@ export interface EntityDates {
   end?: string
 }
 
-export interface Entity {
+export interface Entity extends Authorship {
   id: Id
   type: EntityType
   label: string
@@ -37,7 +37,7 @@ export interface Entity {
 }
 
 /** A subject–predicate–object statement between entities or annotations. */
-export interface Relation {
+export interface Relation extends Authorship {
   id: Id
   subject: Id
   predicate: string
