@@ -7,7 +7,8 @@
  * `@resp`; a hand-picked colour goes into `@style`. Annotations that cross others or block boundaries
  * become standOff `span`s between two `anchor`s (./tei-standoff.ts). Offsets are code points.
  */
-import type { Annotation, DocumentRecord, Entity } from '../model'
+import type { Annotation, DocumentRecord, Entity, Person } from '../model'
+import { formatPerson, orcidUrl, samePerson } from '../team/person'
 import { CodePointIndex } from '../text/code-points'
 import { slug } from './native-json'
 import { selectForExport } from './reach'
@@ -26,7 +27,8 @@ const LANG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/
 interface FileContext {
   ids: XmlIds
   entities: Map<string, Entity>
-  resp(author: string): string
+  /** `#id` of the person's respStmt in the header (team2: creator with ORCID). */
+  resp(author: Person): string
 }
 
 /** How one annotation is written, as attribute values (pointers already as `#id` lists). */
@@ -61,7 +63,7 @@ function describe(a: Annotation, fc: FileContext): AnnotationMarkup {
   }
   const m: AnnotationMarkup = {
     name: 'seg', id, ana: ana || undefined, style: a.color ? `background-color:${a.color}` : undefined,
-    resp: fc.resp(a.author), type: 'annotation', cites: cites || undefined, dating: ''
+    resp: fc.resp(a.createdBy ?? { name: a.author }), type: 'annotation', cites: cites || undefined, dating: ''
   }
   let ref = ''
   let only: Entity['type'] | undefined
@@ -108,8 +110,8 @@ function spanElement(a: Annotation, m: AnnotationMarkup, from: string, to: strin
     `${at('subtype', m.type)}${at('corresp', pointers)}${at('from', '#' + from)}${at('to', '#' + to)}>${t(a.target.exact)}</span>`
 }
 
-function header(doc: DocumentRecord, input: ExportInput, authors: Map<string, string>): string {
-  const resp = [...authors].map(([name, id]) => `<respStmt xml:id="${id}"><resp>annotation</resp><name>${t(name)}</name></respStmt>`).join('')
+function header(doc: DocumentRecord, input: ExportInput, authors: Map<string, { id: string; person: Person }>): string {
+  const resp = [...authors.values()].map(({ id, person }) => `<respStmt xml:id="${id}"><resp>annotation</resp><name${at('ref', orcidUrl(person))}>${t(person.name)}</name></respStmt>`).join('')
   const cats = doc.metadata.categories.map((c) => `<term>${t(c)}</term>`).join('')
   const lang = doc.metadata.language && LANG.test(doc.metadata.language) ? doc.metadata.language : undefined
   const profile = [
@@ -152,12 +154,13 @@ export function* teiSteps(input: ExportInput): ExportSteps {
     const placeable = (a: Annotation) => a.status !== 'orphaned' && a.target.start >= 0 && a.target.start <= a.target.end && a.target.end <= index.length
     moved += anns.filter((a) => a.status === 'moved').length
     const ids = new XmlIds()
-    const authors = new Map<string, string>()
+    const authors = new Map<string, { id: string; person: Person }>()
     const fc: FileContext = {
       ids, entities: new Map(entities.map((e) => [e.id, e])),
-      resp: (author) => {
-        if (!authors.has(author)) authors.set(author, ids.named('resp', author))
-        return '#' + authors.get(author)
+      resp: (person) => {
+        const key = formatPerson(person)
+        if (!authors.has(key)) authors.set(key, { id: ids.named('resp', key), person })
+        return '#' + authors.get(key)!.id
       }
     }
     // Records first: annotation ids are then kept as they are unless a record took the same one.
@@ -209,12 +212,18 @@ export function* teiSteps(input: ExportInput): ExportSteps {
     done += anns.length
     yield [done, total]
   }
-  return { files, losses: teiLosses(input, sel.annotations.length, sel.relations.length - written.size, replaced, moved) }
+  return { files, losses: teiLosses(input, sel, sel.relations.length - written.size, replaced, moved) }
 }
 
-function teiLosses(input: ExportInput, annotations: number, relations: number, replaced: number, moved: number): LossItem[] {
+function teiLosses(input: ExportInput, sel: ReturnType<typeof selectForExport>, relations: number, replaced: number, moved: number): LossItem[] {
   const out: LossItem[] = []
+  const annotations = sel.annotations.length
   if (annotations > 0) out.push({ what: 'annotation creation and modification times', count: annotations })
+  // Authorship (team2): @resp names the creator; the last modifier has no place of its own.
+  const modifiedByOther = sel.annotations.filter((a) => a.modifiedBy && !samePerson(a.modifiedBy, a.createdBy ?? { name: a.author })).length
+  if (modifiedByOther > 0) out.push({ what: 'who last changed an annotation, when not its creator (@resp names the creator)', count: modifiedByOther })
+  const authored = [...sel.entities, ...sel.citations, ...sel.relations].filter((r) => r.createdBy || r.modifiedBy).length
+  if (authored > 0) out.push({ what: 'who made and last changed entities, citations and relations', count: authored })
   if (moved > 0) out.push({ what: 'anchoring status "moved" (the passage is marked where it is now)', count: moved })
   if (relations > 0) out.push({ what: 'relations between records of different documents', count: relations })
   if (replaced > 0) out.push({ what: 'characters XML 1.0 cannot hold (replaced by U+FFFD)', count: replaced })

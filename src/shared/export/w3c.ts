@@ -16,7 +16,8 @@ import { selectForExport } from './reach'
 import { slug } from './native-json'
 import { BATCH, runSteps, type ExportSteps } from './steps'
 import type { ExportFile, ExportInput, ExportOutput, ExportProgress, LossItem } from './types'
-import { bodiesOf, isDateTime, q, type BodyContext, type Json } from './w3c-bodies'
+import { formatPerson, samePerson } from '../team/person'
+import { bodiesOf, isDateTime, personAgent, q, type BodyContext, type Json } from './w3c-bodies'
 import { recordIri } from './w3c-ids'
 import { STYLE_CLASS_PREFIX, W3C_CONTEXT } from './w3c-vocabulary'
 
@@ -61,7 +62,10 @@ function annotationJson(a: Annotation, doc: DocumentRecord | undefined, ctx: Bod
     return JSON.stringify(s)
   })
   let out = `{"@context":"${W3C_CONTEXT}","id":"${recordIri(ctx.projectId, 'annotations', a.id)}","type":"Annotation"`
-  if (a.author) out += `,"creator":${ctx.memo('creator', a.author, () => JSON.stringify({ type: 'Person', name: a.author }))}`
+  // Authorship (team2): the creator with their ORCID iD as its IRI; the model has no "last changed by".
+  const creator = a.createdBy ?? (a.author ? { name: a.author } : undefined)
+  if (creator) out += `,"creator":${ctx.memo('creator', formatPerson(creator), () => JSON.stringify(personAgent(creator)))}`
+  if (a.modifiedBy && !samePerson(a.modifiedBy, creator)) ctx.lose('who last changed an annotation, when not its creator (the W3C model has only creator)', a.id)
   const created = withTimezone(a.created)
   const modified = withTimezone(a.modified)
   if (created) out += `,"created":${q(created)}`
@@ -183,6 +187,8 @@ function pageText(head: Json, items: string[], level: number): string {
 function lossList(losses: Map<string, Set<string> | number>, sel: ReturnType<typeof selectForExport>): LossItem[] {
   const out: LossItem[] = [...losses].map(([what, v]) => ({ what, count: typeof v === 'number' ? v : v.size }))
   if (sel.relations.length) out.push({ what: 'relations (the W3C model has no statements between entities)', count: sel.relations.length })
+  const authored = [...sel.entities, ...sel.citations].filter((r) => r.createdBy || r.modifiedBy).length
+  if (authored) out.push({ what: 'who made and last changed entities and citations (bodies carry no creator)', count: authored })
   const coloured = sel.tags.filter((t) => t.color)
   if (coloured.length) out.push({ what: 'tag colours (only an annotation\'s own colour is carried, as a CSS stylesheet)', count: coloured.length })
   if (sel.citations.length) out.push({ what: 'bibliographic details of citations (carried as IRI and short label; export CSL-JSON for the items)', count: sel.citations.length })
