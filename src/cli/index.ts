@@ -77,9 +77,12 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const args = parseArgs(found.rest, FLAGS)
-    const authorText = option(args, 'author')
-    if (authorText !== undefined) author = authorOption(authorText)
-    delete args.options.author
+    // `doc meta --author` is the document's author; everywhere else --author is who is working.
+    if (!found.command.usage.includes('[--author ')) {
+      const authorText = option(args, 'author')
+      if (authorText !== undefined) author = authorOption(authorText)
+      delete args.options.author
+    }
     const value = await found.command.run(args, env)
     if (value !== undefined) await writeOut(process.stdout, JSON.stringify(value, null, 2) + '\n')
     return 0

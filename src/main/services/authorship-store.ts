@@ -2,9 +2,10 @@
  * The store as the services see it: every record put into an authored collection (annotations,
  * entities, citations, relations) is stamped with who made and who last changed it
  * (src/shared/team/authorship.ts), from the session's current author at the time of the edit.
- * Undo and redo restore records as they were, authorship included.
+ * Undo and redo restore records as they were, authorship included. The record a service puts gets
+ * the same two members (unless frozen), so the result it returns shows who made it.
  */
-import type { Person } from '../../shared/model'
+import type { Authorship, Person } from '../../shared/model'
 import { AUTHORED_COLLECTIONS, stampAuthorship } from '../../shared/team/authorship'
 import type { ProjectStore, RecordOf, Transaction } from '../store/types'
 
@@ -29,7 +30,10 @@ export function authorshipStore(store: ProjectStore, current: () => Person): Pro
         put: (c, record) => {
           if (!AUTHORED_COLLECTIONS.has(c)) return tx.put(c, record)
           const before = tx.get(c, (record as { id: string }).id)
-          tx.put(c, stampAuthorship(before as never, record as never, me) as RecordOf<typeof c>)
+          const stamped = stampAuthorship(before as never, record as never, me) as RecordOf<typeof c> & Authorship
+          // The services return the record they built: give it the stamp too, so a caller sees it at once.
+          if (stamped !== record && !Object.isFrozen(record)) Object.assign(record, { createdBy: stamped.createdBy, modifiedBy: stamped.modifiedBy })
+          tx.put(c, stamped)
         }
       }
       return fn(stamping)
