@@ -24,12 +24,13 @@ import { appStyles } from '../styles/app-styles'
 import { controlStyles } from '../styles/ui-styles'
 import type { DocumentView } from './document-view'
 
-type TabId = 'annotations' | 'entities' | 'bibliography' | 'verify'
+type TabId = 'annotations' | 'entities' | 'bibliography' | 'verify' | 'team'
 const TABS: { id: TabId; label: string }[] = [
   { id: 'annotations', label: 'Annotations' },
   { id: 'entities', label: 'Entities' },
   { id: 'bibliography', label: 'Bibliography' },
-  { id: 'verify', label: 'Verify' }
+  { id: 'verify', label: 'Verify' },
+  { id: 'team', label: 'Team' }
 ]
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -165,6 +166,8 @@ export class MarginaliaApp extends LitElement {
         return html`<citation-panel .documentId=${docId}></citation-panel>`
       case 'verify':
         return html`<verify-panel .annotation=${this.selectedAnnotationId ? open?.annotations.get(this.selectedAnnotationId) : undefined}></verify-panel>`
+      case 'team':
+        return html`<team-panel .documentId=${docId}></team-panel>`
     }
   }
 

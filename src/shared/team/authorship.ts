@@ -41,3 +41,11 @@ export function stampAuthorship<T extends Authorship>(before: T | undefined, rec
   if (modifiedBy) out.modifiedBy = modifiedBy
   return out
 }
+
+/** `by Ada Lovelace · changed by Ben Jonson` (the creator, else `author`; the modifier when another person), or ''. */
+export function authorshipText(r: Authorship & { author?: string }): string {
+  const creator = r.createdBy ?? (r.author ? { name: r.author } : undefined)
+  if (!creator) return ''
+  const other = r.modifiedBy && !samePerson(r.modifiedBy, creator) ? ` · changed by ${r.modifiedBy.name}` : ''
+  return `by ${creator.name}${other}`
+}
