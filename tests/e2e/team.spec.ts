@@ -1,0 +1,136 @@
+/**
+ * Team work in the app: two annotators' copies of one project, merged with a conflict; the conflict
+ * shown side by side in the Team tab, resolved there, and the result persisted (after a restart);
+ * who made and who changed the annotation visible on its card; a disputed passage accepted into
+ * the curated layer. The other annotator works in a git clone served by a second `serve` process.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+test.use({ seed: true })
+// Setting up two projects runs several processes; the machine may be shared.
+test.describe.configure({ timeout: 900_000 })
+
+const ROOT = resolve(__dirname, '..', '..')
+const ADA = { name: 'Ada Lovelace', orcid: '0000-0002-1825-0097' }
+const BEN = { name: 'Ben Jonson' }
+
+interface Ann { id: string; note: string; tags: string[]; author: string; createdBy?: { name: string }; modifiedBy?: { name: string } }
+
+/** A second annotator's app: `serve` on their folder, with the API over HTTP. */
+async function serve(dir: string): Promise<{ api: <T>(m: string, a?: unknown) => Promise<T>; stop: () => Promise<void> }> {
+  const proc: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'index.ts'), 'serve', '--project', dir, '--port', '0'], { cwd: ROOT })
+  const info = await new Promise<{ url: string; port: number }>((ok, fail) => {
+    let out = ''
+    let err = ''
+    proc.stdout!.on('data', (d) => {
+      out += d
+      const line = out.split('\n').find((l) => l.startsWith('{'))
+      if (line) ok(JSON.parse(line))
+    })
+    proc.stderr!.on('data', (d) => (err += d))
+    proc.on('exit', (code) => fail(new Error(`serve exited with ${code}: ${err}`)))
+  })
+  const token = new URL(info.url).searchParams.get('token') ?? ''
+  return {
+    async api<T>(method: string, args: unknown = {}): Promise<T> {
+      const res = await fetch(`http://127.0.0.1:${info.port}/api/${method}`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(args)
+      })
+      const r = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } }
+      if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
+      return r.value as T
+    },
+    stop: () => new Promise<void>((ok) => {
+      proc.removeAllListeners('exit')
+      proc.on('exit', () => ok())
+      proc.kill('SIGTERM')
+    })
+  }
+}
+
+const openTeamTab = async (page: Page) => {
+  await page.getByRole('tab', { name: 'Team' }).click()
+  await expect(page.locator('team-panel')).toBeVisible()
+}
+
+test('two annotators merged with a conflict: resolved side by side in the Team tab, persisted, authorship on the card', async ({ page, app }) => {
+  const benDir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-ben-'))
+  try {
+    // Ada annotates and saves a version.
+    await app.api('setAuthor', ADA)
+    const shared = await app.api<Ann>('annotateQuote', { documentId: app.seedId, quote: 'Manuel II', occurrence: 1, tags: ['ruler'], note: 'Ada’s first reading' })
+    expect(shared.createdBy).toEqual(ADA)
+    await app.api('syncProject', { message: 'Ada, first pass' })
+
+    // Ben clones her project (git, as from a shared drive), works on his copy and saves a version.
+    rmSync(benDir, { recursive: true, force: true })
+    execFileSync('git', ['clone', '--quiet', app.dir, benDir])
+    const ben = await serve(benDir)
+    try {
+      await ben.api('setAuthor', BEN)
+      await ben.api('readGitLayout')
+      await ben.api('updateAnnotation', { id: shared.id, note: 'Ben: the son, not the father' })
+      await ben.api('annotateQuote', { documentId: app.seedId, quote: 'Timur', occurrence: 1, tags: ['ruler'] })
+      await ben.api('syncProject', { message: 'Ben checks the rulers' })
+    } finally {
+      await ben.stop()
+    }
+
+    // Meanwhile Ada changes the same note.
+    await app.api('updateAnnotation', { id: shared.id, note: 'Ada, revised' })
+
+    // Ada merges Ben's copy from the Team tab: one conflict, both versions side by side.
+    await openTeamTab(page)
+    await page.locator('#merge-path').fill(benDir)
+    await page.locator('#merge-button').click()
+    await expect(page.locator('team-sync p.status')).toContainText('1 conflict to review', { timeout: 120_000 })
+    const conflict = page.locator(`team-conflicts .conflict[data-key="annotations/${shared.id}"]`)
+    await expect(conflict).toBeVisible()
+    await expect(page.locator('team-conflicts .conflict')).toHaveCount(1)
+    await expect(conflict.locator('[data-side="Mine"]')).toContainText('Ada, revised')
+    await expect(conflict.locator('[data-side="Theirs"]')).toContainText('Ben: the son, not the father')
+    await expect(conflict.locator('[data-side="Theirs"] h4')).toContainText('Ben Jonson')
+
+    await conflict.getByRole('button', { name: 'Take theirs' }).click()
+    await expect(page.locator('team-conflicts .conflict')).toHaveCount(0)
+    await expect(page.locator('team-conflicts')).toContainText('None waiting for review')
+    expect(await app.api('listMergeConflicts')).toEqual([])
+
+    // Persisted: after a restart the project holds Ben's note, Ben's new annotation, and who did what.
+    await app.restart(page)
+    const after = await app.api<Ann>('getAnnotation', { id: shared.id })
+    expect(after).toMatchObject({ note: 'Ben: the son, not the father', createdBy: ADA, modifiedBy: BEN })
+    const all = await app.api<Ann[]>('listAnnotations', { documentId: app.seedId })
+    expect(all.map((a) => a.note)).not.toContain('Ada, revised')
+    expect(all.some((a) => a.createdBy?.name === 'Ben Jonson' && a.tags.includes('ruler') && a.id !== shared.id)).toBe(true)
+
+    const card = page.locator('annotation-list annotation-card').filter({ hasText: 'Ben: the son, not the father' })
+    await expect(card).toBeVisible()
+    await expect(card.locator('.by')).toHaveText('by Ada Lovelace · changed by Ben Jonson')
+    await expect(card.locator('.by')).toHaveAttribute('title', /ORCID 0000-0002-1825-0097/)
+  } finally {
+    rmSync(benDir, { recursive: true, force: true })
+  }
+})
+
+test('curation: a passage the annotators tagged differently, one version accepted into the curated layer', async ({ page, app }) => {
+  await app.api('setAuthor', ADA)
+  await app.api('annotateQuote', { documentId: app.seedId, quote: 'Bayezid I', occurrence: 1, tags: ['ruler'] })
+  await app.api('setAuthor', BEN)
+  const bens = await app.api<Ann>('annotateQuote', { documentId: app.seedId, quote: 'Bayezid I', occurrence: 1, tags: ['sultan'] })
+  await openTeamTab(page)
+  const span = page.locator('team-curation .disputed')
+  await expect(span).toHaveCount(1)
+  await expect(span.locator('[data-author="Ada Lovelace"]')).toContainText('ruler')
+  await expect(span.locator('[data-author="Ben Jonson"]')).toContainText('sultan')
+  await span.getByRole('button', { name: 'Accept Ben Jonson’s' }).click()
+  await expect(span).toContainText('curated: sultan')
+  const curated = (await app.api<Ann[]>('listAnnotations', { documentId: app.seedId })).filter((a) => a.author === 'curation')
+  expect(curated).toHaveLength(1)
+  expect(curated[0].tags).toEqual(bens.tags)
+})
