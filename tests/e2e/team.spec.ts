@@ -70,6 +70,7 @@ test('two annotators merged with a conflict: resolved side by side in the Team t
     // Ben clones her project (git, as from a shared drive), works on his copy and saves a version.
     rmSync(benDir, { recursive: true, force: true })
     execFileSync('git', ['clone', '--quiet', app.dir, benDir])
+    execFileSync('git', ['-C', benDir, 'remote', 'remove', 'origin']) // his copy is merged from disk, not pushed
     const ben = await serve(benDir)
     try {
       await ben.api('setAuthor', BEN)
