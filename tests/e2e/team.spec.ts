@@ -4,11 +4,12 @@
  * who made and who changed the annotation visible on its card; a disputed passage accepted into
  * the curated layer. The other annotator works in a git clone served by a second `serve` process.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
+import { startGitServer } from '../git/git-http-server'
 import { expect, test } from './fixtures'
 
 test.use({ seed: true })
@@ -134,4 +135,35 @@ test('curation: a passage the annotators tagged differently, one version accepte
   const curated = (await app.api<Ann[]>('listAnnotations', { documentId: app.seedId })).filter((a) => a.author === 'curation')
   expect(curated).toHaveLength(1)
   expect(curated[0].tags).toEqual(bens.tags)
+})
+
+test('sync asks for credentials when the git server wants them, pushes, and keeps them nowhere on disk', async ({ page, app }) => {
+  const root = mkdtempSync(join(tmpdir(), 'marginalia-e2e-git-'))
+  const password = 'e2e-token-71'
+  const server = await startGitServer(root, { user: 'ada', password })
+  try {
+    server.createRepo('seminar')
+    await openTeamTab(page)
+    await page.locator('#sync-remote').fill(`${server.url}/seminar.git`)
+    await page.locator('#sync-message').fill('First pass')
+    await page.locator('#sync-button').click()
+    const dialog = page.locator('team-sync dialog')
+    await expect(dialog).toBeVisible({ timeout: 120_000 })
+    await expect(page.locator('team-sync p.status')).toContainText('credentials')
+    await dialog.locator('#cred-user').fill('ada')
+    await dialog.locator('#cred-password').fill(password)
+    await dialog.locator('#cred-ok').click()
+    await expect(dialog).toBeHidden()
+    await expect(page.locator('team-sync p.status')).toContainText('pushed', { timeout: 120_000 })
+    await expect(page.locator('team-sync p.status')).not.toContainText('not pushed')
+    expect(server.log.some((r) => r.method === 'POST' && r.path.includes('git-receive-pack') && r.auth)).toBe(true)
+    expect(execFileSync('git', ['--git-dir', join(root, 'seminar.git'), 'log', '--format=%s']).toString()).toContain('First pass')
+    // The token is in no file of the project, git config included (grep exits 1 when it finds nothing).
+    const grep = spawnSync('grep', ['-rl', '--', password, app.dir], { encoding: 'utf8' })
+    expect(grep.stdout).toBe('')
+    expect(grep.status).toBe(1)
+  } finally {
+    await server.close()
+    rmSync(root, { recursive: true, force: true })
+  }
 })
