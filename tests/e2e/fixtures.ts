@@ -41,7 +41,7 @@ async function cli(...args: string[]): Promise<unknown> {
   return stdout.trim() ? JSON.parse(stdout) : undefined
 }
 
-function startServer(dir: string): Promise<{ proc: ChildProcess; url: string; port: number }> {
+export function startServer(dir: string): Promise<{ proc: ChildProcess; url: string; port: number }> {
   return new Promise((ok, fail) => {
     const proc = spawn(TSX, [CLI, 'serve', '--project', dir, '--port', '0'], { cwd: ROOT, env: process.env })
     let out = ''
@@ -59,7 +59,7 @@ function startServer(dir: string): Promise<{ proc: ChildProcess; url: string; po
   })
 }
 
-function stopServer(proc: ChildProcess): Promise<void> {
+export function stopServer(proc: ChildProcess): Promise<void> {
   return new Promise((ok) => {
     if (proc.exitCode !== null) return ok()
     proc.removeAllListeners('exit')

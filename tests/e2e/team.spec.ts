@@ -4,19 +4,18 @@
  * who made and who changed the annotation visible on its card; a disputed passage accepted into
  * the curated layer. The other annotator works in a git clone served by a second `serve` process.
  */
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { startGitServer } from '../git/git-http-server'
-import { expect, test } from './fixtures'
+import { expect, startServer, stopServer, test } from './fixtures'
 
 test.use({ seed: true })
 // Setting up two projects runs several processes; the machine may be shared.
 test.describe.configure({ timeout: 900_000 })
 
-const ROOT = resolve(__dirname, '..', '..')
 const ADA = { name: 'Ada Lovelace', orcid: '0000-0002-1825-0097' }
 const BEN = { name: 'Ben Jonson' }
 
@@ -24,33 +23,18 @@ interface Ann { id: string; note: string; tags: string[]; author: string; create
 
 /** A second annotator's app: `serve` on their folder, with the API over HTTP. */
 async function serve(dir: string): Promise<{ api: <T>(m: string, a?: unknown) => Promise<T>; stop: () => Promise<void> }> {
-  const proc: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'index.ts'), 'serve', '--project', dir, '--port', '0'], { cwd: ROOT })
-  const info = await new Promise<{ url: string; port: number }>((ok, fail) => {
-    let out = ''
-    let err = ''
-    proc.stdout!.on('data', (d) => {
-      out += d
-      const line = out.split('\n').find((l) => l.startsWith('{'))
-      if (line) ok(JSON.parse(line))
-    })
-    proc.stderr!.on('data', (d) => (err += d))
-    proc.on('exit', (code) => fail(new Error(`serve exited with ${code}: ${err}`)))
-  })
-  const token = new URL(info.url).searchParams.get('token') ?? ''
+  const { proc, url, port } = await startServer(dir)
+  const token = new URL(url).searchParams.get('token') ?? ''
   return {
     async api<T>(method: string, args: unknown = {}): Promise<T> {
-      const res = await fetch(`http://127.0.0.1:${info.port}/api/${method}`, {
+      const res = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
         method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(args)
       })
       const r = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } }
       if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
       return r.value as T
     },
-    stop: () => new Promise<void>((ok) => {
-      proc.removeAllListeners('exit')
-      proc.on('exit', () => ok())
-      proc.kill('SIGTERM')
-    })
+    stop: () => stopServer(proc)
   }
 }
 
