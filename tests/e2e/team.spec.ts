@@ -119,6 +119,7 @@ test('curation: a passage the annotators tagged differently, one version accepte
   const curated = (await app.api<Ann[]>('listAnnotations', { documentId: app.seedId })).filter((a) => a.author === 'curation')
   expect(curated).toHaveLength(1)
   expect(curated[0].tags).toEqual(bens.tags)
+  expect(curated[0].createdBy).toEqual(BEN) // the curator who accepted it (the session's author now)
 })
 
 test('sync asks for credentials when the git server wants them, pushes, and keeps them nowhere on disk', async ({ page, app }) => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Annotation, Person, ProjectData } from '../../../../src/shared/model'
 import { stampAuthorship } from '../../../../src/shared/team/authorship'
+import { planAcceptIntoCuration } from '../../../../src/shared/team/curation'
 import { mergeProjects } from '../../../../src/shared/team/merge/merge-projects'
 import { formatPerson, normaliseOrcid, orcidCheckCharacter, parsePerson } from '../../../../src/shared/team/person'
 import { fixtureProject } from '../../../helpers/export-fixture'
@@ -47,6 +48,14 @@ describe('stampAuthorship', () => {
   it('keeps a modifier the writer chose (a merge bringing the other annotator’s change)', () => {
     const made = stampAuthorship(undefined, record, ADA)
     expect(stampAuthorship(made, { ...made, note: 'Ben’s', modifiedBy: BEN }, ADA).modifiedBy).toEqual(BEN)
+  })
+})
+
+describe('curation', () => {
+  it('leaves a curated copy’s authorship to the curator (not the annotator’s)', () => {
+    const a = { ...(fixtureProject().data.annotations.ann_dates as Annotation), createdBy: BEN, modifiedBy: BEN }
+    const plan = planAcceptIntoCuration({ [a.id]: a }, a.id, 'cur_1', '2026-12-01T00:00:00.000Z')
+    expect(stampAuthorship(undefined, plan.put, ADA)).toMatchObject({ author: 'curation', createdBy: ADA, modifiedBy: ADA, tags: a.tags })
   })
 })
 
