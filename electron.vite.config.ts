@@ -11,12 +11,14 @@ export default defineConfig({
         exclude: ['stemmer', 'approx-string-match', 'd3-force', 'd3-dispatch', 'd3-quadtree', 'd3-timer',
           'mdast-util-from-markdown', 'mdast-util-gfm-footnote', 'micromark-extension-gfm-footnote']
       },
-      // The citeproc and import workers are their own entries: out/main/csl-worker.js and
-      // out/main/import-worker.js (see src/main/bib/csl-worker-client.ts, src/main/import/import-worker-client.ts).
+      // The citeproc, bibliography-reading and import workers are their own entries: out/main/csl-worker.js,
+      // out/main/bib-read-worker.js and out/main/import-worker.js (see src/main/bib/csl-worker-client.ts,
+      // bib-read-client.ts, src/main/import/import-worker-client.ts).
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           'csl-worker': resolve(__dirname, 'src/main/bib/csl-worker.ts'),
+          'bib-read-worker': resolve(__dirname, 'src/main/bib/bib-read-worker.ts'),
           'import-worker': resolve(__dirname, 'src/main/import/import-worker.ts')
         }
       }

@@ -3,6 +3,8 @@
  * the real service (decode, split into entries, parse with citation-js, de-duplicate against the
  * project and within the file, store every item in one durable, undoable edit), against
  * citation-js's bare parse of the same text, measured in the same run. Target: ratio ≤ 1.5.
+ * A file this large (≥ WORKER_BIB_BYTES) is read in the bibliography worker thread; the worker is
+ * started once per process, by the warm-up run (as the first import of a session would).
  * Each of our runs imports into a fresh empty project (otherwise every entry would merge).
  * Run: npx tsx bench/bib-import.ts
  */

@@ -37,17 +37,21 @@ export function fitLogistic(x: number[][], y: number[], l2 = 0.01, steps = 6000,
   return [bias, ...raw].map((v) => Math.round(v * 1000) / 1000)
 }
 
-/** The probability threshold (in steps of 0.05) with the best balanced accuracy ((TPR + TNR) / 2). */
-function bestThreshold(p: number[], y: number[]): number {
+/**
+ * The probability threshold (in steps of 0.05) with the best score: balanced accuracy
+ * ((TPR + TNR) / 2), or F1 of the positive class (for "not found", a rare class whose false
+ * alarms hide real passages, so precision counts as much as recall).
+ */
+function bestThreshold(p: number[], y: number[], by: 'balanced' | 'f1'): number {
   let best = 0.5
-  let bestF1 = -1
+  let bestScore = -1
   for (let t = 0.05; t < 0.96; t += 0.05) {
     const tp = p.filter((v, i) => v >= t && y[i]).length
     const fp = p.filter((v, i) => v >= t && !y[i]).length
     const fn = p.filter((v, i) => v < t && y[i]).length
     const tn = p.filter((v, i) => v < t && !y[i]).length
-    const f1 = (tp / (tp + fn || 1) + tn / (tn + fp || 1)) / 2
-    if (f1 > bestF1) [best, bestF1] = [Math.round(t * 100) / 100, f1]
+    const score = by === 'f1' ? (2 * tp) / (2 * tp + fp + fn || 1) : (tp / (tp + fn || 1) + tn / (tn + fp || 1)) / 2
+    if (score > bestScore) [best, bestScore] = [Math.round(t * 100) / 100, score]
   }
   return best
 }
@@ -72,8 +76,8 @@ async function main(): Promise<void> {
   const x = rows.map((r) => FEATURE_ORDER.map((k) => r.f[k]))
   const found = fitLogistic(x, rows.map((r) => r.found))
   const absent = fitLogistic(x, rows.map((r) => r.absent))
-  const absentAt = bestThreshold(rows.map((r) => probability(absent, r.f)), rows.map((r) => r.absent))
-  const foundAt = bestThreshold(rows.map((r) => probability(found, r.f)), rows.map((r) => r.found))
+  const absentAt = bestThreshold(rows.map((r) => probability(absent, r.f)), rows.map((r) => r.absent), 'f1')
+  const foundAt = bestThreshold(rows.map((r) => probability(found, r.f)), rows.map((r) => r.found), 'balanced')
   console.log(`Fitted on ${rows.length} rankings (${rows.filter((r) => r.absent).length} of not-found claims) of the tuned-on sets:`)
   console.log(`export const FOUND_MODEL = [${found.join(', ')}]`)
   console.log(`export const ABSENT_MODEL = [${absent.join(', ')}]`)

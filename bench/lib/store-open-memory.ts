@@ -1,5 +1,5 @@
 /**
- * Child process of bench/store-write.ts: opens a project (`store`) or reads and parses its
+ * Child process of bench/store-open.ts: opens a project (`store`) or reads and parses its
  * project.json bare (`bare`) in a fresh process and prints the peak resident memory it took,
  * as a multiple of the file's size, and the time.
  */

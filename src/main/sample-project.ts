@@ -4,11 +4,12 @@
  */
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { DocumentRole } from '../shared/model'
 import type { ExportFolders } from './services/export-folders'
 import { ProjectSession } from './services/project-session'
 
 /** Sample documents shipped in documents/, imported in this order. */
-export const SAMPLE_DOCUMENTS: { file: string; role: 'text' | 'source'; title?: string }[] = [
+export const SAMPLE_DOCUMENTS: { file: string; role: DocumentRole; title?: string }[] = [
   { file: 'john-vii-palaiologos.txt', role: 'text' },
   { file: 'gibbon-vol6-ch64-65.txt', role: 'source', title: 'Gibbon, Decline and Fall, vol. 6, ch. LXIV–LXV' }
 ]

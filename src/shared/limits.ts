@@ -10,7 +10,9 @@
  */
 import { MarginaliaError } from './result'
 
-export type LimitUnit = 'bytes' | 'code points' | 'records' | 'entries' | 'pages' | 'levels' | 'expansions' | 'connections' | 'milliseconds'
+export type LimitUnit =
+  | 'bytes' | 'code points' | 'records' | 'entries' | 'pages' | 'levels' | 'expansions' | 'connections' | 'milliseconds'
+  | 'elements' | 'pixels' | 'times' | 'MiB of heap'
 
 export interface Limit {
   /** The largest amount accepted (inclusive), in `unit`. */
@@ -84,16 +86,40 @@ export const LIMITS = {
     why: 'The real TEI editions we hold (Froissart x2, Beverley) nest 12-14 levels deep; recursive walkers would overflow the stack at a few thousand.'
   },
   zipEntries: {
-    max: 10_000, unit: 'entries', what: 'files inside a DOCX (zip) archive',
+    max: 10_000, unit: 'entries', what: 'files inside a DOCX or EPUB (zip) archive',
     why: 'A DOCX holds a dozen fixed parts plus one per image or embedded object; 10,000 is a book of ~10,000 images, and beyond it a zip bomb, not a document.'
   },
   zipUncompressedBytes: {
-    max: 256 * MiB, unit: 'bytes', what: 'the uncompressed contents of a DOCX (zip) archive',
+    max: 256 * MiB, unit: 'bytes', what: 'the uncompressed contents of a DOCX or EPUB (zip) archive',
     why: 'Four times the 64 MiB document limit, for images; checked from the zip directory before anything is inflated.'
   },
   pdfPages: {
     max: 5_000, unit: 'pages', what: 'pages of a PDF',
     why: 'More pages than any single printed volume; text extraction runs page by page, so the cost grows with pages.'
+  },
+  xmlElements: {
+    max: 2_000_000, unit: 'elements', what: 'elements of one XML document',
+    why: "Beverley's TEI edition (871 KB) has about 7,000; two million is a 64 MiB file of nothing but empty elements."
+  },
+  /** Inflated ÷ compressed size of one zip entry over 1 MiB, checked while inflating (a zip may lie). */
+  zipRatio: {
+    max: 200, unit: 'times', what: 'the compression ratio of one entry of a DOCX or EPUB (zip) archive',
+    why: 'Real XML compresses 5-20 times; a zip bomb 1,000 times and more.'
+  },
+  /** Width × height of one image given to OCR, checked from its header before decoding. */
+  imagePixels: {
+    max: 80_000_000, unit: 'pixels', what: 'pixels of one image to recognise',
+    why: 'An A4 page scanned at 600 dpi is 35 million pixels; decoding takes 4 bytes per pixel, so 80 million is 320 MB.'
+  },
+  /** An import is stopped when it reports no progress for this long (importers report every page or chapter). */
+  importStall: {
+    max: 300_000, unit: 'milliseconds', what: 'time an import may run without progress',
+    why: 'The slowest step, OCR of one dense 600 dpi page, takes well under a minute here; only a parser stuck on one input stalls for five.'
+  },
+  /** Heap of the import worker thread: a bomb that gets past the checks dies there, not the app. */
+  importWorkerHeap: {
+    max: 3_072, unit: 'MiB of heap', what: 'memory of the import worker',
+    why: 'Parsing a 64 MiB PDF or DOCX in memory peaks near 1 GiB; three leave room without letting one import take the machine.'
   },
   /** Everything a client sends in one HTTP request to `serve`; checked as the body streams in. */
   httpBody: {

@@ -101,7 +101,7 @@ export function fixtureProject(): { data: ProjectData; texts: Record<string, str
       verification: {
         status, discrepancies: status === 'contradicted' ? [{ kind: 'date', claim: '1390', source: '1391', variant: false }] : [],
         note: 'Checked, "mostly", against vol. 6; p. 39', by: 'Ada Historian', at: T,
-        source: { documentId: 'doc_1', start: 0, end: 4, exact: 'John', prefix: '', suffix: ' VII Palaiologos\n\nἸωάννης Παλαιολόγ' }
+        source: { documentId: 'doc_1', start: 0, end: 4, exact: 'John', prefix: '', suffix: index.slice(4, 36) }
       }
     } : {})
   })

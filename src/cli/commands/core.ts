@@ -2,6 +2,7 @@
 import { restoreNewestBackup } from '../../main/store/project-store'
 import type { ImportedDocument, ReimportResult } from '../../shared/api/documents'
 import { LIMITS } from '../../shared/limits'
+import { DOCUMENT_ROLES, type DocumentRole } from '../../shared/model'
 import type { CliCommand } from '../command'
 import { intOption, option, positional, requiredOption } from '../parse-args'
 import { ENCODINGS, FORMATS, pick, readOptions, runJob } from './read-options'
@@ -18,18 +19,18 @@ export const coreCommands: CliCommand[] = [
   },
   {
     name: 'import',
-    usage: `import DIR FILE [--format ${FORMATS.join('|')}] [--encoding ${ENCODINGS.join('|')}] [--ocr-lang L]… [--ocr off] [--gutenberg trim|keep] [--role text|source] [--title T]`,
+    usage: `import DIR FILE [--format ${FORMATS.join('|')}] [--encoding ${ENCODINGS.join('|')}] [--ocr-lang L]… [--ocr off] [--gutenberg trim|keep] [--role ${DOCUMENT_ROLES.join('|')}] [--title T]`,
     async run(args, env) {
       const dir = positional(args, 0, 'DIR')
       const file = positional(args, 1, 'FILE')
       const role = option(args, 'role')
-      if (role && role !== 'text' && role !== 'source') throw new Error('--role must be text or source')
+      if (role && !(DOCUMENT_ROLES as readonly string[]).includes(role)) throw new Error(`--role must be one of ${DOCUMENT_ROLES.join(', ')}`)
       const read = readOptions(args)
       const bytes = await env.readFile(file, LIMITS.documentFile)
       const api = await env.open(dir)
       const doc = env.unwrap(await runJob(api, 'importDocument', {
         fileName: file, contentBase64: Buffer.from(bytes).toString('base64'), ...read,
-        role: role as 'text' | 'source' | undefined, title: option(args, 'title')
+        role: role as DocumentRole | undefined, title: option(args, 'title')
       })) as ImportedDocument
       return {
         id: doc.id, title: doc.title, format: doc.format, role: doc.role, length: doc.length,

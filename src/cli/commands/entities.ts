@@ -2,17 +2,13 @@
  * CLI commands of the entities domain: `entity add/list/merge/delete`, `suggest`, `link-all`,
  * `relation add/list`. (`annotate … --entity ID` is the core annotate command.)
  */
-import type { AuthorityScheme } from '../../shared/model'
+import { AUTHORITY_SCHEMES, ENTITY_TYPES, type EntityType, SUGGESTION_SOURCES, type SuggestionSource } from '../../shared/model'
 import type { CliCommand, ParsedArgs } from '../command'
 import { option, positional, requiredOption } from '../parse-args'
 
-const TYPES = ['person', 'place', 'organisation', 'event', 'date', 'work', 'concept'] as const
-const SCHEMES: AuthorityScheme[] = ['wikidata', 'viaf', 'geonames', 'pleiades', 'gnd', 'loc']
-const SOURCES = ['alias', 'nlp', 'date'] as const
-
-function entityType(value: string): (typeof TYPES)[number] {
-  if (!(TYPES as readonly string[]).includes(value)) throw new Error(`--type must be one of ${TYPES.join(', ')} (got "${value}")`)
-  return value as (typeof TYPES)[number]
+function entityType(value: string): EntityType {
+  if (!(ENTITY_TYPES as readonly string[]).includes(value)) throw new Error(`--type must be one of ${ENTITY_TYPES.join(', ')} (got "${value}")`)
+  return value as EntityType
 }
 
 function coordinates(args: ParsedArgs): { lat: number; lon: number } | undefined {
@@ -28,11 +24,11 @@ function coordinates(args: ParsedArgs): { lat: number; lon: number } | undefined
 export const entitiesCommands: CliCommand[] = [
   {
     name: 'entity add',
-    usage: 'entity add DIR --type T --label L [--alias A]… [--description D] [--wikidata Q…] [--viaf N] [--geonames N] [--pleiades N] [--gnd N] [--loc N] [--date EDTF] [--birth EDTF] [--death EDTF] [--start EDTF] [--end EDTF] [--lat N --lon N]',
+    usage: `entity add DIR --type ${ENTITY_TYPES.join('|')} --label L [--alias A]… [--description D] [--wikidata Q…] [--viaf N] [--geonames N] [--pleiades N] [--gnd N] [--loc N] [--date EDTF] [--birth EDTF] [--death EDTF] [--start EDTF] [--end EDTF] [--lat N --lon N]`,
     async run(args, env) {
       const dir = positional(args, 0, 'DIR')
       const type = entityType(requiredOption(args, 'type'))
-      const authorities = SCHEMES.flatMap((scheme) => (args.options[scheme] ?? []).map((id) => ({ scheme, id })))
+      const authorities = AUTHORITY_SCHEMES.flatMap((scheme) => (args.options[scheme] ?? []).map((id) => ({ scheme, id })))
       const dates = Object.fromEntries(
         (['date', 'birth', 'death', 'start', 'end'] as const).flatMap((k) => (option(args, k) ? [[k, option(args, k)!]] : []))
       )
@@ -50,7 +46,7 @@ export const entitiesCommands: CliCommand[] = [
   },
   {
     name: 'entity list',
-    usage: 'entity list DIR [--type T]',
+    usage: `entity list DIR [--type ${ENTITY_TYPES.join('|')}]`,
     async run(args, env) {
       const dir = positional(args, 0, 'DIR')
       const type = option(args, 'type')
@@ -84,12 +80,12 @@ export const entitiesCommands: CliCommand[] = [
   },
   {
     name: 'suggest',
-    usage: 'suggest DIR --doc ID [--source alias|nlp|date]…',
+    usage: `suggest DIR --doc ID [--source ${SUGGESTION_SOURCES.join('|')}]…`,
     async run(args, env) {
       const api = await env.open(positional(args, 0, 'DIR'))
       const sources = args.options.source
-      for (const s of sources ?? []) if (!(SOURCES as readonly string[]).includes(s)) throw new Error(`--source must be one of ${SOURCES.join(', ')} (got "${s}")`)
-      return env.unwrap(await api.suggestMentions({ documentId: requiredOption(args, 'doc'), sources: sources as (typeof SOURCES)[number][] | undefined }))
+      for (const s of sources ?? []) if (!(SUGGESTION_SOURCES as readonly string[]).includes(s)) throw new Error(`--source must be one of ${SUGGESTION_SOURCES.join(', ')} (got "${s}")`)
+      return env.unwrap(await api.suggestMentions({ documentId: requiredOption(args, 'doc'), sources: sources as SuggestionSource[] | undefined }))
     }
   },
   {

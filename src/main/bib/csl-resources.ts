@@ -5,20 +5,22 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { hasCslStyle, registerCslLocale, registerCslStyle } from '../../shared/bib/citation-js'
+import { CITATION_STYLES, DEFAULT_CITATION_STYLE, isCitationStyle } from '../../shared/model/citation-styles'
 import { MarginaliaError } from '../../shared/result'
-
-/** Styles the app ships, by the name used in the API and CLI (`--style`). */
-export const SHIPPED_STYLES = ['chicago-notes-bibliography', 'chicago-author-date'] as const
-export type ShippedStyle = (typeof SHIPPED_STYLES)[number]
 
 /** The locale every shipped style is rendered in. */
 export const CSL_LOCALE = 'en-US'
 
+/** Throws `invalid-argument` unless `style` is one the app ships (src/shared/model/citation-styles.ts). */
+export function checkCitationStyle(style: string): void {
+  if (!isCitationStyle(style)) {
+    throw new MarginaliaError('invalid-argument', `unknown citation style "${style}"; use one of ${CITATION_STYLES.join(', ')}`)
+  }
+}
+
 /** Registers `style` and the en-US locale from `<appRoot>/resources/csl/` (no-op when done). */
 export function ensureCslStyle(appRoot: string, style: string): void {
-  if (!(SHIPPED_STYLES as readonly string[]).includes(style)) {
-    throw new MarginaliaError('invalid-argument', `unknown citation style "${style}"; use one of ${SHIPPED_STYLES.join(', ')}`)
-  }
+  checkCitationStyle(style)
   if (hasCslStyle(style)) return
   const dir = join(appRoot, 'resources', 'csl')
   try {
@@ -33,7 +35,7 @@ export function ensureCslStyle(appRoot: string, style: string): void {
  * Options for the pure `exportBibliography` exporter (src/shared/export/bibliography.ts): registers
  * the style first, so the exporter can format with it.
  */
-export function bibliographyExportOptions(appRoot: string, style: string = 'chicago-notes-bibliography'): { style: string } {
+export function bibliographyExportOptions(appRoot: string, style: string = DEFAULT_CITATION_STYLE): { style: string } {
   ensureCslStyle(appRoot, style)
   return { style }
 }

@@ -2,6 +2,10 @@
  * Runs citeproc formatting in one long-lived worker thread (csl-worker.ts), started on first use.
  * From a build it loads out/main/csl-worker.js; from the sources (tsx, vitest) the TypeScript entry
  * through csl-worker-dev.cjs, which registers tsx's loader in the worker. The worker is unref'd so it never keeps a CLI process alive.
+ *
+ * One job is in the worker at a time; the others wait here, notes (`cites`) before bibliography
+ * entries, so a long bibliography (sent in chunks by ./format-cache.ts) never delays the notes of
+ * the open document by more than one chunk.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,12 +17,31 @@ import type { CslJob, CslReply } from './csl-job'
 
 let worker: Worker | undefined
 let nextId = 1
-const pending = new Map<number, { ok: (value: unknown) => void; fail: (err: Error) => void }>()
+interface Waiting { job: CslJob; ok: (value: unknown) => void; fail: (err: Error) => void }
+/** The job in the worker, if any. */
+let running: Waiting | undefined
+/** Jobs waiting for the worker, by priority: notes first, then bibliography entries. */
+const queues: Record<CslJob['kind'], Waiting[]> = { cites: [], bibliography: [] }
 
 function failAll(err: Error): void {
-  for (const p of pending.values()) p.fail(err)
-  pending.clear()
+  const all = [...(running ? [running] : []), ...queues.cites.splice(0), ...queues.bibliography.splice(0)]
+  running = undefined
   worker = undefined
+  for (const p of all) p.fail(err)
+}
+
+/** Sends the next waiting job, if the worker is free. */
+function pump(): void {
+  if (running) return
+  const next = queues.cites.shift() ?? queues.bibliography.shift()
+  if (!next) {
+    worker?.unref()
+    return
+  }
+  worker ??= start()
+  worker.ref() // keep the process alive while a job is out
+  running = next
+  worker.postMessage(next.job)
 }
 
 function start(): Worker {
@@ -28,12 +51,12 @@ function start(): Worker {
     : new Worker(join(__dirname, 'csl-worker-dev.cjs'))
   w.unref()
   w.on('message', (reply: CslReply) => {
-    const p = pending.get(reply.id)
-    if (!p) return
-    pending.delete(reply.id)
+    const p = running
+    if (!p || p.job.id !== reply.id) return
+    running = undefined
     if (reply.ok) p.ok(reply.value)
     else p.fail(new MarginaliaError(reply.error.code, reply.error.message))
-    if (pending.size === 0) w.unref()
+    pump()
   })
   w.on('error', (err) => failAll(new MarginaliaError('internal', `citation formatting failed: ${err.message}`)))
   w.on('exit', (code) => failAll(new MarginaliaError('internal', `the citation formatter stopped (exit ${code})`)))
@@ -43,13 +66,21 @@ function start(): Worker {
 /** A job before it gets its id (distributes over the union of job kinds). */
 type NewJob = CslJob extends infer J ? (J extends CslJob ? Omit<J, 'id'> : never) : never
 
+let pumpScheduled = false
+
 function run<T>(job: NewJob): Promise<T> {
-  worker ??= start()
-  const id = nextId++
-  worker.ref() // keep the process alive while a job is out
+  const full = { ...job, id: nextId++ } as CslJob
   return new Promise<T>((ok, fail) => {
-    pending.set(id, { ok: ok as (v: unknown) => void, fail })
-    worker!.postMessage({ ...job, id } as CslJob)
+    queues[full.kind].push({ job: full, ok: ok as (v: unknown) => void, fail })
+    // Sent on the next turn of the event loop, so that of requests made together (a window
+    // opening a document asks for its notes and its bibliography at once) the notes go first.
+    if (!pumpScheduled) {
+      pumpScheduled = true
+      setImmediate(() => {
+        pumpScheduled = false
+        pump()
+      })
+    }
   })
 }
 

@@ -2,7 +2,7 @@ import type { annotationMethods, HistoryState } from '../../shared/api/annotatio
 import type { HandlersOf } from '../../shared/api/define'
 import type { Annotation, CitationLink } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
-import { paletteColor } from '../../shared/tag-palette'
+import { paletteColor } from '../../shared/colors'
 import { widenToGraphemes } from '../../shared/text/graphemes'
 import { describe } from '../../shared/anchoring/describe'
 import type { Transaction } from '../store/types'

@@ -11,6 +11,7 @@ import type { Citation, CslItem } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { formatBibliography, formatNotes } from '../bib/format-handlers'
 import { importBibliography } from '../bib/import-bibliography'
+import { createFromText, mergeCitations, parseTypedReference, withCheckedLanguage } from '../bib/library-handlers'
 import { acceptProposal, listProposals, rejectProposal } from '../bib/reference-handlers'
 import type { ServiceContext } from './context'
 
@@ -41,7 +42,7 @@ export function createCitationsHandlers(ctx: ServiceContext): HandlersOf<typeof 
       checkSource(sourceDocumentId)
       const id = ctx.newId('cit')
       const now = ctx.now()
-      const citation: Citation = { id, item: cleanItem({ ...(item as CslItem), id }), created: now, modified: now }
+      const citation: Citation = { id, item: withCheckedLanguage(cleanItem({ ...(item as CslItem), id })), created: now, modified: now }
       if (sourceDocumentId) citation.sourceDocumentId = sourceDocumentId
       await store.transact('Add bibliography item', (tx) => tx.put('citations', citation))
       return citation
@@ -50,12 +51,15 @@ export function createCitationsHandlers(ctx: ServiceContext): HandlersOf<typeof 
       const old = get(id)
       checkSource(sourceDocumentId)
       const next: Citation = { ...old, modified: ctx.now() }
-      if (item) next.item = cleanItem({ ...(item as CslItem), id })
+      if (item) next.item = withCheckedLanguage(cleanItem({ ...(item as CslItem), id }))
       if (sourceDocumentId === null) delete next.sourceDocumentId
       else if (sourceDocumentId) next.sourceDocumentId = sourceDocumentId
       await store.transact('Edit bibliography item', (tx) => tx.put('citations', next))
       return next
     },
+    parseReference: ({ text }) => parseTypedReference(ctx, text),
+    createCitationFromText: ({ text, language }) => createFromText(ctx, text, language),
+    mergeCitations: ({ into, from }) => mergeCitations(ctx, into, from),
     deleteCitation: async ({ id }) => {
       get(id)
       const citing = Object.values(store.data.annotations).filter((a) => a.citations.some((c) => c.citationId === id))
@@ -65,6 +69,7 @@ export function createCitationsHandlers(ctx: ServiceContext): HandlersOf<typeof 
       })
       return { id, unlinkedAnnotations: citing.length }
     },
+    // The contract refused a file over LIMITS.bibliographyFile from its base64 length, before decoding.
     importBibliography: ({ fileName, contentBase64, format }, call) =>
       importBibliography(ctx, fileName, new Uint8Array(Buffer.from(contentBase64, 'base64')), format, call),
     extractReferences: ({ documentId, includeRejected }) => listProposals(ctx, documentId, includeRejected),
@@ -90,7 +95,7 @@ export function createCitationsHandlers(ctx: ServiceContext): HandlersOf<typeof 
       }
       return passages.sort((a, b) => a.documentTitle.localeCompare(b.documentTitle) || a.start - b.start)
     },
-    formatBibliography: ({ style, citationIds }) => formatBibliography(ctx, style, citationIds),
+    formatBibliography: ({ style, citationIds, documentId }, call) => formatBibliography(ctx, style, citationIds, documentId, call),
     formatNotes: ({ documentId, style }) => formatNotes(ctx, documentId, style)
   }
 }

@@ -12,7 +12,7 @@ import { buildLexicon, type Lexicon, type WordNetFiles } from '../../shared/comp
 import { writeFileAtomic } from '../store/atomic-write'
 
 /** Bump when buildLexicon changes: a cached table of another version is rebuilt. */
-const LEXICON_VERSION = 1
+const LEXICON_VERSION = 5
 
 let pending: Promise<Lexicon | undefined> | undefined
 
@@ -28,10 +28,10 @@ export function loadLexicon(): Promise<Lexicon | undefined> {
     const cacheDir = process.env.MARGINALIA_CACHE_DIR ?? join(tmpdir(), 'marginalia-cache')
     const cacheFile = join(cacheDir, `wordnet-lexicon-${LEXICON_VERSION}.json`)
     const cached = await readFile(cacheFile, 'utf8').then((t) => JSON.parse(t) as Lexicon, () => undefined)
-    if (cached && typeof cached.related === 'object' && typeof cached.pos === 'object') return cached
+    if (cached && typeof cached.related === 'object' && typeof cached.names === 'object' && typeof cached.pos === 'object') return cached
     try {
       const dir = wordNetPath()
-      const names = ['data.noun', 'data.verb', 'data.adj', 'data.adv', 'index.noun', 'index.verb', 'index.adj', 'index.adv'] as const
+      const names = ['data.noun', 'data.verb', 'data.adj', 'data.adv', 'index.noun', 'index.verb', 'index.adj', 'index.adv', 'index.sense'] as const
       const texts = await Promise.all(names.map((n) => readFile(join(dir, n), 'latin1')))
       const lexicon = buildLexicon(Object.fromEntries(names.map((n, i) => [n, texts[i]])) as WordNetFiles)
       // The cache is an optimisation: failing to write it changes nothing.

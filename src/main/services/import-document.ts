@@ -13,7 +13,7 @@ import { baseFileName } from '../../shared/import/parse-document'
 import { materialisePreAnnotations, PRE_ANNOTATION_TAG } from '../../shared/import/pre-annotations'
 import type { DocumentRecord, PageImage } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
-import { paletteColor } from '../../shared/tag-palette'
+import { paletteColor } from '../../shared/colors'
 import { parseImport } from '../import/import-worker-client'
 import type { ImportOptions, ServiceContext } from './context'
 

@@ -7,12 +7,15 @@
 import { z } from 'zod'
 import type { Annotation, AuthorityId, Entity, Predicate, RejectedSuggestion, Relation } from '../model'
 import type { EntityMatch } from '../entities/type-ahead'
-import type { Suggestion } from '../suggest/types'
+import type { Suggestion, SuggestionUpdate } from '../suggest/types'
+import { authoritySchemeSchema } from '../model/authority-schemes'
+import { entityTypeSchema } from '../model/entity-types'
+import { suggestionSourceSchema } from '../model/suggestion-sources'
 import { method } from './define'
 import { id, offset } from './schemas'
 
-export const entityType = z.enum(['person', 'place', 'organisation', 'event', 'date', 'work', 'concept'])
-export const authorityScheme = z.enum(['wikidata', 'viaf', 'geonames', 'pleiades', 'gnd', 'loc'])
+export const entityType = entityTypeSchema
+export const authorityScheme = authoritySchemeSchema
 const edtfField = z.string().max(100)
 const entityFields = {
   label: z.string().trim().min(1, 'a label is required').max(500),
@@ -25,7 +28,7 @@ const entityFields = {
   /** EDTF strings (`1370`, `1400~`, `1390-04-14`, `1403/1408`); '' removes one (update only). */
   dates: z.object({ date: edtfField, birth: edtfField, death: edtfField, start: edtfField, end: edtfField }).partial()
 }
-const suggestionSource = z.enum(['alias', 'nlp', 'date'])
+const suggestionSource = suggestionSourceSchema
 
 /** An entity with how often it is linked. */
 export interface EntitySummary extends Entity {
@@ -62,9 +65,15 @@ export interface AcceptResult {
   entity: Entity
   /** True when accepting created the entity (no known entity matched). */
   createdEntity: boolean
+  /**
+   * How the document's suggestion list (as the last `suggestMentions` on it gave it) changed:
+   * the accepted one and those it overlaps go, other mentions of a new entity come. Absent when
+   * the server holds no suggestions for the document (nothing to update).
+   */
+  suggestions?: SuggestionUpdate
 }
 
-export type { EntityMatch, Suggestion }
+export type { EntityMatch, Suggestion, SuggestionUpdate }
 
 export const entitiesMethods = {
   /** Entities by type then label, with mention counts. */
@@ -93,7 +102,12 @@ export const entitiesMethods = {
   ),
   /** Every annotation linked to the entity, in every document (document order, then position). */
   listMentions: method<Mention[]>()(z.object({ entityId: id })),
-  /** Candidate mentions in a document not yet annotated nor rejected. Creates nothing. */
+  /**
+   * Candidate mentions in a document not yet annotated nor rejected, in text order. Creates
+   * nothing. The NLP pass runs once per version of the document's text (tens of seconds on a whole
+   * book: run it as a job for progress and cancel); later calls, and calls after accepting,
+   * rejecting, linking or editing entities, answer from what the server keeps, in milliseconds.
+   */
   suggestMentions: method<Suggestion[]>()(
     z.object({ documentId: id, sources: z.array(suggestionSource).min(1).optional() })
   ),

@@ -5,6 +5,7 @@
 import type { IncomingItem } from '../citations/dedupe'
 import { cleanItem } from '../citations/csl-item'
 import type { CslItem } from '../model'
+import { LIMITS, assertWithinLimit } from '../limits'
 
 /** CSL fields whose value must be an array of names. */
 const NAME_FIELDS = ['author', 'editor', 'translator', 'container-author', 'collection-editor', 'director', 'interviewer', 'recipient']
@@ -31,6 +32,7 @@ export function readCslJson(fileName: string, text: string): { items: IncomingIt
     throw new Error(`${fileName}: not valid JSON (${err instanceof Error ? err.message : String(err)})`)
   }
   const list = Array.isArray(data) ? data : [data]
+  assertWithinLimit(fileName, list.length, LIMITS.bibliographyEntries)
   const lines = Array.isArray(data) ? topLevelElementLines(text) : [1]
   const items: IncomingItem[] = []
   const skipped: { line: number; key: string; reason: string }[] = []

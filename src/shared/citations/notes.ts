@@ -7,7 +7,7 @@
 import { type CiteRequest, formatCiteSequence } from '../bib/citation-js'
 import type { Collections, CslItem } from '../model'
 import { cleanItem } from './csl-item'
-import { toCslLocator } from './locator'
+import { cslCite } from './locator'
 
 /** One citation link of an annotation; `quote` is the annotation's passage. */
 export interface NoteLink {
@@ -40,7 +40,7 @@ export function noteLinks(data: Pick<Collections, 'annotations' | 'citations'>, 
 export function noteRequest(data: Pick<Collections, 'annotations' | 'citations'>, documentId: string): { links: NoteLink[]; items: CslItem[]; cites: CiteRequest[] } {
   const links = noteLinks(data, documentId)
   const items = [...new Set(links.map((l) => l.citationId))].map((id) => cleanItem({ ...data.citations[id].item, id }))
-  const cites = links.map((l) => (l.locator ? { id: l.citationId, ...toCslLocator(l.locator) } : { id: l.citationId }))
+  const cites = links.map((l) => cslCite(l.citationId, l.locator))
   return { links, items, cites }
 }
 

@@ -97,8 +97,9 @@ export function parseReference(raw: string): ParsedReference {
         before = comma < 0 ? s : s.slice(0, comma)
         after = comma < 0 ? '' : s.slice(comma + 1)
         // `George Finlay, History of the Byzantine Empire, Dent, London, 1906, pp. 156–161`: an
-        // unmarked title is the next part when it reads like one (capitalised, several words).
-        const next = /^\s*([^,]+)/.exec(after)?.[1]?.trim() ?? ''
+        // unmarked title is the next part when it reads like one (capitalised, several words); it
+        // ends at a comma or at the parenthesis of Chicago's `(Place: Publisher, Year)`.
+        const next = /^\s*([^,(]+)/.exec(after)?.[1]?.trim() ?? ''
         if (/^\p{Lu}/u.test(next) && next.split(' ').length >= 3 && !/\d{4}|^(pp?|vol|ch)\./i.test(next)) {
           item.title = next
           after = after.slice(after.indexOf(next) + next.length)

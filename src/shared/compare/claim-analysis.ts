@@ -89,9 +89,11 @@ function isName(t: Token, initial: boolean, index: SourceIndex, entityWords: Set
   if (!t.cap || STOPWORDS.has(t.norm) || GENERIC_NAME_WORDS.has(t.norm)) return false
   if (ROMAN_NUMERAL.test(t.text.replace(/['’]s$/, ''))) return false
   if (entityWords.has(t.norm)) return true
-  if (!initial) return true
+  // The source's usage decides: a word it mostly writes in lower case is a common word even when
+  // the claim capitalises it ("the Fourth Crusade", "the Civil War").
   const seen = nameEntry(index, t.norm)
   if (seen) return seen[1] >= seen[2]
+  if (!initial) return true
   // Not in the source with a capital: a name only if the source does not use it as a common word.
   return !postingsOf(index, stemOf(t.norm))
 }
@@ -211,7 +213,7 @@ export function analyseClaim(text: string, index: SourceIndex, options: AnalyseO
         if (name) {
           for (const v of nameVariants(t.norm, index)) alts.push({ term: v.stem, weight: v.sim, how: 'name-variant' })
           // WordNet knows some names' other names: Timur/Tamerlane, Ankara/Angora, Edirne/Adrianople.
-          for (const [stem, w, rel] of relatedStems(options.lexicon, t.norm)) if (rel === 'synonym') alts.push({ term: stem, weight: LEXICON_NAME_WEIGHT * w, how: 'name-variant' })
+          for (const [stem, w, rel] of relatedStems(options.lexicon, t.norm, 'names')) if (rel === 'synonym') alts.push({ term: stem, weight: LEXICON_NAME_WEIGHT * w, how: 'name-variant' })
           for (const e of entities) {
             if (!e.words.some((w) => w === t.norm || nameSimilarity(w, t.norm) >= 0.85)) continue
             for (const w of e.words) {

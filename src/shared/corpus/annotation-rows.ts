@@ -5,12 +5,13 @@
  * normalised text.
  */
 import { itemLabel } from '../citations/csl-item'
-import type { Annotation, AnchorStatus, Collections, EntityType, VerificationStatus } from '../model'
+import { type Annotation, type AnchorStatus, type Collections, type EntityType, VERIFICATION_STATUSES, type VerificationStatus } from '../model'
 
 /** A verdict as the table shows it: a verification status, or `uncited` for an annotation citing nothing. */
 export type Verdict = VerificationStatus | 'uncited'
 
-export const VERDICTS: readonly Verdict[] = ['supported', 'partially-supported', 'contradicted', 'not-found', 'unchecked', 'uncited']
+/** The model's verdicts (one list, src/shared/model/verdicts.ts), then `uncited`. */
+export const VERDICTS: readonly Verdict[] = [...VERIFICATION_STATUSES, 'uncited']
 
 /** The records the table reads. */
 export type CorpusData = Pick<Collections, 'documents' | 'annotations' | 'entities' | 'citations' | 'relations'>

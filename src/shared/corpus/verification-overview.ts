@@ -6,11 +6,12 @@
  */
 import type { VerificationRow } from '../api/compare'
 import { verificationRows } from '../export/verification-report'
-import type { ProjectData, VerificationStatus } from '../model'
+import { type ProjectData, VERIFICATION_STATUSES, type VerificationStatus } from '../model'
 import { type AnnotationFilter, compileFilter, isEmptyFilter } from './annotation-filter'
 import { tableRows } from './annotation-rows'
 
-export const STATUSES: readonly VerificationStatus[] = ['supported', 'partially-supported', 'contradicted', 'not-found', 'unchecked']
+/** Every verdict, in the model's one list's order. */
+export const STATUSES: readonly VerificationStatus[] = VERIFICATION_STATUSES
 
 export interface VerificationProgress {
   /** Claims (citation links) under the filter, whatever their verdict. */

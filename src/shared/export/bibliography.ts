@@ -9,10 +9,10 @@
 import { formatBibliographyEntries, hasCslStyle } from '../bib/citation-js'
 import { cleanItem } from '../citations/csl-item'
 import { formatDocumentNotes } from '../citations/notes'
+import { DEFAULT_CITATION_STYLE } from '../model/citation-styles'
 import { selectForExport } from './reach'
 import type { ExportFile, Exporter } from './types'
 
-export const DEFAULT_BIBLIOGRAPHY_STYLE = 'chicago-notes-bibliography'
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -24,7 +24,7 @@ function page(title: string, style: string, body: string): string {
 }
 
 export const exportBibliography: Exporter = (input) => {
-  const style = typeof input.options.style === 'string' && input.options.style ? input.options.style : DEFAULT_BIBLIOGRAPHY_STYLE
+  const style = typeof input.options.style === 'string' && input.options.style ? input.options.style : DEFAULT_CITATION_STYLE
   if (!hasCslStyle(style)) throw new Error(`citation style "${style}" is not loaded (main must call ensureCslStyle first)`)
   const { citations, documents } = selectForExport(input.data, input.scope)
   // citeproc's HTML escapes the item's text itself; only its own inline tags appear in it.

@@ -9,6 +9,7 @@
 import { formatBibtex, parseBibtexText } from '../bib/citation-js'
 import { cleanItem } from '../citations/csl-item'
 import type { CslItem } from '../model'
+import { bibliographyOnlyLosses } from './losses'
 import { selectForExport } from './reach'
 import type { Exporter, LossItem } from './types'
 
@@ -29,22 +30,23 @@ export function changedFields(before: CslItem, after: CslItem | undefined): stri
 
 export const exportBibtex: Exporter = (input) => {
   const dialect = input.options.dialect === 'bibtex' ? 'bibtex' : 'biblatex'
-  const { citations, annotations } = selectForExport(input.data, input.scope)
+  const sel = selectForExport(input.data, input.scope)
+  const { citations } = sel
   const items = citations.map((c) => cleanItem({ ...c.item, id: c.id }))
   const content = items.length ? formatBibtex(items, dialect) : ''
-  const losses: LossItem[] = []
-  const links = annotations.reduce((n, a) => n + a.citations.length, 0)
-  if (links) losses.push({ what: 'passages citing the items (annotation citation links and locators)', count: links })
-  const attached = citations.filter((c) => c.sourceDocumentId).length
-  if (attached) losses.push({ what: 'attached source documents', count: attached })
+  const losses: LossItem[] = bibliographyOnlyLosses(sel, dialect === 'bibtex' ? 'BibTeX' : 'BibLaTeX')
   if (items.length) {
     // citation-js writes entries in input order, so entry i of the re-read file is item i.
     const back = parseBibtexText(content)
     const lost = new Map<string, number>()
+    let renamed = 0
     items.forEach((item, i) => {
       for (const f of changedFields(item, back[i])) lost.set(f, (lost.get(f) ?? 0) + 1)
+      if (back[i]?.['citation-key'] !== item.id) renamed++
     })
-    for (const [field, count] of [...lost].sort()) losses.push({ what: `CSL field not carried exactly by ${dialect === 'bibtex' ? 'BibTeX' : 'BibLaTeX'}: ${field}`, count })
+    // An entry is named by its citation key (the one it was imported with); the item's id then is not written.
+    if (renamed) losses.push({ what: 'Marginalia ids of the items (entries are keyed by their citation keys)', count: renamed, fields: ['citations.id', 'citations.item.id'] })
+    for (const [field, count] of [...lost].sort()) losses.push({ what: `CSL field not carried exactly by ${dialect === 'bibtex' ? 'BibTeX' : 'BibLaTeX'}: ${field}`, count, fields: [`citations.item.${field}`] })
   }
   return { files: [{ name: 'bibliography.bib', mediaType: 'application/x-bibtex', content }], losses }
 }

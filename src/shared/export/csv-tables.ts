@@ -123,7 +123,7 @@ export function relationRow(r: Relation, data: ProjectData): string[] {
 
 export const VERIFICATION_COLUMNS = [
   'annotation', 'citation', 'locator', 'status', 'source_document', 'source_start', 'source_end', 'source_exact',
-  'discrepancies', 'note', 'by', 'at', 'by_orcid'
+  'source_prefix', 'source_suffix', 'discrepancies', 'note', 'by', 'at', 'by_orcid'
 ] as const
 
 /** One row per citation link that carries a verdict. */
@@ -134,7 +134,8 @@ export function verificationRows(a: Annotation): string[][] {
     return [[
       a.id, l.citationId, l.locator ?? '', v.status, v.source?.documentId ?? '',
       v.source ? String(v.source.start) : '', v.source ? String(v.source.end) : '', v.source?.exact ?? '',
-      joinList(v.discrepancies.map((d) => `${d.kind}: ${d.claim} → ${d.source}${d.variant ? ' (variant)' : ''}`)),
+      v.source?.prefix ?? '', v.source?.suffix ?? '',
+      joinList(v.discrepancies.map((d) => `${d.kind}: ${d.claim} → ${d.source}${d.variant ? ' (variant)' : ''}${d.entityId ? ` [${d.entityId}]` : ''}`)),
       v.note, v.by, v.at, v.byOrcid ?? ''
     ]]
   })

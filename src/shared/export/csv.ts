@@ -13,7 +13,8 @@ import {
 } from './csv-tables'
 import { csvRecords } from './csv-write'
 import { slug } from './native-json'
-import { selectForExport } from './reach'
+import { collectionsNotCarried, rejectedSuggestionsLoss } from './losses'
+import { type ExportSelection, selectForExport } from './reach'
 import { BATCH, runSteps, type ExportSteps } from './steps'
 import type { ExportFile, ExportInput, ExportOutput, ExportProgress, LossItem } from './types'
 
@@ -52,7 +53,7 @@ export function* csvSteps(input: ExportInput): ExportSteps {
     name, mediaType: 'text/csv; charset=utf-8', content: (options.bom ? BOM : '') + text
   }))
   const zipped = options.zip ? [zipFiles(files, input)] : files
-  return { files: zipped, losses: csvLosses(input, sel.documents.length) }
+  return { files: zipped, losses: csvLosses(sel) }
 }
 
 /** Packs the tables into one zip (`<project or document>-csv.zip`), dated at the export's date. */
@@ -65,17 +66,14 @@ function zipFiles(files: ExportFile[], input: ExportInput): ExportFile {
   return { name: `${base}-csv.zip`, mediaType: 'application/zip', content: zipSync(entries) }
 }
 
-/** What the tables do not carry, with counts. */
-function csvLosses(input: ExportInput, documents: number): LossItem[] {
-  const { data } = input
-  const out: LossItem[] = []
-  if (documents > 0)
-    out.push({ what: 'document texts, structure and metadata (only annotated passages with prefix and suffix are carried)', count: documents })
-  const tagColours = Object.keys(data.tags).length
-  if (tagColours > 0) out.push({ what: 'tag colours', count: tagColours })
-  const rejected = Object.keys(data.rejectedSuggestions).length
-  if (rejected > 0 && !input.scope.documentId) out.push({ what: 'rejected suggestions', count: rejected })
-  return out
+/** What the tables do not carry, with counts and the model fields concerned. */
+function csvLosses(sel: ExportSelection): LossItem[] {
+  const out: LossItem[] = collectionsNotCarried(sel, ['documents'],
+    'texts, structure and metadata; annotations carry their document\'s id and title, and each passage with its prefix and suffix')
+  const colored = sel.tags.filter((t) => t.color).length
+  if (colored > 0) out.push({ what: 'tag colours', count: colored, fields: ['tags.color'] })
+  if (sel.predicates.length > 0) out.push({ what: 'the predicate vocabulary (relations carry each predicate\'s label)', count: sel.predicates.length, fields: ['predicates.builtin'] })
+  return [...out, ...rejectedSuggestionsLoss(sel)]
 }
 
 /** CSV exporter (the pure `Exporter` contract). */

@@ -1,15 +1,16 @@
 /**
  * The `<body>` of a TEI export: the document's text laid out by its structure (title and headings
  * open `<div>`s nested by level, paragraphs become `<p>`, list items `<item>` in a `<list>`, notes
- * `<note>`), with annotations as inline elements where they nest, and as `<anchor>` pairs where they
- * do not. An annotation is inline when it lies inside one block and does not cross an annotation
+ * `<note>`; a division's level and printed number go into the div's `@subtype` and `@n`), page and
+ * line spans as `<pb n="…"/>` and `<lb n="…"/>` where they begin, and annotations as inline
+ * elements where they nest, and as `<anchor>` pairs where they do not. An annotation is inline when it lies inside one block and does not cross an annotation
  * already placed (annotations are placed outermost first: by start, then longest); otherwise it is
  * returned in `crossing` and its two anchors mark its ends so a standOff `<span from to>` can point
  * at them. Nothing is dropped. All offsets are code points of the normalised text.
  */
 import { type Annotation, type Block, isMilestone, type MilestoneKind } from '../model'
 import type { CodePointIndex } from '../text/code-points'
-import { escapeText } from './xml'
+import { escapeAttr, escapeText } from './xml'
 
 /** The inline element of an annotation: its name and its rendered start tag (xml:id included). */
 export interface InlineElement {
@@ -46,6 +47,8 @@ interface Laid {
   start: number
   end: number
   level: number
+  /** The division's number as printed (`LXIV`), for headings. */
+  label?: string
 }
 
 /** Blocks in text order without overlaps, plus implied paragraphs for uncovered non-blank text. */
@@ -68,7 +71,7 @@ export function layoutBlocks(index: CodePointIndex, structure: readonly Block[])
     const start = Math.max(b.start, pos)
     if (start >= b.end) continue // contained in, or overlapped by, the previous block: its text is already there
     gap(pos, start)
-    out.push({ kind: b.kind as Laid['kind'], start, end: b.end, level: b.level ?? (b.kind === 'title' ? 1 : 2) })
+    out.push({ kind: b.kind as Laid['kind'], start, end: b.end, level: b.level ?? (b.kind === 'title' ? 1 : 2), ...(b.label ? { label: b.label } : {}) })
     pos = b.end
   }
   gap(pos, index.length)
@@ -87,11 +90,12 @@ function blockAt(blocks: Laid[], p: number): number {
   return lo - 1
 }
 
-/** Event kinds at one position, in the order they are written. */
+/** Event kinds at one position, in the order they are written: what ends, a page or line break, what begins. */
 const CLOSE = 0
 const END_ANCHOR = 1
-const START_ANCHOR = 2
-const OPEN = 3
+const MILESTONE = 2
+const START_ANCHOR = 3
+const OPEN = 4
 
 interface Ev {
   pos: number
@@ -158,6 +162,7 @@ export function buildBody(input: BodyInput): BodyOutput {
     }
     crossing.push({ a, from: '', to: '' })
   })
+  if (blocks.length > 0) placeMilestones(blocks, events, input.structure, index.length)
   if (blocks.length > 0)
     for (const c of crossing) {
       const a = c.a
@@ -179,6 +184,27 @@ export function buildBody(input: BodyInput): BodyOutput {
   return { xml: writeBlocks(index, blocks, events), crossing }
 }
 
+/** The block a position belongs to when something starts there: the block at or after it. */
+function startBlock(blocks: Laid[], p: number): number {
+  const b = blockAt(blocks, p)
+  if (b < 0) return 0
+  return p >= blocks[b].end && b + 1 < blocks.length ? b + 1 : b
+}
+
+/**
+ * Page and line spans as TEI milestones where they begin: `<pb n="339"/>`, `<lb n="4"/>` (`n` is the
+ * printed label). A milestone between blocks goes to the start of the next block.
+ */
+function placeMilestones(blocks: Laid[], events: Ev[][], structure: readonly Block[], length: number): void {
+  for (const m of structure) {
+    if (!isMilestone(m) || m.start < 0 || m.start > length) continue
+    const b = startBlock(blocks, m.start)
+    const pos = Math.min(Math.max(m.start, blocks[b].start), blocks[b].end)
+    const name = m.kind === 'page' ? 'pb' : 'lb'
+    events[b].push({ pos, kind: MILESTONE, seq: 0, xml: `<${name}${m.label ? ` n="${escapeAttr(m.label)}"` : ''}/>` })
+  }
+}
+
 const TAGS: Record<Laid['kind'], string> = { title: 'head', heading: 'head', paragraph: 'p', 'list-item': 'item', note: 'note', 'line-group': 'ab' }
 
 function writeBlocks(index: CodePointIndex, blocks: Laid[], events: Ev[][]): string {
@@ -196,7 +222,7 @@ function writeBlocks(index: CodePointIndex, blocks: Laid[], events: Ev[][]): str
         out.push('</div>\n')
         divs.pop()
       }
-      out.push(`<div type="section" n="${b.level}">\n`)
+      out.push(`<div type="section" subtype="level${b.level}"${b.label ? ` n="${escapeAttr(b.label)}"` : ''}>\n`)
       divs.push(b.level)
     }
     if (b.kind === 'list-item' && !inList) {
@@ -204,7 +230,7 @@ function writeBlocks(index: CodePointIndex, blocks: Laid[], events: Ev[][]): str
       inList = true
     }
     const tag = TAGS[b.kind]
-    out.push(`<${tag}${b.kind === 'title' ? ' type="title"' : ''}>`)
+    out.push(`<${tag}${b.kind === 'title' ? ' type="title"' : ''}${isTitle ? ` subtype="level${b.level}"` : ''}>`)
     const evs = events[i].sort((x, y) => x.pos - y.pos || x.kind - y.kind || (x.kind === CLOSE ? y.seq - x.seq : x.seq - y.seq))
     let pos = b.start
     for (const ev of evs) {

@@ -2,10 +2,14 @@
  * The `<standOff>` of a TEI export: the entities the text points at (listPerson, listPlace, listOrg,
  * listEvent, listBibl of works, interpGrp of concepts; date entities as dated events), the
  * bibliography (listBibl of `bibl`, with the full CSL-JSON item kept in a note), tags and verdicts as
- * `interp`s, crossing annotations as `span`s pointing at anchor pairs, notes in a listAnnotation, and
- * relations in a listRelation. Every element gets the xml:id the text's pointers use.
+ * `interp`s, the locators of citation links (`citedRange`, its `@unit` the CSL locator type) in a
+ * listBibl of links, crossing annotations as `span`s pointing at anchor pairs, notes in a
+ * listAnnotation, and relations in a listRelation. Every element gets the xml:id the text's
+ * pointers use. Each entity element also keeps the whole record as JSON in a note, so fields TEI
+ * has no element for (a person's coordinates, a work's aliases, record times) are not lost.
  */
 import type { Annotation, Citation, CslDate, Entity, Person, Relation, Tag } from '../model'
+import { toCslLocator } from '../citations/locator'
 import { nameText } from './csv-tables'
 import { datingAttrs, teiDating, teiSpan } from './tei-dates'
 import { attrs, escapeText as t, type XmlIds } from './xml'
@@ -26,6 +30,8 @@ export interface StandOffInput {
   resp(author: Person): string
   /** xml:id of the interp of the n-th citation link of an annotation. */
   verdictId(a: Annotation, n: number): string
+  /** xml:id of the bibl of the n-th citation link of an annotation (its locator). */
+  linkId(a: Annotation, n: number): string
   /** `#xmlid` pointer to an entity or annotation, by record id. */
   pointer(id: string): string
 }
@@ -33,23 +39,25 @@ export interface StandOffInput {
 const el = (name: string, a: [string, string | undefined][], body: string) => `<${name}${attrs(a)}>${body}</${name}>`
 const uriIdnos = (e: Entity) => e.authorities.map((x) => el('idno', [['type', 'URI'], ['subtype', x.scheme]], t(x.uri))).join('')
 const note = (s: string) => (s ? el('note', [], t(s)) : '')
+/** The entity record as JSON: what TEI's elements for its type leave out is still there (a `desc` inside an interp). */
+const record = (e: Entity, name = 'note') => el(name, [['type', 'marginalia-record']], t(JSON.stringify(e)))
 
 function person(e: Entity, ids: XmlIds): string {
   const names = el('persName', [], t(e.label)) + e.aliases.map((x) => el('persName', [['type', 'alias']], t(x))).join('')
   const birth = e.dates.birth ? `<birth${attrs(datingAttrs(teiDating(e.dates.birth)))}>${t(e.dates.birth)}</birth>` : ''
   const death = e.dates.death ? `<death${attrs(datingAttrs(teiDating(e.dates.death)))}>${t(e.dates.death)}</death>` : ''
-  return el('person', [['xml:id', ids.record(e.id)]], names + birth + death + uriIdnos(e) + note(e.description))
+  return el('person', [['xml:id', ids.record(e.id)]], names + birth + death + uriIdnos(e) + note(e.description) + record(e))
 }
 
 function place(e: Entity, ids: XmlIds): string {
   const names = el('placeName', [], t(e.label)) + e.aliases.map((x) => el('placeName', [['type', 'alias']], t(x))).join('')
   const geo = e.coordinates ? `<location><geo>${e.coordinates.lat} ${e.coordinates.lon}</geo></location>` : ''
-  return el('place', [['xml:id', ids.record(e.id)]], names + geo + uriIdnos(e) + note(e.description))
+  return el('place', [['xml:id', ids.record(e.id)]], names + geo + uriIdnos(e) + note(e.description) + record(e))
 }
 
 function org(e: Entity, ids: XmlIds): string {
   const names = el('orgName', [], t(e.label)) + e.aliases.map((x) => el('orgName', [['type', 'alias']], t(x))).join('')
-  return el('org', [['xml:id', ids.record(e.id)]], names + uriIdnos(e) + note(e.description))
+  return el('org', [['xml:id', ids.record(e.id)]], names + uriIdnos(e) + note(e.description) + record(e))
 }
 
 /** An event, or a date entity written as a dated event. */
@@ -59,16 +67,17 @@ function event(e: Entity, ids: XmlIds): string {
   const edtf = [e.dates.date, e.dates.start, e.dates.end].some(Boolean)
     ? el('note', [['type', 'edtf']], t([e.dates.date, e.dates.start && `start ${e.dates.start}`, e.dates.end && `end ${e.dates.end}`].filter(Boolean).join('; ')))
     : ''
-  return el('event', [['xml:id', ids.record(e.id)], ...datingAttrs(dating)], labels + uriIdnos(e) + note(e.description) + edtf)
+  return el('event', [['xml:id', ids.record(e.id)], ...datingAttrs(dating)], labels + uriIdnos(e) + note(e.description) + edtf + record(e))
 }
 
 function work(e: Entity, ids: XmlIds): string {
-  return el('bibl', [['xml:id', ids.record(e.id)]], el('title', [], t(e.label)) + uriIdnos(e) + note(e.description))
+  const aliases = e.aliases.map((x) => el('title', [['type', 'alias']], t(x))).join('')
+  return el('bibl', [['xml:id', ids.record(e.id)]], el('title', [], t(e.label)) + aliases + uriIdnos(e) + note(e.description) + record(e))
 }
 
 function concept(e: Entity, ids: XmlIds): string {
   const desc = [e.label, ...e.aliases.map((x) => `(also ${x})`), e.description && `: ${e.description}`, ...e.authorities.map((x) => ` <${x.uri}>`)]
-  return el('interp', [['xml:id', ids.record(e.id)]], t(desc.filter(Boolean).join(' ')))
+  return el('interp', [['xml:id', ids.record(e.id)]], t(desc.filter(Boolean).join(' ')) + record(e, 'desc'))
 }
 
 function cslDate(d: CslDate | undefined): string {
@@ -104,6 +113,16 @@ function bibl(c: Citation, ids: XmlIds): string {
   return el('bibl', [['xml:id', ids.record(c.id)], ['type', it.type]], parts.join(''))
 }
 
+/** The citation links of an annotation that have a locator, each a bibl pointing at the item, with the locator as written. */
+function links(a: Annotation, inp: StandOffInput): string[] {
+  return a.citations.flatMap((l, n) => {
+    if (!l.locator) return []
+    const { label } = toCslLocator(l.locator)
+    return [el('bibl', [['xml:id', inp.linkId(a, n)], ['corresp', '#' + inp.ids.bulk(a.id)]],
+      `<ptr target="#${inp.ids.record(l.citationId)}"/>` + el('citedRange', [['unit', label]], t(l.locator)))]
+  })
+}
+
 function verdicts(a: Annotation, inp: StandOffInput): string[] {
   if (a.citations.length === 0) return []
   return a.citations.flatMap((l, n) => {
@@ -111,7 +130,7 @@ function verdicts(a: Annotation, inp: StandOffInput): string[] {
     if (!v) return []
     const src = v.source ? ` Source passage: ${v.source.documentId} [${v.source.start}, ${v.source.end}) “${v.source.exact}”.` : ''
     const disc = v.discrepancies.length
-      ? ` Discrepancies: ${v.discrepancies.map((d) => `${d.kind} ${d.claim} → ${d.source}${d.variant ? ' (variant)' : ''}`).join('; ')}.`
+      ? ` Discrepancies: ${v.discrepancies.map((d) => `${d.kind} ${d.claim} → ${d.source}${d.variant ? ' (variant)' : ''}${d.entityId ? ` [entity ${d.entityId}]` : ''}`).join('; ')}.`
       : ''
     const text = `${v.status} — ${l.citationId}${l.locator ? ` at ${l.locator}` : ''}, checked ${v.at}.${v.note ? ` ${v.note}` : ''}${src}${disc}`
     return [el('interp', [['xml:id', inp.verdictId(a, n)], ['type', v.status], ['resp', inp.resp({ name: v.by, orcid: v.byOrcid })], ['inst', '#' + inp.ids.bulk(a.id)], ['source', '#' + inp.ids.record(l.citationId)]], t(text))]
@@ -132,6 +151,7 @@ export function buildStandOff(inp: StandOffInput): string {
     list('listBibl', 'works', of('work').map((e) => work(e, ids))),
     list('interpGrp', 'concept', of('concept').map((e) => concept(e, ids))),
     list('listBibl', 'citations', inp.citations.map((c) => bibl(c, ids))),
+    list('listBibl', 'citation-links', inp.annotations.flatMap((a) => links(a, inp))),
     list('interpGrp', 'tag', inp.tags.map(({ id, tag }) => el('interp', [['xml:id', ids.named('tag', id)], ['style', tag ? `color:${tag.color}` : undefined]], t(id)))),
     list('interpGrp', 'verification', inp.annotations.flatMap((a) => verdicts(a, inp))),
     list('spanGrp', 'crossing-annotations', [...inp.crossing]),

@@ -7,11 +7,12 @@
  * `@resp`; a hand-picked colour goes into `@style`. Annotations that cross others or block boundaries
  * become standOff `span`s between two `anchor`s (./tei-standoff.ts). Offsets are code points.
  */
-import type { Annotation, DocumentRecord, Entity, Person } from '../model'
+import type { Annotation, Block, DocumentRecord, Entity, Person } from '../model'
 import { formatPerson, orcidUrl, samePerson } from '../team/person'
 import { CodePointIndex } from '../text/code-points'
 import { slug } from './native-json'
-import { selectForExport } from './reach'
+import { rejectedSuggestionsLoss } from './losses'
+import { type ExportSelection, selectForExport } from './reach'
 import { runSteps, type ExportSteps } from './steps'
 import { buildBody, type InlineElement } from './tei-body'
 import { datingAttrs, teiDating } from './tei-dates'
@@ -123,7 +124,7 @@ function header(doc: DocumentRecord, input: ExportInput, authors: Map<string, { 
     `<titleStmt><title>${t(doc.title)}</title>${resp}</titleStmt>\n`,
     `<publicationStmt><publisher>Marginalia</publisher><date${attrs([['when', input.exportedAt]])}>${t(input.exportedAt)}</date></publicationStmt>\n`,
     '<sourceDesc><bibl>',
-    `<title>${t(doc.title)}</title><idno type="sha256">${doc.sha256}</idno>`,
+    `<title>${t(doc.title)}</title><idno type="marginalia">${t(doc.id)}</idno><idno type="sha256">${doc.sha256}</idno>`,
     doc.metadata.url ? `<idno type="URI">${t(doc.metadata.url)}</idno>` : '',
     `<note>Imported into Marginalia from ${t(doc.fileName)} (${doc.format}, role ${doc.role}); ${doc.length} code points of normalised text.</note>`,
     '</bibl></sourceDesc>\n</fileDesc>\n',
@@ -144,11 +145,13 @@ export function* teiSteps(input: ExportInput): ExportSteps {
   let done = 0
   let replaced = 0
   let moved = 0
+  let milestoneEnds = 0
   for (const doc of input.scope.documentId ? sel.documents.filter((d) => d.id === input.scope.documentId) : sel.documents) {
     const text = input.texts[doc.id]
     if (text === undefined) throw new Error(`text of document ${doc.id} was not provided to the exporter`)
     const safe = xmlSafe(text)
     replaced += safe.replaced
+    milestoneEnds += unmarkedEnds(doc.structure, doc.length)
     const index = new CodePointIndex(safe.text)
     const anns = sel.annotations.filter((a) => a.documentId === doc.id)
     const placeable = (a: Annotation) => a.status !== 'orphaned' && a.target.start >= 0 && a.target.start <= a.target.end && a.target.end <= index.length
@@ -194,7 +197,8 @@ export function* teiSteps(input: ExportInput): ExportSteps {
       orphans: anns.filter((a) => !placeable(a)),
       relations, resp: fc.resp,
       pointer: (id) => '#' + (entityIds.has(id) ? ids.record(id) : ids.bulk(id)),
-      verdictId: (a, n) => ids.derive(ids.bulk(a.id), `v${n}`)
+      verdictId: (a, n) => ids.derive(ids.bulk(a.id), `v${n}`),
+      linkId: (a, n) => ids.derive(ids.bulk(a.id), `c${n}`)
     })
     const lang = doc.metadata.language && LANG.test(doc.metadata.language) ? ` xml:lang="${doc.metadata.language}"` : ''
     const xml = [
@@ -212,24 +216,43 @@ export function* teiSteps(input: ExportInput): ExportSteps {
     done += anns.length
     yield [done, total]
   }
-  return { files, losses: teiLosses(input, sel, sel.relations.length - written.size, replaced, moved) }
+  return { files, losses: teiLosses(sel, { relations: sel.relations.length - written.size, replaced, moved, milestoneEnds }) }
 }
 
-function teiLosses(input: ExportInput, sel: ReturnType<typeof selectForExport>, relations: number, replaced: number, moved: number): LossItem[] {
+/**
+ * Page and line spans whose end TEI cannot show: a `<pb/>` or `<lb/>` marks where a span begins,
+ * so a span's end is carried only when it is where the next one of its kind begins (or the text ends).
+ */
+function unmarkedEnds(structure: readonly Block[], length: number): number {
+  let n = 0
+  for (const kind of ['page', 'line'] as const) {
+    const spans = structure.filter((b) => b.kind === kind).sort((a, b) => a.start - b.start)
+    spans.forEach((s, i) => {
+      if (s.end !== (i + 1 < spans.length ? spans[i + 1].start : length)) n++
+    })
+  }
+  return n
+}
+
+function teiLosses(sel: ExportSelection, n: { relations: number; replaced: number; moved: number; milestoneEnds: number }): LossItem[] {
   const out: LossItem[] = []
-  const annotations = sel.annotations.length
-  if (annotations > 0) out.push({ what: 'annotation creation and modification times', count: annotations })
-  // Authorship (team2): @resp names the creator; the last modifier has no place of its own.
+  if (sel.annotations.length > 0) out.push({ what: 'annotation creation and modification times', count: sel.annotations.length, fields: ['annotations.created', 'annotations.modified'] })
+  if (n.moved > 0) out.push({ what: 'anchoring status "moved" (the passage is marked where it is now)', count: n.moved, fields: ['annotations.status'] })
+  if (n.relations > 0) out.push({ what: 'relations between records of different documents', count: n.relations, fields: ['relations'] })
+  if (n.replaced > 0) out.push({ what: 'characters XML 1.0 cannot hold (replaced by U+FFFD)', count: n.replaced })
+  if (n.milestoneEnds > 0) out.push({ what: 'where page and line spans end, when not where the next begins (<pb/> and <lb/> mark beginnings)', count: n.milestoneEnds, fields: ['documents.structure.end'] })
+  if (sel.documents.length > 0) out.push({ what: 'document record times and text file names', count: sel.documents.length, fields: ['documents.created', 'documents.modified', 'documents.textFile'] })
+  if (sel.citations.length > 0) out.push({ what: 'times bibliography items were added and edited', count: sel.citations.length, fields: ['citations.created', 'citations.modified'] })
+  if (sel.relations.length > 0) out.push({ what: 'times relations were made', count: sel.relations.length, fields: ['relations.created'] })
+  if (sel.predicates.length > 0) out.push({ what: 'the predicate vocabulary (each relation carries its predicate)', count: sel.predicates.length, fields: ['predicates.builtin'] })
+  // Authorship (team2): @resp names an annotation's creator; the last modifier has no place of its own.
   const modifiedByOther = sel.annotations.filter((a) => a.modifiedBy && !samePerson(a.modifiedBy, a.createdBy ?? { name: a.author })).length
-  if (modifiedByOther > 0) out.push({ what: 'who last changed an annotation, when not its creator (@resp names the creator)', count: modifiedByOther })
-  const authored = [...sel.entities, ...sel.citations, ...sel.relations].filter((r) => r.createdBy || r.modifiedBy).length
-  if (authored > 0) out.push({ what: 'who made and last changed entities, citations and relations', count: authored })
-  if (moved > 0) out.push({ what: 'anchoring status "moved" (the passage is marked where it is now)', count: moved })
-  if (relations > 0) out.push({ what: 'relations between records of different documents', count: relations })
-  if (replaced > 0) out.push({ what: 'characters XML 1.0 cannot hold (replaced by U+FFFD)', count: replaced })
-  const rejected = Object.keys(input.data.rejectedSuggestions).length
-  if (rejected > 0 && !input.scope.documentId) out.push({ what: 'rejected suggestions', count: rejected })
-  return out
+  if (modifiedByOther > 0) out.push({ what: 'who last changed an annotation, when not its creator (@resp names the creator)', count: modifiedByOther, fields: ['annotations.modifiedBy.name', 'annotations.modifiedBy.orcid'] })
+  const annotators = sel.annotations.filter((a) => a.createdBy && a.author && a.author !== a.createdBy.name).length
+  if (annotators > 0) out.push({ what: 'the annotator\'s name, when not the creator\'s (@resp names the creator)', count: annotators, fields: ['annotations.author'] })
+  const authored = [...sel.citations, ...sel.relations].filter((r) => r.createdBy || r.modifiedBy).length
+  if (authored > 0) out.push({ what: 'who made and last changed bibliography items and relations', count: authored, fields: ['citations.createdBy.name', 'citations.createdBy.orcid', 'citations.modifiedBy.name', 'citations.modifiedBy.orcid', 'relations.createdBy.name', 'relations.createdBy.orcid', 'relations.modifiedBy.name', 'relations.modifiedBy.orcid'] })
+  return [...out, ...rejectedSuggestionsLoss(sel)]
 }
 
 /** TEI exporter (the pure `Exporter` contract). */

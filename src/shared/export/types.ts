@@ -31,6 +31,13 @@ export interface LossItem {
   what: string
   count: number
   detail?: string
+  /**
+   * The fields of the native model not carried, as paths of the native export
+   * (schemas/marginalia-export.schema.json) without array indices: `annotations.created`,
+   * `annotations.citations.locator`, `citations.item.language`. A path names its whole subtree
+   * (`documents.structure` covers `documents.structure.label`).
+   */
+  fields?: string[]
 }
 
 export interface ExportOutput {

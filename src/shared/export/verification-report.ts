@@ -6,7 +6,7 @@
 import { csvRecords } from './csv-write'
 import type { VerificationRow } from '../api/compare'
 import { itemLabel } from '../citations/csl-item'
-import type { Discrepancy, ProjectData } from '../model'
+import { type Discrepancy, type ProjectData, VERDICT_LABELS } from '../model'
 import type { ExportInput, ExportOutput } from './types'
 
 /** Rows of the report, by document title then claim position; `documentId` limits it to one document. */
@@ -77,9 +77,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
-const STATUS_LABELS: Record<string, string> = {
-  supported: 'Supported', 'partially-supported': 'Partially supported', contradicted: 'Contradicted', 'not-found': 'Not found', unchecked: 'Unchecked'
-}
+const STATUS_LABELS: Readonly<Record<string, string>> = VERDICT_LABELS
 
 /** The report as a standalone HTML page (inline CSS, no script). */
 export function verificationHtml(rows: VerificationRow[], title: string, exportedAt: string): string {

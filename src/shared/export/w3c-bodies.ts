@@ -6,6 +6,7 @@
 import type { Annotation, Citation, Entity, Person, Verification } from '../model'
 import { orcidUrl } from '../team/person'
 import { recordIri } from './w3c-ids'
+import type { W3cLossKind } from './w3c-losses'
 import { CITES, ENTITY_CLASS } from './w3c-vocabulary'
 
 export type Json = Record<string, unknown>
@@ -23,8 +24,10 @@ export interface BodyContext {
   memo(kind: 'entity' | 'citation' | 'document' | 'creator', key: string, make: () => string): string
   entities: Record<string, Entity>
   citations: Record<string, Citation>
-  /** Counts things the W3C model cannot carry, by loss label. */
-  lose(what: string, detail?: string): void
+  /** The description of a document as a target's or a source passage's `source`: IRI, type, format, title, language. */
+  documentSource(documentId: string): Json
+  /** Counts things the W3C model cannot carry, by kind (./w3c-losses.ts); `detail` is the record id concerned. */
+  lose(kind: W3cLossKind, detail?: string): void
 }
 
 /** Wikidata first (the most widely linked authority), then the order the historian gave. */
@@ -85,15 +88,15 @@ export function bodiesOf(a: Annotation, ctx: BodyContext): string[] {
   for (const id of a.entityIds) {
     const e = ctx.entities[id]
     if (!e) {
-      ctx.lose('links to entities that no longer exist', id)
+      ctx.lose('danglingEntity', id)
       continue
     }
     bodies.push(ctx.memo('entity', id, () => {
       const { primary, others } = entityIris(e, ctx.projectId, (_p, c, i) => ctx.iri(c, i))
       const source: Json = { id: primary, label: e.label, 'dcterms:type': { id: ENTITY_CLASS[e.type] } }
       if (others.length) source['owl:sameAs'] = others.map((u) => ({ id: u }))
-      if (e.aliases.length || e.description || Object.keys(e.dates).length || e.coordinates) {
-        ctx.lose('entity aliases, descriptions, dates and coordinates (an entity is carried as URI, label and type)', e.id)
+      if (e.aliases.length || e.description || Object.keys(e.dates).length || e.coordinates || e.authorities.length || e.created) {
+        ctx.lose('entityDetails', e.id)
       }
       return JSON.stringify({ type: 'SpecificResource', purpose: 'identifying', source })
     }))
@@ -101,7 +104,7 @@ export function bodiesOf(a: Annotation, ctx: BodyContext): string[] {
   for (const link of a.citations) {
     const c = ctx.citations[link.citationId]
     if (!c) {
-      ctx.lose('links to citations that no longer exist', link.citationId)
+      ctx.lose('danglingCitation', link.citationId)
       continue
     }
     const iri = citationIri(c, ctx.projectId, (_p, col, i) => ctx.iri(col, i))
@@ -109,7 +112,7 @@ export function bodiesOf(a: Annotation, ctx: BodyContext): string[] {
     let locator = ''
     if (link.locator) {
       locator = `,"locator":${q(link.locator)}`
-      ctx.lose('citation locators (kept in a plain `locator` key, which JSON-LD processing ignores)', a.id)
+      ctx.lose('locator', a.id)
     }
     bodies.push(`{"type":"SpecificResource","purpose":"linking","dcterms:type":{"id":${q(CITES)}},"source":${source}${locator}}`)
     if (link.verification) bodies.push(...verdictBodies(link.verification, iri, ctx).map((b) => JSON.stringify(b)))
@@ -124,12 +127,12 @@ function verdictBodies(v: Verification, citation: string, ctx: BodyContext): Jso
     ...(v.by ? { creator: personAgent({ name: v.by, orcid: v.byOrcid }) } : {}),
     ...(isDateTime(v.at) ? { created: v.at } : {})
   }]
-  if (v.discrepancies.length) ctx.lose('verdict discrepancies as structured data (written as lines of the assessing text)')
+  if (v.discrepancies.length) ctx.lose('discrepancies')
   if (v.source) {
     const s = v.source
     out.push({
       type: 'SpecificResource', purpose: 'assessing', 'dcterms:references': { id: citation },
-      source: ctx.iri('documents', s.documentId),
+      source: ctx.documentSource(s.documentId),
       selector: [
         { type: 'TextQuoteSelector', exact: s.exact, prefix: s.prefix, suffix: s.suffix },
         { type: 'TextPositionSelector', start: s.start, end: s.end }

@@ -3,7 +3,7 @@
  * (src/shared/export/w3c.ts) and the importer (src/shared/import/w3c-annotations.ts), so that the
  * two directions cannot drift apart.
  */
-import type { EntityType, VerificationStatus } from '../model'
+import { type EntityType, type VerificationStatus, VERIFICATION_STATUSES } from '../model'
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 
@@ -31,8 +31,8 @@ export function entityTypeOfClass(iri: string): EntityType | undefined {
   return (Object.keys(ENTITY_CLASS) as EntityType[]).find((t) => ENTITY_CLASS[t] === iri)
 }
 
-/** Verdict statuses as the first line of an `assessing` body's value. */
-export const VERDICTS: readonly VerificationStatus[] = ['supported', 'partially-supported', 'contradicted', 'not-found', 'unchecked']
+/** Verdict statuses, written as the first line of an `assessing` body's value. */
+export const VERDICTS: readonly VerificationStatus[] = VERIFICATION_STATUSES
 
 /** Prefix of the CSS class that carries an annotation's colour through `styleClass` + `stylesheet`. */
 export const STYLE_CLASS_PREFIX = 'mg-'

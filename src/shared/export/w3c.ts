@@ -11,14 +11,16 @@
  * W3C motivations. The output passes the suite's `annotationMusts`, `collectionMusts` and
  * `pageMusts` assertions (tests/unit/shared/export/w3c.test.ts).
  */
-import type { Annotation, DocumentRecord } from '../model'
-import { selectForExport } from './reach'
+import type { Annotation } from '../model'
+import { collectionsNotCarried, rejectedSuggestionsLoss } from './losses'
+import { type ExportSelection, selectForExport } from './reach'
 import { slug } from './native-json'
 import { BATCH, runSteps, type ExportSteps } from './steps'
 import type { ExportFile, ExportInput, ExportOutput, ExportProgress, LossItem } from './types'
 import { formatPerson, samePerson } from '../team/person'
 import { bodiesOf, isDateTime, personAgent, q, type BodyContext, type Json } from './w3c-bodies'
 import { recordIri } from './w3c-ids'
+import { RECORD_ID_FIELDS, w3cLoss, type W3cLossKind } from './w3c-losses'
 import { STYLE_CLASS_PREFIX, W3C_CONTEXT } from './w3c-vocabulary'
 
 /**
@@ -50,22 +52,18 @@ function withTimezone(s: string | undefined): string | undefined {
  * description, the creator, entity and citation bodies) serialised once per export: building and
  * stringifying a fresh object graph per annotation was most of a large export's time.
  */
-function annotationJson(a: Annotation, doc: DocumentRecord | undefined, ctx: BodyContext, exportedAt: string): string {
+function annotationJson(a: Annotation, ctx: BodyContext, exportedAt: string): string {
   let selectors = `{"type":"TextQuoteSelector","exact":${q(a.target.exact)},"prefix":${q(a.target.prefix)},"suffix":${q(a.target.suffix)}}`
-  if (a.status === 'orphaned') ctx.lose('positions of orphaned annotations (exported with their quote only)', a.id)
+  if (a.status === 'orphaned') ctx.lose('orphanPosition', a.id)
   else selectors += `,{"type":"TextPositionSelector","start":${a.target.start},"end":${a.target.end}}`
-  if (a.status === 'moved') ctx.lose('anchoring status "moved" (the W3C model has no such field)', a.id)
-  const source = ctx.memo('document', a.documentId, () => {
-    const s: Json = { id: ctx.iri('documents', a.documentId), type: 'Text', format: 'text/plain' }
-    if (doc?.title) s['dcterms:title'] = doc.title
-    if (doc?.metadata.language && /^[a-z]{2,3}(-|$)/.test(doc.metadata.language)) s.language = doc.metadata.language
-    return JSON.stringify(s)
-  })
+  if (a.status === 'moved') ctx.lose('moved', a.id)
+  const source = ctx.memo('document', a.documentId, () => JSON.stringify(ctx.documentSource(a.documentId)))
   let out = `{"@context":"${W3C_CONTEXT}","id":"${recordIri(ctx.projectId, 'annotations', a.id)}","type":"Annotation"`
   // Authorship (team2): the creator with their ORCID iD as its IRI; the model has no "last changed by".
   const creator = a.createdBy ?? (a.author ? { name: a.author } : undefined)
   if (creator) out += `,"creator":${ctx.memo('creator', formatPerson(creator), () => JSON.stringify(personAgent(creator)))}`
-  if (a.modifiedBy && !samePerson(a.modifiedBy, creator)) ctx.lose('who last changed an annotation, when not its creator (the W3C model has only creator)', a.id)
+  if (a.modifiedBy && !samePerson(a.modifiedBy, creator)) ctx.lose('lastModifier', a.id)
+  if (a.createdBy && a.author && a.author !== a.createdBy.name) ctx.lose('annotator', a.id)
   const created = withTimezone(a.created)
   const modified = withTimezone(a.modified)
   if (created) out += `,"created":${q(created)}`
@@ -86,7 +84,7 @@ function annotationJson(a: Annotation, doc: DocumentRecord | undefined, ctx: Bod
 export function* w3cSteps(input: ExportInput): ExportSteps {
   const sel = selectForExport(input.data, input.scope)
   const projectId = input.data.project.id
-  const losses = new Map<string, Set<string> | number>()
+  const losses = new Map<W3cLossKind, Set<string> | number>()
   const iris = new Map<string, string>()
   const shared = new Map<string, Map<string, string>>()
   const ctx: BodyContext = {
@@ -106,6 +104,13 @@ export function* w3cSteps(input: ExportInput): ExportSteps {
     },
     entities: input.data.entities,
     citations: input.data.citations,
+    documentSource(id) {
+      const doc = input.data.documents[id]
+      const s: Json = { id: ctx.iri('documents', id), type: 'Text', format: 'text/plain' }
+      if (doc?.title) s['dcterms:title'] = doc.title
+      if (doc?.metadata.language && /^[a-z]{2,3}(-|$)/.test(doc.metadata.language)) s.language = doc.metadata.language
+      return s
+    },
     lose(what, detail) {
       // Count distinct records when a detail (record id) is given, occurrences otherwise.
       const cur = losses.get(what)
@@ -116,7 +121,6 @@ export function* w3cSteps(input: ExportInput): ExportSteps {
       } else losses.set(what, (typeof cur === 'number' ? cur : 0) + 1)
     }
   }
-  const docs = new Map(sel.documents.map((d) => [d.id, d]))
   const total = sel.annotations.length
   const pageSize = Math.max(1, Math.floor(Number(input.options.pageSize) || DEFAULT_PAGE_SIZE))
   const scopeKey = input.scope.documentId ?? 'project'
@@ -150,7 +154,7 @@ export function* w3cSteps(input: ExportInput): ExportSteps {
     let chunk: string[] = []
     for (let i = (n - 1) * pageSize; i < Math.min(total, n * pageSize); i++) {
       const a = sel.annotations[i]
-      chunk.push(annotationJson(a, docs.get(a.documentId), ctx, input.exportedAt))
+      chunk.push(annotationJson(a, ctx, input.exportedAt))
       if (chunk.length === CHUNK) {
         items.push(chunk.join(sep))
         chunk = []
@@ -184,15 +188,31 @@ function pageText(head: Json, items: string[], level: number): string {
   return `${open},\n${pad}  "items": ${list}\n${pad}}`
 }
 
-function lossList(losses: Map<string, Set<string> | number>, sel: ReturnType<typeof selectForExport>): LossItem[] {
-  const out: LossItem[] = [...losses].map(([what, v]) => ({ what, count: typeof v === 'number' ? v : v.size }))
-  if (sel.relations.length) out.push({ what: 'relations (the W3C model has no statements between entities)', count: sel.relations.length })
+function lossList(losses: Map<W3cLossKind, Set<string> | number>, sel: ExportSelection): LossItem[] {
+  const out: LossItem[] = [...losses].map(([kind, v]) => w3cLoss(kind, typeof v === 'number' ? v : v.size))
+  const records = sel.documents.length + sel.annotations.length + sel.entities.length + sel.citations.length
+  if (records) out.push({ what: 'record ids (each record is named by a urn:uuid IRI derived from its id; the links between records are kept)', count: records, fields: RECORD_ID_FIELDS })
+  out.push(...collectionsNotCarried(sel, ['relations', 'predicates'], 'the W3C model has no statements between entities'))
+  const colored = sel.tags.filter((t) => t.color)
+  if (colored.length) out.push({ what: 'tag colours (only an annotation\'s own colour is carried, as a CSS stylesheet)', count: colored.length, fields: ['tags.color'] })
+  if (sel.citations.length) out.push({ what: 'bibliographic details of citations (carried as IRI and short label; export CSL-JSON for the items)', count: sel.citations.length, fields: ['citations.item', 'citations.created', 'citations.modified'] })
+  const linked = new Set(sel.annotations.flatMap((a) => a.entityIds))
+  const unlinked = sel.entities.filter((e) => !linked.has(e.id)).length
+  if (unlinked) out.push({ what: 'entities no annotation links to (the W3C model carries an entity only as the body of an annotation)', count: unlinked, fields: ['entities'] })
+  const cited = new Set(sel.annotations.flatMap((a) => a.citations.map((c) => c.citationId)))
+  const uncited = sel.citations.filter((c) => !cited.has(c.id)).length
+  if (uncited) out.push({ what: 'bibliography items no annotation cites', count: uncited, fields: ['citations'] })
+  if (sel.documents.length) {
+    out.push({
+      what: 'document texts, structure and metadata (targets name documents by IRI, with title and language; export JSON to carry the texts)', count: sel.documents.length,
+      fields: ['documents.text', 'documents.structure', 'documents.format', 'documents.role', 'documents.sha256', 'documents.fileName', 'documents.length',
+        'documents.textFile', 'documents.metadata.categories', 'documents.metadata.url', 'documents.created', 'documents.modified']
+    })
+  }
+  // Authorship (team2): bodies carry no creator.
   const authored = [...sel.entities, ...sel.citations].filter((r) => r.createdBy || r.modifiedBy).length
-  if (authored) out.push({ what: 'who made and last changed entities and citations (bodies carry no creator)', count: authored })
-  const coloured = sel.tags.filter((t) => t.color)
-  if (coloured.length) out.push({ what: 'tag colours (only an annotation\'s own colour is carried, as a CSS stylesheet)', count: coloured.length })
-  if (sel.citations.length) out.push({ what: 'bibliographic details of citations (carried as IRI and short label; export CSL-JSON for the items)', count: sel.citations.length })
-  if (sel.documents.length) out.push({ what: 'document texts (targets name documents by urn:uuid IRI; export JSON to carry the texts)', count: sel.documents.length })
+  if (authored) out.push({ what: 'who made and last changed entities and citations (bodies carry no creator)', count: authored, fields: ['entities.createdBy.name', 'entities.createdBy.orcid', 'entities.modifiedBy.name', 'entities.modifiedBy.orcid', 'citations.createdBy.name', 'citations.createdBy.orcid', 'citations.modifiedBy.name', 'citations.modifiedBy.orcid'] })
+  out.push(...rejectedSuggestionsLoss(sel))
   return out.sort((a, b) => (a.what < b.what ? -1 : 1))
 }
 

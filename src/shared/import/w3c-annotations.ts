@@ -25,6 +25,8 @@ export interface ParsedW3cAnnotation {
   externalId?: string
   /** IRI of the annotated document in the file (`target.source`), when given. */
   sourceIri?: string
+  /** Its title (`dcterms:title` of the source), when given. */
+  sourceTitle?: string
   /** The text selectors; undefined when the target has none (then the annotation is an orphan). */
   selector?: AnchorSelector
   bodies: ParsedBodies
@@ -41,6 +43,8 @@ export interface W3cParseResult {
   annotations: ParsedW3cAnnotation[]
   /** Things in the file that could not be read as annotations (with where they were). */
   problems: string[]
+  /** What makes the file unusable (a selector no text can have, e.g. a negative position): the import refuses it. */
+  errors: string[]
 }
 
 /** An imported annotation placed in the document, or an orphan (then `target` is the file's own quote). */
@@ -87,15 +91,17 @@ function isObject(x: unknown, where: string, problems: string[]): boolean {
 }
 
 /** Text selectors of one target (a string IRI has none). */
-function selectorsOf(target: unknown): { sourceIri?: string; quote?: J; position?: J } {
+function selectorsOf(target: unknown): { sourceIri?: string; sourceTitle?: string; quote?: J; position?: J } {
   if (typeof target === 'string') return { sourceIri: target }
   if (!target || typeof target !== 'object') return {}
   const t = target as J
   const sels = arr(t.selector).filter((s): s is J => !!s && typeof s === 'object')
   // A RangeSelector may wrap text selectors (W3C §4.2.9); Hypothesis's wraps XPaths, which we skip.
   const flat = sels.flatMap((s) => (typesOf(s).includes('RangeSelector') ? [] : [s]))
+  const source = t.source && typeof t.source === 'object' ? (t.source as J) : undefined
   return {
     sourceIri: iriOf(t.source),
+    sourceTitle: source ? str(source['dcterms:title']) ?? str(source.title) : undefined,
     quote: flat.find((s) => typesOf(s).includes('TextQuoteSelector')),
     position: flat.find((s) => typesOf(s).includes('TextPositionSelector'))
   }
@@ -117,6 +123,7 @@ function colorOf(a: J, target: unknown): string | undefined {
  */
 export function parseW3cAnnotations(doc: unknown): W3cParseResult {
   const problems: string[] = []
+  const errors: string[] = []
   const { objs, hypothesis } = annotationObjects(doc, problems)
   const annotations: ParsedW3cAnnotation[] = []
   for (const a of objs) {
@@ -137,18 +144,30 @@ export function parseW3cAnnotations(doc: unknown): W3cParseResult {
     const targets = arr(a.target)
     if (targets.length === 0) problems.push(`annotation ${common.externalId ?? annotations.length} has no target`)
     for (const target of targets) {
-      const { sourceIri, quote, position } = selectorsOf(target)
+      const { sourceIri, sourceTitle, quote, position } = selectorsOf(target)
       let selector: AnchorSelector | undefined
       if (quote && typeof quote.exact === 'string') {
         selector = { exact: quote.exact, prefix: str(quote.prefix) ?? '', suffix: str(quote.suffix) ?? '' }
       }
+      const where = `annotation ${common.externalId ?? `#${annotations.length + 1}`}`
       if (position && Number.isInteger(position.start) && Number.isInteger(position.end)) {
-        selector = { exact: selector?.exact ?? '', ...selector, start: position.start as number, end: position.end as number }
-      }
-      annotations.push({ index: annotations.length, ...common, sourceIri, selector, color: colorOf(a, target), positionUnit: isHypothesis ? 'utf16' : 'code-points' })
+        const bad = positionProblem(position.start as number, position.end as number)
+        if (bad) errors.push(`${where}: ${bad}`)
+        else selector = { exact: selector?.exact ?? '', ...selector, start: position.start as number, end: position.end as number }
+      } else if (position) problems.push(`${where}: its TextPositionSelector has no whole-number start and end; the quote alone places it`)
+      annotations.push({ index: annotations.length, ...common, sourceIri, sourceTitle, selector, color: colorOf(a, target), positionUnit: isHypothesis ? 'utf16' : 'code-points' })
     }
   }
-  return { annotations, problems }
+  return { annotations, problems, errors }
+}
+
+/** Why whole-number start and end cannot be positions in a text, or undefined when they can. */
+function positionProblem(start: number, end: number): string | undefined {
+  for (const [name, v] of [['start', start], ['end', end]] as const) {
+    if (v < 0) return `TextPositionSelector ${name} is ${v}; positions count characters from 0, so none is negative`
+  }
+  if (end < start) return `TextPositionSelector end ${end} is before its start ${start}`
+  return undefined
 }
 
 const REASONS: Record<string, string> = {

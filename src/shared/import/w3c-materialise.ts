@@ -71,20 +71,24 @@ function authoritiesOf(iris: string[]): AuthorityId[] {
 
 const fold = (s: string): string => s.normalize('NFC').toLocaleLowerCase().trim()
 
+/** Annotations anchored in one document of the project. */
+export interface AnchoredGroup {
+  documentId: string
+  anchored: AnchoredW3cAnnotation[]
+}
+
 /**
- * Records for `anchored` annotations of document `documentId` of project `data`.
- * `problems` from parsing are carried into the report.
+ * Records for the anchored annotations of each group, in the group's document of project `data`;
+ * entities and citations their bodies name are shared across groups. `problems` from parsing are
+ * carried into the report.
  */
-export function materialiseW3cImport(
-  data: ProjectData, documentId: string, anchored: AnchoredW3cAnnotation[], env: MaterialiseEnv, problems: string[] = []
-): MaterialisedImport {
+export function materialiseW3cImport(data: ProjectData, groups: AnchoredGroup[], env: MaterialiseEnv, problems: string[] = []): MaterialisedImport {
   const projectId = data.project.id
   const entities: Entity[] = []
   const citations: Citation[] = []
   const report: W3cImportReport = {
     imported: 0, anchored: 0, moved: 0, orphaned: 0, orphans: [], createdEntities: 0, createdCitations: 0, unsupportedBodies: 0, problems: [...problems]
   }
-  const docIri = recordIri(projectId, 'documents', documentId)
 
   const findEntity = (ref: EntityRef, mention: string): string => {
     const iris = [ref.iri, ...ref.sameAs]
@@ -123,10 +127,10 @@ export function materialiseW3cImport(
     return id
   }
 
-  const passageOf = (v: VerdictRef, annotationSource: string | undefined): SourcePassage | undefined => {
+  const passageOf = (v: VerdictRef, annotationSource: string | undefined, documentId: string): SourcePassage | undefined => {
     if (!v.passage) return undefined
     const iri = v.passage.sourceIri
-    const docId = iri === annotationSource || iri === docIri ? documentId : Object.keys(data.documents).find((d) => recordIri(projectId, 'documents', d) === iri)
+    const docId = iri === annotationSource ? documentId : Object.keys(data.documents).find((d) => recordIri(projectId, 'documents', d) === iri)
     const q = v.passage.selectors.find((s) => s.type === 'TextQuoteSelector')
     const p = v.passage.selectors.find((s) => s.type === 'TextPositionSelector')
     if (!docId || !q || !p || typeof q.exact !== 'string' || !Number.isInteger(p.start) || !Number.isInteger(p.end)) {
@@ -136,7 +140,7 @@ export function materialiseW3cImport(
     return { documentId: docId, start: p.start as number, end: p.end as number, exact: q.exact, prefix: String(q.prefix ?? ''), suffix: String(q.suffix ?? '') }
   }
 
-  const annotations = anchored.map((p): Annotation => {
+  const annotations = groups.flatMap(({ documentId, anchored }) => anchored.map((p): Annotation => {
     const b = p.bodies
     const citationLinks: CitationLink[] = []
     const byIri = new Map<string, CitationLink>()
@@ -152,7 +156,7 @@ export function materialiseW3cImport(
         continue
       }
       const prev: Verification = link.verification ?? { status: 'unchecked', discrepancies: [], note: '', by: env.author, at: env.now }
-      const passage = passageOf(v, p.sourceIri)
+      const passage = passageOf(v, p.sourceIri, documentId)
       link.verification = {
         ...prev,
         ...(v.status ? { status: v.status, note: v.note } : {}),
@@ -180,6 +184,6 @@ export function materialiseW3cImport(
       author: p.author ?? env.author, created, modified: isDateTime(p.modified) ? p.modified : created,
       status: p.result.status
     }
-  })
+  }))
   return { annotations, entities, citations, report }
 }

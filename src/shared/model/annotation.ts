@@ -1,9 +1,8 @@
 import type { Authorship, Id, TextTarget, Timestamp } from './common'
+import type { VerificationStatus } from './verdicts'
 
 /** Outcome of the last (re-)anchoring of an annotation; see src/shared/anchoring. */
 export type AnchorStatus = 'anchored' | 'moved' | 'orphaned'
-
-export type VerificationStatus = 'supported' | 'partially-supported' | 'contradicted' | 'not-found' | 'unchecked'
 
 /** A difference found between a claim and the source passage it cites. */
 export interface Discrepancy {

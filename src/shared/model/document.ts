@@ -1,13 +1,6 @@
 import type { Id, Timestamp } from './common'
-
-/** What a document is to the project: a text under study, or a source attached to a citation. */
-export type DocumentRole = 'text' | 'source'
-
-/**
- * Import formats. `wiki` is the `[[Title]]` / `CATEGORIES:` / `==Section==` plain-text dump layout;
- * `image` is a scanned page (PNG, JPEG, TIFF) read by OCR.
- */
-export type DocumentFormat = 'wiki' | 'text' | 'markdown' | 'html' | 'tei' | 'pdf' | 'docx' | 'epub' | 'image'
+import type { DocumentFormat } from './document-formats'
+import type { DocumentRole } from './document-roles'
 
 /**
  * Kinds of structural span. `title`, `heading`, `paragraph`, `list-item`, `note` and `line-group`

@@ -1,9 +1,6 @@
+import type { AuthorityScheme } from './authority-schemes'
 import type { Authorship, Id, Timestamp } from './common'
-
-export type EntityType = 'person' | 'place' | 'organisation' | 'event' | 'date' | 'work' | 'concept'
-export const ENTITY_TYPES: readonly EntityType[] = ['person', 'place', 'organisation', 'event', 'date', 'work', 'concept']
-
-export type AuthorityScheme = 'wikidata' | 'viaf' | 'geonames' | 'pleiades' | 'gnd' | 'loc'
+import type { EntityType } from './entity-types'
 
 /** An identifier in an authority file, with its canonical URI. */
 export interface AuthorityId {

@@ -4,7 +4,10 @@
  * Offsets are code points.
  */
 import type { Annotation, RejectedSuggestion } from '../model'
-import { overlaps, type Suggestion } from './types'
+import { SpanIndex } from './span-index'
+import type { Suggestion } from './types'
+
+const rejectionKey = (r: { start: number; end: number; exact: string }): string => `${r.start}:${r.end}:${r.exact}`
 
 /** True when a rejection covers this suggestion (same span and same text). */
 export function isRejected(s: Suggestion, rejected: readonly RejectedSuggestion[]): boolean {
@@ -12,7 +15,8 @@ export function isRejected(s: Suggestion, rejected: readonly RejectedSuggestion[
 }
 
 /**
- * The suggestions not yet annotated nor rejected.
+ * The suggestions not yet annotated nor rejected, in their order. O((S + A) log A) for S
+ * suggestions and A annotations, so a book with thousands of each filters in milliseconds.
  * @param annotations annotations of the same document.
  * @param rejected rejections of the same document.
  */
@@ -21,9 +25,8 @@ export function withoutHandled(
   annotations: readonly Annotation[],
   rejected: readonly RejectedSuggestion[]
 ): Suggestion[] {
-  const linked = annotations.filter((a) => a.entityIds.length > 0).map((a) => a.target)
+  const linked = new SpanIndex(annotations.filter((a) => a.entityIds.length > 0).map((a) => a.target))
   const spans = new Set(annotations.map((a) => `${a.target.start}:${a.target.end}`))
-  return suggestions.filter(
-    (s) => !spans.has(`${s.start}:${s.end}`) && !linked.some((t) => overlaps(t, s)) && !isRejected(s, rejected)
-  )
+  const refused = new Set(rejected.map(rejectionKey))
+  return suggestions.filter((s) => !spans.has(`${s.start}:${s.end}`) && !linked.overlaps(s) && !refused.has(rejectionKey(s)))
 }

@@ -1,8 +1,7 @@
 /** A candidate mention proposed to the historian. Never stored; accepting it creates an annotation. */
-import type { EntityType, Id } from '../model'
+import type { EntityType, Id, SuggestionSource } from '../model'
 
-/** Where a suggestion came from: a known entity's name, the NLP name finder, or the date finder. */
-export type SuggestionSource = 'alias' | 'nlp' | 'date'
+export type { SuggestionSource }
 
 export interface Suggestion {
   /** Code point offset of the first character, in the document's normalised text. */
@@ -41,4 +40,42 @@ export function longestNonOverlapping<T extends { start: number; end: number }>(
   const kept: T[] = []
   for (const { item } of order) if (!kept.some((k) => overlaps(k, item))) kept.push(item)
   return kept.sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+/**
+ * Identity of a suggestion in a list: span, type, source, matched entity and date value. Two
+ * suggestions with equal keys propose the same thing; a SuggestionUpdate names removals by key.
+ */
+export function suggestionKey(s: Suggestion): string {
+  return `${s.start}:${s.end}:${s.type}:${s.source}:${s.entityId ?? ''}:${s.edtf ?? ''}`
+}
+
+/**
+ * How a document's suggestion list changed after an edit (accepting a suggestion may also add
+ * other mentions of the entity it created, or match found names to it). Apply it with
+ * applySuggestionUpdate to the list `suggestMentions` gave, instead of asking for the list again.
+ */
+export interface SuggestionUpdate {
+  documentId: Id
+  /** suggestionKey of each suggestion no longer proposed. */
+  removed: string[]
+  /** Suggestions newly proposed, in text order. */
+  added: Suggestion[]
+}
+
+/** The differences from `before` to `after` as an update of `documentId`'s list. */
+export function diffSuggestions(documentId: Id, before: readonly Suggestion[], after: readonly Suggestion[]): SuggestionUpdate {
+  const old = new Set(before.map(suggestionKey))
+  const now = new Set(after.map(suggestionKey))
+  return {
+    documentId,
+    removed: [...old].filter((k) => !now.has(k)),
+    added: after.filter((s) => !old.has(suggestionKey(s)))
+  }
+}
+
+/** `list` with `update` applied, in text order (start, then longest first), as `suggestMentions` orders it. */
+export function applySuggestionUpdate(list: readonly Suggestion[], update: SuggestionUpdate): Suggestion[] {
+  const removed = new Set(update.removed)
+  return [...list.filter((s) => !removed.has(suggestionKey(s))), ...update.added].sort((a, b) => a.start - b.start || b.end - a.end)
 }

@@ -1,4 +1,4 @@
-/** `bib import`, `bib list`, `cite extract`, `cite accept` and `annotate --citation` as a user runs them (real processes through tsx). */
+/** `bib import`, `bib list`, `bib parse|add|merge`, `cite extract`, `cite accept` and `annotate --citation` as a user runs them (real processes through tsx). */
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -63,4 +63,26 @@ describe('citations CLI', () => {
     expect(five.note?.exact).toMatch(/^Halil Inalcik, "Bayezid I", The Encyclopedia of Islam,/)
     expect(five.item?.title).toBe('Bayezid I')
   }, 120_000)
+
+  it('adds an item from a typed reference, in a language, and merges a duplicate into it', async () => {
+    const project = join(dir, 'm')
+    expect((await cli('init', project)).code).toBe(0)
+    const typed = 'Georg Ostrogorsky, Geschichte des byzantinischen Staates (München: Beck, 1963), p. 451'
+    const draft = JSON.parse((await cli('bib', 'parse', project, typed)).stdout)
+    expect(draft).toMatchObject({ item: { title: 'Geschichte des byzantinischen Staates', author: [{ family: 'Ostrogorsky', given: 'Georg' }] }, locator: 'p. 451' })
+    expect(JSON.parse((await cli('bib', 'list', project)).stdout)).toEqual([])
+    const added = await cli('bib', 'add', project, typed, '--language', 'ngerman')
+    expect(added.code).toBe(0)
+    const made = JSON.parse(added.stdout)
+    expect(made).toMatchObject({ created: true, citation: { item: { language: 'de' } } })
+    const other = JSON.parse((await cli('bib', 'add', project, 'Ostrogorskij, Geschichte des byzantinischen Staates')).stdout)
+    expect(other.created).toBe(true)
+    const merged = await cli('bib', 'merge', project, '--into', made.citation.id, '--from', other.citation.id)
+    expect(merged.code).toBe(0)
+    expect(JSON.parse(merged.stdout)).toMatchObject({ citation: { id: made.citation.id }, movedLinks: 0 })
+    expect((JSON.parse((await cli('bib', 'list', project)).stdout) as { id: string }[]).map((c) => c.id)).toEqual([made.citation.id])
+    const bad = await cli('bib', 'add', project, 'Anything', '--language', 'klingon!')
+    expect(bad.code).not.toBe(0)
+    expect(bad.stderr).toMatch(/language: "klingon!" is not a language tag/)
+  }, 180_000)
 })

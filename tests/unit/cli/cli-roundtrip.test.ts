@@ -28,7 +28,9 @@ let cleanup: () => void
 beforeAll(() => ({ dir, cleanup } = tempDir()))
 afterAll(() => cleanup())
 
-describe('CLI round trip', () => {
+// Each CLI call is a fresh process (~2 s of CPU for tsx and the modules; 10 s of wall time on a
+// loaded 2-core machine), so these tests of a dozen calls get minutes, not vitest's default 30 s.
+describe('CLI round trip', { timeout: 300_000 }, () => {
   it('imports the seed, annotates by quote (Greek included), exports json whose offsets are code points', async () => {
     const project = join(dir, 'seed')
     await json('init', project)
@@ -106,5 +108,5 @@ describe('CLI round trip', () => {
     const out = join(dir, 'wp2txt-export.json')
     await json('export', project, '--format', 'json', '--out', out)
     expect(expectSlicesMatch(JSON.parse((await import('node:fs')).readFileSync(out, 'utf8')))).toBe(3)
-  }, 120_000)
+  }, 300_000)
 })

@@ -1,33 +1,13 @@
 /** The entities service over a real project store (undo, durability), as the app and CLI use it. */
 import { readFileSync } from 'node:fs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { ok, projectPerTest } from '../../helpers/project-per-test'
 import { ProjectSession } from '../../../src/main/services/project-session'
-import type { Result } from '../../../src/shared/result'
-import { SEED_PATH, tempDir } from '../../helpers/temp-dir'
+import { SEED_PATH } from '../../helpers/temp-dir'
 
-let session: ProjectSession
-let dir: string
-let cleanup: () => void
-let docId: string
+const t = projectPerTest({ withSeed: true })
 
-function ok<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
-  return r.value
-}
-
-beforeEach(async () => {
-  const t = tempDir()
-  dir = t.dir
-  cleanup = t.cleanup
-  session = await ProjectSession.open(dir, { create: true })
-  docId = ok(await session.api.importDocument({ fileName: 'john-vii-palaiologos.txt', contentBase64: readFileSync(SEED_PATH).toString('base64') })).id
-})
-afterEach(async () => {
-  await session.close()
-  cleanup()
-})
-
-const api = () => session.api
+const api = () => t.session.api
 
 describe('entity registry', () => {
   it('creates an entity with authority URIs and EDTF dates, and refuses bad fields changing nothing', async () => {
@@ -50,11 +30,11 @@ describe('entity registry', () => {
   it('counts mentions and lists them across documents; type-ahead is accent-insensitive', async () => {
     const manuel = ok(await api().createEntity({ type: 'person', label: 'Manuel II', aliases: ['Manuel'] }))
     const other = ok(await api().importDocument({ fileName: 'note.txt', contentBase64: Buffer.from('Later, Manuel II travelled to Paris.').toString('base64') })).id
-    ok(await api().annotateQuote({ documentId: docId, quote: 'uncle Manuel II', entityIds: [manuel.id] }))
+    ok(await api().annotateQuote({ documentId: t.docId, quote: 'uncle Manuel II', entityIds: [manuel.id] }))
     ok(await api().annotateQuote({ documentId: other, quote: 'Manuel II', entityIds: [manuel.id] }))
     expect(ok(await api().getEntity({ id: manuel.id }))).toMatchObject({ mentionCount: 2, documentCount: 2 })
     const mentions = ok(await api().listMentions({ entityId: manuel.id }))
-    expect(mentions.map((m) => [m.documentId, m.exact])).toEqual([[docId, 'uncle Manuel II'], [other, 'Manuel II']])
+    expect(mentions.map((m) => [m.documentId, m.exact])).toEqual([[t.docId, 'uncle Manuel II'], [other, 'Manuel II']])
     expect(ok(await api().searchEntities({ query: 'MANUÉL' }))[0].entity.id).toBe(manuel.id)
   })
 
@@ -62,25 +42,25 @@ describe('entity registry', () => {
     const a = ok(await api().createEntity({ type: 'person', label: 'Manuel II', authorities: [{ scheme: 'wikidata', id: 'Q37043' }] }))
     const b = ok(await api().createEntity({ type: 'person', label: 'Manuel Palaiologos', aliases: ['Μανουήλ'] }))
     const john = ok(await api().createEntity({ type: 'person', label: 'John VIII' }))
-    const ann = ok(await api().annotateQuote({ documentId: docId, quote: 'uncle Manuel II', entityIds: [b.id] }))
+    const ann = ok(await api().annotateQuote({ documentId: t.docId, quote: 'uncle Manuel II', entityIds: [b.id] }))
     const rel = ok(await api().createRelation({ subject: john.id, predicate: 'son of', object: b.id }))
     const merged = ok(await api().mergeEntities({ into: a.id, from: b.id }))
     expect(merged).toMatchObject({ movedAnnotations: 1, movedRelations: 1, entity: { aliases: ['Manuel Palaiologos', 'Μανουήλ'] } })
-    expect(ok(await api().listAnnotations({ documentId: docId })).find((x) => x.id === ann.id)?.entityIds).toEqual([a.id])
+    expect(ok(await api().listAnnotations({ documentId: t.docId })).find((x) => x.id === ann.id)?.entityIds).toEqual([a.id])
     expect(ok(await api().listRelations({ about: a.id })).map((r) => r.id)).toEqual([rel.id])
     expect(await api().getEntity({ id: b.id })).toMatchObject({ ok: false, error: { code: 'not-found' } })
     expect(await api().mergeEntities({ into: a.id, from: b.id })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('--from') } })
     expect(await api().mergeEntities({ into: a.id, from: a.id })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
     ok(await api().undo({}))
     expect(ok(await api().getEntity({ id: b.id })).label).toBe('Manuel Palaiologos')
-    expect(ok(await api().listAnnotations({ documentId: docId })).find((x) => x.id === ann.id)?.entityIds).toEqual([b.id])
+    expect(ok(await api().listAnnotations({ documentId: t.docId })).find((x) => x.id === ann.id)?.entityIds).toEqual([b.id])
   })
 
   it('deletes an entity: links removed, passages kept', async () => {
     const e = ok(await api().createEntity({ type: 'place', label: 'Thessalonica' }))
-    const ann = ok(await api().annotateQuote({ documentId: docId, quote: 'city of Thessalonica', entityIds: [e.id], note: 'ceded 1403' }))
+    const ann = ok(await api().annotateQuote({ documentId: t.docId, quote: 'city of Thessalonica', entityIds: [e.id], note: 'ceded 1403' }))
     expect(ok(await api().deleteEntity({ id: e.id }))).toMatchObject({ unlinkedAnnotations: 1 })
-    const kept = ok(await api().listAnnotations({ documentId: docId })).find((x) => x.id === ann.id)
+    const kept = ok(await api().listAnnotations({ documentId: t.docId })).find((x) => x.id === ann.id)
     expect(kept).toMatchObject({ note: 'ceded 1403', entityIds: [] })
   })
 })
@@ -88,31 +68,31 @@ describe('entity registry', () => {
 describe('suggestions', () => {
   it('suggests without creating anything; accept links, reject is stored and stays rejected', async () => {
     const before = ok(await api().listAnnotations({}))
-    const suggestions = ok(await api().suggestMentions({ documentId: docId }))
+    const suggestions = ok(await api().suggestMentions({ documentId: t.docId }))
     expect(ok(await api().listAnnotations({}))).toEqual(before)
     const timur = suggestions.find((s) => s.exact === 'Timur')!
     expect(timur).toMatchObject({ type: 'person', source: 'nlp' })
-    const accepted = ok(await api().acceptSuggestion({ documentId: docId, start: timur.start, end: timur.end, type: timur.type }))
+    const accepted = ok(await api().acceptSuggestion({ documentId: t.docId, start: timur.start, end: timur.end, type: timur.type }))
     expect(accepted).toMatchObject({ createdEntity: true, entity: { label: 'Timur', type: 'person' }, annotation: { target: { exact: 'Timur' } } })
     const date = suggestions.find((s) => s.edtf === '1390-04-14')!
-    ok(await api().rejectSuggestion({ documentId: docId, start: date.start, end: date.end }))
+    ok(await api().rejectSuggestion({ documentId: t.docId, start: date.start, end: date.end }))
     // Retype: "Byzantium" as an organisation (a polity) instead of a place.
     const byz = suggestions.find((s) => s.exact === 'Byzantium')!
-    const retyped = ok(await api().acceptSuggestion({ documentId: docId, start: byz.start, end: byz.end, type: 'organisation' }))
+    const retyped = ok(await api().acceptSuggestion({ documentId: t.docId, start: byz.start, end: byz.end, type: 'organisation' }))
     expect(retyped.entity.type).toBe('organisation')
 
-    // A fresh session (reloaded from disk) still has the rejection.
-    await session.close()
-    session = await ProjectSession.open(dir)
-    const again = ok(await api().suggestMentions({ documentId: docId }))
+    // A fresh t.session (reloaded from disk) still has the rejection.
+    await t.session.close()
+    t.session = await ProjectSession.open(t.dir)
+    const again = ok(await api().suggestMentions({ documentId: t.docId }))
     expect(again.some((s) => s.edtf === '1390-04-14')).toBe(false)
     expect(again.some((s) => s.exact === 'Timur')).toBe(false)
-    expect(ok(await api().listRejectedSuggestions({ documentId: docId }))).toHaveLength(1)
+    expect(ok(await api().listRejectedSuggestions({ documentId: t.docId }))).toHaveLength(1)
   })
 
   it('accepting a date links the date entity of that EDTF value, creating it once', async () => {
-    const dates = ok(await api().suggestMentions({ documentId: docId, sources: ['date'] })).filter((s) => s.edtf === '1390')
-    const first = ok(await api().acceptSuggestion({ documentId: docId, start: dates[0].start, end: dates[0].end, type: 'date', edtf: '1390' }))
+    const dates = ok(await api().suggestMentions({ documentId: t.docId, sources: ['date'] })).filter((s) => s.edtf === '1390')
+    const first = ok(await api().acceptSuggestion({ documentId: t.docId, start: dates[0].start, end: dates[0].end, type: 'date', edtf: '1390' }))
     expect(first.entity).toMatchObject({ type: 'date', dates: { date: '1390' }, label: '1390' })
     const other = ok(await api().importDocument({ fileName: 'n.txt', contentBase64: Buffer.from('Deposed in 1390, restored in 1391.').toString('base64') })).id
     const later = ok(await api().suggestMentions({ documentId: other, sources: ['date'] }))
@@ -123,11 +103,11 @@ describe('suggestions', () => {
 
   it('link-all links every occurrence as ONE undoable edit, and undo reverts it', async () => {
     const manuel = ok(await api().createEntity({ type: 'person', label: 'Manuel II', aliases: ['Manuel'] }))
-    ok(await api().annotateQuote({ documentId: docId, quote: 'uncle Manuel II', entityIds: [manuel.id] }))
-    const made = ok(await api().linkAll({ entityId: manuel.id, documentId: docId }))
+    ok(await api().annotateQuote({ documentId: t.docId, quote: 'uncle Manuel II', entityIds: [manuel.id] }))
+    const made = ok(await api().linkAll({ entityId: manuel.id, documentId: t.docId }))
     expect(made.map((a) => a.target.exact)).toEqual(['Manuel', 'Manuel II', 'Manuel II', 'Manuel II', 'Manuel II'])
     expect(ok(await api().getEntity({ id: manuel.id })).mentionCount).toBe(6)
-    expect(ok(await api().linkAll({ entityId: manuel.id, documentId: docId }))).toEqual([])
+    expect(ok(await api().linkAll({ entityId: manuel.id, documentId: t.docId }))).toEqual([])
     ok(await api().undo({}))
     expect(ok(await api().getEntity({ id: manuel.id })).mentionCount).toBe(1)
   })
@@ -137,7 +117,7 @@ describe('relations and predicates', () => {
   it('relates entities and annotations; a new predicate joins the vocabulary', async () => {
     const a = ok(await api().createEntity({ type: 'person', label: 'John VII' }))
     const b = ok(await api().createEntity({ type: 'person', label: 'Andronikos IV' }))
-    const ann = ok(await api().annotateQuote({ documentId: docId, quote: 'ousted to his grandfather' }))
+    const ann = ok(await api().annotateQuote({ documentId: t.docId, quote: 'ousted to his grandfather' }))
     expect(ok(await api().listPredicates({})).slice(0, 8).map((p) => p.id)).toEqual(
       ['son of', 'daughter of', 'married to', 'succeeded', 'ruled', 'besieged', 'allied with', 'located in'])
     ok(await api().createRelation({ subject: a.id, predicate: 'Son  of', object: b.id }))
@@ -179,7 +159,7 @@ describe('suggestions as a job', () => {
 
   it('reports progress in code points and can be cancelled while it runs', async () => {
     const long = ok(await api().importDocument({ fileName: 'gibbon.txt', contentBase64: gibbon().toString('base64') })).id
-    const done = await settle(ok(await api().startJob({ method: 'suggestMentions', args: { documentId: docId } })).id)
+    const done = await settle(ok(await api().startJob({ method: 'suggestMentions', args: { documentId: t.docId } })).id)
     expect(done.status).toBe('done')
     expect(done.done).toBe(done.total)
     expect((done.result as unknown[]).length).toBeGreaterThan(50)

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportNativeJson } from '../../../src/shared/export/native-json'
+import { IMPORT_LIMITS } from '../../../src/shared/import/import-limits'
 import { assertWithinLimit, base64Length, formatAmount, LIMITS } from '../../../src/shared/limits'
 import { MarginaliaError } from '../../../src/shared/result'
 import { syntheticProject } from '../../helpers/synthetic-project'
@@ -34,6 +35,15 @@ describe('limits table', () => {
     const content = exportNativeJson({ data, texts, scope: {}, options: {}, exportedAt: '2026-01-01T00:00:00Z' }).files[0].content as string
     expect(Buffer.byteLength(JSON.stringify(content)) / Buffer.byteLength(content)).toBeLessThan(1.25)
     expect(Math.ceil(LIMITS.nativeJsonFile.max * 1.25)).toBeLessThan(LIMITS.httpBody.max)
+  })
+
+  it('is the table docs/limits.md shows, row for row (the importers read theirs from it too)', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'limits.md'), 'utf8')
+    for (const [name, limit] of Object.entries(LIMITS)) {
+      expect(doc, name).toContain(`| \`${name}\` | ${formatAmount(limit.max, limit.unit)} | ${limit.what} | ${limit.why} |`)
+    }
+    expect(IMPORT_LIMITS.documentFile).toBe(LIMITS.documentFile.max)
+    expect(IMPORT_LIMITS.workerHeapMb).toBe(LIMITS.importWorkerHeap.max)
   })
 
   it('says no DTD entity is ever expanded', () => {

@@ -1,7 +1,9 @@
 /**
  * The w3c service over a real project folder: W3C export of annotated seed → import into a fresh
  * project holding a copy of the seed → same targets and bodies; Hypothesis annotations of another
- * page are all kept as orphans with reasons; bad files change nothing; the import is one undo.
+ * page are not attached to the open document: the report says their page is not in the project
+ * (and which document holds their quotes, if any), and mapping the page places them; bad files
+ * (not JSON, no annotations, negative positions) change nothing; the import is one undo.
  */
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -9,6 +11,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ProjectSession } from '../../../../src/main/services/project-session'
 import type { MarginaliaApi } from '../../../../src/shared/api'
+import { recordIri } from '../../../../src/shared/export/w3c-ids'
 import type { Result } from '../../../../src/shared/result'
 import { CORPUS, SEED_PATH, tempDir } from '../../../helpers/temp-dir'
 import { validateExport } from '../../../helpers/w3c-validate'
@@ -63,12 +66,18 @@ describe.skipIf(!existsSync(SEED_PATH))('w3c service', () => {
     expect(unwrap(await b.listTags({})).map((t) => t.id).sort()).toEqual(['emperor', 'place'])
   })
 
-  it.skipIf(!existsSync(join(CORPUS, 'anchoring')))('keeps annotations of another page as orphans with reasons; one undo removes them', async () => {
+  it.skipIf(!existsSync(join(CORPUS, 'anchoring')))('does not attach annotations of a page the project lacks; mapped by the historian, they are kept as orphans with reasons; one undo removes them', async () => {
     const c = await open('c')
     const doc = await importSeed(c)
     const file = await readFile(join(CORPUS, 'anchoring/hypothesis-html-baselines/wikipedia-regression-testing.json'))
-    const r = unwrap(await c.importAnnotations({ documentId: doc, fileName: 'wikipedia-regression-testing.json', contentBase64: b64(file) }))
-    expect(r).toMatchObject({ imported: 5, orphaned: 5 })
+    const first = unwrap(await c.importAnnotations({ documentId: doc, fileName: 'wikipedia-regression-testing.json', contentBase64: b64(file) }))
+    expect(first).toMatchObject({ imported: 0, orphaned: 0, documents: [] })
+    expect(first.unmatched).toEqual([{ sourceIri: expect.stringMatching(/^https?:\/\//), annotations: 5 }])
+    expect(unwrap(await c.listAnnotations({ documentId: doc }))).toHaveLength(0)
+    expect(unwrap(await c.getHistory({})).undoLabel).toMatch(/^Import john-vii/)
+    const page = first.unmatched[0].sourceIri
+    const r = unwrap(await c.importAnnotations({ documentId: doc, fileName: 'wikipedia-regression-testing.json', contentBase64: b64(file), sourceMap: { [page]: doc } }))
+    expect(r).toMatchObject({ imported: 5, orphaned: 5, unmatched: [], documents: [{ documentId: doc, imported: 5 }] })
     expect(r.orphans.every((o) => o.reason.length > 0)).toBe(true)
     const anns = unwrap(await c.listAnnotations({ documentId: doc }))
     expect(anns).toHaveLength(5)
@@ -88,6 +97,28 @@ describe.skipIf(!existsSync(SEED_PATH))('w3c service', () => {
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid-file' } })
     const nodoc = await d.importAnnotations({ documentId: 'doc_nope', fileName: 'e.json', contentBase64: b64('[]') })
     expect(nodoc).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    const negative = await d.importAnnotations({ documentId: doc, fileName: 'neg.json', contentBase64: b64(JSON.stringify([
+      { type: 'Annotation', id: 'urn:x:1', target: { selector: [{ type: 'TextQuoteSelector', exact: 'John' }, { type: 'TextPositionSelector', start: -5, end: 4 }] } }
+    ])) })
+    expect(negative).toEqual({ ok: false, error: { code: 'invalid-file', message: 'neg.json: annotation urn:x:1: TextPositionSelector start is -5; positions count characters from 0, so none is negative; nothing was imported' } })
     expect(unwrap(await d.listAnnotations({}))).toHaveLength(0)
+  })
+
+  it('places each target in the document its source names; a source the project lacks gets the document holding its quotes as suggestion', async () => {
+    const e = await open('e')
+    const seed = await importSeed(e)
+    const other = unwrap(await e.importDocument({ fileName: 'note.txt', contentBase64: b64('A note on the Zygos pass and the crusade of Varna.') })).id
+    const projectId = sessions[sessions.length - 1].store.data.project.id
+    const annotation = (source: string, exact: string) => ({ type: 'Annotation', bodyValue: `on ${exact}`, target: { source, selector: { type: 'TextQuoteSelector', exact } } })
+    const file = [
+      annotation(recordIri(projectId, 'documents', other), 'Zygos pass'), // a document of this project (its W3C IRI): goes there
+      annotation('https://example.org/elsewhere', 'crusade of Varna'), // not in the project; its quote is in the note
+      annotation('https://example.org/elsewhere', 'nowhere to be found at all')
+    ]
+    const r = unwrap(await e.importAnnotations({ documentId: seed, fileName: 'mixed.json', contentBase64: b64(JSON.stringify(file)) }))
+    expect(r.documents).toEqual([{ documentId: other, imported: 1 }])
+    expect(r.unmatched).toEqual([{ sourceIri: 'https://example.org/elsewhere', annotations: 2, suggestedDocumentId: other, suggestedTitle: 'note' }])
+    expect(unwrap(await e.listAnnotations({ documentId: other })).map((a) => a.target.exact)).toEqual(['Zygos pass'])
+    expect(unwrap(await e.listAnnotations({ documentId: seed }))).toEqual([])
   })
 })

@@ -32,6 +32,16 @@ export function annotation(id: string, documentId = 'doc_1', note = ''): Annotat
 export type FsOp = keyof typeof storeFs
 
 /**
+ * Puts the real `op` back if a spy from an earlier test is still on it: the mutation run shares one
+ * module graph, so this file's afterEach may not run there, and a spy taken for the real function
+ * would call itself.
+ */
+function unspy(op: FsOp): void {
+  const current = storeFs[op] as unknown
+  if (vi.isMockFunction(current)) current.mockRestore()
+}
+
+/**
  * Makes the `nth` call (1-based, counting from now) of `op` whose path matches `pathPart` fail with
  * `code` (ENOSPC by default). Handle operations (write, sync, datasync) match the path the handle was opened with.
  */
@@ -39,6 +49,7 @@ export function failAt(op: 'write' | 'sync' | 'datasync' | 'rename' | 'open' | '
   let seen = 0
   const hit = (path: string) => pathPart.test(path) && ++seen === nth
   const boom = () => Object.assign(new Error(`${code}: injected failure`), { code })
+  unspy(op)
   if (op === 'open') {
     const realOpen = storeFs.open
     vi.spyOn(storeFs, 'open').mockImplementation(async (path, flags, mode) => {
@@ -67,6 +78,7 @@ export function traceFs(): string[] {
   const trace: string[] = []
   const base = (p: string) => p.split('/').pop()!.replace(/\.[0-9a-f]{12}\.tmp$/, '.TMP')
   for (const op of Object.keys(storeFs) as FsOp[]) {
+    unspy(op)
     const real = storeFs[op] as (...a: unknown[]) => Promise<unknown>
     vi.spyOn(storeFs, op).mockImplementation((async (...args: unknown[]) => {
       const first = args[0]

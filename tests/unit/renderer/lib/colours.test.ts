@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { colourForAnnotation, hashString, resolveTagColours, UNTAGGED_COLOUR } from '../../../../src/renderer/lib/colours'
-import { TAG_PALETTE } from '../../../../src/shared/tag-palette'
-import { ENTITY_TYPE_COLOURS } from '../../../../src/shared/entities/colours'
+import { ENTITY_TYPE_COLORS as ENTITY_TYPE_COLOURS, TAG_PALETTE } from '../../../../src/shared/colors'
 
 describe('resolveTagColours', () => {
   it('keeps stored colours', () => {

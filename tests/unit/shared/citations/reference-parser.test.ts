@@ -60,6 +60,10 @@ describe('parseReference on notes of other Wikipedia articles', () => {
     expect(parseReference('Janin, Raymond (1964). _Constantinople byzantine_. Paris: Institut Français d\'Études Byzantines. pp. 10f').item).toMatchObject({
       title: 'Constantinople byzantine', author: [{ family: 'Janin', given: 'Raymond' }], issued: { 'date-parts': [[1964]] }
     })
+    // An unmarked title ends where Chicago's `(Place: Publisher, Year)` begins.
+    expect(parseReference('Georg Ostrogorsky, Geschichte des byzantinischen Staates (München: Beck, 1963), p. 451')).toMatchObject({
+      item: { title: 'Geschichte des byzantinischen Staates', author: [{ family: 'Ostrogorsky', given: 'Georg' }], 'publisher-place': 'München', publisher: 'Beck', issued: { 'date-parts': [[1963]] } }, locator: 'p. 451'
+    })
     expect(parseReference('Speros Vryonis Jr., _The Decline of medieval Hellenism in Asia Minor_ (1971), 127').item.author).toEqual([{ family: 'Vryonis', given: 'Speros', suffix: 'Jr.' }])
   })
 

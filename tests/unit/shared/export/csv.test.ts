@@ -29,7 +29,13 @@ describe('CSV export', () => {
     expect(rows.errors).toEqual([])
     expect(rows.data).toHaveLength(Object.keys(data.annotations).length)
     const cps = [...texts.doc_1]
-    for (const r of rows.data) expect(cps.slice(Number(r.start), Number(r.end)).join('')).toBe(r.exact)
+    for (const r of rows.data) {
+      const [start, end] = [Number(r.start), Number(r.end)]
+      expect(cps.slice(start, end).join('')).toBe(r.exact)
+      // The context columns are the 32 code points before and after the passage, each on its own side.
+      expect(r.prefix, r.id).toBe(cps.slice(Math.max(0, start - 32), start).join(''))
+      expect(r.suffix, r.id).toBe(cps.slice(end, end + 32).join(''))
+    }
     const greek = rows.data.find((r) => r.id === 'ann_greek')!
     expect(greek.note).toBe('Greek form;\nsee "PLP" 21480, p. 3')
     expect(splitList(greek.tags)).toEqual(['greek', 'name, "quoted"'])
@@ -43,6 +49,24 @@ describe('CSV export', () => {
     const john = rows.data.find((r) => r.id === 'ann_title')!
     expect(john.entity_labels).toBe('John VII Palaiologos')
     expect(john.authority_uris).toBe('http://www.wikidata.org/entity/Q312364')
+  })
+
+  it('reads verdicts\' source passages back from verifications.csv: offsets, quote and context match the source text', () => {
+    const rows = parse(file(out, 'verifications.csv'))
+    expect(rows.errors).toEqual([])
+    const withSource = rows.data.filter((r) => r.source_document)
+    expect(withSource.length).toBeGreaterThan(0)
+    for (const r of withSource) {
+      const cps = [...texts[r.source_document]]
+      const [start, end] = [Number(r.source_start), Number(r.source_end)]
+      expect(Number.isInteger(start) && Number.isInteger(end) && start < end && end <= cps.length, `${r.annotation}: [${start}, ${end})`).toBe(true)
+      expect(cps.slice(start, end).join('')).toBe(r.source_exact)
+      expect(r.source_prefix).toBe(cps.slice(Math.max(0, start - 32), start).join(''))
+      expect(r.source_suffix).toBe(cps.slice(end, end + 32).join(''))
+      // And the row's verdict is the one stored on that link.
+      const link = data.annotations[r.annotation].citations.find((c) => c.citationId === r.citation)!
+      expect(link.verification).toMatchObject({ status: r.status, source: { start, end } })
+    }
   })
 
   it('carries entities, citations, relations and verdict details', () => {
@@ -76,7 +100,7 @@ describe('CSV export', () => {
   })
 
   it('reports what it cannot carry', () => {
-    expect(out.losses.map((l) => l.what)).toEqual(expect.arrayContaining([expect.stringMatching(/document texts/), 'tag colours', 'rejected suggestions']))
+    expect(out.losses.map((l) => l.what)).toEqual(expect.arrayContaining([expect.stringMatching(/^documents \(texts, structure/), 'tag colours', expect.stringMatching(/^rejected suggestions/)]))
   })
 
   it('writes exactly what csv-stringify writes (RFC 4180), for tricky fields and for every table', () => {

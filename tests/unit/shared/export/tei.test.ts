@@ -6,7 +6,8 @@ import { exportTei } from '../../../../src/shared/export/tei'
 import { teiDating } from '../../../../src/shared/export/tei-dates'
 import type { ExportInput } from '../../../../src/shared/export/types'
 import type { ProjectData } from '../../../../src/shared/model'
-import { fixtureProject } from '../../../helpers/export-fixture'
+import { CodePointIndex } from '../../../../src/shared/text/code-points'
+import { fixtureProject, rangeOf } from '../../../helpers/export-fixture'
 import { jingValidate } from '../../../helpers/jing'
 import { syntheticProject } from '../../../helpers/synthetic-project'
 
@@ -63,6 +64,41 @@ describe('TEI export', () => {
   const { data, texts } = fixtureProject()
   const out = exportTei(input(data, texts))
   const xml = out.files[0].content as string
+
+  it('keeps each citation link\'s locator as written, typed by its CSL locator type, and reports no locator lost', () => {
+    const links = [...xml.matchAll(/<bibl xml:id="([^"]+)" corresp="#([^"]+)"><ptr target="#([^"]+)"\/><citedRange unit="([^"]+)">([^<]*)<\/citedRange><\/bibl>/g)]
+      .map((m) => ({ annotation: m[2], citation: m[3], unit: m[4], locator: m[5] }))
+      .sort((a, b) => a.annotation.localeCompare(b.annotation))
+    expect(links).toEqual([
+      { annotation: 'ann_1390', citation: 'cit_zach', unit: 'page', locator: 'pp. 339-342' },
+      { annotation: 'ann_brief', citation: 'cit_gibbon', unit: 'chapter', locator: 'ch. LXIV' }
+    ])
+    expect(out.losses.filter((l) => /locator/i.test(l.what) || l.fields?.some((f) => f.includes('locator')))).toEqual([])
+  })
+
+  it('marks where each printed page and line begins (<pb n/>, <lb n/>) and keeps division numbers, still valid against tei_all', () => {
+    const paged = fixtureProject()
+    const doc = paged.data.documents.doc_1
+    const index = new CodePointIndex(paged.texts.doc_1)
+    const [p2] = rangeOf(index, 'Ἰωάννης')
+    const [p3] = rangeOf(index, 'besieged')
+    const [l7] = rangeOf(index, 'Gibbon calls')
+    const heading = doc.structure.find((b) => b.kind === 'heading')!
+    heading.label = 'LXIV'
+    doc.structure.push({ kind: 'page', start: 0, end: p2, label: 'xii' }, { kind: 'page', start: p2, end: p3, label: '339' },
+      { kind: 'page', start: p3, end: index.length, label: '340' }, { kind: 'line', start: l7, end: index.length, label: '7' })
+    const paged0 = exportTei(input(paged.data, paged.texts))
+    const body = (paged0.files[0].content as string).split('<body>')[1].split('</body>')[0]
+    expect([...body.matchAll(/<(pb|lb) n="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['pb xii', 'pb 339', 'pb 340', 'lb 7'])
+    // The page break stands right before the text of its page.
+    expect(body).toMatch(/<pb n="339"\/>(<[^>]+>)*Ἰωάννης/)
+    expect(body).toMatch(/<div type="section" subtype="level2" n="LXIV">/)
+    // Spans that end where the next begins lose nothing; the line's end is the text's end.
+    expect(paged0.losses.filter((l) => l.fields?.includes('documents.structure.end'))).toEqual([])
+    const r = jingValidate(paged0.files)
+    expect(r.output).toBe('')
+    expect(r.status).toBe(0)
+  })
 
   it('validates against tei_all with jing', () => {
     const r = jingValidate(out.files)
@@ -125,7 +161,7 @@ describe('TEI export', () => {
     d.relations.rel_x = { id: 'rel_x', subject: 'ann_doc2', predicate: 'same as', object: 'ann_title', note: '', created: at }
     const all = exportTei(input(d, { doc_1: texts.doc_1, doc_2: texts.doc_1 }))
     expect(all.files.map((f) => f.name)).toEqual(['John-VII-Palaiologos.tei.xml', 'Second-Ἕλλην-𝔊.tei.xml'])
-    expect(all.losses).toContainEqual({ what: 'relations between records of different documents', count: 1 })
+    expect(all.losses).toContainEqual({ what: 'relations between records of different documents', count: 1, fields: ['relations'] })
     const r = jingValidate(all.files.map((f, i) => ({ ...f, name: `f${i}.xml` })))
     expect(r.output).toBe('')
     expect(r.status).toBe(0)

@@ -126,7 +126,7 @@ describe('W3C export', () => {
     const items = JSON.parse(out.files[0].content as string).first.items as J[]
     const v = items.find((i) => i.id === recordIri(data.project.id, 'annotations', 'ann_venice'))!
     expect(v.target.selector.map((s: J) => s.type)).toEqual(['TextQuoteSelector'])
-    expect(out.losses).toContainEqual({ what: 'positions of orphaned annotations (exported with their quote only)', count: 1 })
+    expect(out.losses).toContainEqual({ what: 'positions of orphaned annotations (exported with their quote only)', count: 1, fields: ['annotations.target.start', 'annotations.target.end'] })
   })
 
   it('reports what W3C cannot carry, with counts', () => {
@@ -134,7 +134,7 @@ describe('W3C export', () => {
     const whats = Object.fromEntries(out.losses.map((l) => [l.what, l.count]))
     expect(whats['relations (the W3C model has no statements between entities)']).toBe(2)
     expect(whats['citation locators (kept in a plain `locator` key, which JSON-LD processing ignores)']).toBe(2)
-    expect(whats['entity aliases, descriptions, dates and coordinates (an entity is carried as URI, label and type)']).toBeGreaterThan(0)
+    expect(whats['entity aliases, descriptions, dates, coordinates, authority schemes and record times (an entity is carried as URI, label and type)']).toBeGreaterThan(0)
     expect(Object.keys(whats).some((w) => w.includes('colour') && w.startsWith('tag'))).toBe(true)
   })
 

@@ -21,7 +21,7 @@ function importJson(json: unknown, data = emptyProject()) {
   const parsed = parseW3cAnnotations(json)
   const anchored = anchorW3cAnnotations(new CodePointIndex(TEXT), parsed.annotations)
   let n = 0
-  return materialiseW3cImport(data, 'doc_1', anchored, { newId: (p) => `${p}_${String(++n).padStart(4, '0')}`, now: T, author: 'Importer' }, parsed.problems)
+  return materialiseW3cImport(data, [{ documentId: 'doc_1', anchored }], { newId: (p) => `${p}_${String(++n).padStart(4, '0')}`, now: T, author: 'Importer' }, parsed.problems)
 }
 
 /** A Recogito-style annotation (quote + position, comment, tag, Wikidata link). */

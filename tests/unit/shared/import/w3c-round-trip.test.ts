@@ -42,7 +42,7 @@ describe('W3C round trip', () => {
     expect(parsed.problems).toEqual([])
     const anchored = anchorW3cAnnotations(new CodePointIndex(texts.doc_1), parsed.annotations)
     let n = 0
-    const m = materialiseW3cImport(fresh, 'doc_copy', anchored, { newId: (p) => `${p}_${String(++n).padStart(5, '0')}`, now: AT, author: 'Nobody' })
+    const m = materialiseW3cImport(fresh, [{ documentId: 'doc_copy', anchored }], { newId: (p) => `${p}_${String(++n).padStart(5, '0')}`, now: AT, author: 'Nobody' })
     expect(m.report).toMatchObject({ imported: items1.length, anchored: items1.length, orphaned: 0, problems: [] })
     for (const a of m.annotations) fresh.annotations[a.id] = a
     for (const e of m.entities) fresh.entities[e.id] = e
