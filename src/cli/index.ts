@@ -4,10 +4,12 @@
  */
 import { resolve } from 'node:path'
 import { readFileWithinLimit } from '../main/read-within-limit'
+import { authorOption } from '../main/services/author-config'
 import { ExportFolders } from '../main/services/export-folders'
 import { ProjectSession } from '../main/services/project-session'
 import { writeFileAtomic } from '../main/store/atomic-write'
 import type { MarginaliaApi } from '../shared/api'
+import type { Person } from '../shared/model'
 import { MarginaliaError } from '../shared/result'
 import type { CliCommand, CliEnv } from './command'
 import { citationsCommands } from './commands/citations'
@@ -21,7 +23,7 @@ import { serveCommand } from './commands/serve'
 import { teamCommands } from './commands/team'
 import { storeCommands } from './commands/store'
 import { w3cCommands } from './commands/w3c'
-import { parseArgs } from './parse-args'
+import { option, parseArgs } from './parse-args'
 import { flushed, isBrokenPipe, writeOut } from './write-output'
 
 const COMMANDS: CliCommand[] = [
@@ -32,7 +34,7 @@ const COMMANDS: CliCommand[] = [
 const FLAGS = new Set(['create', 'bom', 'zip', 'help', 'pretty', 'all', 'names', 'desc', 'facets', 'no-variants'])
 
 function usage(): string {
-  return ['usage: npm run cli -- <command> …', '', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n')
+  return ['usage: npm run cli -- <command> … [--author "Name <ORCID>"]', '', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n')
 }
 
 function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | undefined {
@@ -57,9 +59,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const sessions: ProjectSession[] = []
   const exportFolders = new ExportFolders()
+  let author: Person | undefined // --author "Name <ORCID>" on any command; else the installation's author
   const env: CliEnv = {
     async open(dir, opts = {}): Promise<MarginaliaApi> {
-      const session = await ProjectSession.open(dir, { create: opts.create, name: opts.name, exportFolders })
+      const session = await ProjectSession.open(dir, { create: opts.create, name: opts.name, exportFolders, author })
       sessions.push(session)
       return session.api
     },
@@ -74,6 +77,12 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const args = parseArgs(found.rest, FLAGS)
+    // `doc meta --author` is the document's author; everywhere else --author is who is working.
+    if (!found.command.usage.includes('[--author ')) {
+      const authorText = option(args, 'author')
+      if (authorText !== undefined) author = authorOption(authorText)
+      delete args.options.author
+    }
     const value = await found.command.run(args, env)
     if (value !== undefined) await writeOut(process.stdout, JSON.stringify(value, null, 2) + '\n')
     return 0

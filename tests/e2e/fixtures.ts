@@ -44,7 +44,7 @@ async function cli(...args: string[]): Promise<unknown> {
 /** The served app's own data folder (recent projects, the sample project): never the tester's real one. */
 const HOME = mkdtempSync(join(tmpdir(), 'marginalia-e2e-home-'))
 
-function startServer(dir: string): Promise<{ proc: ChildProcess; url: string; port: number }> {
+export function startServer(dir: string): Promise<{ proc: ChildProcess; url: string; port: number }> {
   return new Promise((ok, fail) => {
     const proc = spawn(TSX, [CLI, 'serve', '--project', dir, '--port', '0'], { cwd: ROOT, env: { ...process.env, MARGINALIA_HOME: HOME } })
     let out = ''
@@ -62,7 +62,7 @@ function startServer(dir: string): Promise<{ proc: ChildProcess; url: string; po
   })
 }
 
-function stopServer(proc: ChildProcess): Promise<void> {
+export function stopServer(proc: ChildProcess): Promise<void> {
   return new Promise((ok) => {
     if (proc.exitCode !== null) return ok()
     proc.removeAllListeners('exit')

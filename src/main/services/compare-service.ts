@@ -155,7 +155,7 @@ export function createCompareHandlers(ctx: ServiceContext): HandlersOf<typeof co
       const a = annotation(annotationId)
       const i = a.citations.findIndex((l) => l.citationId === citationId)
       if (i < 0) throw new MarginaliaError('not-found', `annotation ${annotationId} does not cite ${citationId}`)
-      const verification: Verification = { status, discrepancies: [], note: note ?? '', by: ctx.author, at: ctx.now() }
+      const verification: Verification = { status, discrepancies: [], note: note ?? '', by: ctx.author, ...(ctx.person.orcid ? { byOrcid: ctx.person.orcid } : {}), at: ctx.now() }
       if ((sourceStart === undefined) !== (sourceEnd === undefined)) throw new MarginaliaError('invalid-argument', 'give both sourceStart and sourceEnd, or neither')
       if (sourceStart !== undefined && sourceEnd !== undefined) {
         const sourceId = sourceDocumentId ?? citation(citationId).sourceDocumentId

@@ -2,7 +2,7 @@
 import type { ImportedDocument } from '../../shared/api/documents'
 import type { CallContext } from '../../shared/api/define'
 import type { TextEncoding } from '../../shared/import/encodings'
-import type { DocumentFormat, DocumentRole } from '../../shared/model'
+import type { DocumentFormat, DocumentRole, Person } from '../../shared/model'
 import type { ProjectStore } from '../store/types'
 
 export interface ImportOptions {
@@ -20,8 +20,15 @@ export interface ImportOptions {
 
 export interface ServiceContext {
   store: ProjectStore
-  /** Name recorded as the author of annotations and verdicts (OS user name by default). */
-  author: string
+  /** Name recorded as the author of annotations and verdicts: `person.name`. */
+  readonly author: string
+  /**
+   * The current author (installation's config, `--author`, or set from the app); every record the
+   * services put is stamped with it as creator or last modifier (authorship-store.ts).
+   */
+  readonly person: Person
+  /** Makes `person` the current author of this session's edits from now on. */
+  setPerson(person: Person): void
   /** Current time as an ISO 8601 string with timezone. */
   now(): string
   /** A new unique id with a readable prefix, e.g. `ann_…`, `ent_…`, `cit_…`. */

@@ -1,22 +1,24 @@
 /** Builds the ServiceContext of an open project. */
 import { randomUUID } from 'node:crypto'
-import { userInfo } from 'node:os'
+import type { Person } from '../../shared/model'
 import type { ProjectStore } from '../store/types'
+import { defaultAuthor } from './author-config'
+import { authorshipStore } from './authorship-store'
 import type { ServiceContext } from './context'
 import { importDocument } from './import-document'
 
-function defaultAuthor(): string {
-  try {
-    return userInfo().username || 'historian'
-  } catch {
-    return 'historian'
-  }
-}
-
-export function createServiceContext(store: ProjectStore, appRoot: string, author = defaultAuthor()): ServiceContext {
+/** `author`: the current author (a bare name is a person without ORCID); the installation's default when absent. */
+export function createServiceContext(store: ProjectStore, appRoot: string, author: Person | string = defaultAuthor()): ServiceContext {
+  let person: Person = typeof author === 'string' ? { name: author } : author
   const ctx: ServiceContext = {
-    store,
-    author,
+    store: authorshipStore(store, () => person),
+    get author() {
+      return person.name
+    },
+    get person() {
+      return person
+    },
+    setPerson: (p) => void (person = p),
     appRoot,
     now: () => new Date().toISOString(),
     newId: (prefix) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 16)}`,

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import { ZodError } from 'zod'
 import { type ChangeEvent, type MarginaliaApi, type MarginaliaHandlers, METHOD_NAMES, methods } from '../../shared/api'
 import type { CallContext } from '../../shared/api/define'
+import type { Person } from '../../shared/model'
 import { MarginaliaError, type Result } from '../../shared/result'
 import type { StoreChange } from '../store/types'
 import { FileProjectStore, type OpenOptions } from '../store/project-store'
@@ -17,6 +18,7 @@ import { createCitationsHandlers } from './citations-service'
 import { createCompareHandlers } from './compare-service'
 import { createCorpusHandlers } from './corpus-service'
 import type { ServiceContext } from './context'
+import { defaultAuthor } from './author-config'
 import { createServiceContext } from './create-context'
 import { createDocumentHandlers } from './documents-service'
 import { createEntitiesHandlers } from './entities-service'
@@ -81,9 +83,10 @@ export class ProjectSession {
   }
 
   /** `exportFolders`: the folders granted for writeExport, shared across the projects a process opens. */
-  static async open(dir: string, opts: OpenOptions & { appRoot?: string; author?: string; exportFolders?: ExportFolders } = {}): Promise<ProjectSession> {
+  static async open(dir: string, opts: OpenOptions & { appRoot?: string; author?: Person | string; exportFolders?: ExportFolders } = {}): Promise<ProjectSession> {
+    const author = opts.author ?? defaultAuthor() // before the lock: a bad author config leaves nothing open
     const store = await FileProjectStore.open(dir, opts)
-    return new ProjectSession(store, createServiceContext(store, opts.appRoot ?? DEFAULT_APP_ROOT, opts.author), opts.exportFolders ?? new ExportFolders())
+    return new ProjectSession(store, createServiceContext(store, opts.appRoot ?? DEFAULT_APP_ROOT, author), opts.exportFolders ?? new ExportFolders())
   }
 
   /** Calls `method` with untrusted `args`. Never throws. */

@@ -9,7 +9,10 @@ import type { ProjectData } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { agreementCsv, computeAgreement } from '../../shared/team/agreement/report'
 import { disputedSpans, planAcceptIntoCuration } from '../../shared/team/curation'
+import { makePerson } from '../../shared/team/person'
 import { applyToStore, readLayoutFolder, writeLayoutFolder } from '../git/layout-folder'
+import { saveDefaultAuthor } from './author-config'
+import { unstamped } from './authorship-store'
 import type { ServiceContext } from './context'
 
 // isomorphic-git is loaded on first use, so opening a project (and every CLI command) does not pay for it.
@@ -18,8 +21,9 @@ const sync = () => import('../git/sync')
 const mergeFolder = () => import('../git/merge-folder')
 
 export function createTeamHandlers(ctx: ServiceContext): HandlersOf<typeof teamMethods> {
-  const { store } = ctx
-  const author = () => ({ name: ctx.author })
+  // Sync and merges write each record as the merge made it, with the authorship either side gave it.
+  const store = unstamped(ctx.store)
+  const author = () => ({ name: ctx.person.name })
   const report = (args: { documentId: string; by: 'tag' | 'type'; raters?: string[] }) => {
     const doc = store.data.documents[args.documentId]
     if (!doc) throw new MarginaliaError('not-found', `no document with id ${args.documentId}`)
@@ -44,7 +48,7 @@ export function createTeamHandlers(ctx: ServiceContext): HandlersOf<typeof teamM
     listMergeConflicts: async () => (await sync()).pendingConflicts(store.dir),
     resolveMergeConflict: async ({ key, choice, record }) => {
       if (choice === 'combined' && !record) throw new MarginaliaError('invalid-argument', 'choice "combined" needs the combined record')
-      return (await sync()).resolvePending(store, key, choice === 'combined' ? { record } : choice, ctx.now())
+      return (await sync()).resolvePending(ctx.store, key, choice === 'combined' ? { record } : choice, ctx.now())
     },
     listDisputedSpans: ({ documentId }) => disputedSpans(Object.values(store.data.annotations), documentId),
     acceptIntoCuration: async ({ annotationId }) => {
@@ -54,11 +58,23 @@ export function createTeamHandlers(ctx: ServiceContext): HandlersOf<typeof teamM
       } catch (err) {
         throw new MarginaliaError('not-found', (err as Error).message)
       }
-      await store.transact('Accept into curation', (tx) => {
+      await ctx.store.transact('Accept into curation', (tx) => {
         for (const id of plan.remove) tx.remove('annotations', id)
         tx.put('annotations', plan.put)
       })
       return plan.put
+    },
+    getAuthor: () => ctx.person,
+    setAuthor: async ({ name, orcid, remember }) => {
+      let person
+      try {
+        person = makePerson(name, orcid)
+      } catch (err) {
+        throw new MarginaliaError('invalid-argument', (err as Error).message)
+      }
+      if (remember) await saveDefaultAuthor(person)
+      ctx.setPerson(person)
+      return person
     },
     writeGitLayout: async () => ({ written: await writeLayoutFolder(store.dir, store.data) }),
     readGitLayout: async () => {
@@ -75,7 +91,7 @@ export function createTeamHandlers(ctx: ServiceContext): HandlersOf<typeof teamM
       return args.annotationId || args.documentId ? h.recordHistory(store.dir, target(args)) : h.projectVersions(store.dir)
     },
     restoreVersion: async ({ commit, annotationId, documentId }) => ({
-      changed: await (await history()).restoreVersion(store, commit, annotationId || documentId ? target({ annotationId, documentId }) : undefined)
+      changed: await (await history()).restoreVersion(ctx.store, commit, annotationId || documentId ? target({ annotationId, documentId }) : undefined)
     })
   }
 }

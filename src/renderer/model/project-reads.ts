@@ -12,7 +12,8 @@ import type { PageImageData } from '../../shared/api/documents'
 import type { ExportFormatInfo } from '../../shared/api/exports'
 import type { MethodName, Methods } from '../../shared/api'
 import type { ArgsOf, ResultOf } from '../../shared/api/define'
-import type { Annotation, DocumentRecord, DocumentWithText, RejectedSuggestion, Relation } from '../../shared/model'
+import type { DisputedSpan, MergeConflict } from '../../shared/api/team'
+import type { Annotation, DocumentRecord, DocumentWithText, Person, RejectedSuggestion, Relation } from '../../shared/model'
 import type { AnnotationIndex } from './annotation-index'
 import { Resource, ResourceMap } from './resource'
 
@@ -45,6 +46,12 @@ export class ProjectReads {
   /** Page images of scanned documents, by `pageImageKey(documentId, page)`. */
   readonly pageImages: ResourceMap<string, PageImageData>
   readonly exportFormats: Resource<ExportFormatInfo[]>
+  /** Team (team2): merge conflicts waiting for review; re-read after any record changes (a merge, a resolution). */
+  readonly conflicts: Resource<MergeConflict[]>
+  /** Team: passages of a document where annotators differ; re-read when one of its annotations changes. */
+  readonly disputed: ResourceMap<string, DisputedSpan[]>
+  /** Team: who this session records as creator and modifier. */
+  readonly author: Resource<Person>
 
   /**
    * @param read calls a reading method of the API
@@ -71,13 +78,17 @@ export class ProjectReads {
       return read('getPageImage', { documentId, page: Number(page) })
     }, changed)
     this.exportFormats = new Resource(() => read('listExportFormats', {}), changed)
+    this.conflicts = new Resource(() => read('listMergeConflicts', {}), changed)
+    this.disputed = new ResourceMap((documentId) => read('listDisputedSpans', { documentId }), changed)
+    this.author = new Resource(() => read('getAuthor', {}), changed)
   }
 
   /** Forgets every cached value's freshness (after a resync): each is fetched again when next shown. */
   invalidateEverything(): void {
-    for (const map of [this.mentions, this.relations, this.passages, this.proposals, this.rejected, this.notes, this.worksCited, this.texts, this.pageImages]) {
+    for (const map of [this.mentions, this.relations, this.passages, this.proposals, this.rejected, this.notes, this.worksCited, this.texts, this.pageImages, this.disputed]) {
       map.invalidateAll()
     }
+    this.conflicts.invalidate()
   }
 
   /** Key of a formatted list: the works cited (every item a passage cites), or the given items. */
@@ -119,6 +130,8 @@ export class ProjectReads {
       r.update((list) => replaceEntry(list, id, entry, byPlace))
     }
     const docId = after?.documentId ?? before?.documentId
+    this.conflicts.invalidate()
+    for (const [key, r] of this.disputed.entries()) if (!docId || key === docId) r.invalidate()
     const cites = !!(after?.citations.length || before?.citations.length)
     if (!docId || (!before && !after)) {
       // An annotation the model never held was removed: where it was is unknown.
@@ -138,6 +151,7 @@ export class ProjectReads {
 
   /** A record of another collection was put or removed. */
   onRecord(collection: string, id: string, record: unknown): void {
+    this.conflicts.invalidate()
     if (collection === 'relations') {
       const rel = record as Relation | null
       for (const [about, r] of this.relations.entries()) {

@@ -13,6 +13,7 @@ import { consume } from '@lit/context'
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import type { Annotation } from '../../shared/model'
+import { authorshipText } from '../../shared/team/authorship'
 import { cssVars } from '../dom/css-vars'
 import { UNTAGGED_COLOUR } from '../lib/colours'
 import { reportError } from '../lib/errors'
@@ -117,6 +118,11 @@ export class AnnotationCard extends LitElement {
         font-size: 0.78rem;
         padding: 0.15rem 0.5rem;
       }
+      .by {
+        margin: 0.3rem 0 0;
+        font-size: 0.72rem;
+        color: var(--ink-soft);
+      }
       form .actions {
         display: flex;
         gap: 0.4rem;
@@ -164,6 +170,7 @@ export class AnnotationCard extends LitElement {
       ${a.note ? html`<p class="note">${a.note}</p>` : nothing}
       ${a.entityIds.length ? html`<entity-links .ids=${a.entityIds}></entity-links>` : nothing}
       ${a.citations.length ? html`<citation-links .links=${a.citations}></citation-links>` : nothing}
+      <p class="by" title=${[a.createdBy?.orcid, a.modifiedBy?.orcid].filter(Boolean).map((o) => `ORCID ${o}`).join(', ')}>${authorshipText(a)}</p>
       <div class="tools">
         <button class="quiet" @click=${this.startEdit} aria-label="Edit highlight">Edit</button>
         <button class="quiet danger" @click=${this.deleteHighlight} ?disabled=${this.busy} aria-label="Delete highlight">Delete</button>

@@ -31,12 +31,13 @@ import type { FindDetail, SearchBar } from './search-bar'
 import { searchShortcut } from './search-shortcut'
 import './corpus/corpus-view'
 
-type TabId = 'annotations' | 'entities' | 'bibliography' | 'verify' | 'scan'
+type TabId = 'annotations' | 'entities' | 'bibliography' | 'verify' | 'team' | 'scan'
 const TABS: { id: TabId; label: string }[] = [
   { id: 'annotations', label: 'Annotations' },
   { id: 'entities', label: 'Entities' },
   { id: 'bibliography', label: 'Bibliography' },
-  { id: 'verify', label: 'Verify' }
+  { id: 'verify', label: 'Verify' },
+  { id: 'team', label: 'Team' }
 ]
 /** Shown only for a document with scanned pages. */
 const SCAN_TAB: { id: TabId; label: string } = { id: 'scan', label: 'Page image' }
@@ -216,6 +217,8 @@ export class MarginaliaApp extends LitElement {
         return html`<page-image-pane .doc=${open?.doc}></page-image-pane>`
       case 'verify':
         return html`<verify-panel .annotation=${this.selectedAnnotationId ? open?.annotations.get(this.selectedAnnotationId) : undefined}></verify-panel>`
+      case 'team':
+        return html`<team-panel .documentId=${docId}></team-panel>`
     }
   }
 

@@ -4,7 +4,7 @@
  * stored (the UI asks for them; the CLI prompts or reads them from the environment).
  */
 import { z } from 'zod'
-import type { Annotation } from '../model'
+import type { Annotation, Person } from '../model'
 import type { AgreementReport } from '../team/agreement/report'
 import type { DisputedSpan } from '../team/curation'
 import type { MergeConflict } from '../team/merge/types'
@@ -61,6 +61,10 @@ export const teamMethods = {
   listDisputedSpans: method<DisputedSpan[]>()(z.object({ documentId: id })),
   /** Accepts one annotator's annotation into the curated layer (replacing an overlapping curated one). */
   acceptIntoCuration: method<Annotation>()(z.object({ annotationId: id }), { mutates: true }),
+  /** Who this session records as creator and modifier of what it writes. */
+  getAuthor: method<Person>()(z.object({})),
+  /** Sets the current author (name, optional ORCID iD, checked); `remember` saves it as the installation's default. */
+  setAuthor: method<Person>()(z.object({ name: z.string().min(1).max(200), orcid: z.string().max(100).optional(), remember: z.boolean().default(false) })),
   /** Writes the project as the git layout's files into its folder (only changed files); returns their paths. */
   writeGitLayout: method<{ written: string[] }>()(z.object({}), { mutates: true }),
   /** Makes the project hold what the layout's files in its folder say (one undoable edit). */

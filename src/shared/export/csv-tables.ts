@@ -5,7 +5,7 @@
  * The citation columns of an annotation (citation_ids, locators, verdicts) are parallel lists: the
  * n-th locator and verdict belong to the n-th citation, empty when it has none.
  */
-import type { Annotation, Citation, CslDate, CslName, Entity, ProjectData, Relation } from '../model'
+import type { Annotation, Authorship, Citation, CslDate, CslName, Entity, ProjectData, Relation } from '../model'
 
 /** Joins several values into one cell, escaping the separator so the list can be split back. */
 export function joinList(values: readonly string[]): string {
@@ -32,10 +32,14 @@ export function splitList(cell: string): string[] {
   return out
 }
 
+/** Authorship columns (team2): who made and who last changed the record, each with their ORCID iD. */
+const AUTHORSHIP_COLUMNS = ['created_by', 'created_by_orcid', 'modified_by', 'modified_by_orcid'] as const
+const authorshipCells = (r: Authorship): string[] => [r.createdBy?.name ?? '', r.createdBy?.orcid ?? '', r.modifiedBy?.name ?? '', r.modifiedBy?.orcid ?? '']
+
 export const ANNOTATION_COLUMNS = [
   'id', 'document', 'document_title', 'start', 'end', 'exact', 'prefix', 'suffix', 'tags', 'note',
   'entity_ids', 'entity_labels', 'entity_types', 'authority_uris', 'citation_ids', 'locators', 'verdicts',
-  'color', 'status', 'author', 'created', 'modified'
+  'color', 'status', 'author', 'created', 'modified', ...AUTHORSHIP_COLUMNS
 ] as const
 
 export function annotationRow(a: Annotation, data: ProjectData): string[] {
@@ -47,13 +51,13 @@ export function annotationRow(a: Annotation, data: ProjectData): string[] {
     joinList(entities.flatMap((e) => e?.authorities.map((x) => x.uri) ?? [])),
     joinList(a.citations.map((c) => c.citationId)), joinList(a.citations.map((c) => c.locator ?? '')),
     joinList(a.citations.map((c) => c.verification?.status ?? '')),
-    a.color ?? '', a.status, a.author, a.created, a.modified
+    a.color ?? '', a.status, a.author, a.created, a.modified, ...authorshipCells(a)
   ]
 }
 
 export const ENTITY_COLUMNS = [
   'id', 'type', 'label', 'aliases', 'description', 'authority_ids', 'authority_uris', 'lat', 'lon',
-  'date', 'birth', 'death', 'start', 'end', 'annotation_count', 'created', 'modified'
+  'date', 'birth', 'death', 'start', 'end', 'annotation_count', 'created', 'modified', ...AUTHORSHIP_COLUMNS
 ] as const
 
 export function entityRow(e: Entity, annotationCount: number): string[] {
@@ -62,13 +66,13 @@ export function entityRow(e: Entity, annotationCount: number): string[] {
     joinList(e.authorities.map((x) => `${x.scheme}:${x.id}`)), joinList(e.authorities.map((x) => x.uri)),
     e.coordinates ? String(e.coordinates.lat) : '', e.coordinates ? String(e.coordinates.lon) : '',
     e.dates.date ?? '', e.dates.birth ?? '', e.dates.death ?? '', e.dates.start ?? '', e.dates.end ?? '',
-    String(annotationCount), e.created, e.modified
+    String(annotationCount), e.created, e.modified, ...authorshipCells(e)
   ]
 }
 
 export const CITATION_COLUMNS = [
   'id', 'csl_id', 'type', 'title', 'authors', 'editors', 'issued', 'container_title', 'volume', 'issue', 'page',
-  'publisher', 'publisher_place', 'doi', 'url', 'source_document', 'csl_json', 'created', 'modified'
+  'publisher', 'publisher_place', 'doi', 'url', 'source_document', 'csl_json', 'created', 'modified', ...AUTHORSHIP_COLUMNS
 ] as const
 
 /** A CSL name as `Family, Given` (or its literal). */
@@ -94,12 +98,12 @@ export function citationRow(c: Citation): string[] {
     c.id, it.id, it.type, cell(it.title), joinList((it.author ?? []).map(nameText)), joinList((it.editor ?? []).map(nameText)),
     dateText(it.issued), cell(it['container-title']), cell(it.volume), cell(it.issue), cell(it.page),
     cell(it.publisher), cell(it['publisher-place']), cell(it.DOI), cell(it.URL), c.sourceDocumentId ?? '',
-    JSON.stringify(it), c.created, c.modified
+    JSON.stringify(it), c.created, c.modified, ...authorshipCells(c)
   ]
 }
 
 export const RELATION_COLUMNS = [
-  'id', 'subject', 'subject_kind', 'subject_label', 'predicate', 'object', 'object_kind', 'object_label', 'note', 'created'
+  'id', 'subject', 'subject_kind', 'subject_label', 'predicate', 'object', 'object_kind', 'object_label', 'note', 'created', ...AUTHORSHIP_COLUMNS
 ] as const
 
 /** What a relation end is (`entity`, `annotation`, or `missing`) and a readable label for it. */
@@ -114,12 +118,12 @@ function describeEnd(id: string, data: ProjectData): [string, string] {
 export function relationRow(r: Relation, data: ProjectData): string[] {
   const [sk, sl] = describeEnd(r.subject, data)
   const [ok, ol] = describeEnd(r.object, data)
-  return [r.id, r.subject, sk, sl, r.predicate, r.object, ok, ol, r.note, r.created]
+  return [r.id, r.subject, sk, sl, r.predicate, r.object, ok, ol, r.note, r.created, ...authorshipCells(r)]
 }
 
 export const VERIFICATION_COLUMNS = [
   'annotation', 'citation', 'locator', 'status', 'source_document', 'source_start', 'source_end', 'source_exact',
-  'source_prefix', 'source_suffix', 'discrepancies', 'note', 'by', 'at'
+  'source_prefix', 'source_suffix', 'discrepancies', 'note', 'by', 'at', 'by_orcid'
 ] as const
 
 /** One row per citation link that carries a verdict. */
@@ -132,7 +136,7 @@ export function verificationRows(a: Annotation): string[][] {
       v.source ? String(v.source.start) : '', v.source ? String(v.source.end) : '', v.source?.exact ?? '',
       v.source?.prefix ?? '', v.source?.suffix ?? '',
       joinList(v.discrepancies.map((d) => `${d.kind}: ${d.claim} → ${d.source}${d.variant ? ' (variant)' : ''}${d.entityId ? ` [${d.entityId}]` : ''}`)),
-      v.note, v.by, v.at
+      v.note, v.by, v.at, v.byOrcid ?? ''
     ]]
   })
 }

@@ -30,6 +30,8 @@ export function bibliographyOnlyLosses(sel: ExportSelection, format: string): Lo
   const out = collectionsNotCarried(sel, ['documents', 'annotations', 'entities', 'relations', 'predicates', 'tags', 'rejectedSuggestions'],
     `${format} holds bibliographic items only; use the JSON or W3C export for the passages citing them`)
   if (sel.citations.length) out.push({ what: 'times the bibliography items were added and edited', count: sel.citations.length, fields: ['citations.created', 'citations.modified'] })
+  const authored = sel.citations.filter((c) => c.createdBy || c.modifiedBy).length // team2: authorship
+  if (authored) out.push({ what: 'who added and last edited the bibliography items', count: authored, fields: ['citations.createdBy.name', 'citations.createdBy.orcid', 'citations.modifiedBy.name', 'citations.modifiedBy.orcid'] })
   const attached = sel.citations.filter((c) => c.sourceDocumentId).length
   if (attached) out.push({ what: 'attached source documents', count: attached, fields: ['citations.sourceDocumentId'] })
   return out

@@ -8,7 +8,7 @@
  * pointers use. Each entity element also keeps the whole record as JSON in a note, so fields TEI
  * has no element for (a person's coordinates, a work's aliases, record times) are not lost.
  */
-import type { Annotation, Citation, CslDate, Entity, Relation, Tag } from '../model'
+import type { Annotation, Citation, CslDate, Entity, Person, Relation, Tag } from '../model'
 import { toCslLocator } from '../citations/locator'
 import { nameText } from './csv-tables'
 import { datingAttrs, teiDating, teiSpan } from './tei-dates'
@@ -26,8 +26,8 @@ export interface StandOffInput {
   /** Annotations that are orphaned (their passage no longer found): kept as notes with their quote. */
   orphans: readonly Annotation[]
   relations: readonly Relation[]
-  /** `#resp` pointer of an author name. */
-  resp(author: string): string
+  /** `#resp` pointer of a person (team2: name and ORCID). */
+  resp(author: Person): string
   /** xml:id of the interp of the n-th citation link of an annotation. */
   verdictId(a: Annotation, n: number): string
   /** xml:id of the bibl of the n-th citation link of an annotation (its locator). */
@@ -133,7 +133,7 @@ function verdicts(a: Annotation, inp: StandOffInput): string[] {
       ? ` Discrepancies: ${v.discrepancies.map((d) => `${d.kind} ${d.claim} → ${d.source}${d.variant ? ' (variant)' : ''}${d.entityId ? ` [entity ${d.entityId}]` : ''}`).join('; ')}.`
       : ''
     const text = `${v.status} — ${l.citationId}${l.locator ? ` at ${l.locator}` : ''}, checked ${v.at}.${v.note ? ` ${v.note}` : ''}${src}${disc}`
-    return [el('interp', [['xml:id', inp.verdictId(a, n)], ['type', v.status], ['resp', inp.resp(v.by)], ['inst', '#' + inp.ids.bulk(a.id)], ['source', '#' + inp.ids.record(l.citationId)]], t(text))]
+    return [el('interp', [['xml:id', inp.verdictId(a, n)], ['type', v.status], ['resp', inp.resp({ name: v.by, orcid: v.byOrcid })], ['inst', '#' + inp.ids.bulk(a.id)], ['source', '#' + inp.ids.record(l.citationId)]], t(text))]
   })
 }
 
@@ -156,8 +156,8 @@ export function buildStandOff(inp: StandOffInput): string {
     list('interpGrp', 'verification', inp.annotations.flatMap((a) => verdicts(a, inp))),
     list('spanGrp', 'crossing-annotations', [...inp.crossing]),
     list('listAnnotation', 'notes', [
-      ...inp.annotations.filter((a) => a.note && a.status !== 'orphaned').map((a) => el('note', [['type', 'annotation'], ['target', '#' + ids.bulk(a.id)], ['resp', inp.resp(a.author)]], t(a.note))),
-      ...inp.orphans.map((a) => el('note', [['xml:id', ids.bulk(a.id)], ['type', 'orphaned-annotation'], ['resp', inp.resp(a.author)], ['corresp', [...a.entityIds, ...a.citations.map((c) => c.citationId)].map((x) => '#' + ids.record(x)).join(' ') || undefined]],
+      ...inp.annotations.filter((a) => a.note && a.status !== 'orphaned').map((a) => el('note', [['type', 'annotation'], ['target', '#' + ids.bulk(a.id)], ['resp', inp.resp(a.createdBy ?? { name: a.author })]], t(a.note))),
+      ...inp.orphans.map((a) => el('note', [['xml:id', ids.bulk(a.id)], ['type', 'orphaned-annotation'], ['resp', inp.resp(a.createdBy ?? { name: a.author })], ['corresp', [...a.entityIds, ...a.citations.map((c) => c.citationId)].map((x) => '#' + ids.record(x)).join(' ') || undefined]],
         `<quote>${t(a.target.exact)}</quote>${a.note ? ' ' + t(a.note) : ''}`))
     ]),
     list('listRelation', undefined, inp.relations.map((r) =>

@@ -7,7 +7,8 @@
  * `@resp`; a hand-picked colour goes into `@style`. Annotations that cross others or block boundaries
  * become standOff `span`s between two `anchor`s (./tei-standoff.ts). Offsets are code points.
  */
-import type { Annotation, Block, DocumentRecord, Entity } from '../model'
+import type { Annotation, Block, DocumentRecord, Entity, Person } from '../model'
+import { formatPerson, orcidUrl, samePerson } from '../team/person'
 import { CodePointIndex } from '../text/code-points'
 import { slug } from './native-json'
 import { rejectedSuggestionsLoss } from './losses'
@@ -27,7 +28,8 @@ const LANG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/
 interface FileContext {
   ids: XmlIds
   entities: Map<string, Entity>
-  resp(author: string): string
+  /** `#id` of the person's respStmt in the header (team2: creator with ORCID). */
+  resp(author: Person): string
 }
 
 /** How one annotation is written, as attribute values (pointers already as `#id` lists). */
@@ -62,7 +64,7 @@ function describe(a: Annotation, fc: FileContext): AnnotationMarkup {
   }
   const m: AnnotationMarkup = {
     name: 'seg', id, ana: ana || undefined, style: a.color ? `background-color:${a.color}` : undefined,
-    resp: fc.resp(a.author), type: 'annotation', cites: cites || undefined, dating: ''
+    resp: fc.resp(a.createdBy ?? { name: a.author }), type: 'annotation', cites: cites || undefined, dating: ''
   }
   let ref = ''
   let only: Entity['type'] | undefined
@@ -109,8 +111,8 @@ function spanElement(a: Annotation, m: AnnotationMarkup, from: string, to: strin
     `${at('subtype', m.type)}${at('corresp', pointers)}${at('from', '#' + from)}${at('to', '#' + to)}>${t(a.target.exact)}</span>`
 }
 
-function header(doc: DocumentRecord, input: ExportInput, authors: Map<string, string>): string {
-  const resp = [...authors].map(([name, id]) => `<respStmt xml:id="${id}"><resp>annotation</resp><name>${t(name)}</name></respStmt>`).join('')
+function header(doc: DocumentRecord, input: ExportInput, authors: Map<string, { id: string; person: Person }>): string {
+  const resp = [...authors.values()].map(({ id, person }) => `<respStmt xml:id="${id}"><resp>annotation</resp><name${at('ref', orcidUrl(person))}>${t(person.name)}</name></respStmt>`).join('')
   const cats = doc.metadata.categories.map((c) => `<term>${t(c)}</term>`).join('')
   const lang = doc.metadata.language && LANG.test(doc.metadata.language) ? doc.metadata.language : undefined
   const profile = [
@@ -155,12 +157,13 @@ export function* teiSteps(input: ExportInput): ExportSteps {
     const placeable = (a: Annotation) => a.status !== 'orphaned' && a.target.start >= 0 && a.target.start <= a.target.end && a.target.end <= index.length
     moved += anns.filter((a) => a.status === 'moved').length
     const ids = new XmlIds()
-    const authors = new Map<string, string>()
+    const authors = new Map<string, { id: string; person: Person }>()
     const fc: FileContext = {
       ids, entities: new Map(entities.map((e) => [e.id, e])),
-      resp: (author) => {
-        if (!authors.has(author)) authors.set(author, ids.named('resp', author))
-        return '#' + authors.get(author)
+      resp: (person) => {
+        const key = formatPerson(person)
+        if (!authors.has(key)) authors.set(key, { id: ids.named('resp', key), person })
+        return '#' + authors.get(key)!.id
       }
     }
     // Records first: annotation ids are then kept as they are unless a record took the same one.
@@ -242,6 +245,13 @@ function teiLosses(sel: ExportSelection, n: { relations: number; replaced: numbe
   if (sel.citations.length > 0) out.push({ what: 'times bibliography items were added and edited', count: sel.citations.length, fields: ['citations.created', 'citations.modified'] })
   if (sel.relations.length > 0) out.push({ what: 'times relations were made', count: sel.relations.length, fields: ['relations.created'] })
   if (sel.predicates.length > 0) out.push({ what: 'the predicate vocabulary (each relation carries its predicate)', count: sel.predicates.length, fields: ['predicates.builtin'] })
+  // Authorship (team2): @resp names an annotation's creator; the last modifier has no place of its own.
+  const modifiedByOther = sel.annotations.filter((a) => a.modifiedBy && !samePerson(a.modifiedBy, a.createdBy ?? { name: a.author })).length
+  if (modifiedByOther > 0) out.push({ what: 'who last changed an annotation, when not its creator (@resp names the creator)', count: modifiedByOther, fields: ['annotations.modifiedBy.name', 'annotations.modifiedBy.orcid'] })
+  const annotators = sel.annotations.filter((a) => a.createdBy && a.author && a.author !== a.createdBy.name).length
+  if (annotators > 0) out.push({ what: 'the annotator\'s name, when not the creator\'s (@resp names the creator)', count: annotators, fields: ['annotations.author'] })
+  const authored = [...sel.citations, ...sel.relations].filter((r) => r.createdBy || r.modifiedBy).length
+  if (authored > 0) out.push({ what: 'who made and last changed bibliography items and relations', count: authored, fields: ['citations.createdBy.name', 'citations.createdBy.orcid', 'citations.modifiedBy.name', 'citations.modifiedBy.orcid', 'relations.createdBy.name', 'relations.createdBy.orcid', 'relations.modifiedBy.name', 'relations.modifiedBy.orcid'] })
   return [...out, ...rejectedSuggestionsLoss(sel)]
 }
 

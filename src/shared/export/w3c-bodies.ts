@@ -3,7 +3,8 @@
  * (`identifying`, with authority URIs), citation links (`linking`, typed as CiTO `cites`, with the
  * locator) and their verdicts (`assessing`). See w3c-vocabulary.ts for the mapping's reasons.
  */
-import type { Annotation, Citation, Entity, Verification } from '../model'
+import type { Annotation, Citation, Entity, Person, Verification } from '../model'
+import { orcidUrl } from '../team/person'
 import { recordIri } from './w3c-ids'
 import type { W3cLossKind } from './w3c-losses'
 import { CITES, ENTITY_CLASS } from './w3c-vocabulary'
@@ -123,7 +124,7 @@ function verdictBodies(v: Verification, citation: string, ctx: BodyContext): Jso
   const out: Json[] = [{
     type: 'TextualBody', purpose: 'assessing', value: verdictText(v), format: 'text/plain',
     'dcterms:references': { id: citation },
-    ...(v.by ? { creator: { type: 'Person', name: v.by } } : {}),
+    ...(v.by ? { creator: personAgent({ name: v.by, orcid: v.byOrcid }) } : {}),
     ...(isDateTime(v.at) ? { created: v.at } : {})
   }]
   if (v.discrepancies.length) ctx.lose('discrepancies')
@@ -148,4 +149,10 @@ export function isDateTime(s: string | undefined): s is string {
   // Field ranges are checked by the pattern itself (months 01–12, days 01–31, hours 00–23…), so no
   // Date.parse per annotation: this runs twice for each of 100,000 annotations in a large export.
   return !!s && DATE_TIME.test(s)
+}
+
+/** A W3C `creator` agent: a Person with `name`, and `id` its ORCID URL when known (team2). */
+export function personAgent(p: Person): Json {
+  const id = orcidUrl(p)
+  return id ? { id, type: 'Person', name: p.name } : { type: 'Person', name: p.name }
 }

@@ -18,7 +18,9 @@ export const W3C_LOSSES = {
     fields: ['annotations.citations.verification.discrepancies.entityId']
   },
   orphanPosition: { what: 'positions of orphaned annotations (exported with their quote only)', fields: ['annotations.target.start', 'annotations.target.end'] },
-  moved: { what: 'anchoring status "moved" (the W3C model has no such field)', fields: ['annotations.status'] }
+  moved: { what: 'anchoring status "moved" (the W3C model has no such field)', fields: ['annotations.status'] },
+  annotator: { what: 'the annotator\'s name, when not the creator\'s (creator carries who made the annotation)', fields: ['annotations.author'] },
+  lastModifier: { what: 'who last changed an annotation, when not its creator (the W3C model has only creator)', fields: ['annotations.modifiedBy.name', 'annotations.modifiedBy.orcid'] }
 } satisfies Record<string, { what: string; fields: string[] }>
 
 export type W3cLossKind = keyof typeof W3C_LOSSES

@@ -17,7 +17,8 @@ import { type ExportSelection, selectForExport } from './reach'
 import { slug } from './native-json'
 import { BATCH, runSteps, type ExportSteps } from './steps'
 import type { ExportFile, ExportInput, ExportOutput, ExportProgress, LossItem } from './types'
-import { bodiesOf, isDateTime, q, type BodyContext, type Json } from './w3c-bodies'
+import { formatPerson, samePerson } from '../team/person'
+import { bodiesOf, isDateTime, personAgent, q, type BodyContext, type Json } from './w3c-bodies'
 import { recordIri } from './w3c-ids'
 import { RECORD_ID_FIELDS, w3cLoss, type W3cLossKind } from './w3c-losses'
 import { STYLE_CLASS_PREFIX, W3C_CONTEXT } from './w3c-vocabulary'
@@ -58,7 +59,11 @@ function annotationJson(a: Annotation, ctx: BodyContext, exportedAt: string): st
   if (a.status === 'moved') ctx.lose('moved', a.id)
   const source = ctx.memo('document', a.documentId, () => JSON.stringify(ctx.documentSource(a.documentId)))
   let out = `{"@context":"${W3C_CONTEXT}","id":"${recordIri(ctx.projectId, 'annotations', a.id)}","type":"Annotation"`
-  if (a.author) out += `,"creator":${ctx.memo('creator', a.author, () => JSON.stringify({ type: 'Person', name: a.author }))}`
+  // Authorship (team2): the creator with their ORCID iD as its IRI; the model has no "last changed by".
+  const creator = a.createdBy ?? (a.author ? { name: a.author } : undefined)
+  if (creator) out += `,"creator":${ctx.memo('creator', formatPerson(creator), () => JSON.stringify(personAgent(creator)))}`
+  if (a.modifiedBy && !samePerson(a.modifiedBy, creator)) ctx.lose('lastModifier', a.id)
+  if (a.createdBy && a.author && a.author !== a.createdBy.name) ctx.lose('annotator', a.id)
   const created = withTimezone(a.created)
   const modified = withTimezone(a.modified)
   if (created) out += `,"created":${q(created)}`
@@ -204,6 +209,9 @@ function lossList(losses: Map<W3cLossKind, Set<string> | number>, sel: ExportSel
         'documents.textFile', 'documents.metadata.categories', 'documents.metadata.url', 'documents.created', 'documents.modified']
     })
   }
+  // Authorship (team2): bodies carry no creator.
+  const authored = [...sel.entities, ...sel.citations].filter((r) => r.createdBy || r.modifiedBy).length
+  if (authored) out.push({ what: 'who made and last changed entities and citations (bodies carry no creator)', count: authored, fields: ['entities.createdBy.name', 'entities.createdBy.orcid', 'entities.modifiedBy.name', 'entities.modifiedBy.orcid', 'citations.createdBy.name', 'citations.createdBy.orcid', 'citations.modifiedBy.name', 'citations.modifiedBy.orcid'] })
   out.push(...rejectedSuggestionsLoss(sel))
   return out.sort((a, b) => (a.what < b.what ? -1 : 1))
 }

@@ -1,4 +1,4 @@
-import type { Id, TextTarget, Timestamp } from './common'
+import type { Authorship, Id, TextTarget, Timestamp } from './common'
 import type { VerificationStatus } from './verdicts'
 
 /** Outcome of the last (re-)anchoring of an annotation; see src/shared/anchoring. */
@@ -28,7 +28,10 @@ export interface Verification {
   source?: SourcePassage
   discrepancies: Discrepancy[]
   note: string
+  /** Name of who gave the verdict. */
   by: string
+  /** Their ORCID iD, when the current author had one (see Person). */
+  byOrcid?: string
   at: Timestamp
 }
 
@@ -40,7 +43,8 @@ export interface CitationLink {
   verification?: Verification
 }
 
-export interface Annotation {
+/** `author` is the annotator (agreement's rater); `createdBy`/`modifiedBy` carry name and ORCID. */
+export interface Annotation extends Authorship {
   id: Id
   documentId: Id
   target: TextTarget

@@ -1,4 +1,4 @@
-import type { Id, Timestamp } from './common'
+import type { Authorship, Id, Timestamp } from './common'
 
 /** A CSL-JSON name (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html). */
 export interface CslName {
@@ -36,7 +36,7 @@ export interface CslItem {
 }
 
 /** A bibliography item of the project. */
-export interface Citation {
+export interface Citation extends Authorship {
   id: Id
   item: CslItem
   /** The attached cited text (a document with role `source`), when there is one. */

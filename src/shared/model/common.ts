@@ -16,3 +16,18 @@ export interface TextTarget {
   prefix: string
   suffix: string
 }
+
+/**
+ * A person who made or last changed a record: the name they sign with and, when they gave one,
+ * their ORCID iD as its 16 characters with hyphens (`0000-0002-1825-0097`), not as a URL.
+ */
+export interface Person {
+  name: string
+  orcid?: string
+}
+
+/** Who made a record and who changed it last (absent on records made before authorship was kept). */
+export interface Authorship {
+  createdBy?: Person
+  modifiedBy?: Person
+}

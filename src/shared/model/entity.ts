@@ -1,5 +1,5 @@
 import type { AuthorityScheme } from './authority-schemes'
-import type { Id, Timestamp } from './common'
+import type { Authorship, Id, Timestamp } from './common'
 import type { EntityType } from './entity-types'
 
 /** An identifier in an authority file, with its canonical URI. */
@@ -19,7 +19,7 @@ export interface EntityDates {
   end?: string
 }
 
-export interface Entity {
+export interface Entity extends Authorship {
   id: Id
   type: EntityType
   label: string
@@ -34,7 +34,7 @@ export interface Entity {
 }
 
 /** A subject–predicate–object statement between entities or annotations. */
-export interface Relation {
+export interface Relation extends Authorship {
   id: Id
   subject: Id
   predicate: string

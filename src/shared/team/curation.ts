@@ -1,7 +1,8 @@
 /**
  * Curation, as in INCEpTION: annotators' versions of a passage side by side, and one version per
- * disputed passage accepted into a curated layer. Until authorship fields land (issue 15 item 2),
- * the curated layer is the annotations whose author is CURATION_AUTHOR. Offsets are code points.
+ * disputed passage accepted into a curated layer: the annotations whose `author` (the annotator,
+ * agreement's rater) is CURATION_AUTHOR; `createdBy` names the curator who accepted each one.
+ * Offsets are code points.
  */
 import type { Annotation, Id } from '../model'
 import { sameJson } from './stable-json'
@@ -67,7 +68,9 @@ export function planAcceptIntoCuration(annotations: Readonly<Record<Id, Annotati
   const remove = Object.values(annotations)
     .filter((a) => a.author === CURATION_AUTHOR && a.documentId === source.documentId && a.target.start < source.target.end && source.target.start < a.target.end)
     .map((a) => a.id)
-  return { put: { ...structuredCopy(source), id: newId, author: CURATION_AUTHOR, created: now, modified: now }, remove }
+  // The curated record is the curator's: its authorship is left for the services to stamp.
+  const { createdBy: _c, modifiedBy: _m, ...copy } = structuredCopy(source)
+  return { put: { ...copy, id: newId, author: CURATION_AUTHOR, created: now, modified: now }, remove }
 }
 
 function structuredCopy(a: Annotation): Annotation {

@@ -5,7 +5,8 @@
  * - lists of names and ids (tags, entityIds, aliases, categories) merge as sets: what either side
  *   added is added, what either side removed is removed;
  * - an annotation's citation links merge per cited work (`citationId`), each link field by field;
- * - `modified` takes the later timestamp and never conflicts.
+ * - `modified` takes the later timestamp and never conflicts; `modifiedBy` (who changed it last)
+ *   goes with it: the person of the side changed later (ours on a tie).
  */
 import { sameJson } from '../stable-json'
 
@@ -67,7 +68,8 @@ function mergeFields<T>(base: T | undefined, ours: T, theirs: T, path: string, c
     const name = path ? `${path}.${key}` : key
     const [bv, ov, tv] = [b[key], o[key], t[key]]
     let value: unknown
-    if (sameJson(ov, tv)) value = ov
+    if (key === 'modifiedBy' && !path) value = String(t.modified ?? '') > String(o.modified ?? '') ? tv : ov
+    else if (sameJson(ov, tv)) value = ov
     else if (sameJson(ov, bv)) value = tv
     else if (sameJson(tv, bv)) value = ov
     else if (LATEST_FIELDS.has(key) && typeof ov === 'string' && typeof tv === 'string') value = ov > tv ? ov : tv

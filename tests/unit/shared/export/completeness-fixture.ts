@@ -7,7 +7,17 @@
  * blocks of every kind with levels and printed labels. Offsets are code points.
  */
 import { type Annotation, type Block, type Entity, ENTITY_TYPES, type ProjectData } from '../../../../src/shared/model'
+import { orcidCheckCharacter } from '../../../../src/shared/team/person'
 import { CodePointIndex } from '../../../../src/shared/text/code-points'
+
+let people = 0
+/** A person found nowhere else, with a valid ORCID iD of their own (authorship, team2). */
+function person(role: string): { name: string; orcid: string } {
+  const d = `0009${String(1000000 + ++people * 7919).padStart(11, '0')}`.slice(0, 15)
+  const id = d + orcidCheckCharacter(d)
+  return { name: `Zq${role}person${people}`, orcid: id.replace(/^(\d{4})(\d{4})(\d{4})(\d{3}[\dX])$/, '$1-$2-$3-$4') }
+}
+const authorship = (role: string) => ({ createdBy: person(`${role}maker`), modifiedBy: person(`${role}changer`) })
 
 const TEXT = [
   'Zqtitle of the book',
@@ -76,11 +86,11 @@ export function completeProject(): { data: ProjectData; texts: Record<string, st
     authorities: [{ scheme: 'wikidata' as const, id: `Q83${i}5`, uri: `http://www.wikidata.org/entity/Q83${i}5` }],
     coordinates: { lat: 10.1 + i, lon: 20.2 + i },
     dates: { date: `130${i}-01-0${i + 1}`, birth: `131${i}-02-0${i + 1}`, death: `132${i}-03-0${i + 1}`, start: `133${i}-04-0${i + 1}`, end: `134${i}-05-0${i + 1}` },
-    created: ts(), modified: ts()
+    created: ts(), modified: ts(), ...authorship(`ent${type}`)
   }))
   const ann = (id: string, quote: string, more: Partial<Annotation>): Annotation => ({
     id, documentId: doc.id, target: target(index, quote), tags: [], note: '', entityIds: [], citations: [],
-    author: `Zqwriter${id.slice(5)}`, created: ts(), modified: ts(), status: 'anchored', ...more
+    author: `Zqwriter${id.slice(5)}`, created: ts(), modified: ts(), status: 'anchored', ...authorship(`ann${id.slice(5)}`), ...more
   })
   const annotations: Annotation[] = [
     ann('zqannone', 'Zqmentionone', { entityIds: ['zqentperson'], tags: ['zqtag'], note: 'Zqnoteone', color: '#a1b2c3' }),
@@ -89,7 +99,7 @@ export function completeProject(): { data: ProjectData; texts: Record<string, st
       citations: [{
         citationId: 'zqcitid', locator: 'zqlocator',
         verification: {
-          status: 'contradicted', note: 'Zqverdictnote', by: 'Zqverdictby', at: ts(),
+          status: 'contradicted', note: 'Zqverdictnote', by: 'Zqverdictby', byOrcid: person('verdict').orcid, at: ts(),
           discrepancies: [{ kind: 'date', claim: 'Zqclaimvalue', source: 'Zqsourcevalue', variant: true, entityId: 'zqdiscrepancyentity' }],
           source: { documentId: src.id, ...target(source, 'Zqsourcepassage') }
         }
@@ -106,7 +116,7 @@ export function completeProject(): { data: ProjectData; texts: Record<string, st
     entities: Object.fromEntries(entities.map((e) => [e.id, e])),
     citations: {
       zqcitid: {
-        id: 'zqcitid', sourceDocumentId: src.id, created: ts(), modified: ts(),
+        id: 'zqcitid', sourceDocumentId: src.id, created: ts(), modified: ts(), ...authorship('cit'),
         item: {
           id: 'zqcitid', type: 'article-journal', title: 'Zqitemtitle', 'container-title': 'Zqjournal', volume: '4711', issue: '4712',
           page: '4713-4714', publisher: 'Zqpublisher', 'publisher-place': 'Zqpubplace', DOI: '10.4715/zqdoi', URL: 'https://example.org/zqurl',
@@ -117,8 +127,8 @@ export function completeProject(): { data: ProjectData; texts: Record<string, st
       }
     },
     relations: {
-      zqrelid: { id: 'zqrelid', subject: 'zqentperson', predicate: 'zqpredicate', object: 'zqentplace', note: 'Zqrelnote', created: ts() },
-      zqrelann: { id: 'zqrelann', subject: 'zqannone', predicate: 'zqpredicate', object: 'zqentwork', note: 'Zqrelnotetwo', created: ts() }
+      zqrelid: { id: 'zqrelid', subject: 'zqentperson', predicate: 'zqpredicate', object: 'zqentplace', note: 'Zqrelnote', created: ts(), ...authorship('rel') },
+      zqrelann: { id: 'zqrelann', subject: 'zqannone', predicate: 'zqpredicate', object: 'zqentwork', note: 'Zqrelnotetwo', created: ts(), ...authorship('reltwo') }
     },
     predicates: { zqpredicate: { id: 'zqpredicate', builtin: false } },
     tags: { zqtag: { id: 'zqtag', color: '#c3b2a1' } },
