@@ -4,7 +4,8 @@ export function scrollParent(el: Element): Element {
     const style = getComputedStyle(node)
     if (/(auto|scroll)/.test(style.overflowY) && node.scrollHeight > node.clientHeight) return node
     const parent: Node | null = node.assignedSlot ?? node.parentNode
-    node = parent instanceof ShadowRoot ? parent.host : (parent as Element | null)
+    // Past <html> comes the Document, which is no Element: the document's own scroller then.
+    node = parent instanceof ShadowRoot ? parent.host : parent instanceof Element ? parent : null
   }
   return document.scrollingElement ?? document.documentElement
 }
