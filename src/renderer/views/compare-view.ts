@@ -23,6 +23,7 @@ import type { Candidate, Comparison, PassageCheck } from '../../shared/api/compa
 import type { Discrepancy, DocumentWithText, VerificationStatus } from '../../shared/model'
 import { CodePointIndex } from '../../shared/text/code-points'
 import { markedText, selectionOffsets, type Mark } from '../dom/marked-text'
+import { ModalController } from '../dom/modal-controller'
 import { findValue, pageLabelAt } from '../lib/compare-judgement'
 import { reportError } from '../lib/errors'
 import { modelContext } from '../model/model-context'
@@ -81,6 +82,8 @@ export class CompareView extends LitElement {
   @state() private progress: { done: number; total: number } | undefined
   private readonly cancelling = new AbortController()
 
+  /** Tab stays in the sheet, Escape closes it from anywhere (also when a script moved focus out), focus returns to Compare. */
+  protected readonly modal = new ModalController(this, { container: () => this.renderRoot.querySelector<HTMLElement>('.sheet'), onEscape: () => this.close() })
   @query('.source') private sourcePane!: HTMLElement
   @query('.left') private claimPane!: HTMLElement
 
