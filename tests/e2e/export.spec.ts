@@ -52,7 +52,7 @@ test('exports the project as JSON and the document as TEI, downloading the files
   const r = jingValidate([{ name: teiName, content: tei.get(teiName)! }])
   expect(r.output).toBe('')
   expect(r.status).toBe(0)
-  await expect(dialog.locator('.losses li')).toHaveText([/annotation creation and modification times: 2/])
+  await expect(dialog.locator('.losses li')).toHaveText([/annotation creation and modification times: 2/, /document record times and text file names: 1/])
 
   // CSV offers BOM and zip; zipped, it is one download plus the loss report.
   await dialog.getByLabel('Format').selectOption('csv')

@@ -3,6 +3,7 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { stat } from 'node:fs/promises'
 import { ProjectHost } from '../../main/projects/project-host'
+import { HEADER_FILE } from '../../shared/team/layout/file-names'
 import { ExportFolders } from '../../main/services/export-folders'
 import { DEFAULT_APP_ROOT } from '../../main/services/project-session'
 import { startHttpServer } from '../../main/transport/http'
@@ -28,8 +29,10 @@ export const serveCommand: CliCommand = {
     // person starting the server said, on this command line.
     const exportFolders = new ExportFolders()
     for (const root of args.options['export-root'] ?? []) exportFolders.grant(resolve(root))
-    // A mistyped --project must not silently become an empty project: creating one takes --create.
-    const host = await ProjectHost.start({ dir, create: args.flags.has('create'), dataDir: userDataDir(), appRoot: DEFAULT_APP_ROOT, exportFolders })
+    // A mistyped --project must not silently become an empty project: creating one takes --create,
+    // or a git clone of a project (its layout's header file is there; readGitLayout loads it).
+    const clone = dir !== undefined && (await stat(join(resolve(dir), HEADER_FILE)).then(() => true, () => false))
+    const host = await ProjectHost.start({ dir, create: args.flags.has('create') || clone, dataDir: userDataDir(), appRoot: DEFAULT_APP_ROOT, exportFolders })
     const server = await startHttpServer({ session: host, rendererDir, port: intOption(args, 'port') ?? 0 })
     const stop = async () => {
       await server.close()
