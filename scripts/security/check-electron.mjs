@@ -11,13 +11,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const require = createRequire(import.meta.url)
-const Papa = require('papaparse')
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const BIN = join(ROOT, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js')
 const ELECTRON = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version
@@ -27,19 +24,34 @@ function arg(name) {
   return i > 0 ? process.argv[i + 1] : undefined
 }
 
-/** Runs electronegativity on `dir`; resolves with its findings as { check, severity, file, location, sample }. */
+/**
+ * Runs electronegativity on `dir`; resolves with its findings as { check, level, file, location }.
+ * Its SARIF report, not its CSV: the CSV writer starts the header write and the rows' append
+ * without waiting for either, so the header can land over the first row (seen in CI).
+ */
 async function findings(dir) {
   const tmp = mkdtempSync(join(tmpdir(), 'marginalia-electronegativity-'))
   try {
-    const csv = join(tmp, 'findings.csv')
-    const child = spawn(process.execPath, [BIN, '-i', dir, '-r', '-e', ELECTRON, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', csv, '-v', 'false'], { cwd: ROOT })
+    const report = join(tmp, 'findings.sarif')
+    const child = spawn(process.execPath, [BIN, '-i', dir, '-r', '-e', ELECTRON, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report, '-v', 'false'], { cwd: ROOT })
     let output = ''
     child.stdout.on('data', (d) => (output += d))
     child.stderr.on('data', (d) => (output += d))
     const code = await new Promise((ok) => child.on('close', ok))
-    if (!existsSync(csv)) throw new Error(`electronegativity gave no report for ${dir} (exit ${code}):\n${output}`)
-    const rows = Papa.parse(readFileSync(csv, 'utf8').trim(), { header: true, transformHeader: (h) => h.trim() }).data
-    return rows.map((row) => ({ check: row.issue, severity: row.severity, file: row.filename, location: row.location, sample: row.sample }))
+    if (!existsSync(report)) throw new Error(`electronegativity gave no report for ${dir} (exit ${code}):\n${output}`)
+    const results = JSON.parse(readFileSync(report, 'utf8')).runs[0].results
+    return results.map((r) => {
+      const where = r.locations?.[0]?.physicalLocation
+      const uri = where?.artifactLocation?.uri
+      return {
+        check: r.ruleId,
+        level: r.level,
+        // The tool writes "file:///" for a finding about the whole application ("N/A" in its CSV).
+        file: !uri || uri === 'file:///' ? 'N/A' : uri,
+        location: where?.region ? `${where.region.startLine}:${where.region.startColumn}` : 'N/A',
+        message: r.message?.text ?? ''
+      }
+    })
   } finally {
     rmSync(tmp, { recursive: true, force: true })
   }
@@ -68,7 +80,7 @@ for (const [k, { name }] of inputs.entries()) {
     if (i >= 0) {
       used.add(i)
       accepted++
-    } else problems.push(`new finding in ${name}: ${f.check} (${f.severity}) at ${f.file}:${f.location}: ${f.sample}`)
+    } else problems.push(`new finding in ${name}: ${f.check} (${f.level}) at ${f.file}:${f.location}: ${f.message}`)
   }
 }
 allowlist.forEach((a, i) => {
