@@ -19,6 +19,7 @@ export const corpusStyles = css`
   .doc-title { font-weight: 600; margin: 0.8rem 0 0.2rem; font-size: 0.9rem; }
   svg { display: block; max-width: 100%; background: #fffdf9; border: 1px solid var(--line); border-radius: 6px; }
   svg [tabindex]:focus { outline: none; stroke: var(--focus); stroke-width: 3px; }
+  svg [tabindex]:focus text { stroke: none; font-weight: 700; }
   .split { display: grid; grid-template-columns: minmax(0, 1fr) 18rem; gap: 0.8rem; align-items: start; }
   h2 { font-size: 0.95rem; margin: 0.6rem 0 0.3rem; }
 `
