@@ -4,6 +4,7 @@
  * src/main/services/<domain>-service.ts; the transports, preload and clients follow from this list.
  */
 import { annotationMethods, type HistoryState } from './api/annotations'
+import { annotationBatchMethods } from './api/annotation-batch'
 import { citationsMethods } from './api/citations'
 import { compareMethods } from './api/compare'
 import { corpusMethods } from './api/corpus'
@@ -21,7 +22,7 @@ import type { CollectionName } from './model'
 
 export const methods = {
   ...documentMethods,
-  ...annotationMethods,
+  ...annotationMethods, ...annotationBatchMethods,
   ...entitiesMethods,
   ...citationsMethods,
   ...exportsMethods,

@@ -19,7 +19,8 @@ test('20,000 annotations: the table is virtualised, scrolls to the end, filters,
   await app.restart(page, async () => {
     await writeProject(app.dir, t, [{ spans: spans(t, N, 1) }, { spans: spans(t, N, 2) }])
   })
-  await expect(page.locator('document-view h1')).toBeVisible()
+  // Opening a project of 20,000 annotations on a loaded, shared machine can take longer than the default 10 s.
+  await expect(page.locator('document-view h1')).toBeVisible({ timeout: 60_000 })
   await page.getByRole('button', { name: 'Corpus' }).click()
   await page.locator('#corpus-tab-table').click()
   const count = page.locator('corpus-table #table-count')

@@ -53,9 +53,9 @@ test('Ctrl+Shift+F: a project search lists hits in the seed and in Gibbon, and a
   const docs = page.locator('corpus-search section.document')
   await expect(docs).toHaveCount(2)
   // Gibbon's damaged “PalÊologus” is found as the same word.
-  await expect(docs.nth(0).locator('h3')).toContainText('Gibbon')
+  await expect(docs.nth(0).locator('h2')).toContainText('Gibbon')
   await expect(docs.nth(0).locator('.count')).toHaveText('12')
-  await expect(docs.nth(1).locator('h3')).toContainText('John VII Palaiologos')
+  await expect(docs.nth(1).locator('h2')).toContainText('John VII Palaiologos')
   await expect(docs.nth(1).locator('.count')).toHaveText('2')
   await expect(docs.nth(0).locator('button.hit mark').first()).toHaveText('PalÊologus')
 

@@ -5,7 +5,7 @@ import { MarginaliaError } from '../../shared/result'
 import { paletteColor } from '../../shared/colors'
 import { widenToGraphemes } from '../../shared/text/graphemes'
 import { describe } from '../../shared/anchoring/describe'
-import type { Transaction } from '../store/types'
+import { ensureTags, removeAnnotation } from './annotation-batch'
 import type { ServiceContext } from './context'
 
 /** Document order: by start, then by end, then by creation. */
@@ -31,12 +31,6 @@ interface Body {
 export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof annotationMethods> {
   const store = ctx.store
   const history = (): HistoryState => store.history.state()
-
-  /** Gives every tag not yet known a palette colour, in the same edit. */
-  const ensureTags = (tx: Transaction, tags: string[]) => {
-    let known = Object.keys(store.data.tags).length
-    for (const tag of tags) if (!tx.get('tags', tag)) tx.put('tags', { id: tag, color: paletteColor(known++) })
-  }
 
   const checkLinks = (body: Body) => {
     for (const id of body.entityIds ?? []) if (!store.data.entities[id]) throw new MarginaliaError('not-found', `no entity with id ${id}`)
@@ -78,7 +72,7 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
     }
     if (body.color) annotation.color = body.color
     return store.transact('Create annotation', (tx) => {
-      ensureTags(tx, tags)
+      ensureTags(store, tx, tags)
       tx.put('annotations', annotation)
       return annotation
     })
@@ -121,7 +115,7 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
       if (body.entityIds) next.entityIds = [...new Set(body.entityIds)]
       if (body.citations) next.citations = mergeCitations(old.citations, body.citations)
       return store.transact('Edit annotation', (tx) => {
-        ensureTags(tx, next.tags)
+        ensureTags(store, tx, next.tags)
         tx.put('annotations', next)
         return next
       })
@@ -129,8 +123,7 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
     deleteAnnotation: async ({ id }) => {
       if (!store.data.annotations[id]) throw new MarginaliaError('not-found', `no annotation with id ${id}`)
       await store.transact('Delete annotation', (tx) => {
-        for (const r of Object.values(store.data.relations)) if (r.subject === id || r.object === id) tx.remove('relations', r.id)
-        tx.remove('annotations', id)
+        removeAnnotation(store, tx, id)
       })
       return { id }
     },

@@ -14,6 +14,7 @@ import { MarginaliaError, type Result } from '../../shared/result'
 import type { StoreChange } from '../store/types'
 import { FileProjectStore, type OpenOptions } from '../store/project-store'
 import { createAnnotationHandlers } from './annotations-service'
+import { createAnnotationBatchHandlers } from './annotation-batch'
 import { createCitationsHandlers } from './citations-service'
 import { createCompareHandlers } from './compare-service'
 import { createCorpusHandlers } from './corpus-service'
@@ -66,7 +67,7 @@ export class ProjectSession {
   private constructor(readonly store: FileProjectStore, readonly ctx: ServiceContext, readonly exportFolders: ExportFolders) {
     this.handlers = {
       ...createDocumentHandlers(ctx),
-      ...createAnnotationHandlers(ctx),
+      ...createAnnotationHandlers(ctx), ...createAnnotationBatchHandlers(ctx),
       ...createEntitiesHandlers(ctx),
       ...createCitationsHandlers(ctx),
       ...createExportsHandlers(ctx, exportFolders),

@@ -19,6 +19,7 @@ const RESULT_RECORDS: Table = {
   updateAnnotation: (a) => [put('annotations', a)],
   verifyClaim: (a) => [put('annotations', a)],
   deleteAnnotation: ({ id }) => [removed('annotations', id)],
+  editAnnotations: (r) => [...r.updated.map((a) => put('annotations', a)), ...r.deleted.map((id) => removed('annotations', id))],
   linkAll: (list) => list.map((a) => put('annotations', a)),
   acceptSuggestion: (r) => [put('entities', r.entity), put('annotations', r.annotation)],
   acceptReference: (r) => [put('citations', r.citation), put('annotations', r.annotation)],

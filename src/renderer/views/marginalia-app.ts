@@ -134,7 +134,7 @@ export class MarginaliaApp extends LitElement {
           ${docId ? html`<reimport-button .documentId=${docId}></reimport-button>` : nothing}
         </nav>
         ${this.corpusTab
-          ? html`<corpus-view style="grid-column: 2 / 4" .tab=${this.corpusTab} @tab-change=${(e: CustomEvent<{ tab: CorpusTab }>) => (this.corpusTab = e.detail.tab)} @corpus-close=${() => this.closeCorpus()}></corpus-view>`
+          ? html`<corpus-view style="grid-column: 2 / -1" .tab=${this.corpusTab} @tab-change=${(e: CustomEvent<{ tab: CorpusTab }>) => (this.corpusTab = e.detail.tab)} @corpus-close=${() => this.closeCorpus()}></corpus-view>`
           : nothing}
         ${this.find.open && !this.corpusTab
           ? html`<search-bar .documentId=${docId} @find-hits=${(e: CustomEvent<FindDetail>) => this.onFindHits(e.detail)} @find-close=${this.closeFind}></search-bar>`

@@ -73,13 +73,13 @@ export class CorpusKwic extends LitElement {
       </form>
       ${r?.error ? html`<p class="error" role="alert">${r.error}</p>` : nothing}
       ${c ? html`<p class="muted" role="status">${c.total} line${c.total === 1 ? '' : 's'}${c.truncated ? ` (first ${c.lines.length} shown)` : ''}</p>` : nothing}
-      <div class="lines" role="list" aria-label="Concordance lines">
+      <ul class="lines plain" aria-label="Concordance lines">
         ${(c?.lines ?? []).map(
-          (l) => html`<button class="line" role="listitem" data-start=${l.start} title=${l.documentTitle} @click=${() => (l.annotationId ? openAnnotation(this, l.annotationId, l.documentId) : openPassage(this, { documentId: l.documentId, start: l.start, end: l.end }))}>
+          (l) => html`<li><button class="line" data-start=${l.start} title=${l.documentTitle} @click=${() => (l.annotationId ? openAnnotation(this, l.annotationId, l.documentId) : openPassage(this, { documentId: l.documentId, start: l.start, end: l.end }))}>
             <span class="left"><span>${l.left}</span></span><span class="kw">${l.keyword}</span><span class="right">${l.right}</span>
-          </button>`
+          </button></li>`
         )}
-      </div>
+      </ul>
     `
   }
 

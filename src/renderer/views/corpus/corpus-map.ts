@@ -80,7 +80,7 @@ export class CorpusMap extends LitElement {
 
   private renderUnplaced(data: MapData) {
     if (!data.withoutCoordinates.length) return nothing
-    return html`<h3>Places without coordinates</h3>
+    return html`<h2>Places without coordinates</h2>
       <ul class="plain unplaced">
         ${data.withoutCoordinates.map(
           (p) => html`<li><button class="passage" data-entity-id=${p.entityId} @click=${() => this.choose(p)}>

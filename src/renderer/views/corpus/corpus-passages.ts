@@ -30,7 +30,7 @@ export class CorpusPassages extends LitElement {
     const r = this.annotationIds.length ? m.corpus.get('annotationTable', { filter: { annotationIds: this.annotationIds }, limit: SHOWN }) : undefined
     const rows = r?.value?.rows ?? []
     return html`
-      <h3>${this.heading}</h3>
+      <h2>${this.heading}</h2>
       <p class="muted">${this.annotationIds.length} passage${this.annotationIds.length === 1 ? '' : 's'}</p>
       ${r?.error ? html`<p class="error">${r.error}</p>` : nothing}
       <ul class="plain" aria-label=${`Passages behind ${this.heading}`}>

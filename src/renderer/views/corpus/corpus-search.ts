@@ -59,7 +59,7 @@ export class CorpusSearch extends LitElement {
     const hits = [...d.hits].sort((a, b) => a.start - b.start)
     const spans = hits.map((h) => ({ start: h.start, end: h.end }))
     return html`<section class="document" data-document-id=${d.documentId}>
-      <h3 class="doc-title">${d.title} <span class="count">${d.count}</span></h3>
+      <h2 class="doc-title">${d.title} <span class="count">${d.count}</span></h2>
       <ul class="plain">
         ${hits.map(
           (h) => html`<li>

@@ -65,7 +65,7 @@ export class CorpusStatistics extends LitElement {
         <button @click=${() => this.save(id, 'png')} aria-label=${`${title} as PNG`}>PNG</button>
       </figcaption>
       ${rows.length
-        ? svg`<svg viewBox="0 0 ${W} ${h}" role="group" aria-label=${title}>
+        ? svg`<svg viewBox="0 0 ${W} ${h}" width=${W} role="group" aria-label=${title}>
           ${rows.map((c, i) => {
             const y = 4 + i * (BAR + 4)
             const w = ((W - LABEL_W - 40) * c.count) / max

@@ -68,7 +68,7 @@ export class CorpusTable extends LitElement {
       <corpus-bulk-bar .chosen=${this.chosen} .total=${total} @chosen-change=${(e: CustomEvent<Set<string>>) => (this.chosen = e.detail)}></corpus-bulk-bar>
       <div role="table" aria-label="Annotations of the project" aria-rowcount=${total + 1}>
         <div role="row" class="grid head">
-          <div role="columnheader"><span class="muted" aria-label="Chosen"></span></div>
+          <div role="columnheader"><span class="sr-only">Chosen</span></div>
           ${COLUMNS.map((c) => html`<div role="columnheader" aria-sort=${this.sort.column === c.id ? (this.sort.descending ? 'descending' : 'ascending') : 'none'}>
             <button @click=${() => this.sortBy(c.id)}>${c.label}${this.sort.column === c.id ? (this.sort.descending ? ' ▼' : ' ▲') : ''}</button>
           </div>`)}

@@ -19,6 +19,8 @@ const W = 860
 const LANE = 22
 const TOP = 28
 const PAD = 20
+/** Room a bar's label takes to the right of it (px of the viewBox). */
+const LABEL_ROOM = 150
 
 /** Places items in lanes: each lane holds items that do not overlap (in pixels), in start order. */
 function lanes(items: TimelineItem[], x: (t: number) => number, d0: number, d1: number): { item: TimelineItem; lane: number; x0: number; x1: number }[] {
@@ -47,6 +49,7 @@ export class CorpusTimeline extends LitElement {
     text { font-size: 11px; fill: var(--ink); }
     .axis text { fill: var(--ink-soft); font-size: 10px; }
     .axis line { stroke: var(--line); }
+    corpus-passages { display: block; max-width: 54rem; margin-top: 0.6rem; }
   `]
 
   @state() private domain: [number, number] | undefined
@@ -67,15 +70,15 @@ export class CorpusTimeline extends LitElement {
     const height = TOP + (Math.max(0, ...placed.map((p) => p.lane)) + 1) * LANE + 10
     return html`
       <div class="bar">
-        <button @click=${() => this.zoom(0.5, d0, d1)} aria-label="Zoom in">＋</button>
-        <button @click=${() => this.zoom(2, d0, d1)} aria-label="Zoom out">－</button>
+        <button @click=${() => this.zoom(0.5, d0, d1)} aria-label="Zoom in">+</button>
+        <button @click=${() => this.zoom(2, d0, d1)} aria-label="Zoom out">−</button>
         <button @click=${() => (this.domain = undefined)}>Fit</button>
         <span class="muted">${t.items.length} dated items${t.invalid.length ? ` · ${t.invalid.length} dates are not EDTF: ${t.invalid.map((i) => `${i.label} (${i.edtf})`).join(', ')}` : ''}</span>
         <span style="flex:1"></span>
         <button @click=${() => downloadSvg(this.renderRoot.querySelector('svg')!, 'timeline')}>SVG</button>
       </div>
-      <div class="split">
-        <svg viewBox="0 0 ${W} ${height}" role="group" aria-label="Timeline" @wheel=${(e: WheelEvent) => this.onWheel(e, d0, d1)} @keydown=${(e: KeyboardEvent) => this.onKey(e, d0, d1)}>
+      <div>
+        <svg viewBox="0 0 ${W} ${height}" width=${W} role="group" aria-label="Timeline" @wheel=${(e: WheelEvent) => this.onWheel(e, d0, d1)} @keydown=${(e: KeyboardEvent) => this.onKey(e, d0, d1)}>
           <defs><pattern id="hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="5" height="5" fill="#f0dcc4"></rect><line x1="0" y1="0" x2="0" y2="5" stroke="#a0622e" stroke-width="2"></line></pattern>
             <linearGradient id="fade"><stop offset="0" stop-color="#c98a4b"></stop><stop offset="1" stop-color="#c98a4b" stop-opacity="0"></stop></linearGradient></defs>
           <g class="axis">${ticks(d0, d1, 9).map((k) => svg`<line x1=${x(k.at)} x2=${x(k.at)} y1="16" y2=${height}></line><text x=${x(k.at)} y="12" text-anchor="middle">${k.label}</text>`)}</g>
@@ -89,12 +92,14 @@ export class CorpusTimeline extends LitElement {
   private renderItem(item: TimelineItem, lane: number, x0: number, x1: number) {
     const y = TOP + lane * LANE
     const cls = ['item', item.kind, item.start.approximate || item.end.approximate ? 'approximate' : '', item.start.uncertain || item.end.uncertain ? 'uncertain' : '', item.end.unknown ? 'unknown-end' : '', this.chosen?.id === item.id ? 'selected' : ''].join(' ')
+    // A label that would run past the right edge goes inside its bar when the bar is long enough.
+    const inside = x1 > W - LABEL_ROOM && x1 - x0 > LABEL_ROOM
     const label = `${item.label}: ${item.text}${item.end.open ? ', open end' : ''}${item.end.unknown ? ', end unknown' : ''}`
     return svg`<g class=${cls} data-item-id=${item.id} tabindex="0" role="button" aria-label=${label} @click=${() => (this.chosen = item)} @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (this.chosen = item)}>
       <title>${label}</title>
       <rect x=${x0} y=${y} width=${Math.max(3, x1 - x0)} height="14" rx="2"></rect>
       ${item.end.open ? svg`<path d="M${x1} ${y} l8 7 l-8 7 z" fill="#7a3e1d"></path>` : nothing}
-      <text x=${x1 + (item.end.open ? 11 : 4)} y=${y + 11}>${item.label}${item.start.uncertain || item.end.uncertain ? ' ?' : ''}${item.start.approximate || item.end.approximate ? ' ~' : ''}</text>
+      <text x=${inside ? x0 + 4 : x1 + (item.end.open ? 11 : 4)} y=${y + 11}>${item.label}${item.start.uncertain || item.end.uncertain ? ' ?' : ''}${item.start.approximate || item.end.approximate ? ' ~' : ''}</text>
     </g>`
   }
 

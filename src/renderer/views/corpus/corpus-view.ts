@@ -11,6 +11,7 @@ import { customElement, property } from 'lit/decorators.js'
 import { cache } from 'lit/directives/cache.js'
 import { controlStyles } from '../../styles/ui-styles'
 import type { CorpusSearch } from './corpus-search'
+import { srOnly } from './corpus-styles'
 import './corpus-filter-bar'
 import './corpus-kwic'
 import './corpus-map'
@@ -36,11 +37,12 @@ const TABS: { id: CorpusTab; label: string }[] = [
 
 @customElement('corpus-view')
 export class CorpusView extends LitElement {
-  static styles = [controlStyles, css`
+  static styles = [controlStyles, srOnly, css`
     :host { display: grid; grid-template-rows: auto auto minmax(0, 1fr); min-height: 0; background: #fbf9f5; }
     .tabs { display: flex; gap: 0.2rem; align-items: center; padding: 0.4rem 0.8rem 0; border-bottom: 1px solid var(--line); }
     [role='tab'] { border: none; border-bottom: 2px solid transparent; border-radius: 0; background: transparent; padding: 0.35rem 0.7rem; }
     [role='tab'][aria-selected='true'] { border-bottom-color: var(--accent); color: var(--accent); font-weight: 600; }
+    .tabs [role='tablist'] { display: flex; flex-wrap: wrap; gap: 0.2rem; }
     .tabs .close { margin-left: auto; }
     corpus-filter-bar { padding: 0.5rem 0.8rem 0; }
     section { overflow: auto; padding: 0.6rem 0.8rem; min-height: 0; }
@@ -55,9 +57,12 @@ export class CorpusView extends LitElement {
 
   render() {
     return html`
-      <div class="tabs" role="tablist" aria-label="Corpus views" @keydown=${this.onTabKey}>
-        ${TABS.map((t) => html`<button role="tab" id="corpus-tab-${t.id}" aria-controls="corpus-panel" aria-selected=${this.tab === t.id ? 'true' : 'false'}
-          tabindex=${this.tab === t.id ? 0 : -1} @click=${() => this.select(t.id)}>${t.label}</button>`)}
+      <div class="tabs">
+        <h1 class="sr-only">The whole project: ${TABS.find((t) => t.id === this.tab)?.label}</h1>
+        <div role="tablist" aria-label="Corpus views" @keydown=${this.onTabKey}>
+          ${TABS.map((t) => html`<button role="tab" id="corpus-tab-${t.id}" aria-controls="corpus-panel" aria-selected=${this.tab === t.id ? 'true' : 'false'}
+            tabindex=${this.tab === t.id ? 0 : -1} @click=${() => this.select(t.id)}>${t.label}</button>`)}
+        </div>
         <button class="quiet close" @click=${this.close} aria-label="Close the corpus views">✕ Back to the text</button>
       </div>
       ${this.tab === 'search' ? html`<div></div>` : html`<corpus-filter-bar></corpus-filter-bar>`}
