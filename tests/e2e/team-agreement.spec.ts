@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { teamTabViolations } from './team-axe'
 
 test.use({ seed: true })
 test.describe.configure({ timeout: 300_000 })
@@ -42,6 +43,7 @@ test('the agreement table of the open document, kept current, by tag and by enti
   expect(cohenAll.value).toBeLessThan(1) // they disagree on Bayezid I
   await expect(view.getByRole('columnheader', { name: 'Measure' })).toBeVisible()
   await expect(view.getByRole('cell', { name: 'Cohen’s κ' }).first()).toBeVisible()
+  expect(await teamTabViolations(page)).toEqual([])
 
   // Ben changes his mind: the table follows the edit.
   const bens = (await app.api<{ id: string; author: string; target: { exact: string } }[]>('listAnnotations', { documentId: app.seedId }))

@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { teamTabViolations } from './team-axe'
 
 test.use({ seed: true })
 test.describe.configure({ timeout: 300_000 })
@@ -56,6 +57,7 @@ test('history of an annotation and of a document, with authors and messages; res
   await expect(dialog).toContainText(`version ${adaCommit.slice(0, 7)}`)
   await expect(dialog).toContainText('Undo takes it back')
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  expect(await teamTabViolations(page)).toEqual([])
   await page.keyboard.press('Enter')
   await expect(dialog).toBeHidden()
   expect((await app.api<Ann>('getAnnotation', { id: ann.id })).note).toBe('Ben: the son, not the father')

@@ -19,8 +19,9 @@ export const UNKNOWN_PERSON: Readonly<Person> = Object.freeze({ name: 'unknown' 
 type Legacy = Authorship & { author?: unknown; created?: unknown; modified?: unknown }
 
 /** `record` with authorship by the rule above, or `record` itself when it has both members. Pure. */
-export function withLegacyAuthorship<T extends Legacy>(collection: CollectionName, record: T): T {
-  if (!AUTHORED_COLLECTIONS.has(collection) || (record.createdBy && record.modifiedBy)) return record
+export function withLegacyAuthorship<T extends object>(collection: CollectionName, input: T): T {
+  const record = input as T & Legacy
+  if (!AUTHORED_COLLECTIONS.has(collection) || (record.createdBy && record.modifiedBy)) return input
   const annotator = collection === 'annotations' && typeof record.author === 'string' && record.author.trim() ? { name: record.author.trim() } : undefined
   const createdBy = record.createdBy ?? annotator ?? { ...UNKNOWN_PERSON }
   const unchanged = record.modified === undefined || record.modified === record.created

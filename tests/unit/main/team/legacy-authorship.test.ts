@@ -19,8 +19,8 @@ const ADA = { name: 'Ada Lovelace', orcid: '0000-0002-1825-0097' }
 
 /** `data` as a Marginalia of schema 2 saved it: no createdBy / modifiedBy anywhere. */
 function asSchema2(data: ProjectData): ProjectData {
-  const old = structuredClone(data) as ProjectData & Record<string, Record<string, Record<string, unknown>>>
-  for (const c of COLLECTION_NAMES) for (const r of Object.values(old[c] as Record<string, Record<string, unknown>>)) (delete r.createdBy, delete r.modifiedBy)
+  const old = structuredClone(data)
+  for (const c of COLLECTION_NAMES) for (const r of Object.values(old[c] as unknown as Record<string, Record<string, unknown>>)) (delete r.createdBy, delete r.modifiedBy)
   old.schemaVersion = 2
   return old
 }
