@@ -8,6 +8,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { COLLECTION_NAMES, type ProjectData } from '../../shared/model'
 import { decodeLayout, encodeLayout } from '../../shared/team/layout/codec'
+import { liftLegacyLayout } from '../../shared/team/legacy-authorship'
 import { ANNOTATIONS_DIR, COLLECTION_FILES, HEADER_FILE } from '../../shared/team/layout/file-names'
 import { own, sameJson } from '../../shared/team/stable-json'
 import type { ProjectStore } from '../store/types'
@@ -59,7 +60,7 @@ export async function readLayoutFolder(dir: string): Promise<ProjectData> {
     const content = await readOrNull(join(dir, p))
     if (content !== null) files.set(p, content)
   }
-  return decodeLayout(files)
+  return liftLegacyLayout(decodeLayout(files))
 }
 
 /**

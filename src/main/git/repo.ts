@@ -10,6 +10,7 @@ import http from 'isomorphic-git/http/node'
 import type { ProjectData } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { decodeLayout } from '../../shared/team/layout/codec'
+import { liftLegacyLayout } from '../../shared/team/legacy-authorship'
 import { ANNOTATIONS_DIR, COLLECTION_FILES, HEADER_FILE } from '../../shared/team/layout/file-names'
 
 export type { AuthCallback }
@@ -137,7 +138,7 @@ export async function projectAt(dir: string, oid: string): Promise<ProjectData> 
   const paths = (await filesAt(dir, oid)).filter((p) => p === HEADER_FILE || Object.values<string>(COLLECTION_FILES).includes(p) || p.startsWith(`${ANNOTATIONS_DIR}/`))
   const files = new Map<string, string>()
   for (const p of paths) files.set(p, (await fileAt(dir, oid, p)) ?? '')
-  return decodeLayout(files)
+  return liftLegacyLayout(decodeLayout(files))
 }
 
 /** Moves the branch (and HEAD) to `oid` without touching the work tree. */

@@ -73,7 +73,7 @@ export class ProjectSession {
       ...createExportsHandlers(ctx, exportFolders),
       ...createCompareHandlers(ctx),
       ...createW3cHandlers(ctx),
-      ...createTeamHandlers(ctx),
+      ...createTeamHandlers(ctx, exportFolders),
       ...createSearchHandlers(ctx), ...createCorpusHandlers(ctx),
       ...createStoreHandlers(ctx),
       ...createLoneProjectHandlers(store),

@@ -3,6 +3,8 @@
  * sync and merges (src/main/git), conflict review, curation and history. Writes go through the
  * store, so each is one undoable edit that emits a change event.
  */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { HandlersOf } from '../../shared/api/define'
 import type { teamMethods } from '../../shared/api/team'
 import type { ProjectData } from '../../shared/model'
@@ -11,16 +13,22 @@ import { agreementCsv, computeAgreement } from '../../shared/team/agreement/repo
 import { disputedSpans, planAcceptIntoCuration } from '../../shared/team/curation'
 import { makePerson } from '../../shared/team/person'
 import { applyToStore, readLayoutFolder, writeLayoutFolder } from '../git/layout-folder'
+import { writeFileAtomic } from '../store/atomic-write'
 import { saveDefaultAuthor } from './author-config'
 import { unstamped } from './authorship-store'
 import type { ServiceContext } from './context'
+import { ExportFolders } from './export-folders'
+
+/** `agreement-<document>-<tag|type>.csv`, with what of the id no file system takes (`:` `~` `@` …) as `_`. */
+const csvName = (a: { documentId: string; by: string }) => `agreement-${a.documentId.replace(/[^A-Za-z0-9_.-]/g, '_')}-${a.by}.csv`
 
 // isomorphic-git is loaded on first use, so opening a project (and every CLI command) does not pay for it.
 const history = () => import('../git/history')
 const sync = () => import('../git/sync')
 const mergeFolder = () => import('../git/merge-folder')
 
-export function createTeamHandlers(ctx: ServiceContext): HandlersOf<typeof teamMethods> {
+/** `folders`: where `writeAgreementCsv` may write (the grants `writeExport` uses). */
+export function createTeamHandlers(ctx: ServiceContext, folders = new ExportFolders()): HandlersOf<typeof teamMethods> {
   // Sync and merges write each record as the merge made it, with the authorship either side gave it.
   const store = unstamped(ctx.store)
   const author = () => ({ name: ctx.person.name })
@@ -35,7 +43,19 @@ export function createTeamHandlers(ctx: ServiceContext): HandlersOf<typeof teamM
   }
   return {
     agreement: (args) => report(args),
-    agreementCsv: (args) => ({ fileName: `agreement-${args.documentId}-${args.by}.csv`, content: agreementCsv(report(args)) }),
+    agreementCsv: (args) => ({ fileName: csvName(args), content: agreementCsv(report(args)) }),
+    writeAgreementCsv: async ({ folder, ...args }) => {
+      const dir = await folders.check(folder, store.dir) // refused before any work
+      const content = agreementCsv(report(args))
+      const path = join(dir, csvName(args))
+      try {
+        await mkdir(dir, { recursive: true })
+        await writeFileAtomic(path, content)
+      } catch (err) {
+        throw new MarginaliaError('io', `could not write the agreement table into ${dir}: ${(err as Error).message}`)
+      }
+      return { path }
+    },
     syncProject: async ({ remote, message, username, password }) =>
       (await sync()).syncProject(store, {
         author: author(), remote, message,

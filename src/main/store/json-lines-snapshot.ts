@@ -1,7 +1,7 @@
 /**
  * The snapshot layout of today: one `project.json`, valid JSON, one record per line:
  *
- *   {"schemaVersion":2,"project":{…},
+ *   {"schemaVersion":3,"project":{…},
  *   "documents":[
  *   {…record…},
  *   {…record…}

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path'
 import { type ProjectData, SCHEMA_VERSION } from '../../shared/model'
+import { addLegacyAuthorship } from '../../shared/team/legacy-authorship'
 import { storeFs } from './store-fs'
 import { sha256Hex, TEXT_FILE_NAME } from './text-files'
 
@@ -22,6 +23,13 @@ const steps: { from: number; up: (data: ProjectData, ctx: MigrationContext) => P
         const text = await storeFs.readFile(join(dir, 'texts', file)).catch(() => undefined)
         if (text) data.documents[doc.id] = { ...doc, textSha256: sha256Hex(text) }
       }
+    }
+  },
+  {
+    // 3 (team3): records made before authorship was kept get it by the rule of src/shared/team/legacy-authorship.ts.
+    from: 2,
+    async up(data) {
+      addLegacyAuthorship(data)
     }
   }
 ]

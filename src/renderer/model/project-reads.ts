@@ -12,7 +12,7 @@ import type { PageImageData } from '../../shared/api/documents'
 import type { ExportFormatInfo } from '../../shared/api/exports'
 import type { MethodName, Methods } from '../../shared/api'
 import type { ArgsOf, ResultOf } from '../../shared/api/define'
-import type { DisputedSpan, MergeConflict } from '../../shared/api/team'
+import type { AgreementReport, DisputedSpan, MergeConflict, RecordVersion } from '../../shared/api/team'
 import type { Annotation, DocumentRecord, DocumentWithText, Person, RejectedSuggestion, Relation } from '../../shared/model'
 import type { AnnotationIndex } from './annotation-index'
 import { Resource, ResourceMap } from './resource'
@@ -52,6 +52,13 @@ export class ProjectReads {
   readonly disputed: ResourceMap<string, DisputedSpan[]>
   /** Team: who this session records as creator and modifier. */
   readonly author: Resource<Person>
+  /**
+   * Team: the saved versions (git commits) that changed a record, by `versionsKey`. Saving a version
+   * is no change event: whoever saves, merges or restores invalidates them (and the view offers Refresh).
+   */
+  readonly versions: ResourceMap<string, RecordVersion[]>
+  /** Team: a document's agreement table, by `agreementKey`; re-read when its annotations (or, by type, the entities) change. */
+  readonly agreement: ResourceMap<string, AgreementReport>
 
   /**
    * @param read calls a reading method of the API
@@ -81,11 +88,19 @@ export class ProjectReads {
     this.conflicts = new Resource(() => read('listMergeConflicts', {}), changed)
     this.disputed = new ResourceMap((documentId) => read('listDisputedSpans', { documentId }), changed)
     this.author = new Resource(() => read('getAuthor', {}), changed)
+    this.versions = new ResourceMap((key) => {
+      const [kind, id] = key.split('\u0000')
+      return read('recordHistory', kind === 'annotation' ? { annotationId: id } : kind === 'document' ? { documentId: id } : {})
+    }, changed)
+    this.agreement = new ResourceMap((key) => {
+      const [documentId, by] = key.split('\u0000')
+      return read('agreement', { documentId, by: by as 'tag' | 'type' })
+    }, changed)
   }
 
   /** Forgets every cached value's freshness (after a resync): each is fetched again when next shown. */
   invalidateEverything(): void {
-    for (const map of [this.mentions, this.relations, this.passages, this.proposals, this.rejected, this.notes, this.worksCited, this.texts, this.pageImages, this.disputed]) {
+    for (const map of [this.mentions, this.relations, this.passages, this.proposals, this.rejected, this.notes, this.worksCited, this.texts, this.pageImages, this.disputed, this.versions, this.agreement]) {
       map.invalidateAll()
     }
     this.conflicts.invalidate()
@@ -99,6 +114,16 @@ export class ProjectReads {
   /** Key of a page image: the document and the page's index among its `page` blocks (0-based). */
   static pageImageKey(documentId: string, page: number): string {
     return `${documentId}\u0000${page}`
+  }
+
+  /** Key of the versions of an annotation, a document, or (neither) the whole project. */
+  static versionsKey(target: { annotationId?: string; documentId?: string }): string {
+    return target.annotationId ? `annotation\u0000${target.annotationId}` : target.documentId ? `document\u0000${target.documentId}` : 'project'
+  }
+
+  /** Key of a document's agreement table by tag or by entity type. */
+  static agreementKey(documentId: string, by: 'tag' | 'type'): string {
+    return `${documentId}\u0000${by}`
   }
 
   /** Key of the notes of a document in a style. */
@@ -132,6 +157,7 @@ export class ProjectReads {
     const docId = after?.documentId ?? before?.documentId
     this.conflicts.invalidate()
     for (const [key, r] of this.disputed.entries()) if (!docId || key === docId) r.invalidate()
+    for (const [key, r] of this.agreement.entries()) if (!docId || key.startsWith(`${docId}\u0000`)) r.invalidate()
     const cites = !!(after?.citations.length || before?.citations.length)
     if (!docId || (!before && !after)) {
       // An annotation the model never held was removed: where it was is unknown.
@@ -180,9 +206,13 @@ export class ProjectReads {
       this.notes.invalidateAll()
       this.worksCited.invalidateAll()
       this.passages.delete(id)
-    } else if (collection === 'entities' && record === null) {
-      this.mentions.delete(id)
-      this.relations.delete(id)
+    } else if (collection === 'entities') {
+      // An entity's type is a category of the agreement by type.
+      for (const [key, r] of this.agreement.entries()) if (key.endsWith('\u0000type')) r.invalidate()
+      if (record === null) {
+        this.mentions.delete(id)
+        this.relations.delete(id)
+      }
     } else if (collection === 'documents') {
       this.texts.delete(id)
       this.proposals.delete(id)

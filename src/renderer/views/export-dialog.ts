@@ -11,9 +11,10 @@
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import type { ExportedFile, ExportFormatInfo } from '../../shared/api/exports'
+import type { ExportFormatInfo } from '../../shared/api/exports'
 import type { LossItem } from '../../shared/export/types'
 import { STYLE_LABELS } from '../lib/citation-styles'
+import { downloadFile } from '../lib/download'
 import { errorMessage } from '../lib/errors'
 import { UseModel } from '../model/model-context'
 import type { JobProgress } from '../model/job-runner'
@@ -23,20 +24,6 @@ import { controlStyles, dialogStyles } from '../styles/ui-styles'
 const STYLES = Object.entries(STYLE_LABELS)
 
 type Outcome = { kind: 'written'; paths: string[]; losses: LossItem[] } | { kind: 'downloaded'; names: string[]; losses: LossItem[] }
-
-/** Triggers a browser download of one exported file. */
-function download(file: ExportedFile): void {
-  const data = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content
-  const url = URL.createObjectURL(new Blob([data], { type: file.mediaType }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = file.name
-  a.style.display = 'none'
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
 
 @customElement('export-dialog')
 export class ExportDialog extends LitElement {
@@ -207,7 +194,7 @@ export class ExportDialog extends LitElement {
       } else {
         const r = await model.runJob('exportProject', args, { signal: controller.signal, onProgress })
         if (this.controller !== controller) return // dismissed or restarted meanwhile
-        for (const file of [...r.files, r.lossReport]) download(file)
+        for (const file of [...r.files, r.lossReport]) downloadFile(file)
         this.outcome = { kind: 'downloaded', names: [...r.files, r.lossReport].map((x) => x.name), losses: r.losses }
       }
     } catch (err) {

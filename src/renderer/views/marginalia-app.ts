@@ -218,7 +218,7 @@ export class MarginaliaApp extends LitElement {
       case 'verify':
         return html`<verify-panel .annotation=${this.selectedAnnotationId ? open?.annotations.get(this.selectedAnnotationId) : undefined}></verify-panel>`
       case 'team':
-        return html`<team-panel .documentId=${docId}></team-panel>`
+        return html`<team-panel .documentId=${docId} .annotationId=${this.selectedAnnotationId}></team-panel>`
     }
   }
 

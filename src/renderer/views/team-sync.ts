@@ -90,6 +90,7 @@ export class TeamSync extends LitElement {
       const r = await work()
       this.status = `${what}: ${describeSync(r)}.`
       this.use.model?.reads.conflicts.invalidate()
+      this.use.model?.reads.versions.invalidateAll() // a version was saved or merged
       this.use.model?.changed('reads')
     } catch (err) {
       const code = (err as { code?: string }).code

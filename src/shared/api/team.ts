@@ -10,6 +10,7 @@ import type { DisputedSpan } from '../team/curation'
 import type { MergeConflict } from '../team/merge/types'
 import { method } from './define'
 import { id } from './schemas'
+import { LIMITS } from '../limits'
 
 export type { AgreementReport, AgreementRow } from '../team/agreement/report'
 export type { DisputedSpan } from '../team/curation'
@@ -46,6 +47,11 @@ export const teamMethods = {
   agreement: method<AgreementReport>()(agreementArgs),
   /** The same table as RFC 4180 CSV. */
   agreementCsv: method<{ fileName: string; content: string }>()(agreementArgs),
+  /**
+   * Writes the CSV into `folder` (absolute): the project's exports/ folder or one the historian chose
+   * (the export-folder grant of `writeExport`); any other folder is refused. Returns the file's path.
+   */
+  writeAgreementCsv: method<{ path: string }>()(agreementArgs.extend({ folder: z.string().min(1).max(LIMITS.path.max) })),
   /** Saves a version, pulls, merges and pushes (`remote` sets the remote; credentials only for this call). */
   syncProject: method<SyncResult>()(z.object({ remote: z.string().max(2000).optional(), message: z.string().max(2000).optional(), ...credentials }), { mutates: true }),
   /** Merges another clone of the project on disk (`path`), from the versions both share. */

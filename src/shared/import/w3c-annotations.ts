@@ -11,9 +11,10 @@
  */
 import { anchor, describe } from '../anchoring'
 import type { AnchorResult, AnchorSelector } from '../anchoring'
-import type { TextTarget } from '../model'
+import type { Person, TextTarget } from '../model'
 import type { CodePointIndex } from '../text/code-points'
 import { iriOf, parseBodies, type ParsedBodies } from './w3c-bodies'
+import { creatorPerson } from './w3c-creator'
 
 type J = Record<string, unknown>
 
@@ -31,6 +32,8 @@ export interface ParsedW3cAnnotation {
   selector?: AnchorSelector
   bodies: ParsedBodies
   author?: string
+  /** Who made it (`creator`, with its ORCID iD when the agent's id is an ORCID URL): the record's `createdBy`. */
+  creator?: Person
   created?: string
   modified?: string
   /** CSS colour from `stylesheet` + `styleClass`, when given. */
@@ -137,8 +140,11 @@ export function parseW3cAnnotations(doc: unknown): W3cParseResult {
     const author = isHypothesis
       ? str(a.user)?.replace(/^acct:/, '')
       : creator && typeof creator === 'object' ? str((creator as J).name) ?? str((creator as J).nickname) : str(creator)
+    const externalId = str(a.id) ?? str(a['@id'])
+    // Who made it, with the ORCID iD of its agent: kept as the record's authorship (createdBy).
+    const person = creatorPerson(isHypothesis ? author : a.creator, `annotation ${externalId ?? `#${annotations.length + 1}`}`, (m) => problems.push(m))
     const common = {
-      externalId: str(a.id) ?? str(a['@id']), bodies, author,
+      externalId, bodies, author, ...(person ? { creator: person } : {}),
       created: str(a.created), modified: str(a.modified) ?? str(a.updated)
     }
     const targets = arr(a.target)

@@ -5,6 +5,7 @@
  */
 import { CITES, VERDICTS } from '../export/w3c-vocabulary'
 import type { VerificationStatus } from '../model'
+import { creatorPerson } from './w3c-creator'
 
 type J = Record<string, unknown>
 
@@ -33,6 +34,8 @@ export interface VerdictRef {
   status?: VerificationStatus
   note: string
   by?: string
+  /** The ORCID iD of `by`, when the creator's id is an ORCID URL. */
+  byOrcid?: string
   at?: string
   /** The source passage it was checked against: a document IRI and its selectors. */
   passage?: { sourceIri: string; selectors: J[] }
@@ -113,10 +116,7 @@ function verdictOf(b: J, value: string | undefined): VerdictRef {
   }
   const [first, ...rest] = value.split('\n')
   const status = (VERDICTS as readonly string[]).includes(first.trim()) ? (first.trim() as VerificationStatus) : undefined
-  const creator = arr(b.creator)[0]
-  return {
-    citationIri, status, note: status ? rest.join('\n') : value,
-    by: creator && typeof creator === 'object' ? str((creator as J).name) ?? str((creator as J).nickname) : str(creator),
-    at: str(b.created)
-  }
+  // A bad ORCID or name only leaves `by` out (the importer's name is used); the annotation's creator reports such problems.
+  const person = creatorPerson(b.creator, 'verdict', () => undefined)
+  return { citationIri, status, note: status ? rest.join('\n') : value, by: person?.name, ...(person?.orcid ? { byOrcid: person.orcid } : {}), at: str(b.created) }
 }

@@ -160,7 +160,7 @@ export function materialiseW3cImport(data: ProjectData, groups: AnchoredGroup[],
       link.verification = {
         ...prev,
         ...(v.status ? { status: v.status, note: v.note } : {}),
-        ...(v.by ? { by: v.by } : {}),
+        ...(v.by ? { by: v.by, ...(v.byOrcid ? { byOrcid: v.byOrcid } : {}) } : {}),
         ...(isDateTime(v.at) ? { at: v.at } : {}),
         ...(passage ? { source: passage } : {})
       }
@@ -182,6 +182,8 @@ export function materialiseW3cImport(data: ProjectData, groups: AnchoredGroup[],
       note, entityIds: [...new Set(b.entities.map((ref) => findEntity(ref, p.target.exact)))], citations: citationLinks,
       ...(color ? { color } : {}),
       author: p.author ?? env.author, created, modified: isDateTime(p.modified) ? p.modified : created,
+      // The file's creator made it; W3C has no "last changed by", so the creator is also the last modifier known.
+      ...(p.creator ? { createdBy: p.creator, modifiedBy: p.creator } : {}),
       status: p.result.status
     }
   }))

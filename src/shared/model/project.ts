@@ -5,7 +5,7 @@ import type { DocumentRecord } from './document'
 import type { Entity, Predicate, RejectedSuggestion, Relation } from './entity'
 
 /** Current version of project.json; bump it with a migration in src/main/store/migrations. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 /** A tag of the project with its colour (any CSS colour). `id` is the tag itself. */
 export interface Tag {

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { SCHEMA_VERSION } from '../../../../src/shared/model'
 import { ProjectSession } from '../../../../src/main/services/project-session'
 import { FileProjectStore } from '../../../../src/main/store/project-store'
 import { folder } from './store-test-kit'
@@ -78,9 +79,9 @@ describe('migration from schema 1', () => {
     writeFileSync(join(dir, 'project.json'), JSON.stringify(v1))
     writeFileSync(join(dir, 'journal.jsonl'), '')
     const migrated = await FileProjectStore.open(dir)
-    expect(migrated.data.schemaVersion).toBe(2)
+    expect(migrated.data.schemaVersion).toBe(SCHEMA_VERSION)
     expect(migrated.data.documents[documentId].textSha256).toMatch(/^[0-9a-f]{64}$/)
-    const forced = readdirSync(join(dir, 'backups')).find((n) => n.endsWith('-before-v2.json'))!
+    const forced = readdirSync(join(dir, 'backups')).find((n) => n.endsWith(`-before-v${SCHEMA_VERSION}.json`))!
     expect(JSON.parse(readFileSync(join(dir, 'backups', forced), 'utf8'))).toEqual(v1)
     await migrated.close()
     writeFileSync(join(dir, 'texts', `${documentId}.txt`), 'edited')
