@@ -13,7 +13,7 @@ export default defineConfig({
     pool: 'threads',
     isolate: false,
     env: { MARGINALIA_MUTATION: '1' }, // property tests try 100 cases per mutant (tests/helpers/property-runs.ts)
-    include: ['tests/unit/shared/anchoring/**/*.test.ts', 'tests/unit/shared/text/**/*.test.ts', 'tests/unit/main/store/**/*.test.ts', 'tests/unit/shared/export/**/*.test.ts', 'tests/unit/main/services/exports-service.test.ts'],
+    include: ['tests/unit/shared/anchoring/**/*.test.ts', 'tests/unit/shared/text/**/*.test.ts', 'tests/unit/main/store/**/*.test.ts', 'tests/unit/shared/export/**/*.test.ts'],
     exclude: ['tests/unit/shared/anchoring/hypothesis-baselines.test.ts', 'tests/unit/shared/anchoring/reanchor-random.test.ts']
   }
 })
