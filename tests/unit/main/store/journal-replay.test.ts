@@ -10,7 +10,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FileProjectStore } from '../../../../src/main/store/project-store'
-import { annotation, crash, folder, tag } from './store-test-kit'
+import { annotation, crash, failAt, folder, tag } from './store-test-kit'
 
 const journalPath = (dir: string) => join(dir, 'journal.jsonl')
 /** A journal line as the format defines it (16 hex digits of sha256 of the JSON, a space, the JSON), computed here independently of the writer. */
@@ -137,6 +137,29 @@ describe('replay after a crash', () => {
     expect(third.data.annotations.ann_1.note).toBe('Ἰωάννης Παλαιολόγος 𝔊🏛')
     expect(third.data.annotations.ann_2.note).toBe('Μανουήλ')
     expect(third.warnings.join('\n')).not.toMatch(/cut off/)
+    await third.close()
+  })
+
+  it('after a compaction cut short (project.json saved, journal not yet swapped) applies each edit once and keeps journalling', async () => {
+    const dir = folder()
+    const store = await FileProjectStore.open(dir, { create: true })
+    await store.transact('first', (tx) => tx.put('tags', tag('a', '#111')))
+    await store.transact('recolour', (tx) => tx.put('tags', tag('a', '#222')))
+    await store.transact('second', (tx) => tx.put('tags', tag('b')))
+    failAt('rename', /journal\.jsonl$/) // the swap of the journal fails after project.json was written
+    await store.close()
+    expect(store.warnings.join('\n')).toMatch(/could not fold the journal/)
+    expect(readFileSync(join(dir, 'project.json'), 'utf8')).toContain('"id":"b"')
+    const again = await FileProjectStore.open(dir)
+    expect(again.data.tags).toEqual({ a: tag('a', '#222'), b: tag('b') })
+    expect(again.history.state()).toMatchObject({ undoLabel: 'second' })
+    await again.transact('third', (tx) => tx.put('tags', tag('c')))
+    await crash(again)
+    const third = await FileProjectStore.open(dir)
+    expect(third.data.tags).toEqual({ a: tag('a', '#222'), b: tag('b'), c: tag('c') })
+    await third.undo()
+    await third.undo()
+    expect(third.data.tags).toEqual({ a: tag('a', '#222') })
     await third.close()
   })
 })
