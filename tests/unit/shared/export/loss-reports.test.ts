@@ -34,7 +34,7 @@ describe('CSV loss report', () => {
 
   it('lists only what the project has: no colours, predicates or suggestions to lose, no item for them', () => {
     const { data, texts } = bare()
-    data.tags.plain = { id: 'plain' } // a tag without a colour loses nothing
+    data.tags.plain = { id: 'plain', color: '' } // a tag without a colour loses nothing
     expect(counts(exportCsv(input(data, texts)).losses)).toEqual([['documents', 1, ['documents']]])
   })
 
