@@ -129,14 +129,15 @@ describe('replay after a crash', () => {
     const store = await FileProjectStore.open(dir, { create: true })
     await store.transact('greek', (tx) => tx.put('annotations', annotation('ann_1', 'doc_1', 'Ἰωάννης Παλαιολόγος 𝔊🏛')))
     await crash(store)
-    appendFileSync(journalPath(dir), '0123456789abcdef {"seq":2,"op":"ed') // a crash mid-append
+    // A crash mid-append, longer than the next edit's line: it must be cut off, not just written over.
+    appendFileSync(journalPath(dir), '0123456789abcdef {"seq":2,"op":"edit","label":"lost","changes":[{"c":"tags","id":"' + 'x'.repeat(600))
     const second = await FileProjectStore.open(dir)
     await second.transact('more', (tx) => tx.put('annotations', annotation('ann_2', 'doc_1', 'Μανουήλ')))
     await crash(second)
     const third = await FileProjectStore.open(dir)
     expect(third.data.annotations.ann_1.note).toBe('Ἰωάννης Παλαιολόγος 𝔊🏛')
     expect(third.data.annotations.ann_2.note).toBe('Μανουήλ')
-    expect(third.warnings.join('\n')).not.toMatch(/cut off/)
+    expect(third.warnings.join('\n')).not.toMatch(/cut off/) // no leftover bytes of the torn line
     await third.close()
   })
 
