@@ -152,4 +152,28 @@ describe('CSV tables, column by column', () => {
     expect(splitList(rows.find((r) => r.id === 'ann_dates')!.tags)).toEqual(['a\\b'])
     expect(rows.find((r) => r.id === 'ann_venice')!.tags).toBe('')
   })
+
+  it('writes each annotation exactly once when the project is larger than one batch of 2,000', () => {
+    const { data: big, texts: bigTexts } = fixtureProject()
+    const model = big.annotations.ann_cple
+    for (let i = 0; i < 4100; i++) {
+      const id = `ann_many_${String(i).padStart(4, '0')}`
+      big.annotations[id] = { ...model, id }
+    }
+    const ids = tables(big, bigTexts)['annotations.csv'].rows.map((r) => r.id)
+    expect(ids).toHaveLength(Object.keys(big.annotations).length)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('declares the media types the download is served with', () => {
+    const files = exportCsv({ data, texts, scope: {}, options: {}, exportedAt: T }).files
+    expect(new Set(files.map((f) => f.mediaType))).toEqual(new Set(['text/csv; charset=utf-8']))
+    const zip = exportCsv({ data, texts, scope: {}, options: { zip: true }, exportedAt: T }).files[0]
+    expect(zip.mediaType).toBe('application/zip')
+    // Each entry in the zip is dated at the export (DOS date in its local header: bytes 12–13), so the same export gives the same bytes.
+    const bytes = zip.content as Uint8Array
+    const dosDate = bytes[12] | (bytes[13] << 8)
+    const when = new Date(T)
+    expect([(dosDate >> 9) + 1980, (dosDate >> 5) & 0xf, dosDate & 0x1f]).toEqual([when.getFullYear(), when.getMonth() + 1, when.getDate()])
+  })
 })

@@ -30,6 +30,7 @@ describe('CSV loss report', () => {
       ['the predicate vocabulary', 2, ['predicates.builtin']],
       ['rejected suggestions', 1, ['rejectedSuggestions']]
     ])
+    expect(exportCsv(input(data, texts)).losses.at(-1)!.what).toBe('rejected suggestions (kept so that they are not proposed again; export JSON to keep them)')
   })
 
   it('lists only what the project has: no colours, predicates or suggestions to lose, no item for them', () => {
