@@ -16,5 +16,7 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   thresholds: { high: 90, low: 80, break: null },
   tempDirName: '.stryker-tmp',
+  // Not copied into a sandbox: other runs' sandboxes (several runs may share a checkout) and reports.
+  ignorePatterns: ['/.stryker-tmp*', '/reports'],
   cleanTempDir: 'always'
 }

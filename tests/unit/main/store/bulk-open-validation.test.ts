@@ -7,26 +7,38 @@
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { FileProjectStore } from '../../../../src/main/store/project-store'
 import { tempDir } from '../../../helpers/temp-dir'
 import { annotation, folder } from './store-test-kit'
 
 const COUNT = 6_000
-const seedDir = tempDir() // kept for the whole file (folder() is removed after each test)
-const seed = seedDir.dir
-afterAll(() => seedDir.cleanup())
-
-beforeAll(async () => {
-  const store = await FileProjectStore.open(seed, { create: true })
-  await store.transact('seed', (tx) => {
-    for (let i = 0; i < COUNT; i++) tx.put('annotations', annotation(`ann_${String(i).padStart(5, '0')}`, 'doc_1', `note ${i} `.repeat(20)))
-  })
-  await store.close()
+let seedDir: ReturnType<typeof tempDir> | undefined // kept for the whole file (folder() is removed after each test)
+let seeding: Promise<string> | undefined
+afterAll(() => {
+  seedDir?.cleanup()
+  seedDir = seeding = undefined
 })
 
+/**
+ * The seed project's folder, written by the first test that needs it (not in beforeAll: mutation
+ * testing counts code run outside a test as run by every test, and would run them all per mutant).
+ */
+function seeded(): Promise<string> {
+  seeding ??= (async () => {
+    seedDir = tempDir()
+    const store = await FileProjectStore.open(seedDir.dir, { create: true })
+    await store.transact('seed', (tx) => {
+      for (let i = 0; i < COUNT; i++) tx.put('annotations', annotation(`ann_${String(i).padStart(5, '0')}`, 'doc_1', `note ${i} `.repeat(20)))
+    })
+    await store.close()
+    return seedDir.dir
+  })()
+  return seeding
+}
+
 /** A copy of the seed project whose annotation line `index` (0-based among records) is replaced by `edit(record)`; returns the folder and the 1-based line. */
-function withBrokenRecord(index: number, edit: (record: Record<string, unknown>) => unknown): { dir: string; line: number; id: string } {
+function withBrokenRecord(seed: string, index: number, edit: (record: Record<string, unknown>) => unknown): { dir: string; line: number; id: string } {
   const dir = folder()
   cpSync(seed, dir, { recursive: true })
   const file = join(dir, 'project.json')
@@ -41,7 +53,7 @@ function withBrokenRecord(index: number, edit: (record: Record<string, unknown>)
 }
 
 /** Record indexes that sit at the start, near 96 KiB / 512 KiB boundaries, in the middle, and at the end. */
-function positions(): number[] {
+function positions(seed: string): number[] {
   const lines = readFileSync(join(seed, 'project.json'), 'utf8').split('\n')
   const first = lines.indexOf('"annotations":[') + 1
   const at = (bytes: number) => {
@@ -62,7 +74,7 @@ const breakages: [string, (r: Record<string, unknown>) => unknown, RegExp][] = [
 
 describe('the fast open path validates every record', () => {
   it('opens the intact project with every record as written', async () => {
-    const store = await FileProjectStore.open(seed, { readOnly: true })
+    const store = await FileProjectStore.open(await seeded(), { readOnly: true })
     expect(Object.keys(store.data.annotations)).toHaveLength(COUNT)
     expect(store.data.annotations.ann_04321).toEqual(annotation('ann_04321', 'doc_1', 'note 4321 '.repeat(20)))
     await store.close()
@@ -70,8 +82,9 @@ describe('the fast open path validates every record', () => {
 
   for (const [what, edit, problem] of breakages) {
     it(`refuses ${what} wherever the record lies, naming its line and id`, async () => {
-      for (const index of positions()) {
-        const { dir, line, id } = withBrokenRecord(index, edit)
+      const seed = await seeded()
+      for (const index of positions(seed)) {
+        const { dir, line, id } = withBrokenRecord(seed, index, edit)
         const err = await FileProjectStore.open(dir).catch((e: Error) => e)
         expect(err, `record ${index}`).toBeInstanceOf(Error)
         expect(String(err)).toContain(`project.json line ${line}: annotations "${id}" is not a valid record`)
@@ -81,9 +94,10 @@ describe('the fast open path validates every record', () => {
   }
 
   it('refuses a record without an id and an id repeated far from its first use', async () => {
-    const noId = withBrokenRecord(positions()[3], ({ id: _, ...r }) => r)
+    const seed = await seeded()
+    const noId = withBrokenRecord(seed, positions(seed)[3], ({ id: _, ...r }) => r)
     await expect(FileProjectStore.open(noId.dir)).rejects.toThrow(`project.json line ${noId.line}: a record of annotations has no id`)
-    const twice = withBrokenRecord(COUNT - 1, (r) => ({ ...r, id: 'ann_00007' }))
+    const twice = withBrokenRecord(seed, COUNT - 1, (r) => ({ ...r, id: 'ann_00007' }))
     await expect(FileProjectStore.open(twice.dir)).rejects.toThrow(`project.json line ${twice.line}: annotations "ann_00007" appears twice`)
   })
 })

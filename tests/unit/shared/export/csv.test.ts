@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import Papa from 'papaparse'
 import { unzipSync, strFromU8 } from 'fflate'
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { joinList, splitList } from '../../../../src/shared/export/csv-tables'
 import { exportCsv } from '../../../../src/shared/export/csv'
 import { csvRecords } from '../../../../src/shared/export/csv-write'
@@ -14,7 +14,9 @@ const parse = (csv: string) => Papa.parse<Record<string, string>>(csv, { header:
 const file = (out: ReturnType<typeof exportCsv>, name: string) => out.files.find((f) => f.name === name)!.content as string
 
 describe('CSV export', () => {
-  const out = exportCsv(input())
+  // Exported before each test, not once for the file: mutation testing then knows which test runs which line.
+  let out: ReturnType<typeof exportCsv>
+  beforeEach(() => { out = exportCsv(input()) })
 
   it('writes one RFC 4180 file per table with a header row and CRLF line ends', () => {
     expect(out.files.map((f) => f.name)).toEqual(['annotations.csv', 'entities.csv', 'citations.csv', 'relations.csv', 'verifications.csv'])

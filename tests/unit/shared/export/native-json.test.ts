@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { canonicalise, exportNativeJson } from '../../../../src/shared/export/native-json'
 import type { ExportInput } from '../../../../src/shared/export/types'
 import { assertEmptyProject, nativeSchemaValidator, parseNativeJson } from '../../../../src/shared/import/native-json'
@@ -26,9 +26,13 @@ function projectFrom(json: string, name: string): { data: ProjectData; texts: Re
 }
 
 describe('native JSON export', () => {
-  const { data, texts } = fixtureProject()
-  const out = exportNativeJson(input(data, texts))
-  const json = out.files[0].content as string
+  // Exported before each test, not once for the file: mutation testing then knows which test runs which line.
+  let data: ProjectData, texts: Record<string, string>, out: ReturnType<typeof exportNativeJson>, json: string
+  beforeEach(() => {
+    ({ data, texts } = fixtureProject())
+    out = exportNativeJson(input(data, texts))
+    json = out.files[0].content as string
+  })
 
   it('validates against the shipped JSON Schema and carries every collection', () => {
     const parsed = JSON.parse(json)
@@ -84,7 +88,8 @@ describe('native JSON export', () => {
 
 describe('native JSON import', () => {
   const { data, texts } = fixtureProject()
-  const json = exportNativeJson(input(data, texts)).files[0].content as string
+  let json: string
+  beforeEach(() => { json = exportNativeJson(input(data, texts)).files[0].content as string })
   const mutate = (fn: (o: any) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
     const o = JSON.parse(json)
     fn(o)

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { SaxesParser } from 'saxes'
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { exportTei } from '../../../../src/shared/export/tei'
 import { teiDating } from '../../../../src/shared/export/tei-dates'
 import type { ExportInput } from '../../../../src/shared/export/types'
@@ -61,9 +61,13 @@ function readBack(xml: string) {
 const noSpace = (s: string) => s.replace(/\s+/g, '')
 
 describe('TEI export', () => {
-  const { data, texts } = fixtureProject()
-  const out = exportTei(input(data, texts))
-  const xml = out.files[0].content as string
+  // Exported before each test, not once for the file: mutation testing then knows which test runs which line.
+  let data: ProjectData, texts: Record<string, string>, out: ReturnType<typeof exportTei>, xml: string
+  beforeEach(() => {
+    ({ data, texts } = fixtureProject())
+    out = exportTei(input(data, texts))
+    xml = out.files[0].content as string
+  })
 
   it('keeps each citation link\'s locator as written, typed by its CSL locator type, and reports no locator lost', () => {
     const links = [...xml.matchAll(/<bibl xml:id="([^"]+)" corresp="#([^"]+)"><ptr target="#([^"]+)"\/><citedRange unit="([^"]+)">([^<]*)<\/citedRange><\/bibl>/g)]
@@ -185,7 +189,8 @@ describe('TEI export', () => {
 const GIBBON = resolve(process.cwd(), '../shared/corpus/large/gibbon-decline-and-fall-vol6-pg895.txt')
 const SEED = resolve(process.cwd(), 'documents/john-vii-palaiologos.txt') // ships with the app
 
-describe.skipIf(!existsSync(GIBBON))('TEI export of real texts (corpus)', () => {
+// Corpus-sized: left out of mutation runs (minutes per mutant under instrumentation), run in npm test.
+describe.skipIf(!existsSync(GIBBON) || process.env.MARGINALIA_MUTATION === '1')('TEI export of real texts (corpus)', () => {
   it.each([[SEED, 300], [GIBBON, 5000]])('%s with %i random, overlapping annotations is valid TEI and drops nothing', (path, n) => {
     const { data, texts } = syntheticProject(path, n)
     const out = exportTei(input(data, texts))
