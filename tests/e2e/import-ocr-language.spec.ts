@@ -4,25 +4,14 @@
  * comes out in Greek letters, and the document records the language OCR used (the default is
  * English, so the choice has to reach the OCR job for this to pass).
  */
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas'
 import { existsSync } from 'node:fs'
 import { test, expect } from './fixtures'
+import { drawScan, SERIF } from './import-scans'
 import { ON_CI } from './on-ci'
 
-const SERIF = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf'
 const LINES = ['Η Κωνσταντινούπολη έπεσε στους Οθωμανούς', 'τον Μάιο του 1453 μετά από πολιορκία.']
 
-function greekScan(): Buffer {
-  GlobalFonts.registerFromPath(SERIF, 'ScanSerif')
-  const c = createCanvas(1750, 400)
-  const ctx = c.getContext('2d')
-  ctx.fillStyle = '#fff'
-  ctx.fillRect(0, 0, 1750, 400)
-  ctx.font = '50px ScanSerif'
-  ctx.fillStyle = '#111'
-  LINES.forEach((l, i) => ctx.fillText(l, 120, 150 + i * 75))
-  return c.toBuffer('image/png')
-}
+const greekScan = (): Buffer => drawScan(LINES, { height: 400, top: 150, step: 75 }).toBuffer('image/png')
 
 /** Share of Greek letters among the letters of `text`. */
 const greekShare = (text: string) => {
