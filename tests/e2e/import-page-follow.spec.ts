@@ -5,12 +5,13 @@
  * a long line and nine short ones (each short line its own paragraph: the next line's first word
  * would have fitted on it), so that a page is about a screenful of text.
  */
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas'
 import { existsSync } from 'node:fs'
 import { PDFDocument } from 'pdf-lib'
 import { test, expect } from './fixtures'
-import { drawScan, SERIF } from './import-scans'
 import { ON_CI } from './on-ci'
 
+const SERIF = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf'
 const WORDS = ['First', 'Second', 'Third']
 const LINES = 10
 
@@ -18,9 +19,16 @@ const lineText = (p: number, l: number) =>
   l === 0 ? `Here begins the ${WORDS[p].toLowerCase()} page of this scanned book, as printed.` : `${WORDS[p]} page, line ${l + 1}.`
 
 async function scannedBook(): Promise<Buffer> {
+  GlobalFonts.registerFromPath(SERIF, 'ScanSerif')
   const pdf = await PDFDocument.create()
   for (let p = 0; p < WORDS.length; p++) {
-    const c = drawScan(Array.from({ length: LINES }, (_, l) => lineText(p, l)), { height: 150 + LINES * 75, top: 120, step: 75 })
+    const c = createCanvas(1750, 150 + LINES * 75)
+    const ctx = c.getContext('2d')
+    ctx.fillStyle = '#fff'
+    ctx.fillRect(0, 0, c.width, c.height)
+    ctx.font = '50px ScanSerif'
+    ctx.fillStyle = '#111'
+    for (let l = 0; l < LINES; l++) ctx.fillText(lineText(p, l), 120, 120 + l * 75)
     const png = await pdf.embedPng(c.toBuffer('image/png'))
     // 300 dpi: 1750 px is 420 pt.
     const page = pdf.addPage([(c.width * 72) / 300, (c.height * 72) / 300])
