@@ -4,24 +4,15 @@
  * shown beside the text in the "Page image" tab. The scan is drawn in the test, with one word
  * damaged (half erased and scratched through) so that OCR is unsure of what it reads there.
  */
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas'
 import { existsSync } from 'node:fs'
 import { test, expect } from './fixtures'
+import { drawScan, SERIF } from './import-scans'
 import { ON_CI } from './on-ci'
 
-const SERIF = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf'
-
 function damagedScan(): Buffer {
-  GlobalFonts.registerFromPath(SERIF, 'ScanSerif')
-  const c = createCanvas(1750, 500)
+  const lines = ['The Council of Florence met in the year 1439.', 'The union of the churches was proclaimed', 'there by the pope and the emperor.']
+  const c = drawScan(lines, { height: 500, top: 150, step: 70 })
   const ctx = c.getContext('2d')
-  ctx.fillStyle = '#fff'
-  ctx.fillRect(0, 0, 1750, 500)
-  ctx.font = '50px ScanSerif'
-  ctx.fillStyle = '#111'
-  ctx.fillText('The Council of Florence met in the year 1439.', 120, 150)
-  ctx.fillText('The union of the churches was proclaimed', 120, 220)
-  ctx.fillText('there by the pope and the emperor.', 120, 290)
   // "proclaimed" (x ≈ 880–1180): its upper half erased, scratched through.
   ctx.fillStyle = '#fff'
   ctx.fillRect(860, 170, 400, 30)

@@ -46,6 +46,8 @@ export class ProjectReads {
   /** Page images of scanned documents, by `pageImageKey(documentId, page)`. */
   readonly pageImages: ResourceMap<string, PageImageData>
   readonly exportFormats: Resource<ExportFormatInfo[]>
+  /** OCR languages whose data ships with the app (tesseract codes). */
+  readonly ocrLanguages: Resource<string[]>
   /** Team (team2): merge conflicts waiting for review; re-read after any record changes (a merge, a resolution). */
   readonly conflicts: Resource<MergeConflict[]>
   /** Team: passages of a document where annotators differ; re-read when one of its annotations changes. */
@@ -85,6 +87,7 @@ export class ProjectReads {
       return read('getPageImage', { documentId, page: Number(page) })
     }, changed)
     this.exportFormats = new Resource(() => read('listExportFormats', {}), changed)
+    this.ocrLanguages = new Resource(() => read('listOcrLanguages', {}), changed)
     this.conflicts = new Resource(() => read('listMergeConflicts', {}), changed)
     this.disputed = new ResourceMap((documentId) => read('listDisputedSpans', { documentId }), changed)
     this.author = new Resource(() => read('getAuthor', {}), changed)

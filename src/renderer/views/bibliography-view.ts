@@ -77,7 +77,7 @@ export class BibliographyView extends LitElement {
             <ol class="notes">
               ${notes.value.map((n) => html`<li value=${n.number} data-annotation-id=${n.annotationId} title=${n.quote}
                 @click=${() => this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: n.annotationId, documentId: this.documentId }, bubbles: true, composed: true }))}
-              >${renderSegments(htmlToSegments(n.html))}</li>`)}
+              >${renderSegments(htmlToSegments(n.html))} <cited-page-button .citationId=${n.citationId} .locator=${n.locator}></cited-page-button></li>`)}
             </ol>`
         : ''}
       <h4>Works cited</h4>

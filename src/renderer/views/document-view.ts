@@ -14,7 +14,9 @@
  * document: code point spans, sorted; drawn near the viewport, the current one marked).
  * Writes through the model from context (`createAnnotation`).
  * Events (bubbling, composed): `annotation-select` `{ id, reveal: false }` when a highlight is
- * clicked or created; `marginalia-error` on failures. Each repaint leaves a performance mark
+ * clicked or created; `marginalia-error` on failures; `page-visible` `{ documentId, page, label }`
+ * when the printed page at the reading line changes (`page`: index among the page blocks sorted by
+ * start; dom/page-tracker.ts), so the page image beside the text can follow the scroll. Each repaint leaves a performance mark
  * `marginalia:painted` with `{ version, painted }` (for measurements).
  */
 import { consume } from '@lit/context'
@@ -29,6 +31,7 @@ import { TextSelectionController } from '../dom/text-selection'
 import { markLowConfidence } from '../dom/low-confidence-marks'
 import { layoutText, type TextLayout } from '../dom/text-layout'
 import { VerdictBadges } from '../dom/verdict-badges'
+import { PageTracker } from '../dom/page-tracker'
 import { type ChunkWindow, RenderedChunks } from '../dom/rendered-chunks'
 import { locateInDocument } from '../lib/document-locator'
 import { reportError } from '../lib/errors'
@@ -93,6 +96,12 @@ export class DocumentView extends LitElement {
   private ocrMarks: { count: number; dispose: () => void } | undefined
   private window: ChunkWindow = { first: 0, last: -1 }
   private paintedVersion = -1
+  private pageTracker: PageTracker | undefined
+  /** The page last reported with `page-visible`. */
+  private shownPage: number | undefined
+  /** A page brought to the reading line by `revealPage`: it stays the page shown until the reader scrolls away from `top`. */
+  private pinnedPage: { page: number; top?: number } | undefined
+  private pageFrame = 0
   private readonly selection = new TextSelectionController(this, () => this.layout?.map, () => this.doc?.text, () => this.index)
 
   /** What is painted now: each highlight near the viewport, with its text and colour (for tests and measurements). */
@@ -134,6 +143,46 @@ export class DocumentView extends LitElement {
     // Flash the first screenful of the cited region: enough to see where it starts.
     this.revealSpan(first.start, Math.min(first.end, first.start + FLASH_CP), true)
     return first
+  }
+
+  /**
+   * Brings page `page` (index among the page blocks, sorted by start) to the reading line and
+   * flashes its start. It is then the page shown, even when the text ends too soon to scroll it
+   * all the way up (the last pages), until the reader scrolls on.
+   */
+  revealPage(page: number): boolean {
+    const block = this.doc?.structure.filter((b) => b.kind === 'page').sort((a, b) => a.start - b.start)[page]
+    if (!block || !this.revealSpan(block.start, Math.min(block.end, block.start + FLASH_CP), true)) return false
+    const pin: { page: number; top?: number } = (this.pinnedPage = { page })
+    this.reportPage(page)
+    // After revealSpan's own two frames (it corrects the place from the laid-out text): where it ended.
+    requestAnimationFrame(() => requestAnimationFrame(() => (pin.top = this.scroller.scrollTop)))
+    return true
+  }
+
+  /** Reports the page at the reading line, once per frame while scrolling. */
+  private trackPage = (): void => {
+    if (this.pageFrame || !this.pageTracker) return
+    this.pageFrame = requestAnimationFrame(() => {
+      this.pageFrame = 0
+      const pin = this.pinnedPage
+      if (pin && (pin.top === undefined || Math.abs(this.scroller.scrollTop - pin.top) < 2)) return this.reportPage(pin.page)
+      this.pinnedPage = undefined
+      const page = this.pageTracker?.pageAt(this.scroller)
+      if (page !== undefined) this.reportPage(page)
+    })
+  }
+
+  private reportPage(page: number): void {
+    if (page === this.shownPage || !this.doc) return
+    this.shownPage = page
+    const label = this.doc.structure.filter((b) => b.kind === 'page').sort((a, b) => a.start - b.start)[page]?.label
+    this.dispatchEvent(new CustomEvent('page-visible', { detail: { documentId: this.doc.id, page, label }, bubbles: true, composed: true }))
+  }
+
+  private onScroll = (): void => {
+    this.selection.placePopover()
+    this.trackPage()
   }
 
   /**
@@ -210,6 +259,9 @@ export class DocumentView extends LitElement {
       this.window = w
       this.paint()
     })
+    const tracker = new PageTracker(this.layout.chunks.map((c) => c.el))
+    this.pageTracker = tracker.count ? tracker : undefined
+    this.trackPage()
   }
 
   private teardown(): void {
@@ -218,7 +270,9 @@ export class DocumentView extends LitElement {
     this.ocrMarks = undefined
     this.painter?.dispose()
     this.badges?.dispose()
-    this.visible = this.painter = this.badges = this.layout = undefined
+    this.visible = this.painter = this.badges = this.layout = this.pageTracker = this.pinnedPage = this.shownPage = undefined
+    cancelAnimationFrame(this.pageFrame)
+    this.pageFrame = 0
     this.window = { first: 0, last: -1 }
   }
 
@@ -282,7 +336,7 @@ export class DocumentView extends LitElement {
     if (!doc || !this.index) return html`<div class="empty">Choose a document on the left, or import one.</div>`
     const pending = this.selection.pending
     return html`
-      <div class="scroller" @scroll=${this.selection.placePopover}>
+      <div class="scroller" @scroll=${this.onScroll}>
         <article
           class="page"
           tabindex="0"

@@ -5,7 +5,8 @@
  * worker, so nothing is added. A plain text is looked at first (`inspectImport`): when it is not
  * UTF-8, or carries a Project Gutenberg header, `<import-preview>` shows the candidate decodings
  * and the header, and the historian decides (an encoding is proposed, never applied silently).
- * A file of another kind that turns out not to be UTF-8 gets the same preview.
+ * A file of another kind that turns out not to be UTF-8 gets the same preview. Scanned pages are
+ * read by OCR in the languages chosen beside the button (`<import-ocr-languages>`).
  *
  * Writes through the model from context. Events (bubbling, composed): `document-open` `{ id }`
  * after an import, `marginalia-error` (the message names the file and the problem).
@@ -22,6 +23,7 @@ import type { JobProgress } from '../model/job-runner'
 import { modelContext } from '../model/model-context'
 import type { ProjectModel } from '../model/project-model'
 import { controlStyles } from '../styles/ui-styles'
+import { ocrLanguageName, rememberedOcrLanguages } from './import-ocr-languages'
 import type { ImportChoice } from './import-preview'
 
 /** Every extension the import door reads (the content decides the format; the name only helps). */
@@ -44,6 +46,7 @@ export function importSummary(d: ImportedDocument): string {
     r.pages ? plural(r.pages, 'page') : '',
     r.notes ? plural(r.notes, 'note') : '',
     r.preAnnotations ? `${plural(r.preAnnotations, 'name')} from the edition's markup (${r.entitiesCreated} new entities, ${r.entitiesReused} existing)` : '',
+    d.metadata.ocr ? `read by OCR in ${d.metadata.ocr.languages.map(ocrLanguageName).join(' + ')}` : '',
     r.lowConfidenceWords ? `${plural(r.lowConfidenceWords, 'word')} OCR was unsure of (underlined)` : '',
     r.encoding ? `decoded as ${r.encoding}` : '',
     r.gutenberg ? (r.gutenberg.trimmed ? 'Gutenberg header and licence trimmed' : 'Gutenberg header and licence kept') : ''
@@ -68,6 +71,8 @@ export class ImportButton extends LitElement {
   @state() private running: { name: string; progress?: JobProgress } | undefined
   @state() private preview: { file: PendingFile; info: ImportPreview } | undefined
   @state() private status = ''
+  /** The languages OCR reads scans in (tesseract codes), as chosen beside the button. */
+  @state() private ocrLanguages = rememberedOcrLanguages(undefined)
   @query('#import-file') private input!: HTMLInputElement
   private abort: AbortController | undefined
 
@@ -77,6 +82,7 @@ export class ImportButton extends LitElement {
     return html`
       <button @click=${() => this.input.click()} ?disabled=${!!r}>${r ? 'Importing…' : 'Import…'}</button>
       <input type="file" id="import-file" aria-label="Import a document" accept=${IMPORT_ACCEPT} @change=${this.picked} />
+      <import-ocr-languages .value=${this.ocrLanguages} @ocr-languages-change=${(e: CustomEvent<{ languages: string[] }>) => (this.ocrLanguages = e.detail.languages)}></import-ocr-languages>
       ${r
         ? html`<span class="progress" role="status" aria-live="polite">
             <span>${r.name}${p?.label ? `: ${p.label}` : ''}${p && p.total ? ` (${p.done} of ${p.total})` : ''}</span>
@@ -144,10 +150,13 @@ export class ImportButton extends LitElement {
     const model = this.model!
     const abort = (this.abort = new AbortController())
     this.running = { name: file.name }
+    // Scanned pages are read in the languages chosen beside the button (those still installed).
+    const installed = model.reads.ocrLanguages.get().value
+    const ocrLanguages = installed ? this.ocrLanguages.filter((l) => installed.includes(l)) : this.ocrLanguages
     try {
       const doc = await model.runJob(
         'importDocument',
-        { fileName: file.name, contentBase64: file.contentBase64, ...choice },
+        { fileName: file.name, contentBase64: file.contentBase64, ...choice, ...(ocrLanguages.length ? { ocrLanguages } : {}) },
         { signal: abort.signal, onProgress: (progress) => (this.running = { name: file.name, progress }) }
       )
       this.status = importSummary(doc)

@@ -67,6 +67,8 @@ export class MarginaliaApp extends LitElement {
   @query('document-view') private view: DocumentView | undefined
   /** The corpus views (search, table, pictures) in place of the text, and which tab. */
   @state() private corpusTab: CorpusTab | undefined
+  /** The printed page at the text's reading line (`page-visible` from the document view), which the page image follows. */
+  @state() private visiblePage: { documentId: string; page: number } | undefined
   /** Find in the document (Ctrl+F) or a project search hit: the bar open, the document, its hits (code point spans), the current one. */
   @state() private find: { open: boolean; documentId?: string } & FindDetail = { open: false, hits: [], current: -1 }
   @query('corpus-view') private corpusView: CorpusView | undefined
@@ -150,6 +152,7 @@ export class MarginaliaApp extends LitElement {
           .palette=${palette}
           .knownTags=${tags}
           .selectedAnnotationId=${this.selectedAnnotationId}
+          @page-visible=${(e: CustomEvent<{ documentId: string; page: number }>) => (this.visiblePage = e.detail)}
         ></document-view>
         ${this.corpusTab
           ? nothing
@@ -214,7 +217,8 @@ export class MarginaliaApp extends LitElement {
       case 'bibliography':
         return html`<citation-panel .documentId=${docId}></citation-panel>`
       case 'scan':
-        return html`<page-image-pane .doc=${open?.doc}></page-image-pane>`
+        return html`<page-image-pane .doc=${open?.doc} .page=${this.visiblePage?.documentId === docId ? this.visiblePage?.page : undefined}
+          @page-turn=${(e: CustomEvent<{ page: number }>) => this.view?.revealPage(e.detail.page)}></page-image-pane>`
       case 'verify':
         return html`<verify-panel .annotation=${this.selectedAnnotationId ? open?.annotations.get(this.selectedAnnotationId) : undefined}></verify-panel>`
       case 'team':

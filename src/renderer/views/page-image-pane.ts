@@ -2,11 +2,16 @@
  * `<page-image-pane>`: the scanned page beside its text, for OCR'd documents (the side panel's
  * "Page image" tab). Shows the image of one page at a time (`getPageImage`, a cached read of the
  * model: fetched when shown, dropped when the document changes), its printed label, OCR's mean
- * confidence and how many words it was unsure of (underlined in the text). Previous / Next step
- * through the pages; "Show in text" scrolls the text to that page.
+ * confidence and how many words it was unsure of (underlined in the text).
+ * The image follows the text: it shows the page the reader has scrolled to (`page`, from the
+ * document view's `page-visible`); a page without a scan of its own (a PDF page with a text layer)
+ * shows the last scanned page before it, saying so. And back: Previous / Next step through the
+ * scanned pages and bring the text to the page shown; "Show in text" brings it back there after
+ * the reader scrolled away.
  *
- * Properties: `doc` (the open document's record). Reads through the model from context.
- * Events (bubbling, composed): `cited-page-open` `{ documentId, locator: 'p. LABEL' }` for "Show in text".
+ * Properties: `doc` (the open document's record), `page` (index among its page blocks, sorted by
+ * start, of the page at the text's reading line). Reads through the model from context.
+ * Events (bubbling, composed): `page-turn` `{ documentId, page }` (same index) to bring the text there.
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -39,12 +44,20 @@ export class PageImagePane extends LitElement {
   ]
 
   @property({ attribute: false }) doc: DocumentRecord | undefined
+  /** The page at the text's reading line (index among the page blocks), when known. */
+  @property({ type: Number }) page: number | undefined
   /** Position in `imagedPages(doc)`. */
   @state() private at = 0
   private readonly use = new UseModel(this, ['reads'])
 
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('doc') && (changed.get('doc') as DocumentRecord | undefined)?.id !== this.doc?.id) this.at = 0
+    if ((changed.has('page') || changed.has('doc')) && this.doc && this.page !== undefined) {
+      // The scanned page the text shows, else the last scanned page before it.
+      const pages = imagedPages(this.doc)
+      const before = pages.filter((p) => p.page <= this.page!).length
+      this.at = Math.max(0, before - 1)
+    }
   }
 
   render() {
@@ -56,12 +69,13 @@ export class PageImagePane extends LitElement {
     const ocr = doc.metadata.ocr
     return html`
       <div class="bar">
-        <button ?disabled=${this.at <= 0} @click=${() => this.at--} aria-label="Previous page">‹</button>
+        <button ?disabled=${this.at <= 0} @click=${() => this.turn(doc, pages, this.at - 1)} aria-label="Previous page">‹</button>
         <span class="label" aria-live="polite">p. ${cur.label}</span>
-        <button ?disabled=${this.at >= pages.length - 1} @click=${() => this.at++} aria-label="Next page">›</button>
+        <button ?disabled=${this.at >= pages.length - 1} @click=${() => this.turn(doc, pages, this.at + 1)} aria-label="Next page">›</button>
         <span>${this.at + 1} of ${pages.length}</span>
-        <button @click=${() => this.showInText(doc.id, cur.label)}>Show in text</button>
+        <button @click=${() => this.turn(doc, pages, this.at)}>Show in text</button>
       </div>
+      ${this.page !== undefined && this.page !== cur.page ? html`<p class="ocr">The text is on p. ${this.textLabel(doc)}, which has no scan (its text was in the file); this is the last scanned page before it.</p>` : nothing}
       <figure>
         ${img?.value
           ? html`<img src=${`data:${img.value.mime};base64,${img.value.contentBase64}`} width=${img.value.width} height=${img.value.height} alt=${`Scan of page ${cur.label} of ${doc.title}`} />`
@@ -78,8 +92,17 @@ export class PageImagePane extends LitElement {
     `
   }
 
-  private showInText(documentId: string, label: string): void {
-    this.dispatchEvent(new CustomEvent('cited-page-open', { detail: { documentId, locator: `p. ${label}` }, bubbles: true, composed: true }))
+  /** Shows scanned page `at` (position in `pages`) and brings the text to it. */
+  private turn(doc: DocumentRecord, pages: { page: number }[], at: number): void {
+    const target = pages[at]
+    if (!target) return
+    this.at = at
+    this.dispatchEvent(new CustomEvent('page-turn', { detail: { documentId: doc.id, page: target.page }, bubbles: true, composed: true }))
+  }
+
+  private textLabel(doc: DocumentRecord): string {
+    const pages = doc.structure.filter((b) => b.kind === 'page').sort((a, b) => a.start - b.start)
+    return pages[this.page!]?.label ?? String(this.page! + 1)
   }
 }
 

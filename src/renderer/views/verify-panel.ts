@@ -1,7 +1,8 @@
 /**
  * `<verify-panel>`: the Verify tab. For the selected highlight, each cited item with its verdict;
  * attach a source to an item (a document of the project, or a file imported as a source); open
- * `<compare-view>` to check the claim against the source and record a verdict.
+ * `<compare-view>` to check the claim against the source and record a verdict; "Go to cited page"
+ * (`<cited-page-button>`) opens the source where the locator falls.
  * Everything shown is the model's (the annotation, the items, the documents): nothing is read here.
  *
  * Properties (set by the app shell): `annotation` (the selected one, when it is in the open document).
@@ -88,7 +89,8 @@ export class VerifyPanel extends LitElement {
         const status = v?.status ?? 'unchecked'
         return html`<div class="link" data-citation=${link.citationId}>
           <div><strong>${c?.label ?? link.citationId}</strong>${link.locator ? html`, ${link.locator}` : nothing}
-            <span class="verdict ${status}">${VERDICT_LABELS[status]}</span></div>
+            <span class="verdict ${status}">${VERDICT_LABELS[status]}</span>
+            <cited-page-button .citationId=${link.citationId} .locator=${link.locator}></cited-page-button></div>
           ${v?.source ? html`<blockquote class="recorded-passage" aria-label="Source passage recorded with the verdict">${excerpt(v.source.exact)}</blockquote>` : nothing}
           ${v?.note ? html`<div class="muted note">${v.note}</div>` : nothing}
           ${v && v.status !== 'unchecked' ? html`<div class="muted recorded">Recorded${v.by ? ` by ${v.by}` : ''} ${v.at.slice(0, 10)}${v.discrepancies.some((d) => !d.variant) ? `; ${v.discrepancies.filter((d) => !d.variant).length} difference(s) with the claim` : ''}</div>` : nothing}
