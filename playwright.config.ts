@@ -11,6 +11,8 @@ const chrome = { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 
 export default defineConfig({
   testDir: 'tests',
   testMatch: '**/*.spec.ts',
+  // Bundles the CLI the e2e fixtures start (`serve`, `init`, `import`) once for the run.
+  globalSetup: './tests/global-setup-cli.ts',
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,

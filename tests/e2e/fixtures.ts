@@ -11,11 +11,10 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { test as base, expect, type Page } from '@playwright/test'
+import { cliCommand } from '../helpers/cli-command'
 import { ON_CI } from './on-ci'
 
 const ROOT = resolve(__dirname, '..', '..')
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
-const CLI = join(ROOT, 'src', 'cli', 'index.ts')
 export const SEED = join(ROOT, 'documents', 'john-vii-palaiologos.txt')
 export const GIBBON_EXCERPT = join(ROOT, 'documents', 'gibbon-vol6-ch64-65.txt')
 
@@ -38,7 +37,7 @@ export interface App {
 }
 
 async function cli(...args: string[]): Promise<unknown> {
-  const { stdout } = await run(TSX, [CLI, ...args], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 })
+  const { stdout } = await run(...cliCommand(...args), { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 })
   return stdout.trim() ? JSON.parse(stdout) : undefined
 }
 
@@ -47,7 +46,7 @@ const HOME = mkdtempSync(join(tmpdir(), 'marginalia-e2e-home-'))
 
 export function startServer(dir: string): Promise<{ proc: ChildProcess; url: string; port: number }> {
   return new Promise((ok, fail) => {
-    const proc = spawn(TSX, [CLI, 'serve', '--project', dir, '--port', '0'], { cwd: ROOT, env: { ...process.env, MARGINALIA_HOME: HOME } })
+    const proc = spawn(...cliCommand('serve', '--project', dir, '--port', '0'), { cwd: ROOT, env: { ...process.env, MARGINALIA_HOME: HOME } })
     let out = ''
     let err = ''
     proc.stdout!.on('data', (d) => {
