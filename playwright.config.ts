@@ -11,7 +11,13 @@ const chrome = { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 
 export default defineConfig({
   testDir: 'tests',
   testMatch: '**/*.spec.ts',
-  workers: 1,
+  // Bundles the CLI the e2e fixtures start (`serve`, `init`, `import`) once for the run.
+  globalSetup: './tests/global-setup-cli.ts',
+  // Two test files at a time: a test mostly waits on one process at a time (the CLI, `serve`,
+  // Chromium), so one worker left a core of a 2-core machine idle. Each test keeps its own project
+  // folder and server; each worker its own data folder (tests/e2e/fixtures.ts) and vite server
+  // (tests/component/fixtures.ts).
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

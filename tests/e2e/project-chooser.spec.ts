@@ -11,11 +11,10 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { test as base, expect, type Page } from '@playwright/test'
+import { cliCommand } from '../helpers/cli-command'
 import { SEED } from './fixtures'
 
 const ROOT = resolve(__dirname, '..', '..')
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
-const CLI = join(ROOT, 'src', 'cli', 'index.ts')
 const run = promisify(execFile)
 
 interface Served {
@@ -32,9 +31,9 @@ const test = base.extend<{ served: Served }>({
     const tmp = mkdtempSync(join(tmpdir(), 'marginalia-chooser-'))
     const dir = join(tmp, 'First')
     const home = join(tmp, 'home')
-    await run(TSX, [CLI, 'init', dir, '--name', 'First project'], { cwd: ROOT })
-    await run(TSX, [CLI, 'import', dir, SEED], { cwd: ROOT })
-    const proc: ChildProcess = spawn(TSX, [CLI, 'serve', '--project', dir, '--port', '0'], { cwd: ROOT, env: { ...process.env, MARGINALIA_HOME: home } })
+    await run(...cliCommand('init', dir, '--name', 'First project'), { cwd: ROOT })
+    await run(...cliCommand('import', dir, SEED), { cwd: ROOT })
+    const proc: ChildProcess = spawn(...cliCommand('serve', '--project', dir, '--port', '0'), { cwd: ROOT, env: { ...process.env, MARGINALIA_HOME: home } })
     const info = await new Promise<{ url: string; port: number }>((ok, fail) => {
       let out = ''
       proc.stdout!.on('data', (d) => {

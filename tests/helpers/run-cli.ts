@@ -1,12 +1,10 @@
-/** Runs the CLI as a user does (a real process through tsx) from the repository root. */
+/** Runs the CLI as a user does (a real process: the bundled CLI, tests/helpers/cli-command.ts) from the repository root. */
 import { execFile } from 'node:child_process'
-import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { cliCommand } from './cli-command'
 import { ROOT } from './temp-dir'
 
 const run = promisify(execFile)
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
-const CLI = join(ROOT, 'src', 'cli', 'index.ts')
 
 export interface CliOutcome {
   stdout: string
@@ -18,7 +16,7 @@ export interface CliOutcome {
 /** Runs `npm run cli -- …args` (without npm) and returns its output and exit code; never throws on failure. */
 export async function cli(...args: string[]): Promise<CliOutcome> {
   try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: ROOT, maxBuffer: 512 * 1024 * 1024 })
+    const { stdout, stderr } = await run(...cliCommand(...args), { cwd: ROOT, maxBuffer: 512 * 1024 * 1024 })
     return { stdout, stderr, code: 0 }
   } catch (err) {
     const e = err as { stdout: string; stderr: string; code: number }

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { FileProjectStore } from '../../src/main/store/project-store'
 import { tempDir } from '../helpers/temp-dir'
-import { CLI, exited, onLines, rounds, sleep, spawnTs } from './children/spawn'
+import { exited, onLines, rounds, sleep, spawnCli, spawnTs } from './children/spawn'
 
 const t = tempDir('marginalia-crash-')
 afterAll(() => t.cleanup())
@@ -62,7 +62,7 @@ describe('SIGKILL at random moments', () => {
     for (let round = 0; round < rounds(4, 2); round++) {
       const acked: string[] = []
       for (let k = 0; k < 3; k++) {
-        const child = spawnTs(CLI, ['entity', 'add', dir, '--type', 'person', '--label', `Person ${round}.${k}`], ENV)
+        const child = spawnCli(['entity', 'add', dir, '--type', 'person', '--label', `Person ${round}.${k}`], ENV)
         let out = ''
         child.stdout!.on('data', (c: Buffer) => (out += c.toString()))
         const kill = k === 2 ? setTimeout(() => child.kill('SIGKILL'), 300 + Math.random() * 4000) : undefined
@@ -80,7 +80,7 @@ describe('SIGKILL at random moments', () => {
     mkdirSync(join(out, 'renderer'), { recursive: true })
     writeFileSync(join(out, 'renderer', 'index.html'), '<!doctype html><title>test</title>')
     for (let round = 0; round < rounds(4, 2); round++) {
-      const child = spawnTs(CLI, ['serve', '--project', dir], { ...ENV, MARGINALIA_OUT: out })
+      const child = spawnCli(['serve', '--project', dir], { ...ENV, MARGINALIA_OUT: out })
       const url = await new Promise<URL | undefined>((ok) => {
         onLines(child, (line) => ok(new URL((JSON.parse(line) as { url: string }).url)))
         void exited(child).then(() => ok(undefined))

@@ -1,9 +1,9 @@
 /** Starting TypeScript child processes (writers, lock racers, the CLI, `serve`) for the reliability tests. */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
+import { cliCommand } from '../../helpers/cli-command'
 
 export const ROOT = resolve(__dirname, '..', '..', '..')
-export const CLI = join(ROOT, 'src', 'cli', 'index.ts')
 
 /** Under CI=true the suite runs fewer rounds (never zero). */
 export const rounds = (local: number, ci: number): number => (process.env.CI === 'true' ? ci : local)
@@ -15,6 +15,11 @@ export function spawnTs(script: string, args: string[], env: Record<string, stri
     env: { ...process.env, ...env },
     stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe']
   })
+}
+
+/** Runs the CLI (the bundle the global setup built: tests/helpers/cli-command.ts) in a new Node process. */
+export function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(...cliCommand(...args), { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
 }
 
 /** Resolves with the exit code (null when killed by a signal). */

@@ -1,4 +1,4 @@
-/** `bib import`, `bib list`, `bib parse|add|merge`, `cite extract`, `cite accept` and `annotate --citation` as a user runs them (real processes through tsx). */
+/** `bib import`, `bib list`, `bib parse|add|merge`, `cite extract`, `cite accept` and `annotate --citation` as a user runs them (real processes, the bundled CLI). */
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -49,7 +49,7 @@ describe('citations CLI', () => {
     const missing = await cli('cite', 'accept', project, '--doc', docId, '--proposal', 'glued:1-2')
     expect(missing.code).not.toBe(0)
     expect(missing.stderr).toMatch(/no reference proposal glued:1-2/)
-  }, 180_000) // eight CLI processes, each starting tsx: slow on a loaded machine
+  }, 180_000) // eight CLI processes: slow on a loaded machine
 
   it.skipIf(!existsSync(BAYEZID))('finds the numbered markers and their notes in Bayezid_I.md (imported as Markdown)', async () => {
     const project = join(dir, 'b')

@@ -10,15 +10,14 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { exportNativeJson } from '../../../src/shared/export/native-json'
+import { cliCommand } from '../../helpers/cli-command'
 import { corpusPath, hasCorpus } from '../../helpers/corpus'
 import { syntheticProject } from '../../helpers/synthetic-project'
 import { ROOT, SEED_PATH, tempDir } from '../../helpers/temp-dir'
 
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
-const CLI = join(ROOT, 'src', 'cli', 'index.ts')
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
-const cliLine = (...args: string[]) => [TSX, CLI, ...args].map(quote).join(' ')
-const cli = (...args: string[]) => spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+const cliLine = (...args: string[]) => cliCommand(...args).flat().map(quote).join(' ')
+const cli = (...args: string[]) => spawnSync(...cliCommand(...args), { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
 
 /**
  * A reader that, once the first output is there, stops reading for 500 ms (the pipe fills and the

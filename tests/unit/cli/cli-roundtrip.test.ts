@@ -1,5 +1,5 @@
 /**
- * The CLI as a user runs it (a real process through tsx): import → annotate by quote → export json,
+ * The CLI as a user runs it (a real process, the bundled CLI): import → annotate by quote → export json,
  * on the seed and on other documents in the same layout; every exported annotation's code point
  * slice of its document's text equals its quote.
  */
@@ -28,8 +28,8 @@ let cleanup: () => void
 beforeAll(() => ({ dir, cleanup } = tempDir()))
 afterAll(() => cleanup())
 
-// Each CLI call is a fresh process (~2 s of CPU for tsx and the modules; 10 s of wall time on a
-// loaded 2-core machine), so these tests of a dozen calls get minutes, not vitest's default 30 s.
+// Each CLI call is a fresh process (~1 s of CPU to load the bundled CLI's modules; several seconds
+// of wall time on a loaded 2-core machine), so these tests of a dozen calls get minutes, not 30 s.
 describe('CLI round trip', { timeout: 300_000 }, () => {
   it('imports the seed, annotates by quote (Greek included), exports json whose offsets are code points', async () => {
     const project = join(dir, 'seed')

@@ -1,4 +1,4 @@
-/** `attach`, `compare`, `verify` and `report` as a user runs them (real processes through tsx). */
+/** `attach`, `compare`, `verify` and `report` as a user runs them (real processes, the bundled CLI). */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,5 +1,5 @@
 /**
- * The entities CLI as a user runs it (a real process through tsx): entity add / list / merge,
+ * The entities CLI as a user runs it (a real process, the bundled CLI): entity add / list / merge,
  * annotate --entity, suggest, link-all and relation add, with the exact options of issue 3.
  */
 import { join } from 'node:path'

@@ -1,5 +1,5 @@
 /**
- * The `export` and `import-json` commands, run as a user runs them (tsx src/cli/index.ts …) on the
+ * The `export` and `import-json` commands, run as a user runs them (real CLI processes) on the
  * real seed article: JSON to stdout round trips byte for byte; CSV goes into a folder with its loss
  * report; a one-file export goes to --out with the report beside it; errors go to stderr, exit ≠ 0.
  */
@@ -8,11 +8,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { cliCommand } from '../../helpers/cli-command'
 
 const ROOT = resolve(__dirname, '../../..')
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
 const SEED = resolve(ROOT, 'documents/john-vii-palaiologos.txt') // ships with the app
-const cli = (...args: string[]) => spawnSync(TSX, [join(ROOT, 'src/cli/index.ts'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+const cli = (...args: string[]) => spawnSync(...cliCommand(...args), { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
 
 describe.skipIf(!existsSync(SEED))('CLI export / import-json', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'marginalia-cli-export-'))

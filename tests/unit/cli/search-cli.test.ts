@@ -1,4 +1,4 @@
-/** `search`, `kwic` and `annotations` as a user runs them: real processes through tsx, output through pipes. */
+/** `search`, `kwic` and `annotations` as a user runs them: real CLI processes, output through pipes. */
 import { execFile } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ProjectSession } from '../../../src/main/services/project-session'
 import { KWIC_COLUMNS } from '../../../src/shared/corpus/kwic'
 import type { Result } from '../../../src/shared/result'
+import { cliCommand } from '../../helpers/cli-command'
 import { cli, cliJson } from '../../helpers/run-cli'
 import { CORPUS, ROOT, SEED_PATH, tempDir } from '../../helpers/temp-dir'
 
@@ -20,8 +21,8 @@ function ok<T>(r: Result<T>): T {
 }
 /** Runs the CLI in a shell pipeline `… | TAIL` and returns the pipeline's output and the CLI's stderr. */
 async function piped(args: string[], tail: string): Promise<{ stdout: string; stderr: string }> {
-  const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')
-  return sh('bash', ['-o', 'pipefail', '-c', `node_modules/.bin/tsx src/cli/index.ts ${quoted} | ${tail}`], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
+  const quoted = cliCommand(...args).flat().map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')
+  return sh('bash', ['-o', 'pipefail', '-c', `${quoted} | ${tail}`], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
 }
 
 describe.skipIf(!existsSync(GIBBON6))('search, kwic and annotations CLI on the seed and Gibbon vol. 6 (needs ../shared/corpus)', () => {

@@ -11,6 +11,7 @@ import { connect, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { LIMITS } from '../../../src/shared/limits'
+import { cliCommand } from '../../helpers/cli-command'
 import { ROOT, tempDir } from '../../helpers/temp-dir'
 
 const FLOOD = 1_100
@@ -33,7 +34,7 @@ async function startServe(): Promise<{ port: number; token: string }> {
   const out = join(dir, 'out')
   mkdirSync(join(out, 'renderer'), { recursive: true })
   writeFileSync(join(out, 'renderer', 'index.html'), '<!doctype html><title>Marginalia</title>')
-  serve = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'index.ts'), 'serve', '--project', join(dir, 'project'), '--create', '--export-root', join(dir, 'allowed')], {
+  serve = spawn(...cliCommand('serve', '--project', join(dir, 'project'), '--create', '--export-root', join(dir, 'allowed')), {
     cwd: ROOT, env: { ...process.env, MARGINALIA_OUT: out }, stdio: ['ignore', 'pipe', 'pipe']
   })
   const line = await new Promise<string>((ok, fail) => {

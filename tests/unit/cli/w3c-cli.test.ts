@@ -1,4 +1,4 @@
-/** `import-annotations DIR --doc ID FILE` as a user runs it (a real process through tsx). */
+/** `import-annotations DIR --doc ID FILE` as a user runs it (a real process, the bundled CLI). */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
