@@ -188,7 +188,9 @@ export class DocumentView extends LitElement {
   /**
    * Scrolls code points [start, end) into view (a third down the screen) and flashes them.
    * `exact`: once the chunk is laid out, correct the place from the text itself (a page starting
-   * inside a long paragraph is far below the paragraph's top).
+   * inside a long paragraph is far below the paragraph's top). A far jump is always corrected so:
+   * the blocks laid out on arrival differ from their estimated heights, which left a search hit
+   * deep in a book (Gibbon vol. 6) above the screen.
    */
   revealSpan(start: number, end: number, exact = false): boolean {
     const range = this.layout?.map.toStaticRange(start, end)
@@ -200,8 +202,9 @@ export class DocumentView extends LitElement {
     const target = Math.max(0, top - this.scroller.clientHeight / 3)
     const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
     const far = Math.abs(target - this.scroller.scrollTop) > SMOOTH_LIMIT * this.scroller.clientHeight
-    this.scroller.scrollTo({ top: target, behavior: reduce || far || exact ? 'auto' : 'smooth' })
-    if (exact) {
+    const settle = exact || far
+    this.scroller.scrollTo({ top: target, behavior: reduce || settle ? 'auto' : 'smooth' })
+    if (settle) {
       requestAnimationFrame(() => requestAnimationFrame(() => {
         const at = liveRange(range).getBoundingClientRect().top - this.scroller.getBoundingClientRect().top
         this.scroller.scrollTop += at - this.scroller.clientHeight / 3
