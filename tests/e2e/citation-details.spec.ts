@@ -10,7 +10,7 @@ import { test, expect } from './fixtures'
 test.use({ seed: true })
 test.describe.configure({ timeout: 300_000 })
 
-test('an accepted proposal shows it is accepted, with no Reject/Edit/Accept, in readable contrast; "Formatting…" is not cut off', async ({ page }) => {
+test('an accepted proposal shows it is accepted, with no Reject/Edit/Accept, in readable contrast; "Formatting…" is not cut off', async ({ page, app: _app }) => {
   await expect(page.locator('document-view h1.doc-title')).toHaveText('John VII Palaiologos', { timeout: 60_000 })
   await page.getByRole('tab', { name: 'Bibliography' }).click()
   const panel = page.locator('citation-panel')
