@@ -62,17 +62,19 @@ export async function createFromText(ctx: ServiceContext, text: string, language
 }
 
 /**
- * `from` becomes part of `into`: every annotation citing `from` cites `into` instead, `into` gains
- * the fields it lacked and `from`'s attached source if it had none, and `from` is deleted. One edit.
+ * `from` becomes part of `into`: every annotation citing `from` cites `into` instead, a document
+ * whose record says it is `from` now says `into`, `into` gains the fields it lacked (or, with
+ * `chosen`, takes the fields the historian chose from either side) and `from`'s attached source if
+ * it had none, and `from` is deleted. One edit.
  */
-export async function mergeCitations(ctx: ServiceContext, intoId: string, fromId: string): Promise<CitationMerge> {
-  const { citations, annotations } = ctx.store.data
+export async function mergeCitations(ctx: ServiceContext, intoId: string, fromId: string, chosen?: CslItem): Promise<CitationMerge> {
+  const { citations, annotations, documents } = ctx.store.data
   const into = citations[intoId]
   const from = citations[fromId]
   if (!into) throw new MarginaliaError('not-found', `no citation with id ${intoId}`)
   if (!from) throw new MarginaliaError('not-found', `no citation with id ${fromId}`)
   if (intoId === fromId) throw new MarginaliaError('invalid-argument', 'an item cannot be merged into itself')
-  const { item, added } = fillMissing(into.item, from.item)
+  const { item, added } = chosen ? chosenFields(into.item, from.item, withCheckedLanguage(cleanItem(chosen))) : fillMissing(into.item, from.item)
   const now = ctx.now()
   const survivor: Citation = { ...into, item: { ...item, id: intoId }, modified: now }
   if (!survivor.sourceDocumentId && from.sourceDocumentId) survivor.sourceDocumentId = from.sourceDocumentId
@@ -84,12 +86,25 @@ export async function mergeCitations(ctx: ServiceContext, intoId: string, fromId
     movedLinks += moved
     changed.push({ ...a, citations: joinLinks(a.citations.map((l) => (l.citationId === fromId ? { ...l, citationId: intoId } : l)), intoId), modified: now })
   }
+  const records = Object.values(documents)
+    .filter((d) => d.metadata.citationId === fromId)
+    .map((d) => ({ ...d, metadata: { ...d.metadata, citationId: intoId }, modified: now }))
   await ctx.store.transact('Merge bibliography items', (tx) => {
     tx.put('citations', survivor)
     for (const a of changed) tx.put('annotations', a)
+    for (const d of records) tx.put('documents', d)
     tx.remove('citations', fromId)
   })
-  return { citation: survivor, addedFields: added, movedLinks, annotations: changed.length }
+  return { citation: survivor, addedFields: added, movedLinks, annotations: changed.length, removed: fromId, documents: records.length }
+}
+
+/** The chosen item, and the fields where it took `from`'s value rather than `into`'s. */
+function chosenFields(into: CslItem, from: CslItem, chosen: CslItem): { item: CslItem; added: string[] } {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+  const c = chosen as Record<string, unknown>
+  const [i, f] = [into as Record<string, unknown>, from as Record<string, unknown>]
+  const added = Object.keys(c).filter((k) => k !== 'id' && !same(c[k], i[k]) && same(c[k], f[k]))
+  return { item: chosen, added }
 }
 
 /**

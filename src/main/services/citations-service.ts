@@ -59,7 +59,7 @@ export function createCitationsHandlers(ctx: ServiceContext): HandlersOf<typeof 
     },
     parseReference: ({ text }) => parseTypedReference(ctx, text),
     createCitationFromText: ({ text, language }) => createFromText(ctx, text, language),
-    mergeCitations: ({ into, from }) => mergeCitations(ctx, into, from),
+    mergeCitations: ({ into, from, item }) => mergeCitations(ctx, into, from, item as CslItem | undefined),
     deleteCitation: async ({ id }) => {
       get(id)
       const citing = Object.values(store.data.annotations).filter((a) => a.citations.some((c) => c.citationId === id))

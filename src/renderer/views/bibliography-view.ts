@@ -42,7 +42,10 @@ export class BibliographyView extends LitElement {
       .entry { margin: 0 0 0.45rem; padding-left: 1.4rem; text-indent: -1.4rem; font-family: 'Iowan Old Style', Palatino, 'Noto Serif', Georgia, serif; }
       .sc { font-variant: small-caps; }
       .empty { color: var(--ink-soft); font-style: italic; }
-      header { display: flex; gap: 0.4rem; align-items: center; margin-bottom: 0.5rem; }
+      /* Wraps in a narrow side panel, so "Formatting…" goes to its own line rather than out of view. */
+      header { display: flex; flex-wrap: wrap; gap: 0.3rem 0.4rem; align-items: center; margin-bottom: 0.5rem; }
+      header select { min-width: 0; max-width: 100%; }
+      .busy { white-space: nowrap; color: var(--ink-soft); font-size: 0.85rem; }
       h4 { font-size: 0.8rem; color: var(--ink-soft); margin: 0.8rem 0 0.3rem; }
       ol.notes { padding-left: 1.6rem; margin: 0; }
       ol.notes li { cursor: pointer; margin-bottom: 0.3rem; font-family: 'Iowan Old Style', Palatino, 'Noto Serif', Georgia, serif; }
@@ -69,7 +72,7 @@ export class BibliographyView extends LitElement {
         <select id="style" aria-label="Citation style" @change=${(e: Event) => (this.citationStyle = (e.target as HTMLSelectElement).value as CitationStyle)}>
           ${Object.entries(STYLE_LABELS).map(([v, l]) => html`<option value=${v} ?selected=${v === this.citationStyle}>${l}</option>`)}
         </select>
-        ${loading ? html`<span aria-live="polite">Formatting…</span>` : ''}
+        ${loading ? html`<span class="busy" aria-live="polite">Formatting…</span>` : ''}
       </header>
       ${failed ? html`<p class="empty" role="alert">Could not format: ${failed}</p>` : nothing}
       ${notes?.value?.length

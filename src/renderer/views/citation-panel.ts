@@ -13,14 +13,18 @@
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import type { CitationSummary } from '../../shared/api/citations'
+import { repeat } from 'lit/directives/repeat.js'
+import type { CitationMerge, CitationSummary } from '../../shared/api/citations'
 import type { CslItem } from '../../shared/model'
 import { fileToBase64 } from '../dom/file-base64'
 import { reportError } from '../lib/errors'
+import { itemLabel } from '../../shared/citations/csl-item'
 import { htmlToSegments } from '../../shared/citations/rich-text'
 import { UseModel } from '../model/model-context'
 import { ProjectReads } from '../model/project-reads'
 import { renderSegments } from './bibliography-view'
+import './bibliography-merge'
+import { fieldLabel } from '../lib/bibliography-merge-fields'
 import { controlStyles } from '../styles/ui-styles'
 
 @customElement('citation-panel')
@@ -33,9 +37,12 @@ export class CitationPanel extends LitElement {
       .bar { display: flex; gap: 0.4rem; flex-wrap: wrap; align-items: center; }
       input[type='file'] { display: none; }
       ul { list-style: none; margin: 0; padding: 0; }
-      li.item { padding: 0.3rem 0.4rem; border-radius: 6px; cursor: pointer; display: flex; gap: 0.4rem; }
+      li.item { padding: 0.3rem 0.4rem; border-radius: 6px; cursor: pointer; display: flex; gap: 0.4rem; align-items: flex-start; }
       li.item:hover { background: var(--accent-soft); }
-      li.item[aria-selected='true'] { background: var(--accent-soft); outline: 1px solid #d8c5b3; }
+      li.item.selected { background: var(--accent-soft); outline: 1px solid #d8c5b3; }
+      li.item input.pick { width: auto; margin: 0.2rem 0 0; flex: none; }
+      li.item button.label { border: none; background: transparent; padding: 0; text-align: left; white-space: normal; flex: 1; font-size: inherit; }
+      .merge-bar { margin-top: 0.4rem; font-size: 0.85rem; }
       .count { margin-left: auto; color: var(--ink-soft); font-variant-numeric: tabular-nums; }
       .passages li { margin: 0.3rem 0 0.3rem 0.6rem; }
       .passages button { text-align: left; font-style: italic; white-space: normal; }
@@ -53,6 +60,10 @@ export class CitationPanel extends LitElement {
   @state() private form: 'new' | 'edit' | undefined
   @state() private report = ''
   @state() private filter = ''
+  /** Items ticked for merging (ids). */
+  @state() private picked: string[] = []
+  /** The two items being merged in the dialog. */
+  @state() private merging: [string, string] | undefined
   private readonly use = new UseModel(this, ['citations', 'reads'])
 
   render() {
@@ -60,6 +71,8 @@ export class CitationPanel extends LitElement {
     const selected = this.selectedId ? this.use.model?.citations.get(this.selectedId) : undefined
     const q = this.filter.trim().toLowerCase()
     const shown = q ? items.filter((c) => c.label.toLowerCase().includes(q)) : items
+    // Ticked items that are still in the bibliography (one may have been deleted meanwhile).
+    const picked = this.picked.filter((id) => this.use.model?.citations.get(id))
     return html`
       <div class="bar">
         <button @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>Import bibliography…</button>
@@ -76,13 +89,18 @@ export class CitationPanel extends LitElement {
 
       <h3>Bibliography (${items.length})</h3>
       ${items.length > 8 ? html`<input type="search" placeholder="Filter" aria-label="Filter items" .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />` : nothing}
-      <ul class="list" role="listbox" aria-label="Bibliography items">
-        ${shown.slice(0, 500).map(
-          (c) => html`<li class="item" role="option" data-citation-id=${c.id} aria-selected=${c.id === this.selectedId ? 'true' : 'false'} @click=${() => this.select(c.id)}>
-            <span class="label">${c.label}</span>${c.sourceDocumentId ? html`<span class="has-source" title="Its source text is attached: check claims in the Verify tab" aria-label="source attached">source ✓</span>` : nothing}<span class="count" title="Passages citing it">${c.citedBy}</span>
+      <ul class="list" aria-label="Bibliography items">
+        ${repeat(
+          shown.slice(0, 500),
+          (c) => c.id,
+          (c) => html`<li class="item ${c.id === this.selectedId ? 'selected' : ''}" data-citation-id=${c.id} @click=${() => this.select(c.id)}>
+            <input type="checkbox" class="pick" aria-label=${`Choose “${c.label}” for merging`} .checked=${picked.includes(c.id)}
+              @click=${(e: Event) => e.stopPropagation()} @change=${(e: Event) => this.pick(c.id, (e.target as HTMLInputElement).checked)} />
+            <button class="label" aria-current=${c.id === this.selectedId ? 'true' : 'false'}>${c.label}</button>${c.sourceDocumentId ? html`<span class="has-source" title="Its source text is attached: check claims in the Verify tab" aria-label="source attached">source ✓</span>` : nothing}<span class="count" title="Passages citing it" aria-label=${`cited by ${c.citedBy}`}>${c.citedBy}</span>
           </li>`
         )}
       </ul>
+      ${this.renderMergeBar(picked)}
       ${selected ? this.renderSelected(selected) : nothing}
 
       <h3>Formatted bibliography and notes</h3>
@@ -117,6 +135,35 @@ export class CitationPanel extends LitElement {
           : nothing}
       </section>
     `
+  }
+
+  /** Tick two entries for the same work, then Merge shows them side by side (bibliography-merge). */
+  private renderMergeBar(picked: string[]) {
+    return html`<div class="bar merge-bar" role="group" aria-label="Merge items">
+      ${picked.length === 0
+        ? html`<span class="report">Tick two entries for the same work to merge them.</span>`
+        : html`<span class="report" role="status">${picked.length} ticked${picked.length === 2 ? '' : ': tick exactly two to merge'}</span>
+            <button ?disabled=${picked.length !== 2} @click=${() => (this.merging = [picked[0], picked[1]])}>Merge 2 items…</button>
+            <button class="quiet" @click=${() => (this.picked = [])}>Clear</button>`}
+    </div>
+    ${this.merging
+      ? html`<bibliography-merge .ids=${this.merging} @merge-cancel=${() => (this.merging = undefined)} @merge-done=${this.merged}></bibliography-merge>`
+      : nothing}`
+  }
+
+  private pick(id: string, on: boolean): void {
+    this.picked = on ? [...this.picked.filter((x) => x !== id), id] : this.picked.filter((x) => x !== id)
+  }
+
+  private merged = async (e: CustomEvent<{ into: string; result: CitationMerge }>): Promise<void> => {
+    const { into, result } = e.detail
+    this.merging = undefined
+    this.picked = []
+    this.select(into)
+    this.report = `Merged into “${itemLabel(result.citation.item)}”: ${result.movedLinks} citation link(s) moved${result.addedFields.length ? `; took ${result.addedFields.map(fieldLabel).join(', ')} from the other entry` : ''}. Undo (Ctrl+Z) reverts it.`
+    // Focus goes to the item that stayed (the Merge button is gone with the ticks).
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLButtonElement>(`li[data-citation-id="${into}"] button.label`)?.focus()
   }
 
   private select(id: string): void {

@@ -16,12 +16,11 @@ import { formatEdtf } from '../../shared/entities/edtf'
 import { cssVars } from '../dom/css-vars'
 import { entityTypeColour } from '../lib/colours'
 import { reportError } from '../lib/errors'
+import { highlightName } from '../lib/highlight-place'
 import { safeHttpUrl } from '../lib/safe-url'
+import './relation-editor'
 import { UseModel } from '../model/model-context'
 import { controlStyles } from '../styles/ui-styles'
-
-/** At most this many highlights of the open document are offered as the other end of a relation. */
-const PASSAGE_CHOICES = 2000
 
 const DATE_LABELS: Record<string, string> = { date: 'Date', birth: 'Born', death: 'Died', start: 'From', end: 'Until' }
 
@@ -49,9 +48,6 @@ export class EntityDetail extends LitElement {
 
   @property() entityId: string | undefined
   @state() private editing = false
-  @state() private predicate = ''
-  @state() private other = ''
-  @state() private outgoing = true
   @state() private mergeFrom = ''
   private readonly use = new UseModel(this, ['entities', 'reads', 'predicates', 'annotations'])
 
@@ -65,7 +61,7 @@ export class EntityDetail extends LitElement {
     const e = m?.entities.get(id)
     if (e) return e.label
     const a = m?.open?.annotations.get(id)
-    return a ? `“${a.target.exact}”` : id
+    return a ? highlightName(a, m!.open!.doc.structure) : id
   }
 
   render() {
@@ -74,9 +70,7 @@ export class EntityDetail extends LitElement {
     if (!m || !e) return nothing
     const mentions = m.reads.mentions.of(e.id).get().value ?? []
     const relations = m.reads.relations.of(e.id).get().value ?? []
-    const predicates = m.selections.predicates()
     const others = m.selections.entityList().filter((o) => o.id !== e.id)
-    const passages = (m.open?.annotations.all ?? []).slice(0, PASSAGE_CHOICES)
     if (this.editing) return html`<entity-editor .entity=${e} @editor-close=${() => (this.editing = false)}></entity-editor>`
     const dates = Object.entries(e.dates).filter(([, v]) => v)
     return html`
@@ -106,22 +100,7 @@ export class EntityDetail extends LitElement {
       <ul aria-label="Relations">${relations.map((r) => html`<li class="relation">
         ${this.nameOf(r.subject)} — <em>${r.predicate}</em> — ${this.nameOf(r.object)}
         <button type="button" class="quiet" aria-label="Delete relation" @click=${() => this.deleteRelation(r.id)}>×</button></li>`)}</ul>
-      <div class="add" role="group" aria-label="Add a relation">
-        <select aria-label="Direction" @change=${(ev: Event) => (this.outgoing = (ev.target as HTMLSelectElement).value === 'out')}>
-          <option value="out">${e.label} is…</option><option value="in">…is this of ${e.label}</option>
-        </select>
-        <input list="predicates" aria-label="Predicate" placeholder="son of, ruled…" .value=${this.predicate}
-          @input=${(ev: Event) => (this.predicate = (ev.target as HTMLInputElement).value)} />
-        <datalist id="predicates">${predicates.map((p) => html`<option value=${p.id}></option>`)}</datalist>
-        <select aria-label="Other entity" .value=${this.other} @change=${(ev: Event) => (this.other = (ev.target as HTMLSelectElement).value)}>
-          <option value="">entity or highlight…</option>
-          <optgroup label="Entities">${others.map((o) => html`<option value=${o.id}>${o.label} (${o.type})</option>`)}</optgroup>
-          ${passages.length
-            ? html`<optgroup label="Highlights in this document">${passages.map((p) => html`<option value=${p.id}>“${p.target.exact.length > 60 ? `${p.target.exact.slice(0, 57)}…` : p.target.exact}”</option>`)}</optgroup>`
-            : nothing}
-        </select>
-        <button type="button" ?disabled=${!this.predicate.trim() || !this.other} @click=${this.addRelation}>Relate</button>
-      </div>
+      <relation-editor .entityId=${e.id}></relation-editor>
       <h4>Merge</h4>
       <div class="add" role="group" aria-label="Merge another entity into this one">
         <select aria-label="Entity to merge into this one" @change=${(ev: Event) => (this.mergeFrom = (ev.target as HTMLSelectElement).value)}>
@@ -135,21 +114,6 @@ export class EntityDetail extends LitElement {
 
   private select(m: Mention): void {
     this.dispatchEvent(new CustomEvent('annotation-select', { detail: { id: m.annotationId, documentId: m.documentId }, bubbles: true, composed: true }))
-  }
-
-  private async addRelation(): Promise<void> {
-    const { predicate, other } = this
-    const [subject, object] = this.outgoing ? [this.entityId!, other] : [other, this.entityId!]
-    // The form is cleared now, not when the write returns: its change event may show the relation
-    // first, and the historian may already be typing the next one.
-    this.predicate = ''
-    this.other = ''
-    try {
-      await this.use.model!.mutate('createRelation', { subject, predicate, object })
-    } catch (err) {
-      ;[this.predicate, this.other] = [predicate, other]
-      reportError(this, 'Could not add the relation', err)
-    }
   }
 
   private async deleteRelation(id: string): Promise<void> {

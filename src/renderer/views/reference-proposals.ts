@@ -2,7 +2,8 @@
  * `<reference-proposals>`: references found in the open document's text (glued after a sentence,
  * author–year, or `[n]` footnotes), each with the claim it supports, the item read from it and
  * its locator. Accept links the claim to the item (creating the item unless it matches one),
- * Edit lets the historian correct the item and locator first, Reject hides the proposal.
+ * Edit lets the historian correct the item and locator first, Reject hides the proposal. An
+ * accepted proposal stays listed, marked as accepted, without actions.
  *
  * The proposals are a cached read of the model: accepting or rejecting one, or highlighting, updates
  * them in place (no re-extraction); they are read again only when the text or the bibliography changed.
@@ -29,7 +30,9 @@ export class ReferenceProposals extends LitElement {
       :host { display: block; }
       ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
       li { border: 1px solid var(--line); border-radius: 8px; padding: 0.5rem 0.6rem; background: #fff; }
-      li.accepted { opacity: 0.65; }
+      /* An accepted proposal is done: no actions, a mark, full-contrast text (no dimming: WCAG AA). */
+      li.accepted { border-left: 4px solid #2e6b2e; background: #f6faf5; }
+      .done { font-size: 0.8rem; color: #2e6b2e; font-weight: 600; margin-top: 0.35rem; text-align: right; }
       .kind { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--ink-soft); }
       .ref { font-weight: 600; word-break: break-word; }
       .claim { font-style: italic; color: var(--ink-soft); font-size: 0.85rem; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
@@ -66,7 +69,9 @@ export class ReferenceProposals extends LitElement {
       <div class="ref">${p.kind === 'footnote' && p.note ? p.note.exact : p.exact}</div>
       <div class="claim" title=${p.claim.exact}>“${p.claim.exact}”</div>
       <div class=${p.match ? 'match' : 'item'}>${what}${p.locator ? html` · <span class="locator">${p.locator}</span>` : nothing}${p.partial ? ' · partial' : ''}</div>
-      ${this.editing === p.id
+      ${p.accepted
+        ? html`<div class="done" role="status">✓ Accepted: the claim is a highlight citing this item</div>`
+        : this.editing === p.id
         ? html`<citation-form
             .item=${(p.item ?? { id: '', type: 'book' }) as CslItem}
             withLocator

@@ -125,6 +125,10 @@ export interface CitationMerge {
   citation: Citation
   /** Fields it gained from the merged-away item. */
   addedFields: string[]
+  /** The merged-away item's id (deleted). */
+  removed: string
+  /** Documents whose record said they were the merged-away item, now the survivor. */
+  documents: number
   /** Citation links moved to it. */
   movedLinks: number
   /** Annotations changed. */
@@ -158,9 +162,10 @@ export const citationsMethods = {
   /**
    * Merges two items by hand: `from` becomes part of `into` — every citation link moves to `into`
    * (links at the same locator join), `into` gains the fields it lacked, `from` is deleted. One
-   * undoable edit.
+   * undoable edit. `item`, when given, is the survivor's item as the historian chose it field by
+   * field (from either side); it replaces `into`'s instead of the automatic filling.
    */
-  mergeCitations: method<CitationMerge>()(z.object({ into: id, from: id }), { mutates: true }),
+  mergeCitations: method<CitationMerge>()(z.object({ into: id, from: id, item: cslItemSchema.optional() }), { mutates: true }),
   /** Deletes an item and removes every link to it from annotations, in one undoable edit. */
   deleteCitation: method<{ id: string; unlinkedAnnotations: number }>()(z.object({ id }), { mutates: true }),
   /**

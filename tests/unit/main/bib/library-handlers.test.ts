@@ -81,4 +81,29 @@ describe('merging two items by hand', () => {
     expect(JSON.stringify(t.session.store.data)).toBe(before)
     expect(await api().mergeCitations({ into, from: into })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
   })
+
+  it('keeps the fields the historian chose from either side, and moves the document record of the merged-away item; one undo restores all', async () => {
+    const into = ok(await api().createCitation({ item: { type: 'article-journal', title: 'John VII (Alias Andronicus) Palaeologus', author: [{ family: 'Zachariadou', given: 'Elizabeth A.' }], volume: '31', issued: { 'date-parts': [[1977]] } } }))
+    const from = ok(await api().createCitation({ item: { type: 'article-journal', title: 'Ioannes VII (alias Andronikos) Palaiologos', author: [{ family: 'Zacharíadou', given: 'Elizabeth' }], page: '339-342', language: 'en' } }))
+    ok(await api().updateDocumentMetadata({ id: t.docId, citationId: from.id }))
+    const a = ok(await api().annotateQuote({ documentId: t.docId, quote: 'Bayezid I', occurrence: 1, citations: [{ citationId: from.id, locator: 'p. 340' }] }))
+    const before = JSON.stringify(t.session.store.data)
+
+    // Title and author from the merged-away item, volume and date from the kept one, its page; no language.
+    const chosen = { type: 'article-journal', title: from.item.title, author: from.item.author, volume: '31', issued: into.item.issued, page: '339-342' }
+    const merge = ok(await api().mergeCitations({ into: into.id, from: from.id, item: chosen }))
+    expect(merge).toMatchObject({ removed: from.id, movedLinks: 1, annotations: 1, documents: 1 })
+    expect(merge.addedFields.sort()).toEqual(['author', 'page', 'title'])
+    const kept = t.session.store.data.citations[into.id].item
+    expect(kept).toEqual({ ...chosen, id: into.id })
+    expect(t.session.store.data.annotations[a.id].citations).toEqual([{ citationId: into.id, locator: 'p. 340' }])
+    expect(t.session.store.data.documents[t.docId].metadata.citationId).toBe(into.id)
+    expect(t.session.store.data.citations[from.id]).toBeUndefined()
+
+    ok(await api().undo({}))
+    expect(JSON.stringify(t.session.store.data)).toBe(before)
+    // A chosen item is checked like any other: a language that is none is refused, and nothing changes.
+    expect(await api().mergeCitations({ into: into.id, from: from.id, item: { ...chosen, language: '12' } })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    expect(JSON.stringify(t.session.store.data)).toBe(before)
+  })
 })
