@@ -37,7 +37,7 @@ async function scannedBook(): Promise<Buffer> {
   return Buffer.from(await pdf.save())
 }
 
-test('the page image follows the page scrolled to in the text, and stepping the images moves the text', async ({ page }) => {
+test('the page image follows the page scrolled to in the text, and stepping the images moves the text', async ({ page, app: _app }) => { // app: the served project the page opens
   test.skip(!existsSync(SERIF) && !ON_CI, 'needs DejaVu Serif to draw the scans')
   test.setTimeout(420_000)
   await page.setViewportSize({ width: 1280, height: 560 })
