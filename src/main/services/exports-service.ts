@@ -13,6 +13,7 @@ import { EXPORT_FORMATS, findExportFormat, type ExportFormatName } from '../../s
 import { ExportCancelled, runStepsAsync } from '../../shared/export/steps'
 import type { ExportFile, ExportInput, ExportOutput } from '../../shared/export/types'
 import { assertEmptyProject, type NativeImportPlan, parseNativeJson } from '../../shared/import/native-json'
+import { withLegacyAuthorship } from '../../shared/team/legacy-authorship'
 import { assertWithinLimit, LIMITS } from '../../shared/limits'
 import type { ProjectData } from '../../shared/model'
 import { COLLECTION_NAMES } from '../../shared/model'
@@ -123,10 +124,11 @@ export function createExportsHandlers(ctx: ServiceContext, folders = new ExportF
       for (const d of plan.documents) await store.saveText(d.id, plan.texts[d.id])
       await store.transact(`Import ${basename(fileName)}`, (tx) => {
         for (const d of plan.documents) tx.put('documents', d)
-        for (const r of plan.annotations) tx.put('annotations', r)
-        for (const r of plan.entities) tx.put('entities', r)
-        for (const r of plan.citations) tx.put('citations', r)
-        for (const r of plan.relations) tx.put('relations', r)
+        // A file from before authorship was recorded gets the migration's rule, not the importer's name.
+        for (const r of plan.annotations) tx.put('annotations', withLegacyAuthorship('annotations', r))
+        for (const r of plan.entities) tx.put('entities', withLegacyAuthorship('entities', r))
+        for (const r of plan.citations) tx.put('citations', withLegacyAuthorship('citations', r))
+        for (const r of plan.relations) tx.put('relations', withLegacyAuthorship('relations', r))
         for (const r of plan.predicates) tx.put('predicates', r)
         for (const r of plan.tags) tx.put('tags', r)
         for (const r of plan.rejectedSuggestions) tx.put('rejectedSuggestions', r)

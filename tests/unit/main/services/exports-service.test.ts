@@ -63,6 +63,21 @@ describe.skipIf(!existsSync(SEED))('exports service (real seed article)', () => 
     expect(report.files).toEqual(['a.marginalia.json'])
   })
 
+  it('a file from before authorship was recorded keeps its annotators, not the importing historian', async () => {
+    const file = JSON.parse(unwrap(await api.exportProject({ format: 'json' })).files[0].content)
+    for (const c of ['annotations', 'entities', 'citations', 'relations']) {
+      for (const r of file[c]) (delete r.createdBy, delete r.modifiedBy)
+    }
+    const s = await ProjectSession.open(join(root, 'legacy'), { create: true, author: 'Someone Else' })
+    sessions.push(s)
+    unwrap(await s.api.importProjectJson({ fileName: 'old.json', content: JSON.stringify(file) }))
+    const annotations = unwrap(await s.api.listAnnotations({}))
+    expect(annotations).toHaveLength(2)
+    // The rule of the schema-3 migration (src/shared/team/legacy-authorship.ts): the recorded annotator made it.
+    for (const a of annotations) expect(a).toMatchObject({ createdBy: { name: a.author }, modifiedBy: { name: a.author } })
+    expect(annotations.map((a) => a.createdBy?.name)).not.toContain('Someone Else')
+  })
+
   it('refuses an invalid file without changing the project', async () => {
     const c = await open('c')
     const r = await c.importProjectJson({ fileName: 'broken.json', content: '{"format":"marginalia","version":1}' })
