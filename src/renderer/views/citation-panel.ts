@@ -46,7 +46,7 @@ export class CitationPanel extends LitElement {
       .count { margin-left: auto; color: var(--ink-soft); font-variant-numeric: tabular-nums; }
       .passages li { margin: 0.3rem 0 0.3rem 0.6rem; }
       .passages button { text-align: left; font-style: italic; white-space: normal; }
-      .report { font-size: 0.82rem; color: var(--ink-soft); }
+      .report, .hint { font-size: 0.82rem; color: var(--ink-soft); }
       .preview { font-family: 'Iowan Old Style', Palatino, 'Noto Serif', Georgia, serif; margin: 0.4rem 0; padding-left: 1.4rem; text-indent: -1.4rem; }
       .has-source { font-size: 0.75rem; color: #2e7d32; margin-right: 0.3rem; }
       .list { max-height: 16rem; overflow: auto; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
@@ -141,8 +141,8 @@ export class CitationPanel extends LitElement {
   private renderMergeBar(picked: string[]) {
     return html`<div class="bar merge-bar" role="group" aria-label="Merge items">
       ${picked.length === 0
-        ? html`<span class="report">Tick two entries for the same work to merge them.</span>`
-        : html`<span class="report" role="status">${picked.length} ticked${picked.length === 2 ? '' : ': tick exactly two to merge'}</span>
+        ? html`<span class="hint">Tick two entries for the same work to merge them.</span>`
+        : html`<span class="hint" role="status">${picked.length} ticked${picked.length === 2 ? '' : ': tick exactly two to merge'}</span>
             <button ?disabled=${picked.length !== 2} @click=${() => (this.merging = [picked[0], picked[1]])}>Merge 2 items…</button>
             <button class="quiet" @click=${() => (this.picked = [])}>Clear</button>`}
     </div>
