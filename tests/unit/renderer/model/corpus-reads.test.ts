@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cleanFilter } from '../../../../src/renderer/model/corpus-reads'
 import type { ProjectModel } from '../../../../src/renderer/model/project-model'
-import { type Seeded, seededModel, settle } from './session-transport'
+import { readValue as value, type Seeded, seededModel, settle } from './session-transport'
 
 let ctx: Seeded
 let model: ProjectModel
@@ -18,16 +18,6 @@ beforeEach(async () => {
 })
 afterEach(() => ctx.close())
 
-/** Asks for a read until it has a fresh value (as a view re-rendering would). */
-async function value<T>(get: () => { value: T | undefined; loading: boolean; error?: string }): Promise<T> {
-  for (let i = 0; i < 2400; i++) {
-    const r = get()
-    if (r.error) throw new Error(r.error)
-    if (r.value !== undefined && !r.loading) return r.value
-    await settle(25)
-  }
-  throw new Error('no value')
-}
 
 describe('corpus reads', () => {
   it('the table is read again after an edit and shows it; asking again without an edit reads nothing', { timeout: 120_000 }, async () => {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProjectModel } from '../../../../src/renderer/model/project-model'
 import { ProjectReads } from '../../../../src/renderer/model/project-reads'
-import { type Seeded, seededModel, settle } from './session-transport'
+import { readValue as value, type Seeded, seededModel, settle } from './session-transport'
 
 let ctx: Seeded
 let model: ProjectModel
@@ -18,17 +18,6 @@ beforeEach(async () => {
 })
 afterEach(() => ctx.close())
 
-/** Asks for a read until it has a value (as a view re-rendering would). */
-async function value<T>(get: () => { value: T | undefined; loading: boolean; error?: string }): Promise<T> {
-  // Formatting compiles a CSL style the first time: seconds, more on a loaded machine.
-  for (let i = 0; i < 2400; i++) {
-    const r = get()
-    if (r.error) throw new Error(r.error)
-    if (r.value !== undefined && !r.loading) return r.value
-    await settle(25)
-  }
-  throw new Error('no value')
-}
 
 describe('cached reads', () => {
   it('accepting a reference marks it accepted and puts its item in the works cited', { timeout: 180_000 }, async () => {

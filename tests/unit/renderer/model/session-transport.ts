@@ -39,6 +39,20 @@ export function sessionTransport(session: ProjectSession, eventDelayMs = 0): Cou
 /** Resolves once pending timers (delayed events) and microtasks have run. */
 export const settle = (ms = 5) => new Promise((r) => setTimeout(r, ms))
 
+/**
+ * Asks for a read until it has a value that is not loading (as a view re-rendering would), every
+ * 25 ms for up to a minute (formatting compiles a CSL style the first time: seconds under load).
+ */
+export async function readValue<T>(get: () => { value: T | undefined; loading: boolean; error?: string }): Promise<T> {
+  for (let i = 0; i < 2400; i++) {
+    const r = get()
+    if (r.error) throw new Error(r.error)
+    if (r.value !== undefined && !r.loading) return r.value
+    await settle(25)
+  }
+  throw new Error('no value')
+}
+
 /** A project holding the seed article, its session, and a started model over a counting transport. */
 export interface Seeded {
   session: ProjectSession
