@@ -100,6 +100,8 @@ export class ProjectModel {
   /** Change events received so far (reads compare it before and after, to notice a racing edit). */
   private eventCount = 0
   private nextNotice = 1
+  /** Rolled-back notices heard so far (shown, or folded into one already shown). */
+  private rollbacksTold = 0
 
   /** @param transport the services' door (this window's: see window-model.ts; tests give an in-process one) */
   constructor(private readonly transport: ApiTransport) {}
@@ -227,9 +229,10 @@ export class ProjectModel {
    */
   async mutate<K extends MethodName>(method: K, args: ArgsOf<Methods[K]>): Promise<ResultOf<Methods[K]>> {
     const since = this.revision
+    const rollbacks = this.rollbacksTold
     const result = await this.transport.call(method, args)
     if (!result.ok) {
-      if (result.error.code === 'io') void this.afterFailedWrite(result.error.message)
+      if (result.error.code === 'io') void this.afterFailedWrite(result.error.message, rollbacks)
       throw new ApiCallError(result.error.code, result.error.message)
     }
     applyRecords(this, recordsOfResult(method, result.value), since)
@@ -241,10 +244,11 @@ export class ProjectModel {
    * every store does (and in case that event is lost), the project is read again so no view keeps
    * the lost edit, and the historian is told once.
    */
-  private async afterFailedWrite(message: string): Promise<void> {
-    const notices = this.notices.length
+  private async afterFailedWrite(message: string, rollbacks: number): Promise<void> {
+    // Counted since the write began (the event can arrive before the write's answer), not looked up
+    // in `notices`: the historian may have dismissed the services' notice already.
     await new Promise((r) => setTimeout(r, 300))
-    const told = this.notices.slice(notices).some((n) => n.kind === 'rolled-back')
+    const told = this.rollbacksTold > rollbacks
     await this.resync(told ? undefined : `Could not save the change: ${message}`)
   }
 
@@ -308,6 +312,7 @@ export class ProjectModel {
 
   /** Adds a notice for the historian (shown by the shell until dismissed). */
   notify(kind: Notice['kind'], message: string): void {
+    if (kind === 'rolled-back') this.rollbacksTold++
     if (this.notices.some((n) => n.message === message)) return // the same failure, heard twice
     this.notices = [...this.notices, { id: this.nextNotice++, kind, message }]
     this.changed('notices')

@@ -124,6 +124,35 @@ describe('the project model', () => {
     expect(model.notices[0].message).toContain('no space left on device')
   })
 
+  it('a failed write is told once, even when the historian dismisses the notice before the model checks', async () => {
+    const a = await model.mutate('annotateQuote', { documentId: seedId, quote: 'Battle of Ankara', note: 'kept' })
+    await settle()
+    const full: CountingTransport = {
+      ...transport,
+      calls: [],
+      call: async (m, args) => {
+        if (m !== 'updateAnnotation') return transport.call(m, args)
+        // The services' rollback event arrives before the write's answer (as over HTTP), once.
+        if (!toldOnce) fullModel.notify('rolled-back', '“Edit annotation” could not be saved: ENOSPC. It was undone.')
+        toldOnce = true
+        return { ok: false, error: { code: 'io', message: 'ENOSPC: no space left on device' } } as never
+      }
+    }
+    let toldOnce = false
+    const fullModel = new ProjectModel(full)
+    await fullModel.start()
+    await expect(fullModel.mutate('updateAnnotation', { id: a.id, note: 'lost' })).rejects.toThrow('no space left')
+    // The historian dismisses the notice at once.
+    fullModel.dismiss(fullModel.notices[0].id)
+    await settle(400)
+    expect(fullModel.notices).toEqual([])
+    // Without the services' event, the model tells the historian itself.
+    await expect(fullModel.mutate('updateAnnotation', { id: a.id, note: 'lost' })).rejects.toThrow('no space left')
+    await settle(400)
+    expect(fullModel.notices.map((n) => n.message)).toEqual(['Could not save the change: ENOSPC: no space left on device'])
+    fullModel.stop()
+  })
+
   it('the last document asked for is the one open, whatever events arrive meanwhile (the flaky e2e)', async () => {
     const other = await importText('note.txt', 'A note\n\nManuel II left John VII as regent in 1399.\n')
     const target = await must(session.api.annotateQuote({ documentId: other, quote: 'regent in 1399' }))
