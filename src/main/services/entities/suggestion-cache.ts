@@ -12,7 +12,7 @@ import type { CallContext } from '../../../shared/api/define'
 import { foldText, type FoldedText } from '../../../shared/text/fold'
 import { type DocumentRecord, type Entity, SUGGESTION_SOURCES, type SuggestionSource } from '../../../shared/model'
 import { findDates } from '../../../shared/suggest/date-finder'
-import { readTextAsync, resolve, type TextReading } from '../../../shared/suggest/suggest'
+import { resolve, type TextReading } from '../../../shared/suggest/resolve'
 import type { Suggestion } from '../../../shared/suggest/types'
 
 /** What one NLP pass yields. */
@@ -128,10 +128,12 @@ export class SuggestionCache {
       const listeners = new Set<NonNullable<CallContext['progress']>>(call.progress ? [call.progress] : [])
       const run: Run = { controller, waiters: 0, listeners, last: [0, e.text.length], promise: Promise.resolve({ names: [], nlpDates: [] }) }
       this.passes++
-      run.promise = readTextAsync(e.text, ['nlp', 'date'], (done, total) => {
-        run.last = [done, total]
-        for (const l of listeners) l(done, total)
-      }, controller.signal)
+      // Loaded on first use: compromise costs ≈ 0.4 s at start-up, which every CLI call paid.
+      run.promise = import('../../../shared/suggest/read-text')
+        .then(({ readTextAsync }) => readTextAsync(e.text, ['nlp', 'date'], (done, total) => {
+          run.last = [done, total]
+          for (const l of listeners) l(done, total)
+        }, controller.signal))
         .then((r) => {
           e.nlp = { names: r.names, nlpDates: r.nlpDates }
           e.dates ??= r.dates
