@@ -7,21 +7,15 @@
  */
 import type { Page } from '@playwright/test'
 import { test, expect, type App } from './fixtures'
+import { openBibliography, type Summary } from './bibliography'
 
 test.use({ seed: true })
 test.describe.configure({ timeout: 300_000 })
 
-interface Summary { id: string; label: string; citedBy: number; item: Record<string, unknown> }
 interface Annotation { id: string; citations: { citationId: string; locator?: string }[] }
 
 const BIB = '@article{zach77, title={John VII (Alias Andronicus) Palaeologus}, author={Zachariadou, E.}, journal={Dumbarton Oaks Papers}, year={1977}}\n'
 const RIS = 'TY  - JOUR\nAU  - Zachariadou, Elizabeth A.\nTI  - Ioannes VII (alias Andronikos) Palaiologos\nJO  - Dumbarton Oaks Papers\nVL  - 31\nSP  - 339\nEP  - 342\nPY  - 1977\nER  - \n'
-
-async function openBibliography(page: Page) {
-  await expect(page.locator('document-view h1.doc-title')).toHaveText('John VII Palaiologos')
-  await page.getByRole('tab', { name: 'Bibliography' }).click()
-  return page.locator('citation-panel')
-}
 
 /**
  * Both entries in the project, a passage citing each (the RIS one twice cited); returns [bib, ris] ids and the passages.

@@ -4,8 +4,8 @@
  * its locator, the panel list the item and its passage, and the formatted bibliography show it in
  * Chicago style; edit a proposal before accepting it; cite an item from a new highlight.
  */
-import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { openBibliography, type Summary } from './bibliography'
 import { markedText } from './painted'
 import { dragSelect } from './select'
 
@@ -18,16 +18,9 @@ interface Annotation {
   target: { start: number; end: number; exact: string }
   citations: { citationId: string; locator?: string }[]
 }
-interface Summary { id: string; label: string; citedBy: number; item: Record<string, unknown> }
 
 const Z_CLAIM = "While he was Emperor, there is evidence showing he used the name Andronikos, after his father, although when he was regent during his brother's absence in the West, he governed in his birth name."
 const Z_CHICAGO = 'Zachariadou, Elizabeth A. “John VII (Alias Andronicus) Palaeologus.” Dumbarton Oaks Papers 31 (1977): 339–42.'
-
-async function openBibliography(page: Page) {
-  await expect(page.locator('document-view h1.doc-title')).toHaveText('John VII Palaiologos')
-  await page.getByRole('tab', { name: 'Bibliography' }).click()
-  return page.locator('citation-panel')
-}
 
 test('accept a glued reference: the claim becomes a highlight citing the item, listed and formatted in Chicago style', async ({ page, app }) => {
   const panel = await openBibliography(page)
