@@ -54,12 +54,14 @@ test('exports the project as JSON and the document as TEI, downloading the files
   expect(r.status).toBe(0)
   await expect(dialog.locator('.losses li')).toHaveText([/annotation creation and modification times: 2/, /document record times and text file names: 1/])
 
-  // CSV offers BOM and zip; zipped, it is one download plus the loss report.
+  // CSV offers BOM and zip; zipped, it is one download plus the loss report. TEI's scope was its
+  // default, not picked by hand, so CSV goes back to its own: the whole project.
   await dialog.getByLabel('Format').selectOption('csv')
+  await expect(dialog.getByLabel('Whole project')).toBeChecked()
   await dialog.getByLabel('Pack into one zip').check()
   await dialog.getByLabel('Byte order mark (for Excel)').check()
   const csv = await exportAndDownload(page, 2)
-  expect([...csv.keys()].sort()).toEqual(['John-VII-Palaiologos-csv.zip', 'John-VII-Palaiologos-csv.losses.json'].sort())
+  expect([...csv.keys()].sort()).toEqual(['e2e-project-csv.zip', 'e2e-project-csv.losses.json'].sort())
 
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toHaveCount(0)

@@ -29,7 +29,7 @@ export function createW3cHandlers(ctx: ServiceContext): HandlersOf<typeof w3cMet
     return doc
   }
   return {
-    async importAnnotations({ documentId, fileName, contentBase64, sourceMap }, call): Promise<W3cImportResult> {
+    async importAnnotations({ documentId, fileName, contentBase64, sourceMap, onlyMapped }, call): Promise<W3cImportResult> {
       documentOf(documentId, '')
       for (const [iri, id] of Object.entries(sourceMap ?? {})) documentOf(id, ` (sourceMap: ${iri})`)
       if (contentBase64.length > MAX_BASE64_CHARS) throw new MarginaliaError('too-large', `${fileName}: larger than the 64 MiB Marginalia imports`)
@@ -47,10 +47,10 @@ export function createW3cHandlers(ctx: ServiceContext): HandlersOf<typeof w3cMet
       if (parsed.annotations.length === 0) {
         throw new MarginaliaError('invalid-file', `${fileName}: no annotations to import (${parsed.problems.join('; ') || 'the file is empty'})`)
       }
-      const routes = routeW3cAnnotations(store.data, documentId, parsed.annotations, sourceMap)
+      const routes = routeW3cAnnotations(store.data, documentId, parsed.annotations, sourceMap).filter((r) => !onlyMapped || r.kind === 'mapped')
       const groups: AnchoredGroup[] = []
       const unmatched: W3cUnmatchedSource[] = []
-      const total = parsed.annotations.length
+      const total = routes.reduce((n, r) => n + r.annotations.length, 0)
       let done = 0
       for (const route of routes) {
         const index = await store.textIndex(route.documentId)

@@ -212,7 +212,8 @@ export class CitationPanel extends LitElement {
     try {
       const r = await this.use.model!.mutate('importBibliography', { fileName: file.name, contentBase64: await fileToBase64(file) })
       const skipped = r.skipped.map((s) => `line ${s.line}${s.key ? ` (${s.key})` : ''}: ${s.reason}`).join('; ')
-      this.report = `${file.name}: ${r.imported} imported, ${r.merged} merged with existing items, ${r.skipped.length} skipped${skipped ? ` — ${skipped}` : ''}.`
+      // The services' sentence tells duplicates within the file from merges into items the project had.
+      this.report = `${r.summary}${skipped ? ` Skipped: ${skipped}.` : ''}`
     } catch (err) {
       this.report = ''
       reportError(this, `Could not import ${file.name}`, err)

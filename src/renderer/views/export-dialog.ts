@@ -1,7 +1,9 @@
 /**
  * `<export-dialog>`: the Export dialog. The historian picks a format, the scope (this document or the
  * whole project) and the format's options (BOM, zip, citation style); the export runs as a job with a
- * progress bar and a Cancel button. In the desktop app the files are written into the folder typed
+ * progress bar and a Cancel button. The scope starts as the one the format is for (./export-scope.ts)
+ * and follows the format until the historian picks one by hand. In the browser the CSV tables are
+ * zipped by default (one download, not one per table). In the desktop app the files are written into the folder typed
  * (or kept) in the Folder field, with the loss report beside them; in the browser they are downloaded.
  * Either way the dialog then lists what the format could not carry, with counts ("Nothing lost" when
  * the loss report is empty).
@@ -17,6 +19,7 @@ import { STYLE_LABELS } from '../lib/citation-styles'
 import { downloadFile } from '../lib/download'
 import { errorMessage } from '../lib/errors'
 import { UseModel } from '../model/model-context'
+import { defaultExportScope, scopeNote, type ExportScopeChoice } from './export-scope'
 import type { JobProgress } from '../model/job-runner'
 import { ModalController } from '../dom/modal-controller'
 import { controlStyles, dialogStyles } from '../styles/ui-styles'
@@ -42,6 +45,7 @@ export class ExportDialog extends LitElement {
       .result ul { margin: 0.3rem 0; padding-left: 1.2rem; }
       .lossless { color: #2e6b2e; }
       .error { color: var(--danger); margin-top: 0.6rem; font-size: 0.88rem; }
+      .scope-note { margin: 0 0 0.4rem; font-size: 0.82rem; color: var(--ink-soft); }
       code { font-size: 0.8rem; word-break: break-all; }
     `
   ]
@@ -49,8 +53,11 @@ export class ExportDialog extends LitElement {
   @property({ type: String }) documentId: string | undefined
   @property({ type: Boolean }) open = false
   @state() private format = 'json'
-  @state() private scope: 'document' | 'project' = 'project'
+  @state() private scope: ExportScopeChoice = 'project'
+  /** True once the historian picked a scope by hand: changing the format then keeps it. */
+  private scopePicked = false
   @state() private bom = false
+  /** Set in `load()`: on by default in the browser, where each file is a separate download. */
   @state() private zip = false
   @state() private cslStyle: string = STYLES[0][0]
   @state() private folder = ''
@@ -83,7 +90,8 @@ export class ExportDialog extends LitElement {
   }
 
   private load(): void {
-    if (this.documentId) this.scope = 'document'
+    this.scope = defaultExportScope(this.format, !!this.documentId)
+    this.zip = !this.desktop
     const path = this.use.model?.info?.path
     if (this.desktop && path) this.folder = `${path}/exports`
   }
@@ -112,6 +120,7 @@ export class ExportDialog extends LitElement {
             @change=${() => this.pick({ scope: 'document' })} />This document</label>
           <label><input type="radio" name="scope" .checked=${this.scope === 'project'} @change=${() => this.pick({ scope: 'project' })} />Whole project</label>
         </div>
+        <p class="scope-note">${scopeNote(this.effectiveScope)}</p>
         ${f?.options.length ? html`<label>Options</label>` : nothing}
         <div class="row">
           ${f?.options.includes('bom') ? html`<label><input type="checkbox" .checked=${this.bom} @change=${(e: Event) => this.pick({ bom: (e.target as HTMLInputElement).checked })} />Byte order mark (for Excel)</label>` : nothing}
@@ -157,10 +166,21 @@ export class ExportDialog extends LitElement {
     </div>`
   }
 
+  /** The scope the export will use: "this document" only while a document is open. */
+  private get effectiveScope(): ExportScopeChoice {
+    return this.scope === 'document' && this.documentId ? 'document' : 'project'
+  }
+
   /** Changes a choice; a previous result no longer applies. */
-  private pick(change: { format?: string; scope?: 'document' | 'project'; bom?: boolean; zip?: boolean; cslStyle?: string }): void {
-    if (change.format !== undefined) this.format = change.format
-    if (change.scope !== undefined) this.scope = change.scope
+  private pick(change: { format?: string; scope?: ExportScopeChoice; bom?: boolean; zip?: boolean; cslStyle?: string }): void {
+    if (change.format !== undefined) {
+      this.format = change.format
+      if (!this.scopePicked) this.scope = defaultExportScope(change.format, !!this.documentId)
+    }
+    if (change.scope !== undefined) {
+      this.scope = change.scope
+      this.scopePicked = true
+    }
     if (change.bom !== undefined) this.bom = change.bom
     if (change.zip !== undefined) this.zip = change.zip
     if (change.cslStyle !== undefined) this.cslStyle = change.cslStyle
@@ -176,7 +196,7 @@ export class ExportDialog extends LitElement {
     this.failure = ''
     const args = {
       format: f.name,
-      ...(this.scope === 'document' && this.documentId ? { documentId: this.documentId } : {}),
+      ...(this.effectiveScope === 'document' ? { documentId: this.documentId } : {}),
       options: {
         ...(f.options.includes('bom') && this.bom ? { bom: true } : {}),
         ...(f.options.includes('zip') && this.zip ? { zip: true } : {}),

@@ -2,7 +2,9 @@
  * `<w3c-import-button>`: "Import annotations…" for the open document. Reads a W3C Web Annotation
  * JSON-LD file (or Hypothesis API JSON), sends it to `importAnnotations`, and shows what happened:
  * how many were anchored, moved and orphaned, with each orphan's reason. Orphans are stored and
- * appear in the annotation list under "Needs review".
+ * appear in the annotation list under "Needs review". Annotations made on a page the project does
+ * not have are not imported: the list says so for each such page and offers a project document to
+ * place them in (the one holding their quotes, when one does), importing only those.
  *
  * Properties: `documentId` (the open document; the button is disabled without one).
  * Events: `marginalia-error` (bubbling, composed) when the import fails; nothing is changed then.
@@ -10,7 +12,9 @@
 import { consume } from '@lit/context'
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import type { W3cImportResult } from '../../shared/api/w3c'
+import type { Methods } from '../../shared/api'
+import type { ArgsOf } from '../../shared/api/define'
+import type { W3cImportResult, W3cUnmatchedSource } from '../../shared/api/w3c'
 import { reportError } from '../lib/errors'
 import { fileToBase64 } from '../dom/file-base64'
 import { controlStyles } from '../styles/ui-styles'
@@ -29,6 +33,9 @@ export class W3cImportButton extends LitElement {
         border-radius: 6px; padding: 0.4rem 0.6rem; max-width: 32rem; max-height: 16rem; overflow: auto; font-size: 0.8rem; }
       details ol { margin: 0.3rem 0 0; padding-left: 1.2rem; }
       .quote { font-style: italic; }
+      .unmatched { margin: 0.4rem 0 0; }
+      .unmatched select { font: inherit; max-width: 14rem; }
+      code { word-break: break-all; }
     `
   ]
 
@@ -37,6 +44,10 @@ export class W3cImportButton extends LitElement {
   @state() private busy = false
   @state() private result: W3cImportResult | undefined
   @query('input') private input!: HTMLInputElement
+  /** The file last imported, kept to place its unmatched pages' annotations without reading it again. */
+  private file: { fileName: string; contentBase64: string } | undefined
+  /** Project document chosen for each unmatched source IRI. */
+  @state() private placeIn: Record<string, string> = {}
 
   protected willUpdate(changed: Map<string, unknown>): void {
     // A result belongs to the document it was imported into.
@@ -55,9 +66,10 @@ export class W3cImportButton extends LitElement {
         ? html`<span class="result" role="status">
               ${r.imported} imported: ${r.anchored} anchored, ${r.moved} moved, ${r.orphaned} orphaned
             </span>
-            ${r.orphans.length || r.problems.length
-              ? html`<details>
-                  <summary>${r.orphans.length ? `${r.orphans.length} need review` : 'Notes'}</summary>
+            ${r.orphans.length || r.problems.length || r.unmatched.length
+              ? html`<details ?open=${r.unmatched.length > 0}>
+                  <summary>${r.orphans.length ? `${r.orphans.length} need review` : r.unmatched.length ? 'Not imported' : 'Notes'}</summary>
+                  ${r.unmatched.map((u) => this.renderUnmatched(u))}
                   <ol>
                     ${r.orphans.map((o) => html`<li><span class="quote">“${o.exact.slice(0, 80)}”</span>: ${o.reason}</li>`)}
                     ${r.problems.map((p) => html`<li>${p}</li>`)}
@@ -68,17 +80,48 @@ export class W3cImportButton extends LitElement {
     `
   }
 
+  /** A page of the file the project does not have: said in words, with a document to place its annotations in. */
+  private renderUnmatched(u: W3cUnmatchedSource) {
+    const docs = this.model?.selections.documentList() ?? []
+    const chosen = this.placeIn[u.sourceIri] ?? u.suggestedDocumentId ?? ''
+    const n = `${u.annotations} annotation${u.annotations === 1 ? '' : 's'}`
+    return html`<p class="unmatched">
+      ${n} of <code>${u.title ?? u.sourceIri}</code> not imported: that page is not in this project${u.suggestedTitle ? html`; their quotes are in “${u.suggestedTitle}”` : nothing}.
+      <select aria-label=${`Document to place the ${n} of ${u.sourceIri} in`} @change=${(e: Event) => (this.placeIn = { ...this.placeIn, [u.sourceIri]: (e.target as HTMLSelectElement).value })}>
+        <option value="" ?selected=${!chosen}>Choose a document…</option>
+        ${docs.map((d) => html`<option value=${d.id} ?selected=${d.id === chosen}>${d.title}</option>`)}
+      </select>
+      <button ?disabled=${!chosen || this.busy} @click=${() => this.place(u.sourceIri, chosen)}>Import them there</button>
+    </p>`
+  }
+
   private onFile = async (): Promise<void> => {
     const file = this.input.files?.[0]
     this.input.value = ''
     if (!file || !this.documentId) return
-    this.busy = true
     this.result = undefined
+    this.placeIn = {}
+    await this.run(`Could not import annotations from ${file.name}`, async () => {
+      this.file = { fileName: file.name, contentBase64: await fileToBase64(file) }
+      return { documentId: this.documentId!, ...this.file }
+    })
+  }
+
+  /** Imports only the annotations of `sourceIri`, into `documentId` (one more undoable edit). */
+  private place(sourceIri: string, documentId: string): Promise<void> {
+    const file = this.file
+    if (!file || !this.documentId) return Promise.resolve()
+    return this.run(`Could not import the annotations of ${sourceIri}`, async () => ({
+      documentId: this.documentId!, ...file, sourceMap: { [sourceIri]: documentId }, onlyMapped: true
+    }))
+  }
+
+  private async run(failure: string, args: () => Promise<ArgsOf<Methods['importAnnotations']>>): Promise<void> {
+    this.busy = true
     try {
-      const contentBase64 = await fileToBase64(file)
-      this.result = await this.model!.mutate('importAnnotations', { documentId: this.documentId, fileName: file.name, contentBase64 })
+      this.result = await this.model!.mutate('importAnnotations', await args())
     } catch (err) {
-      reportError(this, `Could not import annotations from ${file.name}`, err)
+      reportError(this, failure, err)
     } finally {
       this.busy = false
     }

@@ -42,7 +42,9 @@ export const w3cMethods = {
       z.object({
         documentId: id, fileName: z.string().min(1).max(500), contentBase64: z.string(),
         /** Source IRIs of the file → project documents to place their annotations in (the historian's choice). */
-        sourceMap: z.record(z.string().min(1).max(4000), id).optional()
+        sourceMap: z.record(z.string().min(1).max(4000), id).optional(),
+        /** Import only the annotations of the sources in `sourceMap` (placing an unmatched source after a first import). */
+        onlyMapped: z.boolean().optional()
       }),
       'contentBase64',
       LIMITS.w3cFile

@@ -41,7 +41,7 @@ export function stepsOf(exporter: Exporter): (input: ExportInput) => ExportSteps
 
 /** The formats available in this build, in the order the dialog lists them. */
 export const EXPORT_FORMATS: ExportFormat[] = [
-  { name: 'json', label: 'Marginalia JSON (whole project, re-importable)', options: [], multiFile: false, steps: nativeJsonSteps },
+  { name: 'json', label: 'Marginalia JSON (complete, re-importable)', options: [], multiFile: false, steps: nativeJsonSteps },
   { name: 'csv', label: 'CSV tables (annotations, entities, citations, relations)', options: ['bom', 'zip'], multiFile: true, steps: csvSteps },
   // W3C: one file, plus one file per further page when a project has more than 10,000 annotations.
   { name: 'w3c', label: 'W3C Web Annotation (JSON-LD)', options: [], multiFile: true, steps: w3cSteps },
