@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { ON_CI } from './on-ci'
 import { dragSelect } from './select'
 
 test.use({ seed: true })
@@ -50,7 +51,7 @@ function withoutGlyph(text: string): string[] {
 }
 
 test('every character the main views, pickers, panels and dialogs show has a glyph here', async ({ page, app }) => {
-  test.skip(!hasFontconfig(), 'fc-list (fontconfig) is not installed: cannot ask which fonts cover a character')
+  test.skip(!hasFontconfig() && !ON_CI, 'fc-list (fontconfig) is not installed: cannot ask which fonts cover a character')
   // A character no font here covers is found: the check can fail (U+FF0B itself is covered where a CJK font is installed).
   expect(withoutGlyph('\u{10FFFD}')).toEqual(['U+10FFFD “\u{10FFFD}”'])
   await app.api('createCitation', { item: { type: 'book', title: 'Byzantium and the Ottomans', author: [{ family: 'Zachariadou', given: 'Elizabeth' }] } })
