@@ -88,6 +88,11 @@ export class ProjectModel {
   revision = 0
   /** Revision of the last event that set each record (`collection\0id`), so late write results never overwrite newer state. */
   readonly touched = new Map<string, number>()
+  /**
+   * Records (`collection\0id` → JSON of the value) this window's writes applied from their results
+   * and whose change event has not arrived yet: that event then re-applies nothing (apply-changes.ts).
+   */
+  readonly written = new Map<string, string>()
 
   private readonly listeners = new Set<(changed: ReadonlySet<Slice>) => void>()
   private pending = new Set<Slice>()
