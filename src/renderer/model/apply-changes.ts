@@ -30,7 +30,7 @@ export function applyEvent(m: ProjectModel, e: ChangeEvent): void {
   }
   // The records this window's own write already applied (from its result) are not applied again:
   // one edit, one notification, one paint. History (above) still follows the event.
-  const fresh = e.changes.filter((c) => e.kind === 'rolled-back' || !heldFromOwnWrite(m, c))
+  const fresh = e.changes.filter((c) => !heldFromOwnWrite(m, c) || e.kind === 'rolled-back')
   for (const c of e.changes) m.touched.set(keyOf(c), e.revision)
   applySorted(m, fresh)
 }

@@ -5,7 +5,8 @@
  * undo history still follows the event and other writers' edits still apply.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Slice } from '../../../../src/renderer/model/project-model'
+import type { ChangeEvent } from '../../../../src/shared/api'
+import { ProjectModel, type Slice } from '../../../../src/renderer/model/project-model'
 import { type Seeded, seededModel, settle } from './session-transport'
 
 let ctx: Seeded
@@ -67,5 +68,23 @@ describe('an edit of this window', () => {
     expect(r.ok).toBe(true)
     await settle(40)
     expect(model.open?.annotations.get(a.id)?.note).toBe('from the CLI')
+  })
+
+  it('after a rollback of that write, a later event bringing the same value again is applied', async () => {
+    const { model: seeded, seedId, transport } = ctx
+    const a = await seeded.mutate('createAnnotation', { documentId: seedId, start: 100, end: 110 })
+    await settle(40)
+    // A window that hears only the events given here (its own write's event is lost).
+    const listeners = new Set<(e: ChangeEvent) => void>()
+    const m = new ProjectModel({ ...transport, onChange: (l) => (listeners.add(l), () => listeners.delete(l)) })
+    await m.start()
+    const tell = (e: Partial<ChangeEvent>) => listeners.forEach((l) => l({ revision: m.revision + 1, method: 'Edit annotation', kind: 'applied', collections: ['annotations'], changes: [], documents: [seedId], history: { canUndo: true, canRedo: false }, ...e }))
+    const noted = await m.mutate('updateAnnotation', { id: a.id, note: 'noted' })
+    tell({ kind: 'rolled-back', changes: [{ collection: 'annotations', id: a.id, record: a }], error: { code: 'io', message: 'no space left on device' } })
+    expect(m.open?.annotations.get(a.id)?.note).toBe(a.note)
+    // Made again (e.g. by another window) with the very same value: the model shows it.
+    tell({ changes: [{ collection: 'annotations', id: a.id, record: noted }] })
+    expect(m.open?.annotations.get(a.id)?.note).toBe('noted')
+    m.stop()
   })
 })
