@@ -2,8 +2,9 @@
  * Where the time goes (a profiling aid, not a benchmark: it prints times and profiles, no ratios):
  * adding one highlight to Gibbon vol. 2 with 10,000 annotations (the model's slice notifications
  * and paint marks on a timeline, then a CPU profile's top functions by self time), and switching
- * documents in a project of 100,000 annotations over ten documents (the same).
- * Needs a built renderer and ../shared/corpus. Run: npx tsx bench/profile-render.ts [add|switch]
+ * documents in a project of 100,000 annotations over ten documents (the same); with `open`, the
+ * requests and paints of opening the 10,000-annotation project (ms since navigation).
+ * Needs a built renderer and ../shared/corpus. Run: npx tsx bench/profile-render.ts [add|switch|open]
  */
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -13,7 +14,7 @@ import { openMarginalia } from './lib/drive'
 import { paintAfter, paintedCount } from './lib/in-page'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const document: any, requestAnimationFrame: (cb: () => void) => number
+declare const document: any, window: any, requestAnimationFrame: (cb: () => void) => number
 
 const which = process.argv[2] ?? 'both'
 
@@ -50,7 +51,7 @@ async function profiled(page: Page, label: string, act: () => Promise<void>): Pr
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) {
         if (e.name !== 'marginalia:painted') continue
-        log.push(`${(e.startTime - t0).toFixed(1)} painted ${JSON.stringify((e as PerformanceMark).detail)}`)
+        log.push(`${(e.startTime - t0).toFixed(1)} painted ${JSON.stringify((e as { detail?: unknown }).detail)}`)
         requestAnimationFrame(() => setTimeout(() => log.push(`${(performance.now() - t0).toFixed(1)} its frame ended`)))
       }
     }).observe({ type: 'mark' })
@@ -71,7 +72,7 @@ async function profiled(page: Page, label: string, act: () => Promise<void>): Pr
 
 browserBench('marginalia-profile-', async ({ browser, book: t, tmp, serve }) => {
   const s10k = spans(t, 10_000)
-  if (which !== 'switch') {
+  if (which === 'add' || which === 'both') {
     const first = t.blocks.find((b) => b.end - b.start > 40)!
     const dir = join(tmp, 'p10k')
     const w = await writeProject(dir, t, [{ spans: s10k }])
@@ -90,6 +91,26 @@ browserBench('marginalia-profile-', async ({ browser, book: t, tmp, serve }) => 
       })
     }
     await page.close()
+  }
+  if (which === 'open') {
+    const dir = join(tmp, 'p10k-open')
+    await writeProject(dir, t, [{ spans: s10k }])
+    const url = await serve(dir)
+    const warm = await openMarginalia(browser, url, 1) // the services' first open parses the project
+    await warm.page.close()
+    const { page, open } = await openMarginalia(browser, url, 1)
+    console.log(`open → painted ${open.toFixed(0)} ms; requests (start → end, ms since navigation):`)
+    const entries = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as unknown as { startTime: number; responseEnd: number; name: string; encodedBodySize: number }[]).map((e) => `${e.startTime.toFixed(0).padStart(6)} → ${e.responseEnd.toFixed(0).padStart(6)}  ${e.name.replace(/^https?:\/\/[^/]+/, '').slice(0, 60)} ${e.encodedBodySize}`)
+    )
+    console.log(entries.join('\n'))
+    const marks = await page.evaluate(() => [
+      ...performance.getEntriesByType('mark').map((e) => `${e.startTime.toFixed(0)} ${e.name} ${JSON.stringify((e as { detail?: unknown }).detail)}`).slice(0, 5),
+      ...(window as unknown as { __painted: { t: number; painted: number }[] }).__painted.slice(0, 5).map((p) => `${p.t.toFixed(0)} frame ended (${p.painted} painted)`)
+    ])
+    console.log(marks.join('\n'))
+    await page.close()
+    return
   }
   if (which !== 'add') {
     const dir = join(tmp, 'p100k')
