@@ -22,6 +22,7 @@ import type { DocumentRecord, DocumentWithText, Predicate, Tag } from '../../sha
 import { AnnotationIndex } from './annotation-index'
 import { ApiCallError, valueOf } from './api-error'
 import { applyEvent, applyRecords } from './apply-changes'
+import { compactAnnotations } from './compact-annotations'
 import { type JobOptions, JobRunner } from './job-runner'
 import { LinkCounts } from './link-counts'
 import { recordsOfResult } from './mutation-results'
@@ -235,6 +236,7 @@ export class ProjectModel {
   /** Puts a freshly read document in front (internal: also used when its text changed). */
   setOpen(doc: DocumentWithText, annotations: Parameters<typeof AnnotationIndex.prototype.upsert>[0][]): void {
     if (this.open?.doc.id !== doc.id) this.suggestions.clear()
+    compactAnnotations(annotations)
     this.open = { doc, annotations: new AnnotationIndex(doc.id, annotations) }
     this.written.clear() // what was read replaces what the model's writes had applied
     this.counts.reset(annotations)
