@@ -28,8 +28,25 @@ export function applyEvent(m: ProjectModel, e: ChangeEvent): void {
     void m.resync()
     return
   }
-  for (const c of e.changes) m.touched.set(`${c.collection}\u0000${c.id}`, e.revision)
-  applySorted(m, e.changes)
+  // The records this window's own write already applied (from its result) are not applied again:
+  // one edit, one notification, one paint. History (above) still follows the event.
+  const fresh = e.changes.filter((c) => !heldFromOwnWrite(m, c) || e.kind === 'rolled-back')
+  for (const c of e.changes) m.touched.set(keyOf(c), e.revision)
+  applySorted(m, fresh)
+}
+
+const keyOf = (c: ChangedRecord) => `${c.collection}\u0000${c.id}`
+
+/**
+ * True when the model applied exactly this value of the record from its own write's result and
+ * nothing changed it since. Either way the memo is spent: the event now stands for the record.
+ */
+function heldFromOwnWrite(m: ProjectModel, c: ChangedRecord): boolean {
+  const key = keyOf(c)
+  const mine = m.written.get(key)
+  if (mine === undefined) return false
+  m.written.delete(key)
+  return mine === JSON.stringify(c.record)
 }
 
 /**
@@ -37,7 +54,9 @@ export function applyEvent(m: ProjectModel, e: ChangeEvent): void {
  * already set them (that event's value is at least as new).
  */
 export function applyRecords(m: ProjectModel, records: ChangedRecord[], since: number): void {
-  applySorted(m, records.filter((c) => (m.touched.get(`${c.collection}\u0000${c.id}`) ?? 0) <= since))
+  const fresh = records.filter((c) => (m.touched.get(keyOf(c)) ?? 0) <= since)
+  for (const c of fresh) m.written.set(keyOf(c), JSON.stringify(c.record))
+  applySorted(m, fresh)
 }
 
 function applySorted(m: ProjectModel, changes: readonly ChangedRecord[]): void {

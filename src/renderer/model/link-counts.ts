@@ -16,6 +16,11 @@ export class LinkCounts {
   /** True when a change the model could not count may have moved these counts. */
   entitiesStale = false
   citationsStale = false
+  /**
+   * Moves with every change counted or not: a read of the counts made while it moved may or may
+   * not include that change, so the counts it brought are marked stale (read again when shown).
+   */
+  epoch = 0
 
   constructor(
     private readonly entities: Map<string, EntitySummary>,
@@ -33,6 +38,7 @@ export class LinkCounts {
    * Returns which lists changed.
    */
   change(before: Annotation | undefined, after: Annotation | undefined): { entities: boolean; citations: boolean } {
+    this.epoch++
     let entities = false
     for (const id of before?.entityIds ?? []) entities = this.entity(id, -1) || entities
     for (const id of after?.entityIds ?? []) entities = this.entity(id, +1) || entities
@@ -47,6 +53,7 @@ export class LinkCounts {
    * version, the links it lost are unknown, so both kinds of count are re-read when next shown.
    */
   unknownChange(): void {
+    this.epoch++
     this.entitiesStale = true
     this.citationsStale = true
   }

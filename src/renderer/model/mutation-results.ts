@@ -1,7 +1,8 @@
 /**
  * The records a write's own result carries, so the model applies them the moment the write
  * returns (the created annotation is used, not re-read). The change event of the same edit
- * carries them too; applying a record twice is harmless. Methods not listed here (imports,
+ * carries them too; the model then skips those it already holds (apply-changes.ts), so one edit
+ * notifies and paints once. Methods not listed here (imports,
  * merges, undo/redo…) are applied from their change event alone.
  */
 import type { ChangedRecord, MethodName, Methods } from '../../shared/api'

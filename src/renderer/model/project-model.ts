@@ -22,6 +22,7 @@ import type { DocumentRecord, DocumentWithText, Predicate, Tag } from '../../sha
 import { AnnotationIndex } from './annotation-index'
 import { ApiCallError, valueOf } from './api-error'
 import { applyEvent, applyRecords } from './apply-changes'
+import { compactAnnotations } from './compact-annotations'
 import { type JobOptions, JobRunner } from './job-runner'
 import { LinkCounts } from './link-counts'
 import { recordsOfResult } from './mutation-results'
@@ -88,6 +89,11 @@ export class ProjectModel {
   revision = 0
   /** Revision of the last event that set each record (`collection\0id`), so late write results never overwrite newer state. */
   readonly touched = new Map<string, number>()
+  /**
+   * Records (`collection\0id` → JSON of the value) this window's writes applied from their results
+   * and whose change event has not arrived yet: that event then re-applies nothing (apply-changes.ts).
+   */
+  readonly written = new Map<string, string>()
 
   private readonly listeners = new Set<(changed: ReadonlySet<Slice>) => void>()
   private pending = new Set<Slice>()
@@ -97,8 +103,12 @@ export class ProjectModel {
   private openTicket = 0
   /** The document an `openDocument` call is opening, until it is open (a reload meanwhile opens it too). */
   private opening: string | undefined
-  /** Change events received so far (reads compare it before and after, to notice a racing edit). */
-  private eventCount = 0
+  /** Reads under way whose results replace parts of the model; events are held meanwhile. */
+  private holding = 0
+  /** Change events that arrived while `holding`, in order. */
+  private held: ChangeEvent[] = []
+  /** `counts.epoch` when the outermost hold began. */
+  private holdEpoch = 0
   private nextNotice = 1
   /** Rolled-back notices heard so far (shown, or folded into one already shown). */
   private rollbacksTold = 0
@@ -144,12 +154,12 @@ export class ProjectModel {
 
   /**
    * Reads the project's lists and opens a document (the open one if it still exists, else the
-   * first text). Reads race with edits: when a change event arrived during the reads, they are
-   * made again (the next round starts after that edit), at most three times.
+   * first text). Reads race with edits: change events that arrive while they are under way are
+   * held and applied after what was read is in place (each event carries its records' current
+   * values, so one the read already saw changes nothing, and one it missed is applied).
    */
-  private async load(): Promise<void> {
-    for (let round = 0; ; round++) {
-      const seen = this.eventCount
+  private load(): Promise<void> {
+    return this.holdingEvents(async () => {
       // The lists and the document are read in parallel: the text paints without waiting for the lists.
       const lists = Promise.all([
         this.read('getProjectInfo', {}), this.read('listTags', {}), this.read('getHistory', {}), this.read('listEntities', {}), this.read('listCitations', {})
@@ -170,11 +180,34 @@ export class ProjectModel {
       for (const t of tags) this.tags.set(t.id, t)
       this.setEntities(entities)
       this.setCitations(citations)
+      this.written.clear() // what was read replaces what the model's writes had applied
       this.reads.invalidateEverything()
       this.corpus.invalidate()
       this.changed('project', 'tags', 'history', 'entities', 'citations', 'palette', 'reads', 'corpus')
       await opening
-      if (this.eventCount === seen || round === 2) return
+    })
+  }
+
+  /**
+   * Runs reads whose results replace parts of the model; change events arriving meanwhile are
+   * held and applied, in order, once the last such read is in place (reads may nest: a reload
+   * opens a document).
+   */
+  private async holdingEvents<T>(reads: () => Promise<T>): Promise<T> {
+    if (this.holding++ === 0) this.holdEpoch = this.counts.epoch
+    try {
+      return await reads()
+    } finally {
+      if (--this.holding === 0) {
+        const held = this.held
+        this.held = []
+        for (const e of held) applyEvent(this, e)
+        // Counts read (or kept) while links moved may or may not include those moves: read them again when shown.
+        if (this.counts.epoch !== this.holdEpoch) {
+          this.counts.unknownChange()
+          this.changed('entities', 'citations')
+        }
+      }
     }
   }
 
@@ -190,21 +223,22 @@ export class ProjectModel {
     }
   }
 
-  private async open_(id: string): Promise<void> {
+  private open_(id: string): Promise<void> {
     const ticket = ++this.openTicket
-    for (let round = 0; ; round++) {
-      const seen = this.eventCount
+    // An edit announced while reading may or may not be in what was read: its event is applied after.
+    return this.holdingEvents(async () => {
       const [doc, annotations] = await Promise.all([this.read('getDocument', { id }), this.read('listAnnotations', { documentId: id })])
       if (ticket !== this.openTicket) return // a later openDocument() won
-      // An edit announced while reading may or may not be in what was read: read again after it.
-      if (this.eventCount === seen || round === 2) return this.setOpen(doc, annotations)
-    }
+      this.setOpen(doc, annotations)
+    })
   }
 
   /** Puts a freshly read document in front (internal: also used when its text changed). */
   setOpen(doc: DocumentWithText, annotations: Parameters<typeof AnnotationIndex.prototype.upsert>[0][]): void {
     if (this.open?.doc.id !== doc.id) this.suggestions.clear()
+    compactAnnotations(annotations)
     this.open = { doc, annotations: new AnnotationIndex(doc.id, annotations) }
+    this.written.clear() // what was read replaces what the model's writes had applied
     this.counts.reset(annotations)
     this.selections.noteTags(annotations)
     this.changed('document', 'annotations')
@@ -337,8 +371,8 @@ export class ProjectModel {
   }
 
   private onEvent(e: ChangeEvent): void {
-    this.eventCount++
-    applyEvent(this, e)
+    if (this.holding) this.held.push(e)
+    else applyEvent(this, e)
   }
 
   /**

@@ -15,7 +15,11 @@ import type { ArgsOf, ResultOf } from '../../shared/api/define'
 import type { AgreementReport, DisputedSpan, MergeConflict, RecordVersion } from '../../shared/api/team'
 import type { Annotation, DocumentRecord, DocumentWithText, Person, RejectedSuggestion, Relation } from '../../shared/model'
 import type { AnnotationIndex } from './annotation-index'
+import { ReadLimiter } from './read-limiter'
 import { Resource, ResourceMap } from './resource'
+
+/** Formatting reads sent at once: of a browser's six connections to the services, one is the event stream. */
+const FORMATTING_IN_FLIGHT = 2
 
 export type Read = <K extends MethodName>(method: K, args: ArgsOf<Methods[K]>) => Promise<ResultOf<Methods[K]>>
 
@@ -61,6 +65,8 @@ export class ProjectReads {
   readonly versions: ResourceMap<string, RecordVersion[]>
   /** Team: a document's agreement table, by `agreementKey`; re-read when its annotations (or, by type, the entities) change. */
   readonly agreement: ResourceMap<string, AgreementReport>
+  /** Formatting reads (notes, works cited, item previews) in flight at most two at a time, so writes never wait behind them. */
+  readonly formatting = new ReadLimiter(FORMATTING_IN_FLIGHT)
 
   /**
    * @param read calls a reading method of the API
@@ -73,14 +79,15 @@ export class ProjectReads {
     this.passages = new ResourceMap((citationId) => read('listCitingPassages', { citationId }), changed)
     this.proposals = new ResourceMap((documentId) => read('extractReferences', { documentId }), changed)
     this.rejected = new ResourceMap((documentId) => read('listRejectedSuggestions', { documentId }), changed)
-    this.notes = new ResourceMap((key) => {
+    this.notes = new ResourceMap((key) => this.formatting.run(`notes\u0000${key}`, () => {
       const [documentId, style] = key.split('\u0000')
       return read('formatNotes', { documentId, style: style as CitationStyle })
-    }, changed)
-    this.worksCited = new ResourceMap((key) => {
+    }), changed)
+    // The cited ids are taken when the read is sent (it may wait behind others), not when asked.
+    this.worksCited = new ResourceMap((key) => this.formatting.run(`list\u0000${key}`, () => {
       const [style, ids] = key.split('\u0000')
       return read('formatBibliography', { style: style as CitationStyle, citationIds: ids === undefined ? citedIds() : ids.split(',').filter(Boolean) })
-    }, changed)
+    }), changed)
     this.texts = new ResourceMap((id) => read('getDocument', { id }), changed)
     this.pageImages = new ResourceMap((key) => {
       const [documentId, page] = key.split('\u0000')

@@ -3,7 +3,9 @@
  * moved (the model's per-slice version counters), so a view that renders often pays nothing for
  * asking again, and a Lit property bound to a selection only changes when its content did.
  */
+import type { Methods } from '../../shared/api'
 import type { CitationSummary } from '../../shared/api/citations'
+import type { ArgsOf, ResultOf } from '../../shared/api/define'
 import type { EntitySummary } from '../../shared/api/entities'
 import { vocabulary } from '../../shared/entities/predicates'
 import { type EntityMatch, searchEntities } from '../../shared/entities/type-ahead'
@@ -44,7 +46,7 @@ export class Selections {
 
   /** Entities by type, then label, with mention counts (re-read first when a change elsewhere made them stale). */
   entityList(): EntitySummary[] {
-    if (this.m.counts.entitiesStale) this.refresh('entities', async () => this.m.setEntities(await this.m.read('listEntities', {})))
+    if (this.m.counts.entitiesStale) this.refresh('entities', () => this.recount('listEntities', (list) => this.m.setEntities(list), 'entitiesStale'))
     const order = (t: EntityType) => ENTITY_TYPES.indexOf(t)
     return this.memo('entities', ['entities'], () =>
       [...this.m.entities.values()].sort((a, b) => order(a.type) - order(b.type) || a.label.localeCompare(b.label))
@@ -53,7 +55,7 @@ export class Selections {
 
   /** The bibliography, by label, with how many passages cite each item. */
   citationList(): CitationSummary[] {
-    if (this.m.counts.citationsStale) this.refresh('citations', async () => this.m.setCitations(await this.m.read('listCitations', {})))
+    if (this.m.counts.citationsStale) this.refresh('citations', () => this.recount('listCitations', (list) => this.m.setCitations(list), 'citationsStale'))
     return this.memo('citations', ['citations'], () => [...this.m.citations.values()].sort((a, b) => a.label.localeCompare(b.label)))
   }
 
@@ -104,6 +106,18 @@ export class Selections {
       }
     }
     if (added) this.m.changed('palette')
+  }
+
+  /**
+   * Reads a list with counts again. When links moved while it was read (an event, a write's
+   * result), the read may or may not include them: the list stays stale and is read again when next
+   * shown, until a read sees no change meanwhile.
+   */
+  private async recount<K extends 'listEntities' | 'listCitations'>(method: K, set: (list: ResultOf<Methods[K]>) => void, flag: 'entitiesStale' | 'citationsStale'): Promise<void> {
+    const epoch = this.m.counts.epoch
+    const list = await this.m.read(method, {} as ArgsOf<Methods[K]>)
+    set(list)
+    if (this.m.counts.epoch !== epoch) this.m.counts[flag] = true
   }
 
   /** Re-reads one list once (several renders asking at once share the read). */
