@@ -23,7 +23,7 @@ const RIS = 'TY  - JOUR\nAU  - Zachariadou, Elizabeth A.\nTI  - Ioannes VII (ali
  * applies the events it holds meanwhile, so the counts come out right (once seen as "2 passages" for 3,
  * before that fix; tests/unit/renderer/model/first-read.test.ts).
  */
-async function twoEntries(app: App, page: Page) {
+async function twoEntries(app: App) {
   const bib = (await app.api<{ citationIds: string[] }>('importBibliography', { fileName: 'zach.bib', contentBase64: Buffer.from(BIB).toString('base64') })).citationIds[0]
   const ris = (await app.api<{ citationIds: string[]; imported: number }>('importBibliography', { fileName: 'zach.ris', contentBase64: Buffer.from(RIS).toString('base64') }))
   expect(ris.imported).toBe(1) // not recognised as the same work by the import
@@ -65,7 +65,7 @@ async function tabTo(page: Page, name: RegExp): Promise<void> {
 }
 
 test('tick two entries, choose per field, merge: the passages cite the entry that stays; one Undo restores both', async ({ page, app }) => {
-  const { bib, ris, passages } = await twoEntries(app, page)
+  const { bib, ris, passages } = await twoEntries(app)
   const panel = await openBibliography(page)
   const rows = panel.locator('li.item')
   await expect(rows).toHaveCount(2)
@@ -116,7 +116,7 @@ test('tick two entries, choose per field, merge: the passages cite the entry tha
 })
 
 test('merge two entries with the keyboard alone; Escape cancels without merging', async ({ page, app }) => {
-  const { bib, ris, passages } = await twoEntries(app, page)
+  const { bib, ris, passages } = await twoEntries(app)
   await expect(page.locator('document-view h1.doc-title')).toHaveText('John VII Palaiologos')
   const tab = page.getByRole('tab', { name: 'Bibliography' })
   await tab.focus()
