@@ -6,18 +6,17 @@
  */
 import { describe, expect, it } from 'vitest'
 import { recordProblem, recordValidator } from '../../../../src/main/store/record-schema'
-import type { Document } from '../../../../src/shared/model'
 import { annotation, tag } from './store-test-kit'
 
 const SHA = 'a'.repeat(64)
 
 /** A stored document: no `text` (it lives in texts/), a text file and its sha256 beside it. */
-function storedDocument(extra: Record<string, unknown> = {}): Document {
+function storedDocument(extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: 'doc_1', title: 'Chronicle', format: 'text', role: 'text', sha256: SHA, fileName: 'chronicle.txt', length: 20,
     structure: [{ kind: 'paragraph', start: 0, end: 20 }], metadata: { categories: [] },
     created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', textFile: 'doc_1.txt', textSha256: SHA, ...extra
-  } as unknown as Document
+  }
 }
 
 describe('recordProblem', () => {
@@ -57,7 +56,7 @@ describe('recordProblem', () => {
   })
 
   it('still requires the rest of a document', () => {
-    const { title: _title, ...noTitle } = storedDocument() as unknown as Record<string, unknown>
+    const { title: _title, ...noTitle } = storedDocument()
     expect(recordProblem('documents', 'doc_1', noTitle)).toBe('missing member title')
   })
 })
