@@ -6,11 +6,14 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { BACKUPS_KEPT } from '../../../../src/main/store/backups'
 import { FileProjectStore, restoreNewestBackup } from '../../../../src/main/store/project-store'
 import { storeFs } from '../../../../src/main/store/store-fs'
-import { folder, tag } from './store-test-kit'
+import { folder, tag, unspy } from './store-test-kit'
+
+// Spies are put back after each test here too: in the mutation run (one module graph) the kit's own afterEach may not be registered.
+afterEach(() => vi.restoreAllMocks())
 
 const backupsDir = (dir: string) => join(dir, 'backups')
 const backups = (dir: string) => readdirSync(backupsDir(dir)).sort()
@@ -40,6 +43,7 @@ describe('a backup that does not verify', () => {
     const dir = folder()
     await session(dir, 'a')
     const before = backups(dir)
+    unspy('copyFile')
     const realCopy = storeFs.copyFile
     vi.spyOn(storeFs, 'copyFile').mockImplementationOnce(async (from, to) => {
       await realCopy(from, to)
@@ -56,6 +60,7 @@ describe('a backup that does not verify', () => {
     await session(dir, 'x')
     const v1 = JSON.stringify({ schemaVersion: 1, project: { id: 'urn:uuid:old', name: 'old', created: '2026-01-01T00:00:00Z' }, tags: { t: { id: 't', color: '#fff' } } })
     writeFileSync(join(dir, 'project.json'), v1)
+    unspy('readFile')
     const realRead = storeFs.readFile
     vi.spyOn(storeFs, 'readFile').mockImplementation(async (path) => {
       const bytes = await realRead(path)

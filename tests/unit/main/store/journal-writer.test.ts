@@ -9,12 +9,15 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { open as openAsync } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { writeFileAtomic } from '../../../../src/main/store/atomic-write'
 import { type JournalEntry, type JournalHeader, journalLine, JournalWriter, readJournal } from '../../../../src/main/store/journal'
 import { FileProjectStore } from '../../../../src/main/store/project-store'
 import { type FileHandle, pathOfHandle, storeFs } from '../../../../src/main/store/store-fs'
-import { annotation, crash, folder, tag } from './store-test-kit'
+import { annotation, crash, folder, tag, unspy } from './store-test-kit'
+
+// Spies are put back after each test here too: in the mutation run (one module graph) the kit's own afterEach may not be registered.
+afterEach(() => vi.restoreAllMocks())
 
 const journalPath = (dir: string) => join(dir, 'journal.jsonl')
 const header: JournalHeader = { journal: 1, project: 'urn:uuid:journal-writer-test', baseSeq: 0, baseHash: '' }
@@ -23,6 +26,7 @@ const addTag = (seq: number, id: string): JournalEntry => ({ seq, op: 'edit', la
 /** Every handle `storeFs.open` hands out from now on (the store opens files only through it). */
 function trackHandles(): FileHandle[] {
   const handles: FileHandle[] = []
+  unspy('open')
   const real = storeFs.open
   vi.spyOn(storeFs, 'open').mockImplementation(async (path, flags, mode) => {
     const handle = await real(path, flags, mode)
@@ -57,6 +61,7 @@ describe('a failed append', () => {
     await store.transact('a', (tx) => tx.put('tags', tag('a')))
     const good = readFileSync(journalPath(dir))
     // The long edit's line is written half, then the disk is full; cutting the half line back fails as well.
+    unspy('write')
     const realWrite = storeFs.write
     vi.spyOn(storeFs, 'write').mockImplementationOnce(async (handle, data, position) => {
       const bytes = Buffer.from(data as string)

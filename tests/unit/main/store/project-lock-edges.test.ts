@@ -9,10 +9,13 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { processStarted } from '../../../../src/main/store/process-identity'
 import { acquireProjectLock, LOCK_FILE } from '../../../../src/main/store/project-lock'
 import { failAt, folder } from './store-test-kit'
+
+// Spies are put back after each test here too: in the mutation run (one module graph) the kit's own afterEach may not be registered.
+afterEach(() => vi.restoreAllMocks())
 
 const lockOf = (dir: string) => JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'))
 const deadHolder = JSON.stringify({ app: 'marginalia', pid: 999_999_999, hostname: hostname(), started: '1@x', token: 'dead' })

@@ -7,10 +7,13 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FileProjectStore } from '../../../../src/main/store/project-store'
 import type { StoreChange } from '../../../../src/main/store/types'
 import { crash, failAt, folder, tag } from './store-test-kit'
+
+// Spies are put back after each test here too: in the mutation run (one module graph) the kit's own afterEach may not be registered.
+afterEach(() => vi.restoreAllMocks())
 
 const journalOf = (dir: string) => readFileSync(join(dir, 'journal.jsonl'), 'utf8')
 
