@@ -6,7 +6,7 @@
  * not even for a project of an older schema; and a snapshot is the state of its moment.
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FileProjectStore } from '../../../../src/main/store/project-store'
@@ -150,5 +150,22 @@ describe('what the store hands out', () => {
     delete copy.tags.a
     expect(store.data.tags).toEqual({ a: tag('a', '#111'), b: tag('b') })
     await store.close()
+  })
+})
+
+describe('warnings on open', () => {
+  it('name each temp file an interrupted write left and that was removed; a clean open warns of nothing', async () => {
+    const dir = folder()
+    await (await FileProjectStore.open(dir, { create: true })).close()
+    const clean = await FileProjectStore.open(dir)
+    expect(clean.warnings).toEqual([])
+    await clean.close()
+    const stale = join(dir, '.project.json.0123456789ab.tmp')
+    writeFileSync(stale, 'half a project')
+    const old = new Date(Date.now() - 120_000)
+    utimesSync(stale, old, old)
+    const again = await FileProjectStore.open(dir)
+    expect(again.warnings).toEqual([`removed 1 temp file(s) left by an interrupted write: ${stale}`])
+    await again.close()
   })
 })
