@@ -67,6 +67,8 @@ describe('documents', () => {
     }
     await store.transact('import', (tx) => tx.put('documents', doc as never))
     expect((store.data.documents.doc_1 as unknown as { textSha256: string }).textSha256).toBe(sha256('John VII Palaiologos'))
+    await store.transact('tag', (tx) => tx.put('tags', tag('doc_1'))) // a record of another kind with the same id gets no text checksum
+    expect(store.data.tags.doc_1).toEqual(tag('doc_1'))
     await store.close()
     const again = await FileProjectStore.open(dir)
     await again.transact('rename', (tx) => tx.put('documents', { ...again.data.documents.doc_1, title: 'Chronicle of Morea' }))
@@ -94,6 +96,7 @@ describe('an edit that fails', () => {
     await expect(store.transact('nameless', (tx) => tx.put('tags', { color: '#fff' } as never))).rejects.toMatchObject({
       code: 'internal', message: 'nameless: refused to store tags undefined: it has no id'
     })
+    await expect(store.transact('nothing', (tx) => tx.put('tags', null as never))).rejects.toMatchObject({ code: 'internal', message: 'nothing: refused to store tags undefined: it has no id' })
     await expect(store.transact('bad', (tx) => tx.put('tags', { id: 't' } as never))).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/^bad: refused to store tags "t": missing member color/) })
     expect(store.data.tags).toEqual({})
     await store.close()

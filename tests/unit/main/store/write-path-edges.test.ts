@@ -72,9 +72,14 @@ describe('an undo or redo that cannot be saved', () => {
 describe('a closed project', () => {
   it('refuses edits, undo, redo and text saves with a clear error, and writes nothing', async () => {
     const { dir, store } = await storeWithTag()
+    const heard: StoreChange[] = []
+    store.onChange((c) => heard.push(c))
     await store.close()
     const journal = journalOf(dir)
     const closed = { code: 'conflict', message: 'the project is closed' }
+    store.history.clear() // not journalled, not announced (nor announced as failed)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(heard).toEqual([])
     await expect(store.transact('late', (tx) => tx.put('tags', tag('late')))).rejects.toMatchObject(closed)
     await expect(store.undo()).rejects.toMatchObject(closed)
     await expect(store.redo()).rejects.toMatchObject(closed)
@@ -108,6 +113,9 @@ describe('what one edit records', () => {
       expect(tx.get('tags', 'a')).toEqual(tag('a', '#444'))
     })
     expect(store.data.tags).toEqual({ a: tag('a', '#444'), b: tag('b', '#555') })
+    expect(await store.undo()).toBe('many') // live: back to before the first change of the edit
+    expect(store.data.tags).toEqual({ a: tag('a', '#222') })
+    await store.redo()
     await crash(store)
     const again = await FileProjectStore.open(dir)
     expect(again.data.tags).toEqual({ a: tag('a', '#444'), b: tag('b', '#555') })
