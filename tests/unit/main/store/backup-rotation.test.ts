@@ -4,7 +4,7 @@
  * backup (the session says so), a migration stops before rewriting project.json when its forced
  * backup does not verify, and restore skips a damaged newest backup for the one before it.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { BACKUPS_KEPT } from '../../../../src/main/store/backups'
@@ -30,11 +30,28 @@ async function session(dir: string, id: string): Promise<FileProjectStore> {
 describe('backup rotation', () => {
   it(`keeps the ${BACKUPS_KEPT} newest states and deletes the older ones`, async () => {
     const dir = folder()
-    for (let i = 1; i <= 12; i++) await session(dir, `t${i}`)
-    const kept = backups(dir)
+    await session(dir, 't1')
+    writeFileSync(join(backupsDir(dir), 'notes.txt'), 'my notes') // not a backup: never counted, rotated or restored
+    for (let i = 2; i <= 12; i++) await session(dir, `t${i}`)
+    const kept = backups(dir).filter((n) => n !== 'notes.txt')
+    expect(readFileSync(join(backupsDir(dir), 'notes.txt'), 'utf8')).toBe('my notes')
     expect(BACKUPS_KEPT).toBe(10)
     expect(kept).toHaveLength(10)
     expect(kept.map((n) => tagsIn(join(backupsDir(dir), n)))).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) // oldest kept: t1–t3
+  })
+})
+
+describe('no backup of a state already backed up', () => {
+  it('an edit undone before closing leaves the newest backup as the only copy of that state', async () => {
+    const dir = folder()
+    await session(dir, 'a')
+    await session(dir, 'b')
+    const before = backups(dir)
+    const store = await FileProjectStore.open(dir)
+    await store.transact('add c', (tx) => tx.put('tags', tag('c')))
+    await store.undo() // the state is b's again (the edit count is not)
+    await store.close()
+    expect(backups(dir)).toEqual(before)
   })
 })
 
@@ -72,6 +89,15 @@ describe('a backup that does not verify', () => {
 })
 
 describe('restore', () => {
+  it('without a backups folder says there is no valid backup, and changes nothing', async () => {
+    const dir = folder()
+    await session(dir, 'a')
+    rmSync(backupsDir(dir), { recursive: true })
+    const file = readFileSync(join(dir, 'project.json'))
+    await expect(restoreNewestBackup(dir)).rejects.toMatchObject({ code: 'not-found', message: `${dir}: no valid backup in backups/` })
+    expect(readFileSync(join(dir, 'project.json'))).toEqual(file)
+  })
+
   it('skips a damaged newest backup and puts back the one before it', async () => {
     const dir = folder()
     await session(dir, 'a')

@@ -4,11 +4,20 @@
  * refused, and the store's own document shape (no text inside, text file and its sha256 beside,
  * formats and block kinds a newer importer may add) is accepted while a malformed sha256 is not.
  */
-import { describe, expect, it } from 'vitest'
-import { recordProblem, recordValidator } from '../../../../src/main/store/record-schema'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type * as RecordSchema from '../../../../src/main/store/record-schema'
 import { annotation, tag } from './store-test-kit'
 
 const SHA = 'a'.repeat(64)
+
+// A fresh module for each test: the compiled checks are cached in the module, and a test must see
+// them compiled from the code as it is now (in the mutation run, with the planted mutant active).
+let recordProblem: typeof RecordSchema.recordProblem
+let recordValidator: typeof RecordSchema.recordValidator
+beforeEach(async () => {
+  vi.resetModules()
+  ;({ recordProblem, recordValidator } = await import('../../../../src/main/store/record-schema'))
+})
 
 /** A stored document: no `text` (it lives in texts/), a text file and its sha256 beside it. */
 function storedDocument(extra: Record<string, unknown> = {}): Record<string, unknown> {
