@@ -44,12 +44,11 @@ describe('backup rotation', () => {
 describe('no backup of a state already backed up', () => {
   it('an edit undone before closing leaves the newest backup as the only copy of that state', async () => {
     const dir = folder()
-    await session(dir, 'a')
-    await session(dir, 'b')
+    for (const id of ['a', 'b', 'c']) await session(dir, id)
     const before = backups(dir)
     const store = await FileProjectStore.open(dir)
-    await store.transact('add c', (tx) => tx.put('tags', tag('c')))
-    await store.undo() // the state is b's again (the edit count is not)
+    await store.transact('add d', (tx) => tx.put('tags', tag('d')))
+    await store.undo() // the state is that of the newest backup again (the edit count is not)
     await store.close()
     expect(backups(dir)).toEqual(before)
   })
