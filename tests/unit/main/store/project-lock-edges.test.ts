@@ -89,6 +89,19 @@ describe('taking over a stale lock', () => {
   })
 })
 
+describe('releasing', () => {
+  it('a lock already gone, or emptied by someone else, is released without an error and left as it is', async () => {
+    const dir = folder()
+    const release = await acquireProjectLock(dir)
+    rmSync(join(dir, LOCK_FILE))
+    await release() // nothing to remove
+    const again = await acquireProjectLock(dir)
+    writeFileSync(join(dir, LOCK_FILE), '')
+    await again()
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe('') // not ours: not removed
+  })
+})
+
 describe('the candidate', () => {
   it('is removed when writing it fails, and the error is reported', async () => {
     const dir = folder()
