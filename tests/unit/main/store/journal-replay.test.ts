@@ -45,7 +45,7 @@ describe('journal lines with a good checksum but bad content', () => {
       const dir = await crashedWithOneEdit()
       appendFileSync(journalPath(dir), line(entry))
       const before = readFileSync(journalPath(dir))
-      await expect(FileProjectStore.open(dir)).rejects.toThrow(problem)
+      await expect(FileProjectStore.open(dir)).rejects.toMatchObject({ code: 'invalid-file', message: expect.stringMatching(problem) })
       expect(readFileSync(journalPath(dir))).toEqual(before)
     })
   }
@@ -63,7 +63,7 @@ describe('journal lines with a good checksum but bad content', () => {
       const header = JSON.parse(lines[0].slice(17)) as Record<string, unknown>
       lines[0] = line(edit(header)).trimEnd()
       writeFileSync(journalPath(dir), lines.join('\n'))
-      await expect(FileProjectStore.open(dir)).rejects.toThrow(/journal\.jsonl line 1: not a journal header/)
+      await expect(FileProjectStore.open(dir)).rejects.toMatchObject({ code: 'invalid-file', message: expect.stringMatching(/journal\.jsonl line 1: not a journal header/) })
     })
   }
 

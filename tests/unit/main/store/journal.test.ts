@@ -70,7 +70,11 @@ describe('journal', () => {
     lines[1] = lines[1].replace('"a"', '"x"')
     const damaged = lines.join('\n')
     writeFileSync(join(dir, 'journal.jsonl'), damaged)
-    await expect(FileProjectStore.open(dir)).rejects.toThrow(/journal\.jsonl line 2: damaged \(not the last line/)
+    // The code lets the app offer the way out; the message says what is intact and what to do.
+    await expect(FileProjectStore.open(dir)).rejects.toMatchObject({
+      code: 'invalid-file',
+      message: expect.stringMatching(/journal\.jsonl line 2: damaged \(not the last line.*Edits before it are intact; move the file aside .* or restore a backup/)
+    })
     expect(journalOf(dir)).toBe(damaged)
   })
 
@@ -81,7 +85,7 @@ describe('journal', () => {
     const { createHash } = await import('node:crypto')
     const json = JSON.stringify({ seq: 1, op: 'edit', label: 'x', changes: [{ c: 'annotations', id: 'ann_1', v: { id: 'ann_1' } }] })
     appendFileSync(join(dir, 'journal.jsonl'), `${createHash('sha256').update(json).digest('hex').slice(0, 16)} ${json}\n`)
-    await expect(FileProjectStore.open(dir)).rejects.toThrow(/journal\.jsonl line 2: annotations "ann_1" is not a valid record: missing member documentId/)
+    await expect(FileProjectStore.open(dir)).rejects.toMatchObject({ code: 'invalid-file', message: expect.stringMatching(/journal\.jsonl line 2: annotations "ann_1" is not a valid record: missing member documentId/) })
   })
 
   it('sets aside a journal that does not continue project.json (an older backup put back by hand)', async () => {

@@ -36,7 +36,7 @@ export type FsOp = keyof typeof storeFs
  * module graph, so this file's afterEach may not run there, and a spy taken for the real function
  * would call itself.
  */
-function unspy(op: FsOp): void {
+export function unspy(op: FsOp): void {
   const current = storeFs[op] as unknown
   if (vi.isMockFunction(current)) current.mockRestore()
 }
