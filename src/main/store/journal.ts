@@ -123,13 +123,10 @@ export class JournalWriter {
   private handle: FileHandle | undefined
   /** Bytes of whole, durable lines: where the next append goes. */
   length: number
-  /** Entries after the header. */
-  entries: number
   private needsTruncate = false
 
-  private constructor(readonly dir: string, length: number, entries: number) {
+  private constructor(readonly dir: string, length: number) {
     this.length = length
-    this.entries = entries
   }
 
   get path(): string {
@@ -139,14 +136,14 @@ export class JournalWriter {
   /** Starts a new journal (atomically replacing any old one) holding `header` and `lines`. */
   static async start(dir: string, header: JournalHeader, lines: string[] = []): Promise<JournalWriter> {
     const text = journalLine(header) + lines.join('')
-    const writer = new JournalWriter(dir, Buffer.byteLength(text), lines.length)
+    const writer = new JournalWriter(dir, Buffer.byteLength(text))
     await writer.replace(header, lines)
     return writer
   }
 
   /** Continues an existing journal whose first `goodBytes` checked out (a torn tail is cut off first). */
-  static async resume(dir: string, goodBytes: number, entries: number): Promise<JournalWriter> {
-    const writer = new JournalWriter(dir, goodBytes, entries)
+  static async resume(dir: string, goodBytes: number): Promise<JournalWriter> {
+    const writer = new JournalWriter(dir, goodBytes)
     writer.handle = await storeFs.open(writer.path, 'r+')
     const { size } = await writer.handle.stat()
     if (size !== goodBytes) writer.needsTruncate = true
@@ -160,12 +157,11 @@ export class JournalWriter {
     await this.handle?.close().catch(() => undefined)
     this.handle = await storeFs.open(this.path, 'r+')
     this.length = Buffer.byteLength(text)
-    this.entries = lines.length
     this.needsTruncate = false
   }
 
   /** Writes `text` (whole lines) at the end and fdatasyncs; on failure cuts the file back and rethrows. */
-  async append(text: string, count: number): Promise<void> {
+  async append(text: string): Promise<void> {
     const handle = this.handle
     if (!handle) throw new MarginaliaError('io', `${this.path} is closed`)
     if (this.needsTruncate) {
@@ -182,7 +178,6 @@ export class JournalWriter {
       throw err
     }
     this.length += Buffer.byteLength(text)
-    this.entries += count
   }
 
   async close(): Promise<void> {

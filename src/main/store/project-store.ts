@@ -215,7 +215,7 @@ export class FileProjectStore implements ProjectStore {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0)
       try {
-        await this.compactor!.exclusive(() => this.journal!.append(batch.map((p) => p.line).join(''), batch.length))
+        await this.compactor!.exclusive(() => this.journal!.append(batch.map((p) => p.line).join('')))
       } catch (err) {
         this.rollBack([...batch, ...this.queue.splice(0)], err)
         continue

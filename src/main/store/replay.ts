@@ -55,7 +55,7 @@ export async function prepareWritable(opened: OpenedProject, data: ProjectData, 
     snapshotSeq = seq
     snapshotBytes = written.bytes
   } else if (continues && opened.journal.entries.every((e) => e.seq > snapshot.meta.seq)) {
-    journal = await JournalWriter.resume(dir, opened.journal.goodBytes, opened.journal.entries.length)
+    journal = await JournalWriter.resume(dir, opened.journal.goodBytes)
   } else {
     // The journal holds entries already in project.json (a compaction was cut short) or none: start it afresh.
     journal = await JournalWriter.start(dir, headerFor(data, snapshot.meta.seq, snapshot.meta.stateHash), opened.journal.entries.map(journalLine))

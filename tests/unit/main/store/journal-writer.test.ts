@@ -92,9 +92,9 @@ describe('JournalWriter', () => {
   it('a journal started afresh holds each given edit on its own line, and appends follow them', async () => {
     const dir = folder()
     const writer = await JournalWriter.start(dir, header, [journalLine(addTag(1, 'a')), journalLine(addTag(2, 'b'))])
-    await writer.append(journalLine(addTag(3, 'c')), 1)
+    await writer.append(journalLine(addTag(3, 'c')))
     await writer.replace({ ...header, baseSeq: 1 }, [journalLine(addTag(2, 'b')), journalLine(addTag(3, 'c'))]) // after a compaction up to edit 1
-    await writer.append(journalLine(addTag(4, 'd')), 1)
+    await writer.append(journalLine(addTag(4, 'd')))
     await writer.close()
     const read = await readJournal(dir)
     expect(read.header).toEqual({ ...header, baseSeq: 1 })
@@ -107,7 +107,7 @@ describe('JournalWriter', () => {
     const writer = await JournalWriter.start(dir, header)
     await writer.close()
     const before = readFileSync(journalPath(dir))
-    await expect(writer.append(journalLine(addTag(1, 'a')), 1)).rejects.toMatchObject({ code: 'io', message: `${journalPath(dir)} is closed` })
+    await expect(writer.append(journalLine(addTag(1, 'a')))).rejects.toMatchObject({ code: 'io', message: `${journalPath(dir)} is closed` })
     expect(readFileSync(journalPath(dir))).toEqual(before)
     await writer.close() // closing twice is harmless
   })
