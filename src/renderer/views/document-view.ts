@@ -16,13 +16,13 @@
  * Events (bubbling, composed): `annotation-select` `{ id, reveal: false }` when a highlight is
  * clicked or created; `marginalia-error` on failures; `page-visible` `{ documentId, page, label }`
  * when the printed page at the reading line changes (`page`: index among the page blocks sorted by
- * start; dom/page-tracker.ts), so the page image beside the text can follow the scroll. Each repaint leaves a performance mark
+ * start; dom/page-tracker.ts, dom/page-follower.ts), so the page image beside the text can follow the scroll. Each repaint leaves a performance mark
  * `marginalia:painted` with `{ version, painted }` (for measurements).
  */
 import { consume } from '@lit/context'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import type { DocumentWithText } from '../../shared/model'
+import type { Block, DocumentWithText } from '../../shared/model'
 import type { LocatedRange } from '../../shared/structure/resolve-locator'
 import { CodePointIndex } from '../../shared/text/code-points'
 import { HighlightPainter, liveRange, type PaintItem, type Special } from '../dom/highlight-painter'
@@ -31,31 +31,19 @@ import { TextSelectionController } from '../dom/text-selection'
 import { markLowConfidence } from '../dom/low-confidence-marks'
 import { layoutText, type TextLayout } from '../dom/text-layout'
 import { VerdictBadges } from '../dom/verdict-badges'
+import { PageFollower } from '../dom/page-follower'
 import { PageTracker } from '../dom/page-tracker'
 import { type ChunkWindow, RenderedChunks } from '../dom/rendered-chunks'
 import { locateInDocument } from '../lib/document-locator'
 import { reportError } from '../lib/errors'
 import { overlapLayers } from '../lib/overlap-layers'
+import { spansWithin } from '../lib/spans-within'
 import type { AnnotationIndex } from '../model/annotation-index'
 import { modelContext } from '../model/model-context'
 import type { ProjectModel } from '../model/project-model'
 import type { Palette } from '../model/selections'
 import { documentViewStyles } from '../styles/document-view-styles'
 import type { HighlightBody, SelectionPopover } from './selection-popover'
-
-/** The spans (sorted by start) overlapping `span` (binary search for the first). */
-function hitsWithin<T extends { start: number; end: number }>(hits: readonly T[], span: { start: number; end: number }): T[] {
-  let lo = 0
-  let hi = hits.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (hits[mid].end <= span.start) lo = mid + 1
-    else hi = mid
-  }
-  const out: T[] = []
-  for (let i = lo; i < hits.length && hits[i].start < span.end; i++) out.push(hits[i])
-  return out
-}
 
 /** Beyond this distance (in viewports) a jump is instant: smooth scrolling would lay out every block passed. */
 const SMOOTH_LIMIT = 2
@@ -96,12 +84,9 @@ export class DocumentView extends LitElement {
   private ocrMarks: { count: number; dispose: () => void } | undefined
   private window: ChunkWindow = { first: 0, last: -1 }
   private paintedVersion = -1
-  private pageTracker: PageTracker | undefined
-  /** The page last reported with `page-visible`. */
-  private shownPage: number | undefined
-  /** A page brought to the reading line by `revealPage`: it stays the page shown until the reader scrolls away from `top`. */
-  private pinnedPage: { page: number; top?: number } | undefined
-  private pageFrame = 0
+  private pageFollower: PageFollower | undefined
+  /** The document's page blocks, sorted by start (pages are indices into it). */
+  private pages: Block[] = []
   private readonly selection = new TextSelectionController(this, () => this.layout?.map, () => this.doc?.text, () => this.index)
 
   /** What is painted now: each highlight near the viewport, with its text and colour (for tests and measurements). */
@@ -151,38 +136,21 @@ export class DocumentView extends LitElement {
    * all the way up (the last pages), until the reader scrolls on.
    */
   revealPage(page: number): boolean {
-    const block = this.doc?.structure.filter((b) => b.kind === 'page').sort((a, b) => a.start - b.start)[page]
+    const block = this.pages[page]
     if (!block || !this.revealSpan(block.start, Math.min(block.end, block.start + FLASH_CP), true)) return false
-    const pin: { page: number; top?: number } = (this.pinnedPage = { page })
-    this.reportPage(page)
-    // After revealSpan's own two frames (it corrects the place from the laid-out text): where it ended.
-    requestAnimationFrame(() => requestAnimationFrame(() => (pin.top = this.scroller.scrollTop)))
+    this.pageFollower?.pin(page)
     return true
   }
 
-  /** Reports the page at the reading line, once per frame while scrolling. */
-  private trackPage = (): void => {
-    if (this.pageFrame || !this.pageTracker) return
-    this.pageFrame = requestAnimationFrame(() => {
-      this.pageFrame = 0
-      const pin = this.pinnedPage
-      if (pin && (pin.top === undefined || Math.abs(this.scroller.scrollTop - pin.top) < 2)) return this.reportPage(pin.page)
-      this.pinnedPage = undefined
-      const page = this.pageTracker?.pageAt(this.scroller)
-      if (page !== undefined) this.reportPage(page)
-    })
-  }
-
   private reportPage(page: number): void {
-    if (page === this.shownPage || !this.doc) return
-    this.shownPage = page
-    const label = this.doc.structure.filter((b) => b.kind === 'page').sort((a, b) => a.start - b.start)[page]?.label
+    if (!this.doc) return
+    const label = this.pages[page]?.label
     this.dispatchEvent(new CustomEvent('page-visible', { detail: { documentId: this.doc.id, page, label }, bubbles: true, composed: true }))
   }
 
   private onScroll = (): void => {
     this.selection.placePopover()
-    this.trackPage()
+    this.pageFollower?.follow()
   }
 
   /**
@@ -262,9 +230,10 @@ export class DocumentView extends LitElement {
       this.window = w
       this.paint()
     })
+    this.pages = this.doc.structure.filter((b) => b.kind === 'page').sort((a, b) => a.start - b.start)
     const tracker = new PageTracker(this.layout.chunks.map((c) => c.el))
-    this.pageTracker = tracker.count ? tracker : undefined
-    this.trackPage()
+    this.pageFollower = tracker.count ? new PageFollower(this.scroller, tracker, (page) => this.reportPage(page)) : undefined
+    this.pageFollower?.follow()
   }
 
   private teardown(): void {
@@ -273,9 +242,9 @@ export class DocumentView extends LitElement {
     this.ocrMarks = undefined
     this.painter?.dispose()
     this.badges?.dispose()
-    this.visible = this.painter = this.badges = this.layout = this.pageTracker = this.pinnedPage = this.shownPage = undefined
-    cancelAnimationFrame(this.pageFrame)
-    this.pageFrame = 0
+    this.pageFollower?.dispose()
+    this.visible = this.painter = this.badges = this.layout = this.pageFollower = undefined
+    this.pages = []
     this.window = { first: 0, last: -1 }
   }
 
@@ -314,7 +283,7 @@ export class DocumentView extends LitElement {
       badges.push({ annotation: a, range })
     })
     this.painter.paint(items)
-    this.painter.setHits(span ? hitsWithin(this.searchHits, span).flatMap((h) => map.toStaticRange(h.start, h.end) ?? []) : [])
+    this.painter.setHits(span ? spansWithin(this.searchHits, span).flatMap((h) => map.toStaticRange(h.start, h.end) ?? []) : [])
     this.badges?.draw(badges)
     this.paintedVersion = index.version
     // For measurements (benchmarks, tests): when and what was painted.
