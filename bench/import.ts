@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { importFile } from '../src/main/import/import-file'
 import { SILENT } from '../src/main/import/import-progress'
-import { scanPage, CAN_DRAW_TEXT } from '../tests/helpers/make-documents'
+import { scanPage } from '../tests/helpers/make-documents'
 
 const FILE = join(__dirname, '..', '..', 'shared', 'corpus', 'large', 'gibbon-decline-and-fall-vol2-pg732.txt')
 if (!existsSync(FILE)) {
@@ -65,7 +65,6 @@ async function main(): Promise<void> {
   for (const [label] of inputs) console.log(`  ${label.padEnd(24)} ${(median(times.get(label)!) / base).toFixed(2)}×`)
   console.log(`  (baseline ${base.toFixed(0)} ms on this machine; the ratios are the figures to compare)`)
 
-  if (!CAN_DRAW_TEXT) return console.log('OCR: skipped (no system font to draw a scanned page with)')
   const lines = text.split('\n').filter((l) => l.trim().length > 30).slice(400, 520)
   const scans = [0, 1, 2].map((k) => scanPage(lines.slice(k * 40, k * 40 + 40), { width: 2000 }))
   const ocr: number[] = []

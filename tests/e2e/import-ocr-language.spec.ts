@@ -4,10 +4,8 @@
  * comes out in Greek letters, and the document records the language OCR used (the default is
  * English, so the choice has to reach the OCR job for this to pass).
  */
-import { existsSync } from 'node:fs'
 import { test, expect } from './fixtures'
-import { drawScan, SERIF } from './import-scans'
-import { ON_CI } from './on-ci'
+import { drawScan } from './import-scans'
 
 const LINES = ['Η Κωνσταντινούπολη έπεσε στους Οθωμανούς', 'τον Μάιο του 1453 μετά από πολιορκία.']
 
@@ -22,7 +20,6 @@ const greekShare = (text: string) => {
 interface Doc { id: string; text: string; metadata: { ocr?: { languages: string[] } } }
 
 test('the historian picks the OCR language beside Import, and a Greek scan is read as Greek', async ({ page, app }) => {
-  test.skip(!existsSync(SERIF) && !ON_CI, 'needs DejaVu Serif to draw the scan')
   test.setTimeout(240_000)
   // The languages offered are those shipped with the app.
   const installed = await app.api<string[]>('listOcrLanguages', {})

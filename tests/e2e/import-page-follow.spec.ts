@@ -6,12 +6,10 @@
  * would have fitted on it), so that a page is about a screenful of text.
  */
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas'
-import { existsSync } from 'node:fs'
 import { PDFDocument } from 'pdf-lib'
 import { test, expect } from './fixtures'
-import { ON_CI } from './on-ci'
+import { SCAN_FONT } from '../helpers/scan-font'
 
-const SERIF = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf'
 const WORDS = ['First', 'Second', 'Third']
 const LINES = 10
 
@@ -19,7 +17,7 @@ const lineText = (p: number, l: number) =>
   l === 0 ? `Here begins the ${WORDS[p].toLowerCase()} page of this scanned book, as printed.` : `${WORDS[p]} page, line ${l + 1}.`
 
 async function scannedBook(): Promise<Buffer> {
-  GlobalFonts.registerFromPath(SERIF, 'ScanSerif')
+  GlobalFonts.registerFromPath(SCAN_FONT, 'ScanSerif')
   const pdf = await PDFDocument.create()
   for (let p = 0; p < WORDS.length; p++) {
     const c = createCanvas(1750, 150 + LINES * 75)
@@ -38,7 +36,6 @@ async function scannedBook(): Promise<Buffer> {
 }
 
 test('the page image follows the page scrolled to in the text, and stepping the images moves the text', async ({ page, app: _app }) => { // app: the served project the page opens
-  test.skip(!existsSync(SERIF) && !ON_CI, 'needs DejaVu Serif to draw the scans')
   test.setTimeout(420_000)
   await page.setViewportSize({ width: 1280, height: 560 })
   await page.locator('import-button #import-file').setInputFiles({ name: 'scans.pdf', mimeType: 'application/pdf', buffer: await scannedBook() })

@@ -4,10 +4,8 @@
  * shown beside the text in the "Page image" tab. The scan is drawn in the test, with one word
  * damaged (half erased and scratched through) so that OCR is unsure of what it reads there.
  */
-import { existsSync } from 'node:fs'
 import { test, expect } from './fixtures'
-import { drawScan, SERIF } from './import-scans'
-import { ON_CI } from './on-ci'
+import { drawScan } from './import-scans'
 
 function damagedScan(): Buffer {
   const lines = ['The Council of Florence met in the year 1439.', 'The union of the churches was proclaimed', 'there by the pope and the emperor.']
@@ -30,7 +28,6 @@ function damagedScan(): Buffer {
 interface Doc { id: string; text: string; metadata: { ocr?: { lowConfidence: { start: number; end: number }[] }; pageImages?: unknown[] } }
 
 test('a scanned page: words OCR was unsure of are marked, and the page image shows beside the text', async ({ page, app }) => {
-  test.skip((!existsSync(SERIF)) && !ON_CI, 'needs DejaVu Serif to draw the scan')
   test.setTimeout(240_000)
   await page.locator('import-button #import-file').setInputFiles({ name: 'council.png', mimeType: 'image/png', buffer: damagedScan() })
   await expect(page.locator('import-button [role=status]')).toContainText('OCR was unsure of', { timeout: 180_000 })

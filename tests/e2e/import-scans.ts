@@ -1,14 +1,14 @@
 /**
- * Scanned pages drawn in the e2e tests: black DejaVu Serif at 50 px on white (300 dpi: about
+ * Scanned pages drawn in the e2e tests: black DejaVu Serif (vendored: tests/helpers/scan-font.ts) at 50 px on white (300 dpi: about
  * 12 pt), so OCR has a known text to read back.
  */
 import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas'
 
-export const SERIF = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf'
+import { SCAN_FONT } from '../helpers/scan-font'
 
 /** A page `width` × `height` px with `lines` drawn from baseline `top`, `step` px apart, 120 px from the left. */
 export function drawScan(lines: string[], opts: { width?: number; height: number; top: number; step: number }): Canvas {
-  GlobalFonts.registerFromPath(SERIF, 'ScanSerif')
+  GlobalFonts.registerFromPath(SCAN_FONT, 'ScanSerif')
   const c = createCanvas(opts.width ?? 1750, opts.height)
   const ctx = c.getContext('2d')
   ctx.fillStyle = '#fff'

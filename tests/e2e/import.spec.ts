@@ -10,8 +10,7 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { test, expect } from './fixtures'
 import { paintedTexts } from './painted'
-import { CAN_DRAW_TEXT, scanPage } from '../helpers/make-documents'
-import { ON_CI } from './on-ci'
+import { scanPage } from '../helpers/make-documents'
 
 const CORPUS = resolve(__dirname, '..', '..', '..', 'shared', 'corpus')
 const KERVEGAN = join(CORPUS, 'tei', 'froissart-kervegan', 'froissart.xml')
@@ -176,7 +175,6 @@ test('a Project Gutenberg header and licence are offered for trimming and kept i
 })
 
 test('a long import shows its progress and Cancel stops it, adding nothing', async ({ page, app }) => {
-  test.skip((!CAN_DRAW_TEXT) && !ON_CI, 'needs a system font to draw a scanned page')
   const png = Buffer.from(scanPage(['The Council of Florence met in 1439.', 'The union of the churches was proclaimed there.']))
   await importFile(page, 'scan.png', png, 'image/png')
   const progress = page.locator('import-button .progress')

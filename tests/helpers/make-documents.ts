@@ -6,8 +6,8 @@
  */
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas'
 import { strToU8, zipSync } from 'fflate'
-import { existsSync } from 'node:fs'
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib'
+import { SCAN_FONT } from './scan-font'
 
 /** One line drawn on a PDF page: text, left edge, baseline from the top, font size. */
 export interface PdfLineSpec {
@@ -100,17 +100,12 @@ export function makeEpub(opts: { title: string; author: string; chapters: { file
   })
 }
 
-const SERIF = ['/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf', '/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf'].find((f) => existsSync(f))
-
-/** True when a system font is there to draw scanned pages with. */
-export const CAN_DRAW_TEXT = SERIF !== undefined
-
 /**
  * A "scanned page": `lines` drawn in black on white at 300 dpi (A5-ish, 12 pt text), slightly
  * rotated when `skew` is given, as PNG bytes.
  */
 export function scanPage(lines: string[], opts: { skew?: number; width?: number } = {}): Uint8Array {
-  if (SERIF) GlobalFonts.registerFromPath(SERIF, 'ScanSerif')
+  GlobalFonts.registerFromPath(SCAN_FONT, 'ScanSerif')
   const width = opts.width ?? 1750
   const lineHeight = 70
   const canvas = createCanvas(width, 200 + lines.length * lineHeight)

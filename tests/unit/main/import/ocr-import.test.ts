@@ -7,7 +7,7 @@ import { createCanvas, loadImage } from '@napi-rs/canvas'
 import { afterAll, describe, expect, it } from 'vitest'
 import { importFile } from '../../../../src/main/import/import-file'
 import { SILENT } from '../../../../src/main/import/import-progress'
-import { CAN_DRAW_TEXT, makePdf, scanPage } from '../../../helpers/make-documents'
+import { makePdf, scanPage } from '../../../helpers/make-documents'
 import { ROOT, tempDir } from '../../../helpers/temp-dir'
 
 const PAGE = [
@@ -33,7 +33,7 @@ afterAll(() => {
   if (figures.length) console.log(`OCR character accuracy: ${figures.join('; ')}`)
 })
 
-describe.skipIf(!CAN_DRAW_TEXT)('scanned pages through OCR (tesseract.js, offline)', () => {
+describe('scanned pages through OCR (tesseract.js, offline)', () => {
   it('reads a scanned PNG page back with ≥ 97% character accuracy, keeps word confidences and the page image', async () => {
     const progress: string[] = []
     const doc = await importFile('scan.png', scanPage(PAGE), { ocrLanguages: ['eng'] }, { progress: (_d, _t, label) => progress.push(label), cancelled: () => false })

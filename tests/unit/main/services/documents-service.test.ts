@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProjectSession } from '../../../../src/main/services/project-session'
-import { CAN_DRAW_TEXT, scanPage } from '../../../helpers/make-documents'
+import { scanPage } from '../../../helpers/make-documents'
 import { CORPUS, tempDir } from '../../../helpers/temp-dir'
 
 let session: ProjectSession
@@ -128,7 +128,7 @@ describe('documents as records', () => {
     expect(value(await api().getProjectInfo({})).counts).toEqual(before)
   }, 60_000)
 
-  it.skipIf(!CAN_DRAW_TEXT)('keeps a scanned page’s image to show beside its text', async () => {
+  it('keeps a scanned page’s image to show beside its text', async () => {
     const doc = value(await api().importDocument({ fileName: 'scan.png', contentBase64: b64(scanPage(['The walls of the city held.'])) }))
     expect(doc.metadata.pageImages).toHaveLength(1)
     const image = value(await api().getPageImage({ documentId: doc.id, page: 0 }))
