@@ -11,31 +11,10 @@
 import { loadLexicon } from '../src/main/services/compare-lexicon'
 import { compareWithSource } from '../src/shared/compare/compare'
 import type { Lexicon } from '../src/shared/compare/lexicon'
-import { segmentSentences } from '../src/shared/compare/segment'
 import { buildSourceIndex, type SourceIndex } from '../src/shared/compare/source-index'
-import { STOPWORDS } from '../src/shared/compare/stopwords'
 import { CodePointIndex } from '../src/shared/text/code-points'
-import { SETS, accuracy, loadSet, notFoundScore, type Accuracy, type ClaimSet, type LabelledClaim } from './lib/compare-sets'
-
-// --- Plain BM25 baseline: lower-cased words, stop words out, no stemming, synonyms or names. ---
-const words = (t: string): string[] => (t.toLowerCase().match(/\p{L}+|\d+/gu) ?? []).filter((w) => !STOPWORDS.has(w))
-/** A plain full-text scan: segments, tokenises and BM25-scores the whole source for one query. */
-function plainScan(claim: string, top: number, text: CodePointIndex): { start: number; end: number }[] {
-  const sentences = segmentSentences(text.text, text)
-  const bags = sentences.map((s) => words(text.slice(s.start, s.end)))
-  const df = new Map<string, number>()
-  for (const b of bags) for (const w of new Set(b)) df.set(w, (df.get(w) ?? 0) + 1)
-  const avg = bags.reduce((a, b) => a + b.length, 0) / bags.length
-  const q = [...new Set(words(claim))]
-  const n = bags.length
-  const score = (b: string[]): number => q.reduce((sum, w) => {
-    const tf = b.filter((x) => x === w).length
-    if (!tf) return sum
-    const d = df.get(w) ?? 0
-    return sum + (Math.log(1 + (n - d + 0.5) / (d + 0.5)) * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * b.length) / avg))
-  }, 0)
-  return bags.map((b, i) => ({ i, s: score(b) })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s).slice(0, top).map((x) => sentences[x.i])
-}
+import { plainScan } from './lib/plain-scan'
+import { SETS, accuracy, contextOf, loadSet, notFoundScore, type Accuracy, type ClaimSet, type LabelledClaim } from './lib/compare-sets'
 
 const time = (fn: () => void, reps = 1): number => {
   const t = performance.now()
@@ -43,17 +22,6 @@ const time = (fn: () => void, reps = 1): number => {
   return (performance.now() - t) / reps
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]
-
-/** As the service does: the rest of the claim's sentence, and its neighbours in the paragraph. */
-function contextOf(set: ClaimSet, c: LabelledClaim): string[] {
-  const text = set.documents.get(c.claimDocument)!
-  const cp = new CodePointIndex(text)
-  const sentences = segmentSentences(text, cp)
-  const i = sentences.findIndex((s) => s.start <= c.claim.start && c.claim.start < s.end)
-  if (i < 0) return []
-  const own = [cp.slice(sentences[i].start, c.claim.start), cp.slice(c.claim.end, sentences[i].end)].filter((t) => /\p{L}{3}/u.test(t))
-  return [...own, ...[sentences[i - 1], sentences[i + 1]].filter((s) => s && s.para === sentences[i].para).map((s) => cp.slice(s.start, s.end))]
-}
 
 interface Loaded { index: SourceIndex; cp: CodePointIndex }
 const fmt = (a: Accuracy): string => `top-1 ${a.top1.toFixed(2)}  top-3 ${a.top3.toFixed(2)}  MRR ${a.mrr.toFixed(2)}`
