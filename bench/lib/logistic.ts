@@ -1,4 +1,4 @@
-/** Logistic regression and threshold choice for the compare judgement's calibration (bench/compare-calibrate.ts, bench/compare-sentence-probe.ts). */
+/** Logistic regression and threshold choice for the compare judgement's calibration (bench/compare-calibrate.ts). */
 
 /**
  * L2-regularised logistic regression by gradient descent on standardised features; returns the
