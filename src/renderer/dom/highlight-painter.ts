@@ -8,8 +8,9 @@
  * Highlight restyles the whole document (measured on a 2 MB book: some 30,000 elements per change,
  * tens of ms), so adding one highlight or scrolling a new paragraph in would cost what the book
  * costs. Boxes cost what is on screen: the overlay is the only DOM that changes.
- * The boxes are placed from the layout as it is; the page's ResizeObserver places them again when
- * the text reflows (a resize, or blocks above taking their real height).
+ * The boxes are placed from the layout as it is, in the frame after a change (all of a frame's changes
+ * drawn once); the page's ResizeObserver places them again when the text reflows (a resize, or
+ * blocks above taking their real height).
  */
 import { safeCssColour, UNTAGGED_COLOUR } from '../lib/colours'
 
@@ -41,6 +42,7 @@ export class HighlightPainter {
   /** Search hits near the viewport (find in the document), drawn under the current one. */
   private hits: AbstractRange[] = []
   private flashTimer: number | undefined
+  private frame = 0
   private readonly resize: ResizeObserver
 
   /** @param overlay a positioned element covering the text (its parent is the page the boxes are placed in) */
@@ -108,12 +110,23 @@ export class HighlightPainter {
   /** Removes everything this painter drew. */
   dispose(): void {
     window.clearTimeout(this.flashTimer)
+    cancelAnimationFrame(this.frame)
     this.resize.disconnect()
     this.overlay.replaceChildren()
   }
 
-  /** One absolutely positioned box per client rect, relative to the page. */
+  /**
+   * Draws in the next frame, once however many changes came before it (a paint, the extra layers,
+   * the text reflowing): measuring the text's boxes forces a layout, so it is done where the frame
+   * lays out anyway, not once per change.
+   */
   private draw(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.drawNow())
+  }
+
+  /** One absolutely positioned box per client rect, relative to the page. */
+  private drawNow(): void {
+    this.frame = 0
     const host = this.overlay.parentElement ?? this.overlay
     if (!this.items.length && !this.special.size && !this.hits.length) {
       if (this.overlay.firstChild) this.overlay.replaceChildren()

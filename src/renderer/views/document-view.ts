@@ -163,6 +163,7 @@ export class DocumentView extends LitElement {
   revealSpan(start: number, end: number, exact = false): boolean {
     const range = this.layout?.map.toStaticRange(start, end)
     if (!range || !this.layout || !this.painter) return false
+    this.layout.ensure(start)
     const el = this.layout.elements[this.blockAt(start)]
     // The block's place from the layout as it stands (blocks far away keep an estimated height),
     // not scrollIntoView: that brings every skipped block's style up to date first (content-visibility).
@@ -231,12 +232,14 @@ export class DocumentView extends LitElement {
       this.paint()
     })
     this.pages = this.doc.structure.filter((b) => b.kind === 'page').sort((a, b) => a.start - b.start)
-    const tracker = new PageTracker(this.layout.chunks.map((c) => c.el))
+    const layout = this.layout
+    const tracker = new PageTracker(layout.chunks.map((c) => c.el), layout.pagesPerChunk, (k) => layout.ensure(layout.chunks[k].start))
     this.pageFollower = tracker.count ? new PageFollower(this.scroller, tracker, (page) => this.reportPage(page)) : undefined
     this.pageFollower?.follow()
   }
 
   private teardown(): void {
+    this.layout?.dispose()
     this.visible?.disconnect()
     this.ocrMarks?.dispose()
     this.ocrMarks = undefined
