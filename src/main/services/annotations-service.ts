@@ -79,9 +79,9 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
   }
 
   return {
-    listAnnotations: ({ documentId }) =>
+    listAnnotations: ({ documentId, start = 0, end = Infinity }) =>
       Object.values(store.data.annotations)
-        .filter((a) => !documentId || a.documentId === documentId)
+        .filter((a) => (!documentId || a.documentId === documentId) && a.target.end >= start && a.target.start < end)
         .sort(byDocumentOrder),
     getAnnotation: ({ id }) => {
       const a = store.data.annotations[id]

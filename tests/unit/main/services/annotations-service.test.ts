@@ -69,6 +69,18 @@ describe('annotations', () => {
     expect(await session.call('createAnnotation', { documentId: docId, start: 5, end: 999999 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
   })
 
+  it('lists the annotations overlapping a window of the text (the first screens), the same records as the whole list', async () => {
+    const value = <T>(r: { ok: true; value: T } | { ok: false }): T => { if (!r.ok) throw new Error('call failed'); return r.value }
+    const made = []
+    for (const [start, end] of [[0, 5], [10, 40], [35, 60], [60, 70], [200, 230]]) made.push(value(await session.api.createAnnotation({ documentId: docId, start, end })))
+    const all = value(await session.api.listAnnotations({ documentId: docId }))
+    const window = value(await session.api.listAnnotations({ documentId: docId, start: 38, end: 60 }))
+    // [10, 40) and [35, 60) overlap [38, 60); [60, 70) touches only its end (excluded), [0, 5) and [200, 230) lie outside.
+    expect(window.map((a) => a.id)).toEqual([made[1].id, made[2].id])
+    expect(window).toEqual(all.filter((a) => window.some((w) => w.id === a.id)))
+    expect(value(await session.api.listAnnotations({ documentId: docId, start: 0, end: 1 })).map((a) => a.id)).toEqual([made[0].id])
+  })
+
   it('lists in document order, gives new tags colours, and undoes/redoes create, edit and delete', async () => {
     const later = await session.api.annotateQuote({ documentId: docId, quote: 'Battle of Ankara', tags: ['event'] })
     const earlier = await session.api.annotateQuote({ documentId: docId, quote: 'Keratsa of Bulgaria', tags: ['person'] })
