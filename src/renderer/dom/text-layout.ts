@@ -36,6 +36,8 @@ export interface TextLayout {
   elements: readonly HTMLElement[]
   chunks: readonly TextChunk[]
   map: TextMap
+  /** Index of the chunk holding code point `cp` (the last one starting at or before it). */
+  chunkAt(cp: number): number
   /** Page markers (`span.pb`) each chunk holds once built, by chunk index. */
   pagesPerChunk: readonly number[]
   /** Builds the text's DOM now through the chunk holding code point `cp` (all of it when omitted). */
@@ -206,6 +208,7 @@ export function layoutText(container: HTMLElement, doc: DocumentWithText, index:
     elements,
     chunks: chunks.map(({ start, end, el }) => ({ start, end, el })),
     map,
+    chunkAt: chunkOf,
     pagesPerChunk: chunks.map((c) => c.pages),
     ensure: (cp = Infinity) => map.ensure(cp),
     get complete() {

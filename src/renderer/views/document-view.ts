@@ -174,6 +174,10 @@ export class DocumentView extends LitElement {
     const settle = exact || far
     this.scroller.scrollTo({ top: target, behavior: reduce || settle ? 'auto' : 'smooth' })
     if (settle) {
+      // Paint the passage's chunks (and their neighbours) now, not when the browser reports them rendered a frame later.
+      const last = this.layout.chunks.length - 1
+      this.window = { first: Math.max(0, this.layout.chunkAt(start) - 1), last: Math.min(last, this.layout.chunkAt(end) + 1) }
+      this.paint()
       requestAnimationFrame(() => requestAnimationFrame(() => {
         const at = liveRange(range).getBoundingClientRect().top - this.scroller.getBoundingClientRect().top
         this.scroller.scrollTop += at - this.scroller.clientHeight / 3
