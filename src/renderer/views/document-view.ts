@@ -94,6 +94,11 @@ export class DocumentView extends LitElement {
     return (this.painter?.painted ?? []).map((p) => ({ id: p.id, text: liveRange(p.range).toString(), colour: p.colour }))
   }
 
+  /** True once the whole text is laid out (a book is laid out from its first screens on: dom/text-layout.ts). */
+  get laidOut(): boolean {
+    return !!this.layout?.complete
+  }
+
   /** The text of an extra layer (the selected passage, the pending one, the flashed one) while it shows. */
   markedText(kind: Special): string | undefined {
     const r = this.painter?.marked(kind)
