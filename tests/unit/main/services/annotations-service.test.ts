@@ -105,6 +105,36 @@ describe('annotations', () => {
     expect(edited.ok && edited.value[0].note).toBe('mother')
   })
 
+  it("keeps each document's list current across create, edit, delete, undo and redo (the per-document lists follow the store)", async () => {
+    const other = await importText('other.txt', 'Another text about Manuel II and the siege of Constantinople.')
+    const value = <T>(r: { ok: true; value: T } | { ok: false }): T => { if (!r.ok) throw new Error('call failed'); return r.value }
+    /** The per-document list against the whole project's list, filtered and sorted afresh. */
+    const check = async () => {
+      const all = value(await session.api.listAnnotations({}))
+      for (const d of [docId, other]) {
+        const listed = value(await session.api.listAnnotations({ documentId: d }))
+        expect(listed).toEqual(all.filter((a) => a.documentId === d))
+        expect(value(await session.api.listAnnotations({ documentId: d, start: 0, end: 12 }))).toEqual(listed.filter((a) => a.target.start < 12))
+      }
+      return all.length
+    }
+    expect(await check()).toBe(0) // read once: the lists are made
+    const a = value(await session.api.createAnnotation({ documentId: docId, start: 30, end: 40 }))
+    const b = value(await session.api.createAnnotation({ documentId: other, start: 8, end: 15, note: 'Manuel' }))
+    expect(await check()).toBe(2)
+    value(await session.api.updateAnnotation({ id: a.id, note: 'changed' }))
+    expect(value(await session.api.listAnnotations({ documentId: docId }))[0].note).toBe('changed')
+    value(await session.api.deleteAnnotation({ id: b.id }))
+    expect(await check()).toBe(1)
+    value(await session.api.undo({})) // the delete
+    expect(await check()).toBe(2)
+    value(await session.api.undo({})) // the edit
+    expect(value(await session.api.listAnnotations({ documentId: docId }))[0].note).toBe('')
+    value(await session.api.redo({}))
+    expect(value(await session.api.listAnnotations({ documentId: docId }))[0].note).toBe('changed')
+    expect(await check()).toBe(2)
+  })
+
   it('emits a change event for every edit', async () => {
     const events: string[] = []
     session.onChange((e) => events.push(...e.collections))
