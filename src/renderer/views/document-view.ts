@@ -47,6 +47,8 @@ import type { HighlightBody, SelectionPopover } from './selection-popover'
 
 /** Beyond this distance (in viewports) a jump is instant: smooth scrolling would lay out every block passed. */
 const SMOOTH_LIMIT = 2
+/** Frames during which a far jump keeps its passage at the reading line while the blocks around it are laid out. */
+const SETTLE_FRAMES = 12
 /** Code points of a cited region flashed after a jump to it (its start, not a whole chapter). */
 const FLASH_CP = 400
 
@@ -183,13 +185,26 @@ export class DocumentView extends LitElement {
       const last = this.layout.chunks.length - 1
       this.window = { first: Math.max(0, this.layout.chunkAt(start) - 1), last: Math.min(last, this.layout.chunkAt(end) + 1) }
       this.paint()
-      requestAnimationFrame(() => requestAnimationFrame(() => {
-        const at = liveRange(range).getBoundingClientRect().top - this.scroller.getBoundingClientRect().top
-        this.scroller.scrollTop += at - this.scroller.clientHeight / 3
-        this.painter?.flash(range)
-      }))
+      this.painter.flash(range)
+      this.settleOn(range)
     } else this.painter.flash(range)
     return true
+  }
+
+  /**
+   * Keeps `range` at the reading line while the blocks around it take their real heights (they
+   * had estimated ones): measured each frame, corrected until it stays put two frames running
+   * (at most SETTLE_FRAMES), so a passage deep in a book does not end up above the screen.
+   */
+  private settleOn(range: AbstractRange, frames = SETTLE_FRAMES, still = 0): void {
+    requestAnimationFrame(() => {
+      if (!this.isConnected) return
+      const at = liveRange(range).getBoundingClientRect().top - this.scroller.getBoundingClientRect().top
+      const off = at - this.scroller.clientHeight / 3
+      if (Math.abs(off) > 1) this.scroller.scrollTop += off
+      const quiet = Math.abs(off) > 1 ? 0 : still + 1
+      if (quiet < 2 && frames > 1) this.settleOn(range, frames - 1, quiet)
+    })
   }
 
   disconnectedCallback(): void {
