@@ -2,8 +2,9 @@
  * `<document-view>`: the open document as a historian reads it (title, categories, headings,
  * paragraphs, list items, notes, page and line markers), with its highlights painted over the text.
  *
- * Whole books stay instant: the text DOM is built once per document (dom/text-layout.ts) with
- * `content-visibility: auto` chunks, so layout and paint follow the viewport; highlights are painted
+ * Whole books stay instant: the text DOM is built once per document from its first screens on
+ * (dom/text-layout.ts: the rest a slice per frame) in `content-visibility: auto` chunks, so layout
+ * and paint follow the viewport; highlights are painted
  * for the chunks the browser renders only (dom/rendered-chunks.ts), from the annotation index's
  * interval queries, as boxes (dom/highlight-painter.ts). An edit repaints only when it touches that
  * window. Selecting text (mouse, or Shift+arrow keys after focusing the text) opens `<selection-popover>`.
