@@ -124,7 +124,11 @@ export class HighlightPainter {
     if (!this.frame) this.frame = requestAnimationFrame(() => this.drawNow())
   }
 
-  /** One absolutely positioned box per client rect, relative to the page. */
+  /**
+   * One absolutely positioned box per client rect, relative to the page. Boxes that stay as they
+   * were are kept (same element, not moved), so after adding one highlight the browser repaints
+   * that highlight's boxes, not every box on screen.
+   */
   private drawNow(): void {
     this.frame = 0
     const host = this.overlay.parentElement ?? this.overlay
@@ -133,15 +137,30 @@ export class HighlightPainter {
       return
     }
     const origin = host.getBoundingClientRect()
+    const kept = new Map<string, HTMLElement[]>()
+    for (const el of this.overlay.children as HTMLCollectionOf<HTMLElement>) {
+      const same = kept.get(el.dataset.k ?? '')
+      if (same) same.push(el)
+      else kept.set(el.dataset.k ?? '', [el])
+    }
     const boxes: HTMLElement[] = []
     const add = (range: AbstractRange, cls: string, colour?: string, id?: string) => {
       for (const r of liveRange(range).getClientRects()) {
         if (r.width === 0 || r.height === 0) continue
+        const left = r.left - origin.left
+        const top = r.top - origin.top
+        const key = `${cls} ${colour ?? ''} ${id ?? ''} ${left} ${top} ${r.width} ${r.height}`
+        const reused = kept.get(key)?.pop()
+        if (reused) {
+          boxes.push(reused)
+          continue
+        }
         const box = document.createElement('div')
         box.className = `box ${cls}`
+        box.dataset.k = key
         if (id) box.dataset.id = id
-        box.style.left = `${r.left - origin.left}px`
-        box.style.top = `${r.top - origin.top}px`
+        box.style.left = `${left}px`
+        box.style.top = `${top}px`
         box.style.width = `${r.width}px`
         box.style.height = `${r.height}px`
         if (colour) box.style.backgroundColor = `color-mix(in srgb, ${safeCssColour(colour) ?? UNTAGGED_COLOUR} 42%, transparent)`
@@ -151,6 +170,11 @@ export class HighlightPainter {
     for (const it of this.items) add(it.range, 'hl', it.colour, it.id)
     for (const range of this.hits) add(range, 'hit')
     for (const [kind, range] of this.special) add(range, kind)
-    this.overlay.replaceChildren(...boxes)
+    for (const unused of kept.values()) for (const el of unused) el.remove()
+    // Same order as drawn (later boxes cover earlier ones); kept boxes already in order are not moved.
+    boxes.forEach((box, i) => {
+      const at = this.overlay.children[i]
+      if (at !== box) this.overlay.insertBefore(box, at ?? null)
+    })
   }
 }
