@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core'
 import { spans, writeProject } from './lib/annotated-project'
 import { browserBench } from './lib/browser-bench'
 import { openMarginalia } from './lib/drive'
-import { paintAfter, paintedCount } from './lib/in-page'
+import { MARGINALIA_INIT, paintAfter, paintedCount } from './lib/in-page'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const document: any, window: any, requestAnimationFrame: (cb: () => void) => number
@@ -98,7 +98,17 @@ browserBench('marginalia-profile-', async ({ browser, book: t, tmp, serve }) => 
     const url = await serve(dir)
     const warm = await openMarginalia(browser, url, 1) // the services' first open parses the project
     await warm.page.close()
-    const { page, open } = await openMarginalia(browser, url, 1)
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.addInitScript({ content: MARGINALIA_INIT })
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
+    await cdp.send('Profiler.start')
+    await page.goto(url)
+    const open = await paintAfter(page, 0, { minPainted: 1 })
+    const { profile } = await cdp.send('Profiler.stop')
+    console.log('CPU profile of the open, top self times:')
+    console.log(top(profile as unknown as Profile, 30).join('\n'))
     console.log(`open → painted ${open.toFixed(0)} ms; requests (start → end, ms since navigation):`)
     const entries = await page.evaluate(() =>
       (performance.getEntriesByType('resource') as unknown as { startTime: number; responseEnd: number; name: string; encodedBodySize: number }[]).map((e) => `${e.startTime.toFixed(0).padStart(6)} → ${e.responseEnd.toFixed(0).padStart(6)}  ${e.name.replace(/^https?:\/\/[^/]+/, '').slice(0, 60)} ${e.encodedBodySize}`)

@@ -13,6 +13,12 @@ declare const window: any, document: any, requestAnimationFrame: (cb: (t: number
 export interface Visit {
   /** Navigation start → text and highlights painted (ms). */
   open: number
+  /**
+   * Marginalia only: navigation start → everything in (ms): the whole text laid out and every
+   * annotation of the document read (the open paints the first screens before). Heap, add and
+   * jump are measured after this.
+   */
+  loaded?: number
   /** JS heap after GC once painted (bytes). */
   heap: number
   /** One new highlight → painted (ms): for Marginalia, from the created annotation reaching the page's model. */
@@ -59,6 +65,15 @@ export async function visitRecogito(browser: Browser, url: string, add: { id: st
   }
 }
 
+/** Waits until Marginalia's open document is all in: its whole text laid out, all its annotations read; returns when (ms since navigation). */
+export async function allLoaded(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(() => {
+    const app = document.querySelector('marginalia-app') as { model: { open?: { complete: boolean } }; shadowRoot: { querySelector(s: string): { laidOut: boolean } | null } }
+    return app.model.open?.complete && app.shadowRoot.querySelector('document-view')?.laidOut ? performance.now() : false
+  }, undefined, { timeout: 600_000, polling: 20 })
+  return (await handle.jsonValue()) as number
+}
+
 /** Opens Marginalia at `url` and waits for its first paint with at least `minPainted` highlights. */
 export async function openMarginalia(browser: Browser, url: string, minPainted: number): Promise<{ page: Page; open: number }> {
   const page = await browser.newPage({ viewport: VIEWPORT })
@@ -72,6 +87,7 @@ export async function openMarginalia(browser: Browser, url: string, minPainted: 
 export async function visitMarginalia(browser: Browser, url: string, documentId: string, add: { start: number; end: number }, lastId: string): Promise<Visit> {
   const { page, open } = await openMarginalia(browser, url, 1)
   try {
+    const loaded = await allLoaded(page)
     const cdp = await page.context().newCDPSession(page)
     await page.waitForTimeout(300)
     const heap = await heapAfterGc(cdp)
@@ -100,7 +116,7 @@ export async function visitMarginalia(browser: Browser, url: string, documentId:
     }, lastId)
     const jump = (await paintAfter(page, n, { after: t1, minPainted: 1 })) - t1
     const frames = await scrollFrames(page, 'marginalia', 120, 60)
-    return { open, heap, add: painted - r.arrived, addWithWrite: painted - r.t0, jump, frames }
+    return { open, loaded, heap, add: painted - r.arrived, addWithWrite: painted - r.t0, jump, frames }
   } finally {
     await page.close()
   }

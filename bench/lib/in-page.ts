@@ -13,16 +13,23 @@ declare const window: any, document: any, requestAnimationFrame: (cb: (t: number
 /** tsx keeps function names with a `__name` helper that pages do not have. */
 export const NAME_HELPER = 'window.__name = (f) => f'
 
-/** Marginalia: each repaint of the document view leaves a `marginalia:painted` mark; this records its frame's end. */
+/**
+ * Marginalia: each repaint of the document view leaves a `marginalia:painted` mark; this records its
+ * frame's end. The mark is caught as it is made (as the Recogito page hooks its renderer's redraw),
+ * not through a PerformanceObserver, whose callbacks Chromium delivers late when the page is busy:
+ * that measured the observer's delay rather than the paint.
+ */
 export const MARGINALIA_INIT = `
   window.__painted = []
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      if (e.name !== 'marginalia:painted') continue
-      const detail = e.detail
+  const mark = performance.mark.bind(performance)
+  performance.mark = (name, options) => {
+    const entry = mark(name, options)
+    if (name === 'marginalia:painted') {
+      const detail = options && options.detail
       requestAnimationFrame(() => setTimeout(() => window.__painted.push({ t: performance.now(), ...detail })))
     }
-  }).observe({ type: 'mark', buffered: true })
+    return entry
+  }
   ${NAME_HELPER}
 `
 

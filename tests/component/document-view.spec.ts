@@ -146,3 +146,29 @@ test('an edit far from the viewport does not repaint; one on screen does', async
   })
   await expect.poll(repaints).toBe(before + 1)
 })
+
+test('a whole book is laid out from its first screens: the rest follows a chunk at a time, and a jump far ahead builds what it needs at once', async ({ harness: page }) => {
+  await mountLong(page, 2000, 1) // about 800,000 code points
+  const blocksBuilt = () => page.evaluate(() => document.querySelector('test-provider > document-view')!.shadowRoot!.querySelectorAll('.text [data-b]').length)
+  // Right after the view rendered (same task): only the first screens' blocks exist, every chunk is there as an estimated box.
+  const first = await page.evaluate(() => {
+    const view = document.querySelector('test-provider > document-view') as HTMLElement & { updateComplete: Promise<boolean> }
+    const root = view.shadowRoot!
+    return { blocks: root.querySelectorAll('.text [data-b]').length, chunks: root.querySelectorAll('.text .chunk').length }
+  })
+  expect(first.blocks).toBeGreaterThan(10)
+  expect(first.blocks).toBeLessThan(200)
+  expect(first.chunks).toBeGreaterThan(100)
+  // A jump to the last paragraph before the rest is built: its text is there at once, highlighted and flashed.
+  const revealed = await page.evaluate(() => {
+    const view = document.querySelector('test-provider > document-view') as HTMLElement & { reveal(id: string): boolean; markedText(k: string): string | undefined }
+    const ok = view.reveal('a1999')
+    return { ok, built: view.shadowRoot!.querySelector('[data-b="1999"]') !== null }
+  })
+  expect(revealed).toEqual({ ok: true, built: true })
+  await expect.poll(() => page.evaluate(() => (document.querySelector('test-provider > document-view') as unknown as { markedText(k: string): string | undefined }).markedText('flash'))).toBe('emperor left th')
+  // And the whole text ends up built, in document order.
+  await expect.poll(blocksBuilt).toBe(2000)
+  const order = await page.evaluate(() => [...document.querySelector('test-provider > document-view')!.shadowRoot!.querySelectorAll('.text [data-b]')].map((e) => Number((e as HTMLElement).dataset.b)))
+  expect(order).toEqual(order.map((_, i) => i))
+})

@@ -78,11 +78,40 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
     })
   }
 
+  /**
+   * Each document's annotations in document order, made in one pass over the project and kept
+   * while the store's data does not change (`generation`): opening a document reads its first
+   * screens then its whole list, and switching documents reads again, without filtering and
+   * sorting the whole project (100,000 annotations) each time. An edit makes the next read redo
+   * the pass; the renderer reads nothing after its own edits (it applies their results).
+   */
+  let byDocument: { generation: number; lists: Map<string, Annotation[]> } | undefined
+  const annotationsOf = (documentId: string): readonly Annotation[] => {
+    if (byDocument?.generation !== store.generation) {
+      const lists = new Map<string, Annotation[]>()
+      for (const a of Object.values(store.data.annotations)) {
+        const list = lists.get(a.documentId)
+        if (list) list.push(a)
+        else lists.set(a.documentId, [a])
+      }
+      for (const list of lists.values()) list.sort(byDocumentOrder)
+      byDocument = { generation: store.generation, lists }
+    }
+    return byDocument.lists.get(documentId) ?? []
+  }
+
   return {
-    listAnnotations: ({ documentId }) =>
-      Object.values(store.data.annotations)
-        .filter((a) => !documentId || a.documentId === documentId)
-        .sort(byDocumentOrder),
+    listAnnotations: ({ documentId, start = 0, end = Infinity }) => {
+      const all = documentId ? annotationsOf(documentId) : Object.values(store.data.annotations).sort(byDocumentOrder)
+      if (start === 0 && end === Infinity) return [...all]
+      // In document order, so those starting before `end` are a prefix.
+      const out: Annotation[] = []
+      for (const a of all) {
+        if (a.target.start >= end) break
+        if (a.target.end >= start) out.push(a)
+      }
+      return out
+    },
     getAnnotation: ({ id }) => {
       const a = store.data.annotations[id]
       if (!a) throw new MarginaliaError('not-found', `no annotation with id ${id}`)

@@ -48,6 +48,7 @@ export class FileProjectStore implements ProjectStore {
   private flushing: Promise<void> | undefined
   private seq: number
   private closed = false
+  private changes = 0
 
   private constructor(
     readonly dir: string,
@@ -65,6 +66,10 @@ export class FileProjectStore implements ProjectStore {
     this.history.onClear = () => {
       if (!this.readOnly && !this.closed) void this.enqueue('clear-history', 'Clear history', [], [], () => undefined).catch(() => undefined)
     }
+  }
+
+  get generation(): number {
+    return this.changes
   }
 
   get data(): Readonly<ProjectData> {
@@ -119,12 +124,14 @@ export class FileProjectStore implements ProjectStore {
         if (!changes.has(key)) changes.set(key, { collection: c, id, before: data[c][id], after: copy })
         else changes.get(key)!.after = copy
         ;(data[c] as Record<string, unknown>)[id] = copy
+        this.changes++
       },
       remove: (c, id) => {
         const key = `${c}\u0000${id}`
         if (!changes.has(key)) changes.set(key, { collection: c, id, before: data[c][id], after: undefined })
         else changes.get(key)!.after = undefined
         delete data[c][id]
+        this.changes++
       }
     }
     let value: T
@@ -147,6 +154,7 @@ export class FileProjectStore implements ProjectStore {
   /** Puts back the `before` (undo) or `after` (redo) side of changes. */
   private apply(changes: RecordChange[], side: 'before' | 'after'): void {
     const data = this.state as unknown as Record<CollectionName, Record<string, unknown>>
+    this.changes++
     for (const change of changes) {
       const value = change[side]
       if (value === undefined) delete data[change.collection][change.id]

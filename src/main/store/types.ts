@@ -45,6 +45,11 @@ export interface ProjectStore {
   readonly dir: string
   /** The current state. Read it freely; never mutate it: change it only through `transact`. Collections have null prototypes. */
   readonly data: Readonly<ProjectData>
+  /**
+   * Increases with every change of `data` in memory (an edit, its rollback, an undo or redo): a
+   * cache computed from `data` is current while this has not moved.
+   */
+  readonly generation: number
   /** Why the project is open read-only (full disk, read-only medium, asked for), or undefined when writable. */
   readonly readOnly: string | undefined
   /** Things found on open that the historian should know (a dropped torn journal line, a journal set aside…). */

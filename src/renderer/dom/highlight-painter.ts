@@ -8,8 +8,9 @@
  * Highlight restyles the whole document (measured on a 2 MB book: some 30,000 elements per change,
  * tens of ms), so adding one highlight or scrolling a new paragraph in would cost what the book
  * costs. Boxes cost what is on screen: the overlay is the only DOM that changes.
- * The boxes are placed from the layout as it is; the page's ResizeObserver places them again when
- * the text reflows (a resize, or blocks above taking their real height).
+ * The boxes are placed from the layout as it is, in the frame after a change (all of a frame's changes
+ * drawn once); the page's ResizeObserver places them again when the text reflows (a resize, or
+ * blocks above taking their real height).
  */
 import { safeCssColour, UNTAGGED_COLOUR } from '../lib/colours'
 
@@ -41,6 +42,7 @@ export class HighlightPainter {
   /** Search hits near the viewport (find in the document), drawn under the current one. */
   private hits: AbstractRange[] = []
   private flashTimer: number | undefined
+  private frame = 0
   private readonly resize: ResizeObserver
 
   /** @param overlay a positioned element covering the text (its parent is the page the boxes are placed in) */
@@ -108,27 +110,57 @@ export class HighlightPainter {
   /** Removes everything this painter drew. */
   dispose(): void {
     window.clearTimeout(this.flashTimer)
+    cancelAnimationFrame(this.frame)
     this.resize.disconnect()
     this.overlay.replaceChildren()
   }
 
-  /** One absolutely positioned box per client rect, relative to the page. */
+  /**
+   * Draws in the next frame, once however many changes came before it (a paint, the extra layers,
+   * the text reflowing): measuring the text's boxes forces a layout, so it is done where the frame
+   * lays out anyway, not once per change.
+   */
   private draw(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.drawNow())
+  }
+
+  /**
+   * One absolutely positioned box per client rect, relative to the page. Boxes that stay as they
+   * were are kept (same element, not moved), so after adding one highlight the browser repaints
+   * that highlight's boxes, not every box on screen.
+   */
+  private drawNow(): void {
+    this.frame = 0
     const host = this.overlay.parentElement ?? this.overlay
     if (!this.items.length && !this.special.size && !this.hits.length) {
       if (this.overlay.firstChild) this.overlay.replaceChildren()
       return
     }
     const origin = host.getBoundingClientRect()
+    const kept = new Map<string, HTMLElement[]>()
+    for (const el of this.overlay.children as HTMLCollectionOf<HTMLElement>) {
+      const same = kept.get(el.dataset.k ?? '')
+      if (same) same.push(el)
+      else kept.set(el.dataset.k ?? '', [el])
+    }
     const boxes: HTMLElement[] = []
     const add = (range: AbstractRange, cls: string, colour?: string, id?: string) => {
       for (const r of liveRange(range).getClientRects()) {
         if (r.width === 0 || r.height === 0) continue
+        const left = r.left - origin.left
+        const top = r.top - origin.top
+        const key = `${cls} ${colour ?? ''} ${id ?? ''} ${left} ${top} ${r.width} ${r.height}`
+        const reused = kept.get(key)?.pop()
+        if (reused) {
+          boxes.push(reused)
+          continue
+        }
         const box = document.createElement('div')
         box.className = `box ${cls}`
+        box.dataset.k = key
         if (id) box.dataset.id = id
-        box.style.left = `${r.left - origin.left}px`
-        box.style.top = `${r.top - origin.top}px`
+        box.style.left = `${left}px`
+        box.style.top = `${top}px`
         box.style.width = `${r.width}px`
         box.style.height = `${r.height}px`
         if (colour) box.style.backgroundColor = `color-mix(in srgb, ${safeCssColour(colour) ?? UNTAGGED_COLOUR} 42%, transparent)`
@@ -138,6 +170,11 @@ export class HighlightPainter {
     for (const it of this.items) add(it.range, 'hl', it.colour, it.id)
     for (const range of this.hits) add(range, 'hit')
     for (const [kind, range] of this.special) add(range, kind)
-    this.overlay.replaceChildren(...boxes)
+    for (const unused of kept.values()) for (const el of unused) el.remove()
+    // Same order as drawn (later boxes cover earlier ones); kept boxes already in order are not moved.
+    boxes.forEach((box, i) => {
+      const at = this.overlay.children[i]
+      if (at !== box) this.overlay.insertBefore(box, at ?? null)
+    })
   }
 }

@@ -7,6 +7,7 @@
  * Cheap on a whole book: the chunk at the line is found by a binary search over the chunks' boxes
  * (always laid out; a chunk far from the viewport keeps its estimated height, which keeps the order),
  * then only that chunk's markers are measured: it is on screen, so measuring lays out nothing new.
+ * The markers are looked up in that chunk when measured (a chunk's text may be built later).
  */
 
 /** Where the reading line is, as a fraction of the scroller's height from its top. */
@@ -15,20 +16,22 @@ export const READING_LINE = 1 / 3
 const SLACK_PX = 3
 
 export class PageTracker {
-  /** Page markers of each chunk, in document order. */
-  private readonly byChunk: HTMLElement[][]
   /** Number of page markers before each chunk. */
   private readonly before: number[]
   /** Number of page markers in all. */
   readonly count: number
 
-  constructor(private readonly chunks: readonly HTMLElement[]) {
-    this.byChunk = chunks.map((c) => [...c.querySelectorAll<HTMLElement>('span.pb')])
+  /**
+   * @param chunks the text's chunks, in document order
+   * @param pagesPerChunk how many page markers each chunk holds (known before its text is built)
+   * @param build builds chunk `k`'s text when it is not yet (dom/text-layout.ts lays a book out progressively)
+   */
+  constructor(private readonly chunks: readonly HTMLElement[], pagesPerChunk: readonly number[], private readonly build: (k: number) => void = () => undefined) {
     this.before = []
     let n = 0
-    for (const list of this.byChunk) {
+    for (const pages of pagesPerChunk) {
       this.before.push(n)
-      n += list.length
+      n += pages
     }
     this.count = n
   }
@@ -47,7 +50,9 @@ export class PageTracker {
       else hi = mid - 1
     }
     // A page revealed exactly at the line counts as reached (scroll offsets are rounded to pixels).
-    const above = this.byChunk[lo].filter((m) => m.getBoundingClientRect().top <= line + SLACK_PX).length
+    this.build(lo)
+    const markers = [...this.chunks[lo].querySelectorAll<HTMLElement>('span.pb')]
+    const above = markers.filter((m) => m.getBoundingClientRect().top <= line + SLACK_PX).length
     return Math.max(0, this.before[lo] + above - 1)
   }
 }

@@ -27,12 +27,27 @@ export interface TextChunk {
   el: HTMLElement
 }
 
-/** What was built: the block elements (by index in `blocks`), the chunks, and the map of their runs. */
+/**
+ * What was laid out: the block elements built so far (by index in `blocks`; `ensure` builds more),
+ * the chunks, and the map of their runs.
+ */
 export interface TextLayout {
   blocks: readonly Block[]
   elements: readonly HTMLElement[]
   chunks: readonly TextChunk[]
   map: TextMap
+  /** Index of the chunk holding code point `cp` (the last one starting at or before it). */
+  chunkAt(cp: number): number
+  /** Page markers (`span.pb`) each chunk holds once built, by chunk index. */
+  pagesPerChunk: readonly number[]
+  /** Builds the text's DOM now through the chunk holding code point `cp` (all of it when omitted). */
+  ensure(cp?: number): void
+  /** True once every block is built. */
+  readonly complete: boolean
+  /** Resolves once every block is built. */
+  done: Promise<void>
+  /** Stops building in the background (the text is going away). */
+  dispose(): void
 }
 
 /** The blocks to render, sorted; a document without structure is one block of its whole text. */
@@ -83,8 +98,25 @@ function categoriesList(doc: DocumentWithText): HTMLElement | undefined {
   return ul
 }
 
+/** Code points laid out at once when a document opens: the first screens (the rest follows in the background). */
+const FIRST_CP = 3 * CHUNK_CP
+/** Chunks built per frame in the background: a few ms each, so frames keep coming while a book is laid out. */
+const CHUNKS_PER_TASK = 8
+
+/** A chunk as planned before its blocks are built: its blocks [first, last] and page markers. */
+interface PlannedChunk extends TextChunk {
+  first: number
+  last: number
+  pages: number
+}
+
 /**
- * Renders `doc` into `container` (emptied first).
+ * Renders `doc` into `container` (emptied first): every chunk at once as an empty box of its
+ * estimated height, the blocks of the first screens at once, the others chunk by chunk in later
+ * tasks (in document order, so the map's runs stay sorted). Anything that needs the text further
+ * on builds it first (`ensure`; the map does so itself), so no caller sees a hole.
+ * Why: on Gibbon vol. 2 (2,321 blocks, 2 MB) the browser's first frame over the whole book's DOM
+ * took about 1 s even with `content-visibility: auto`; over the first screens it takes tens of ms.
  * @param index the CodePointIndex of `doc.text`
  */
 export function layoutText(container: HTMLElement, doc: DocumentWithText, index: CodePointIndex): TextLayout {
@@ -92,64 +124,141 @@ export function layoutText(container: HTMLElement, doc: DocumentWithText, index:
   const milestones = doc.structure.filter(isMilestone).sort((a, b) => a.start - b.start)
   const structured = doc.structure.some((b) => !isMilestone(b))
   const frag = document.createDocumentFragment()
-  const elements: HTMLElement[] = []
-  const runs: TextRun[] = []
-  const chunks: TextChunk[] = []
-  let chunk: (TextChunk & { lines: number }) | undefined
-  let m = 0
-  let list: HTMLElement | undefined
   if (!blocks.some((b) => b.kind === 'title')) {
     // The document's title, not part of its text (it cannot be highlighted).
     frag.append(Object.assign(document.createElement('h1'), { className: 'doc-title', textContent: doc.title }))
     const cats = categoriesList(doc)
     if (cats) frag.append(cats)
   }
-  blocks.forEach((b, i) => {
-    const el = elementFor(b, structured)
-    el.dataset.b = String(i)
-    // A new chunk when this one is full (a list stays in one chunk).
-    if (!chunk || (chunk.end - chunk.start >= CHUNK_CP && !(b.kind === 'list-item' && list))) {
-      const c = document.createElement('div')
-      c.className = 'chunk'
-      c.dataset.c = String(chunks.length)
-      frag.append(c)
-      chunk = { start: b.start, end: b.end, el: c, lines: 0 }
-      chunks.push(chunk)
-      list = undefined
+  const chunks = planChunks(blocks, milestones)
+  for (const c of chunks) frag.append(c.el)
+  const elements: HTMLElement[] = []
+  const runs: TextRun[] = []
+  let built = 0 // chunks built so far
+  let m = 0 // next milestone to place
+  const buildChunk = (chunk: PlannedChunk) => {
+    let list: HTMLElement | undefined
+    for (let i = chunk.first; i <= chunk.last; i++) {
+      const b = blocks[i]
+      const el = elementFor(b, structured)
+      el.dataset.b = String(i)
+      // Milestones starting inside this block (or in the gap before it) cut it into runs, with a
+      // marker between two runs.
+      let from = b.start
+      for (; m < milestones.length && milestones[m].start < b.end; m++) {
+        const ms = milestones[m]
+        if (ms.start > from) from = addRun(el, runs, index, from, ms.start)
+        el.append(marker(ms))
+        if (ms.kind === 'line') el.classList.add('has-lines')
+      }
+      if (from < b.end || from === b.start) addRun(el, runs, index, from, b.end)
+      if (b.kind === 'list-item') {
+        if (!list) chunk.el.append((list = document.createElement('ul')))
+        list.append(el)
+      } else {
+        list = undefined
+        chunk.el.append(el)
+        if (b.kind === 'title') {
+          const cats = categoriesList(doc)
+          if (cats) chunk.el.append(cats)
+        }
+      }
+      elements.push(el)
     }
+  }
+  /** Builds chunks [built, upTo). */
+  const buildTo = (upTo: number) => {
+    const before = runs.length
+    for (; built < Math.min(upTo, chunks.length); built++) buildChunk(chunks[built])
+    for (let r = before; r < runs.length; r++) map.add(runs[r])
+  }
+  /** Index of the last chunk starting at or before `cp` (binary search). */
+  const chunkOf = (cp: number) => {
+    let lo = 0
+    let hi = chunks.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (chunks[mid].start <= cp) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+  const map = new TextMap(index, [], (cp) => {
+    if (built < chunks.length) buildTo(chunkOf(cp) + 1)
+  })
+  // One slice per frame, after the frame: the first screens show before the rest is built, and
+  // the book's DOM grows a little per frame rather than in one long task.
+  let frame = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let finish: () => void = () => undefined
+  const done = new Promise<void>((resolve) => (finish = resolve))
+  const next = () => {
+    if (built >= chunks.length) return finish()
+    frame = requestAnimationFrame(() => (timer = setTimeout(step)))
+  }
+  const step = () => {
+    buildTo(built + CHUNKS_PER_TASK)
+    next()
+  }
+  buildTo(chunkOf(FIRST_CP) + 1)
+  container.replaceChildren(frag)
+  next()
+  return {
+    blocks,
+    elements,
+    chunks: chunks.map(({ start, end, el }) => ({ start, end, el })),
+    map,
+    chunkAt: chunkOf,
+    pagesPerChunk: chunks.map((c) => c.pages),
+    ensure: (cp = Infinity) => map.ensure(cp),
+    get complete() {
+      return built === chunks.length
+    },
+    done,
+    dispose: () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }
+}
+
+/**
+ * Groups blocks into chunks of about CHUNK_CP code points (a list stays in one chunk) and makes
+ * each chunk's element, empty, with its estimated height; counts the page markers each will hold
+ * (a milestone goes to the first block ending after its start, as the build places it).
+ */
+function planChunks(blocks: readonly Block[], milestones: readonly Block[]): PlannedChunk[] {
+  const chunks: (PlannedChunk & { lines: number })[] = []
+  let chunk: (PlannedChunk & { lines: number }) | undefined
+  let inList = false
+  let m = 0
+  blocks.forEach((b, i) => {
+    if (!chunk || (chunk.end - chunk.start >= CHUNK_CP && !(b.kind === 'list-item' && inList))) {
+      const el = document.createElement('div')
+      el.className = 'chunk'
+      el.dataset.c = String(chunks.length)
+      chunk = { start: b.start, end: b.end, el, first: i, last: i, pages: 0, lines: 0 }
+      chunks.push(chunk)
+      inList = false
+    }
+    chunk.last = i
     chunk.end = Math.max(chunk.end, b.end)
     chunk.lines += Math.ceil((b.end - b.start) / LINE_CHARS) + 0.6
-    chunk.el.style.setProperty('--lines', String(Math.round(chunk.lines)))
-    // Milestones starting inside this block (or in the gap before it) cut it into runs, with a
-    // marker between two runs.
-    let from = b.start
-    for (; m < milestones.length && milestones[m].start < b.end; m++) {
-      const ms = milestones[m]
-      if (ms.start > from) from = addRun(el, runs, index, from, ms.start)
-      const marker = document.createElement('span')
-      marker.className = ms.kind === 'page' ? 'pb' : showsLineNumber(ms.label ?? '') ? 'lb shown' : 'lb'
-      marker.dataset.label = ms.label ?? ''
-      marker.setAttribute('aria-hidden', 'true')
-      if (ms.kind === 'page') marker.title = `Page ${ms.label ?? ''}`
-      el.append(marker)
-      if (ms.kind === 'line') el.classList.add('has-lines')
-    }
-    if (from < b.end || from === b.start) addRun(el, runs, index, from, b.end)
-    if (b.kind === 'list-item') {
-      if (!list) chunk.el.append((list = document.createElement('ul')))
-      list.append(el)
-    } else {
-      list = undefined
-      chunk.el.append(el)
-      if (b.kind === 'title') {
-        const cats = categoriesList(doc)
-        if (cats) chunk.el.append(cats)
-      }
-    }
-    elements.push(el)
+    for (; m < milestones.length && milestones[m].start < b.end; m++) if (milestones[m].kind === 'page') chunk.pages++
+    inList = b.kind === 'list-item'
   })
-  container.replaceChildren(frag)
-  return { blocks, elements, chunks: chunks.map(({ start, end, el }) => ({ start, end, el })), map: new TextMap(index, runs) }
+  for (const c of chunks) c.el.style.setProperty('--lines', String(Math.round(c.lines)))
+  return chunks
+}
+
+/** The empty element marking where a page or line starts (drawn in the margin by CSS). */
+function marker(ms: Block): HTMLElement {
+  const el = document.createElement('span')
+  el.className = ms.kind === 'page' ? 'pb' : showsLineNumber(ms.label ?? '') ? 'lb shown' : 'lb'
+  el.dataset.label = ms.label ?? ''
+  el.setAttribute('aria-hidden', 'true')
+  if (ms.kind === 'page') el.title = `Page ${ms.label ?? ''}`
+  return el
 }
 
 /** Appends a text node with code points [start, end) to `el`; returns `end`. */

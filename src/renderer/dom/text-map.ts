@@ -24,10 +24,32 @@ export interface TextPoint {
 
 export class TextMap {
   private readonly byNode = new Map<Node, TextRun>()
+  private readonly list: TextRun[]
 
-  /** @param runs rendered runs in document order (ascending `start`, not overlapping) */
-  constructor(readonly index: CodePointIndex, readonly runs: readonly TextRun[]) {
+  /**
+   * @param runs rendered runs in document order (ascending `start`, not overlapping)
+   * @param build when the text is laid out progressively (dom/text-layout.ts): builds the text
+   *   through code point `cp`, adding its runs with `add`, before the map answers about it
+   */
+  constructor(readonly index: CodePointIndex, runs: readonly TextRun[], private readonly build?: (cp: number) => void) {
+    this.list = [...runs]
     for (const r of runs) this.byNode.set(r.node, r)
+  }
+
+  /** The runs rendered so far, in document order. */
+  get runs(): readonly TextRun[] {
+    return this.list
+  }
+
+  /** Adds a run after the others (its `start` is at or after the last run's `end`). */
+  add(run: TextRun): void {
+    this.list.push(run)
+    this.byNode.set(run.node, run)
+  }
+
+  /** Makes sure the text through code point `cp` is rendered (a no-op unless laid out progressively). */
+  ensure(cp: number): void {
+    this.build?.(cp)
   }
 
   /** The point of code point `cp` inside `run` (clamped to the run). */
@@ -41,6 +63,7 @@ export class TextMap {
    * when none of it is rendered. The span may cross several runs (and the gaps between them).
    */
   points(start: number, end: number): { start: TextPoint; end: TextPoint } | undefined {
+    this.ensure(end)
     const first = this.runs[this.firstIndex((r) => r.end > start)]
     const last = this.runs[this.firstIndex((r) => r.start >= end) - 1]
     if (!first || !last || first.start > last.start) return undefined

@@ -53,7 +53,15 @@ export interface Notice {
 export interface OpenDocument {
   doc: DocumentWithText
   annotations: AnnotationIndex
+  /** False while only the annotations of the document's first screens are in (see `open_`). */
+  complete: boolean
 }
+
+/**
+ * Code points of a document whose annotations are read first when it opens: well beyond what the
+ * first screens show (about 3,000 code points each), a few hundred annotations on a whole book.
+ */
+export const FIRST_SCREENS = 30_000
 
 export class ProjectModel {
   info: ProjectInfo | undefined
@@ -223,21 +231,38 @@ export class ProjectModel {
     }
   }
 
+  /**
+   * Reads a document and its annotations. A document not shown yet comes in two steps: its text
+   * with the annotations of its first screens (FIRST_SCREENS, a small answer) is shown at once, then
+   * all its annotations (on a whole book, megabytes to send and parse) replace them. The document
+   * stays `complete: false` in between; change events are held until all is read.
+   */
   private open_(id: string): Promise<void> {
     const ticket = ++this.openTicket
+    const shown = this.open?.doc.id === id
     // An edit announced while reading may or may not be in what was read: its event is applied after.
     return this.holdingEvents(async () => {
-      const [doc, annotations] = await Promise.all([this.read('getDocument', { id }), this.read('listAnnotations', { documentId: id })])
-      if (ticket !== this.openTicket) return // a later openDocument() won
-      this.setOpen(doc, annotations)
+      const doc = this.read('getDocument', { id })
+      if (!shown) {
+        const [text, first] = await Promise.all([doc, this.read('listAnnotations', { documentId: id, start: 0, end: FIRST_SCREENS })])
+        if (ticket !== this.openTicket) return // a later openDocument() won
+        this.setOpen(text, first, false)
+      }
+      // Asked for after the first screens' answers, so the services send those first.
+      const [text, annotations] = await Promise.all([doc, this.read('listAnnotations', { documentId: id })])
+      if (ticket !== this.openTicket) return
+      this.setOpen(text, annotations)
     })
   }
 
-  /** Puts a freshly read document in front (internal: also used when its text changed). */
-  setOpen(doc: DocumentWithText, annotations: Parameters<typeof AnnotationIndex.prototype.upsert>[0][]): void {
+  /**
+   * Puts a freshly read document in front (internal: also used when its text changed).
+   * `complete`: false when `annotations` are only those of the first screens (the rest follows).
+   */
+  setOpen(doc: DocumentWithText, annotations: Parameters<typeof AnnotationIndex.prototype.upsert>[0][], complete = true): void {
     if (this.open?.doc.id !== doc.id) this.suggestions.clear()
     compactAnnotations(annotations)
-    this.open = { doc, annotations: new AnnotationIndex(doc.id, annotations) }
+    this.open = { doc, annotations: new AnnotationIndex(doc.id, annotations), complete }
     this.written.clear() // what was read replaces what the model's writes had applied
     this.counts.reset(annotations)
     this.selections.noteTags(annotations)

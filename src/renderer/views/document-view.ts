@@ -2,8 +2,9 @@
  * `<document-view>`: the open document as a historian reads it (title, categories, headings,
  * paragraphs, list items, notes, page and line markers), with its highlights painted over the text.
  *
- * Whole books stay instant: the text DOM is built once per document (dom/text-layout.ts) with
- * `content-visibility: auto` chunks, so layout and paint follow the viewport; highlights are painted
+ * Whole books stay instant: the text DOM is built once per document from its first screens on
+ * (dom/text-layout.ts: the rest a slice per frame) in `content-visibility: auto` chunks, so layout
+ * and paint follow the viewport; highlights are painted
  * for the chunks the browser renders only (dom/rendered-chunks.ts), from the annotation index's
  * interval queries, as boxes (dom/highlight-painter.ts). An edit repaints only when it touches that
  * window. Selecting text (mouse, or Shift+arrow keys after focusing the text) opens `<selection-popover>`.
@@ -47,6 +48,8 @@ import type { HighlightBody, SelectionPopover } from './selection-popover'
 
 /** Beyond this distance (in viewports) a jump is instant: smooth scrolling would lay out every block passed. */
 const SMOOTH_LIMIT = 2
+/** Frames during which a far jump keeps its passage at the reading line while the blocks around it are laid out. */
+const SETTLE_FRAMES = 12
 /** Code points of a cited region flashed after a jump to it (its start, not a whole chapter). */
 const FLASH_CP = 400
 
@@ -92,6 +95,11 @@ export class DocumentView extends LitElement {
   /** What is painted now: each highlight near the viewport, with its text and colour (for tests and measurements). */
   get painted(): { id: string; text: string; colour: string }[] {
     return (this.painter?.painted ?? []).map((p) => ({ id: p.id, text: liveRange(p.range).toString(), colour: p.colour }))
+  }
+
+  /** True once the whole text is laid out (a book is laid out from its first screens on: dom/text-layout.ts). */
+  get laidOut(): boolean {
+    return !!this.layout?.complete
   }
 
   /** The text of an extra layer (the selected passage, the pending one, the flashed one) while it shows. */
@@ -163,6 +171,7 @@ export class DocumentView extends LitElement {
   revealSpan(start: number, end: number, exact = false): boolean {
     const range = this.layout?.map.toStaticRange(start, end)
     if (!range || !this.layout || !this.painter) return false
+    this.layout.ensure(start)
     const el = this.layout.elements[this.blockAt(start)]
     // The block's place from the layout as it stands (blocks far away keep an estimated height),
     // not scrollIntoView: that brings every skipped block's style up to date first (content-visibility).
@@ -173,13 +182,30 @@ export class DocumentView extends LitElement {
     const settle = exact || far
     this.scroller.scrollTo({ top: target, behavior: reduce || settle ? 'auto' : 'smooth' })
     if (settle) {
-      requestAnimationFrame(() => requestAnimationFrame(() => {
-        const at = liveRange(range).getBoundingClientRect().top - this.scroller.getBoundingClientRect().top
-        this.scroller.scrollTop += at - this.scroller.clientHeight / 3
-        this.painter?.flash(range)
-      }))
+      // Paint the passage's chunks (and their neighbours) now, not when the browser reports them rendered a frame later.
+      const last = this.layout.chunks.length - 1
+      this.window = { first: Math.max(0, this.layout.chunkAt(start) - 1), last: Math.min(last, this.layout.chunkAt(end) + 1) }
+      this.paint()
+      this.painter.flash(range)
+      this.settleOn(range)
     } else this.painter.flash(range)
     return true
+  }
+
+  /**
+   * Keeps `range` at the reading line while the blocks around it take their real heights (they
+   * had estimated ones): measured each frame, corrected until it stays put two frames running
+   * (at most SETTLE_FRAMES), so a passage deep in a book does not end up above the screen.
+   */
+  private settleOn(range: AbstractRange, frames = SETTLE_FRAMES, still = 0): void {
+    requestAnimationFrame(() => {
+      if (!this.isConnected) return
+      const at = liveRange(range).getBoundingClientRect().top - this.scroller.getBoundingClientRect().top
+      const off = at - this.scroller.clientHeight / 3
+      if (Math.abs(off) > 1) this.scroller.scrollTop += off
+      const quiet = Math.abs(off) > 1 ? 0 : still + 1
+      if (quiet < 2 && frames > 1) this.settleOn(range, frames - 1, quiet)
+    })
   }
 
   disconnectedCallback(): void {
@@ -231,12 +257,14 @@ export class DocumentView extends LitElement {
       this.paint()
     })
     this.pages = this.doc.structure.filter((b) => b.kind === 'page').sort((a, b) => a.start - b.start)
-    const tracker = new PageTracker(this.layout.chunks.map((c) => c.el))
+    const layout = this.layout
+    const tracker = new PageTracker(layout.chunks.map((c) => c.el), layout.pagesPerChunk, (k) => layout.ensure(layout.chunks[k].start))
     this.pageFollower = tracker.count ? new PageFollower(this.scroller, tracker, (page) => this.reportPage(page)) : undefined
     this.pageFollower?.follow()
   }
 
   private teardown(): void {
+    this.layout?.dispose()
     this.visible?.disconnect()
     this.ocrMarks?.dispose()
     this.ocrMarks = undefined

@@ -180,7 +180,7 @@ export class MarginaliaApp extends LitElement {
         </aside>
       </main>
       <footer aria-live="polite">
-        <span>${m.loading ? 'Loading…' : `${plural(m.documents.size, 'document')} · ${plural(open?.annotations.size ?? 0, 'highlight')} in this document`}</span>
+        <span>${m.loading || open?.complete === false ? 'Loading…' : `${plural(m.documents.size, 'document')} · ${plural(open?.annotations.size ?? 0, 'highlight')} in this document`}</span>
         <span>${h.canUndo ? html`<kbd>${MOD}+Z</kbd> undo ${h.undoLabel ?? 'last edit'}` : 'Nothing to undo'}</span>
         <span>${h.canRedo ? html`<kbd>${MOD}+Shift+Z</kbd> redo ${h.redoLabel ?? 'edit'}` : ''}</span>
         <span class="notice">${jobs ? `${plural(jobs, 'job')} running · ` : ''}${this.notice}</span>

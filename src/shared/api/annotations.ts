@@ -20,8 +20,12 @@ export interface HistoryState {
 }
 
 export const annotationMethods = {
-  /** Annotations in document order (start, then end); all documents when `documentId` is absent. */
-  listAnnotations: method<Annotation[]>()(z.object({ documentId: id.optional() })),
+  /**
+   * Annotations in document order (start, then end); all documents when `documentId` is absent.
+   * With `start`/`end` (code points), only those overlapping [start, end) (touching `start` counts):
+   * the first screens of a document, read before the rest.
+   */
+  listAnnotations: method<Annotation[]>()(z.object({ documentId: id.optional(), start: offset.optional(), end: offset.optional() })),
   /** One annotation by id (e.g. to open the document of a passage another panel links to). */
   getAnnotation: method<Annotation>()(z.object({ id })),
   /** Highlights code points [start, end) of a document. The range is widened to whole grapheme clusters. */

@@ -69,6 +69,18 @@ describe('annotations', () => {
     expect(await session.call('createAnnotation', { documentId: docId, start: 5, end: 999999 })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
   })
 
+  it('lists the annotations overlapping a window of the text (the first screens), the same records as the whole list', async () => {
+    const value = <T>(r: { ok: true; value: T } | { ok: false }): T => { if (!r.ok) throw new Error('call failed'); return r.value }
+    const made = []
+    for (const [start, end] of [[0, 5], [10, 40], [35, 60], [60, 70], [200, 230]]) made.push(value(await session.api.createAnnotation({ documentId: docId, start, end })))
+    const all = value(await session.api.listAnnotations({ documentId: docId }))
+    const window = value(await session.api.listAnnotations({ documentId: docId, start: 38, end: 60 }))
+    // [10, 40) and [35, 60) overlap [38, 60); [60, 70) touches only its end (excluded), [0, 5) and [200, 230) lie outside.
+    expect(window.map((a) => a.id)).toEqual([made[1].id, made[2].id])
+    expect(window).toEqual(all.filter((a) => window.some((w) => w.id === a.id)))
+    expect(value(await session.api.listAnnotations({ documentId: docId, start: 0, end: 1 })).map((a) => a.id)).toEqual([made[0].id])
+  })
+
   it('lists in document order, gives new tags colours, and undoes/redoes create, edit and delete', async () => {
     const later = await session.api.annotateQuote({ documentId: docId, quote: 'Battle of Ankara', tags: ['event'] })
     const earlier = await session.api.annotateQuote({ documentId: docId, quote: 'Keratsa of Bulgaria', tags: ['person'] })
@@ -91,6 +103,36 @@ describe('annotations', () => {
     expect(redone.ok && redone.value.canRedo).toBe(true)
     const edited = await session.api.listAnnotations({ documentId: docId })
     expect(edited.ok && edited.value[0].note).toBe('mother')
+  })
+
+  it("keeps each document's list current across create, edit, delete, undo and redo (the per-document lists follow the store)", async () => {
+    const other = await importText('other.txt', 'Another text about Manuel II and the siege of Constantinople.')
+    const value = <T>(r: { ok: true; value: T } | { ok: false }): T => { if (!r.ok) throw new Error('call failed'); return r.value }
+    /** The per-document list against the whole project's list, filtered and sorted afresh. */
+    const check = async () => {
+      const all = value(await session.api.listAnnotations({}))
+      for (const d of [docId, other]) {
+        const listed = value(await session.api.listAnnotations({ documentId: d }))
+        expect(listed).toEqual(all.filter((a) => a.documentId === d))
+        expect(value(await session.api.listAnnotations({ documentId: d, start: 0, end: 12 }))).toEqual(listed.filter((a) => a.target.start < 12))
+      }
+      return all.length
+    }
+    expect(await check()).toBe(0) // read once: the lists are made
+    const a = value(await session.api.createAnnotation({ documentId: docId, start: 30, end: 40 }))
+    const b = value(await session.api.createAnnotation({ documentId: other, start: 8, end: 15, note: 'Manuel' }))
+    expect(await check()).toBe(2)
+    value(await session.api.updateAnnotation({ id: a.id, note: 'changed' }))
+    expect(value(await session.api.listAnnotations({ documentId: docId }))[0].note).toBe('changed')
+    value(await session.api.deleteAnnotation({ id: b.id }))
+    expect(await check()).toBe(1)
+    value(await session.api.undo({})) // the delete
+    expect(await check()).toBe(2)
+    value(await session.api.undo({})) // the edit
+    expect(value(await session.api.listAnnotations({ documentId: docId }))[0].note).toBe('')
+    value(await session.api.redo({}))
+    expect(value(await session.api.listAnnotations({ documentId: docId }))[0].note).toBe('changed')
+    expect(await check()).toBe(2)
   })
 
   it('emits a change event for every edit', async () => {

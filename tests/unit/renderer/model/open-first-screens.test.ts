@@ -1,0 +1,73 @@
+/**
+ * Opening a whole book: the model shows the text with the annotations of its first screens before
+ * the whole list (megabytes on a book) has arrived, then puts every annotation in; edits made in
+ * between, by this window or another writer, are neither lost nor doubled.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FIRST_SCREENS, ProjectModel } from '../../../../src/renderer/model/project-model'
+import { type CountingTransport, type Seeded, seededModel, settle } from './session-transport'
+
+let ctx: Seeded
+beforeEach(async () => {
+  ctx = await seededModel()
+})
+afterEach(() => ctx.close())
+
+async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const r = await p
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value
+}
+
+/** A transport whose answers to whole-document `listAnnotations` calls wait until `release()`. */
+function holdingWholeLists(): CountingTransport & { release(): void } {
+  const { transport } = ctx
+  let release!: () => void
+  const gate = new Promise<void>((r) => (release = r))
+  return {
+    ...transport,
+    calls: [],
+    release: () => release(),
+    async call(method, args) {
+      const r = await transport.call(method, args)
+      if (method === 'listAnnotations' && (args as { end?: number }).end === undefined) await gate
+      return r
+    }
+  }
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !check(); i++) await settle(5)
+  expect(check()).toBe(true)
+}
+
+describe('opening a long document', () => {
+  it('shows the text and its first screens\' highlights before the whole list arrives, then all of them', async () => {
+    const line = 'The emperor left the city and the regent governed in his name. '
+    const bookId = await ctx.importText('book.txt', line.repeat(Math.ceil((3 * FIRST_SCREENS) / line.length)))
+    const near = await must(ctx.session.api.createAnnotation({ documentId: bookId, start: 4, end: 11 }))
+    const far = await must(ctx.session.api.createAnnotation({ documentId: bookId, start: 2 * FIRST_SCREENS, end: 2 * FIRST_SCREENS + 7 }))
+    const held = holdingWholeLists()
+    const m2 = new ProjectModel(held)
+    const started = m2.start()
+    await until(() => m2.documents.size > 0)
+    const opening = m2.openDocument(bookId)
+    await until(() => m2.open?.doc.id === bookId)
+    // The text is there, with the first screens' highlight and not yet the far one.
+    expect(m2.open!.doc.text.startsWith('The emperor')).toBe(true)
+    expect(m2.open!.complete).toBe(false)
+    expect(m2.open!.annotations.all.map((a) => a.id)).toEqual([near.id])
+    // Meanwhile this window highlights a passage and another writer one far away.
+    const mine = await m2.mutate('createAnnotation', { documentId: bookId, start: 20, end: 28 })
+    expect(m2.open!.annotations.get(mine.id)).toBeTruthy()
+    const theirs = await must(ctx.session.api.createAnnotation({ documentId: bookId, start: 2 * FIRST_SCREENS + 100, end: 2 * FIRST_SCREENS + 110 }))
+    await settle(20)
+    held.release()
+    await opening
+    await started
+    await settle(20)
+    expect(m2.open!.complete).toBe(true)
+    expect(m2.open!.annotations.all.map((a) => a.id).sort()).toEqual([near.id, mine.id, far.id, theirs.id].sort())
+    m2.stop()
+  })
+})
