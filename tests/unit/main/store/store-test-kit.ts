@@ -1,6 +1,6 @@
 /** Shared bits of the store tests: temp folders that clean up, small valid records, fault injection at the file layer. */
 import { afterEach, vi } from 'vitest'
-import { pathOfHandle, storeFs } from '../../../../src/main/store/store-fs'
+import { type FileHandle, pathOfHandle, storeFs } from '../../../../src/main/store/store-fs'
 import type { Annotation, Tag } from '../../../../src/shared/model'
 import { tempDir } from '../../../helpers/temp-dir'
 
@@ -71,6 +71,19 @@ export function failAt(op: 'write' | 'sync' | 'datasync' | 'rename' | 'open' | '
       return real(from, to)
     })
   }
+}
+
+/** Every file handle `storeFs.open` hands out from now on (the store opens files only through it; a closed one has `fd` -1). */
+export function trackHandles(): FileHandle[] {
+  const handles: FileHandle[] = []
+  unspy('open')
+  const real = storeFs.open
+  vi.spyOn(storeFs, 'open').mockImplementation(async (path, flags, mode) => {
+    const handle = await real(path, flags, mode)
+    handles.push(handle)
+    return handle
+  })
+  return handles
 }
 
 /** Records every storeFs call as "op basename" in order (handle ops name the opened path). */
