@@ -124,6 +124,18 @@ describe('journal', () => {
     await again.close()
   })
 
+  it('a session without edits leaves project.json as it was on close', async () => {
+    const dir = folder()
+    const first = await FileProjectStore.open(dir, { create: true })
+    await first.transact('a', (tx) => tx.put('tags', tag('a')))
+    await first.close()
+    const before = statSync(join(dir, 'project.json'))
+    const store = await FileProjectStore.open(dir)
+    await store.close()
+    const after = statSync(join(dir, 'project.json'))
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]) // not rewritten
+  })
+
   it('compacts again each time the journal outgrows its threshold in one session', async () => {
     process.env.MARGINALIA_COMPACT_BYTES = '2000'
     const dir = folder()
