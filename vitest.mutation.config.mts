@@ -30,6 +30,8 @@ export default defineConfig({
   test: {
     ...base.test,
     globalSetup: [],
+    // Every file, every test: the store kit's temp folders removed and spies restored (see the file).
+    setupFiles: ['tests/unit/main/store/after-each-test.ts'],
     // One module graph for the whole run: each mutant's tests start in a second instead of re-importing everything.
     pool: 'threads',
     sequence: { sequencer: QuickestFirst },

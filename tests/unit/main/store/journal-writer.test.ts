@@ -13,8 +13,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { writeFileAtomic } from '../../../../src/main/store/atomic-write'
 import { type JournalEntry, type JournalHeader, journalLine, JournalWriter, readJournal } from '../../../../src/main/store/journal'
 import { FileProjectStore } from '../../../../src/main/store/project-store'
-import { type FileHandle, pathOfHandle, storeFs } from '../../../../src/main/store/store-fs'
-import { annotation, crash, folder, tag, unspy } from './store-test-kit'
+import { pathOfHandle, storeFs } from '../../../../src/main/store/store-fs'
+import { annotation, crash, folder, tag, trackHandles, unspy } from './store-test-kit'
 
 // Spies are put back after each test here too: in the mutation run (one module graph) the kit's own afterEach may not be registered.
 afterEach(() => vi.restoreAllMocks())
@@ -22,19 +22,6 @@ afterEach(() => vi.restoreAllMocks())
 const journalPath = (dir: string) => join(dir, 'journal.jsonl')
 const header: JournalHeader = { journal: 1, project: 'urn:uuid:journal-writer-test', baseSeq: 0, baseHash: '' }
 const addTag = (seq: number, id: string): JournalEntry => ({ seq, op: 'edit', label: `add ${id}`, changes: [{ c: 'tags', id, v: tag(id) }] })
-
-/** Every handle `storeFs.open` hands out from now on (the store opens files only through it). */
-function trackHandles(): FileHandle[] {
-  const handles: FileHandle[] = []
-  unspy('open')
-  const real = storeFs.open
-  vi.spyOn(storeFs, 'open').mockImplementation(async (path, flags, mode) => {
-    const handle = await real(path, flags, mode)
-    handles.push(handle)
-    return handle
-  })
-  return handles
-}
 
 describe('journal.jsonl missing', () => {
   it('a project whose journal is gone opens with its saved state and journals new edits again', async () => {

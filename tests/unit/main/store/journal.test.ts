@@ -123,6 +123,33 @@ describe('journal', () => {
     expect(again.history.state().undoLabel).toBe('b29')
     await again.close()
   })
+
+  it('a session without edits leaves project.json as it was on close', async () => {
+    const dir = folder()
+    const first = await FileProjectStore.open(dir, { create: true })
+    await first.transact('a', (tx) => tx.put('tags', tag('a')))
+    await first.close()
+    const before = statSync(join(dir, 'project.json'))
+    const store = await FileProjectStore.open(dir)
+    await store.close()
+    const after = statSync(join(dir, 'project.json'))
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]) // not rewritten
+  })
+
+  it('compacts again each time the journal outgrows its threshold in one session', async () => {
+    process.env.MARGINALIA_COMPACT_BYTES = '2000'
+    const dir = folder()
+    const store = await FileProjectStore.open(dir, { create: true })
+    const folded = async (id: string) => {
+      for (let i = 0; i < 100 && !readFileSync(join(dir, 'project.json'), 'utf8').includes(`"${id}"`); i++) await new Promise((r) => setTimeout(r, 50))
+      return readFileSync(join(dir, 'project.json'), 'utf8').includes(`"${id}"`)
+    }
+    for (const round of ['a', 'b', 'c']) {
+      for (let i = 0; i < 40; i++) await store.transact(`${round}${i}`, (tx) => tx.put('annotations', annotation(`${round}_${i}`, 'doc_1', 'n'.repeat(200))))
+      expect(await folded(`${round}_39`), `round ${round} folded in before close`).toBe(true)
+    }
+    await store.close()
+  })
 })
 
 describe('project.json read back', () => {

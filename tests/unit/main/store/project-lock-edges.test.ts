@@ -12,7 +12,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { processStarted } from '../../../../src/main/store/process-identity'
 import { acquireProjectLock, LOCK_FILE } from '../../../../src/main/store/project-lock'
-import { failAt, folder } from './store-test-kit'
+import { storeFs } from '../../../../src/main/store/store-fs'
+import { failAt, folder, trackHandles, unspy } from './store-test-kit'
 
 // Spies are put back after each test here too: in the mutation run (one module graph) the kit's own afterEach may not be registered.
 afterEach(() => vi.restoreAllMocks())
@@ -27,13 +28,16 @@ describe('project lock without hard links', () => {
   for (const code of ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS']) {
     it(`is taken by an exclusive create when link() is refused (${code}), complete and exclusive`, async () => {
       const dir = folder()
-      failAt('link', /marginalia\.lock$/, 1, code)
+      unspy('link')
+      const handles = trackHandles()
+      const links = vi.spyOn(storeFs, 'link').mockRejectedValue(Object.assign(new Error(`${code}: no hard links here`), { code })) // every time, as on such a disk
       const release = await acquireProjectLock(dir)
+      expect(links).toHaveBeenCalled()
       expect(lockOf(dir)).toMatchObject({ app: 'marginalia', pid: process.pid, token: expect.stringMatching(/^[0-9a-f]{24}$/) })
-      failAt('link', /marginalia\.lock$/, 1, code)
       await expect(acquireProjectLock(dir)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/is open in another Marginalia process \(pid \d+, since /) })
       await release()
       expect(readdirSync(dir)).toEqual([])
+      expect(handles.filter((h) => h.fd !== -1)).toEqual([]) // the lock file written by hand is closed
     })
   }
 
@@ -108,5 +112,48 @@ describe('the candidate', () => {
     failAt('write', /marginalia\.lock\.[0-9a-f]{12}\.tmp$/)
     await expect(acquireProjectLock(dir)).rejects.toThrow(/ENOSPC: injected failure/)
     expect(readdirSync(dir)).toEqual([])
+  })
+})
+
+describe('locks of other kinds', () => {
+  const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+  it('a lock of an old version (a bare pid) is respected while that process runs, and taken over after', async () => {
+    const dir = folder()
+    writeFileSync(join(dir, LOCK_FILE), `${process.pid}\n`)
+    await expect(acquireProjectLock(dir)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining(`(pid ${process.pid})`) })
+    writeFileSync(join(dir, LOCK_FILE), '999999999\n')
+    const release = await acquireProjectLock(dir)
+    expect(lockOf(dir).pid).toBe(process.pid)
+    await release()
+  })
+
+  it('a lock from another computer is reported with its host and the file to remove, and left alone', async () => {
+    const dir = folder()
+    const theirs = JSON.stringify({ app: 'marginalia', pid: 4242, hostname: 'archive-pc', started: '1@x', token: 't', created: '2026-12-01T09:00:00.000Z' })
+    writeFileSync(join(dir, LOCK_FILE), theirs)
+    await expect(acquireProjectLock(dir)).rejects.toMatchObject({
+      code: 'conflict',
+      message: `${dir} may be open in another Marginalia process (pid 4242 on archive-pc, since 2026-12-01T09:00:00.000Z), which cannot be checked from here. If no Marginalia is using this project, remove ${join(dir, LOCK_FILE)} and try again.`
+    })
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(theirs)
+  })
+
+  it('a fresh lock without a pid is taken as still being written: waited for, then reported', async () => {
+    const dir = folder()
+    const partial = JSON.stringify({ app: 'marginalia', hostname: hostname() }) // this computer's, pid not written yet
+    writeFileSync(join(dir, LOCK_FILE), partial)
+    await expect(acquireProjectLock(dir)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(new RegExp(`remove ${escaped(join(dir, LOCK_FILE))} and try again`)) })
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(partial)
+  })
+
+  it('a lock that cannot be read is reported as such, not taken', async () => {
+    const dir = folder()
+    writeFileSync(join(dir, LOCK_FILE), deadHolder)
+    unspy('readFile')
+    vi.spyOn(storeFs, 'readFile').mockRejectedValue(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }))
+    await expect(acquireProjectLock(dir)).rejects.toMatchObject({ code: 'EIO' })
+    vi.restoreAllMocks()
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(deadHolder)
   })
 })

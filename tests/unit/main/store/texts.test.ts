@@ -89,4 +89,26 @@ describe('migration from schema 1', () => {
     await expect(after.readText(documentId)).rejects.toThrow(/changed outside Marginalia/)
     await after.close()
   })
+
+  it('gives no checksum to a document whose text is missing or named outside texts/, and never reads such a file', async () => {
+    const dir = folder()
+    const { session, documentId } = await project(dir)
+    await session.close()
+    const store = await FileProjectStore.open(dir, { readOnly: true })
+    const { textSha256: _, ...doc } = store.data.documents[documentId]
+    const v1 = {
+      schemaVersion: 1, project: store.data.project, annotations: {}, tags: {},
+      documents: { [documentId]: doc, doc_gone: { ...doc, id: 'doc_gone', textFile: 'doc_gone.txt' }, doc_out: { ...doc, id: 'doc_out', textFile: '../outside.txt' } }
+    }
+    await store.close()
+    writeFileSync(join(dir, 'outside.txt'), TEXT) // beside project.json, not in texts/
+    writeFileSync(join(dir, 'project.json'), JSON.stringify(v1))
+    writeFileSync(join(dir, 'journal.jsonl'), '')
+    const migrated = await FileProjectStore.open(dir)
+    expect(migrated.data.schemaVersion).toBe(SCHEMA_VERSION)
+    expect(migrated.data.documents[documentId].textSha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(migrated.data.documents.doc_gone.textSha256).toBeUndefined()
+    expect(migrated.data.documents.doc_out.textSha256).toBeUndefined()
+    await migrated.close()
+  })
 })
