@@ -88,6 +88,8 @@ describe('SIGKILL at random moments', () => {
       expect(url).toBeDefined()
       const acked: string[] = []
       let stop = false
+      let first: () => void = () => undefined
+      const started = new Promise<void>((ok) => (first = ok))
       const calls = (async () => {
         for (let n = 0; !stop; n++) {
           const tag = `r${round}-${n}`
@@ -96,8 +98,12 @@ describe('SIGKILL at random moments', () => {
             body: JSON.stringify({ tag, color: '#abcdef' })
           }).then((r) => r.json() as Promise<{ ok: boolean }>, () => ({ ok: false }))
           if (res.ok) acked.push(tag)
+          if (acked.length === 1) first()
         }
       })()
+      // The random moment is counted from the first acknowledged write: on a loaded machine the
+      // server's first answer can take longer than the whole random window (CI, load 18).
+      await Promise.race([started, exited(child)])
       await sleep(300 + Math.random() * 1500)
       child.kill('SIGKILL')
       await exited(child)
