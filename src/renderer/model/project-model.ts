@@ -134,8 +134,19 @@ export class ProjectModel {
 
   private tokenRefused = false
 
-  /** Loads the project and opens its first text; subscribes to change events first, so no edit goes unheard. */
-  async start(): Promise<void> {
+  /**
+   * Loads the project and opens its first text; subscribes to change events first, so no edit goes
+   * unheard. Called again before `stop()`, it returns the same load: the window's entry (main.ts)
+   * starts the model while the views' code is still loading, and the shell calls it on connect.
+   */
+  start(): Promise<void> {
+    return (this.started ??= this.start_())
+  }
+
+  /** The load begun by `start()`, until `stop()`. */
+  private started: Promise<void> | undefined
+
+  private async start_(): Promise<void> {
     if (this.transport.missingToken) {
       this.loading = false
       return this.changed('project')
@@ -155,6 +166,7 @@ export class ProjectModel {
   }
 
   stop(): void {
+    this.started = undefined
     this.unsubscribe?.()
     this.unresume?.()
     this.unsubscribe = this.unresume = undefined
