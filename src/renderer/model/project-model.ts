@@ -180,10 +180,9 @@ export class ProjectModel {
    */
   private load(): Promise<void> {
     return this.holdingEvents(async () => {
-      // The lists and the document are read in parallel: the text paints without waiting for the lists.
-      const lists = Promise.all([
-        this.read('getProjectInfo', {}), this.read('listTags', {}), this.read('getHistory', {}), this.read('listEntities', {}), this.read('listCitations', {})
-      ])
+      // The document list first, then the document's reads, then the other lists: a browser opens
+      // at most six connections to the services (one is the event stream), so lists asked first
+      // held the connections the document's text waited for (bench/profile-render.ts open).
       const documents = await this.read('listDocuments', {})
       this.documents.clear()
       for (const d of documents) this.documents.set(d.id, d)
@@ -193,6 +192,10 @@ export class ProjectModel {
       const keep = shown && this.documents.has(shown) ? shown : undefined
       const next = keep ?? (documents.find((d) => d.role === 'text') ?? documents[0])?.id
       const opening = next ? this.open_(next) : Promise.resolve(this.closeDocument())
+      // open_ has asked for the text and the first screens' annotations (synchronously): now the lists.
+      const lists = Promise.all([
+        this.read('getProjectInfo', {}), this.read('listTags', {}), this.read('getHistory', {}), this.read('listEntities', {}), this.read('listCitations', {})
+      ])
       const [info, tags, history, entities, citations] = await lists
       this.info = info
       this.history = history
