@@ -1,10 +1,10 @@
-/// <reference types="vite/client" />
 /**
- * Renderer entry: registers every custom element (one per file under ./views, each file
- * defining the tag it is named after) and mounts the application shell.
+ * Renderer entry. It starts the window's project model first (the event stream opens, the project's
+ * lists and first document are asked for), then loads the views (register-views.ts, most of the
+ * code) as a separate chunk: the reads travel while that code loads and is parsed, instead of
+ * after. The shell takes the started model (window-model.ts).
  */
-import.meta.glob('./views/*.ts', { eager: true })
+import { startWindowModel } from './model/window-model'
 
-if (!document.querySelector('marginalia-app')) {
-  document.body.append(document.createElement('marginalia-app'))
-}
+startWindowModel()
+void import('./register-views')

@@ -134,8 +134,19 @@ export class ProjectModel {
 
   private tokenRefused = false
 
-  /** Loads the project and opens its first text; subscribes to change events first, so no edit goes unheard. */
-  async start(): Promise<void> {
+  /**
+   * Loads the project and opens its first text; subscribes to change events first, so no edit goes
+   * unheard. Called again before `stop()`, it returns the same load: the window's entry (main.ts)
+   * starts the model while the views' code is still loading, and the shell calls it on connect.
+   */
+  start(): Promise<void> {
+    return (this.started ??= this.start_())
+  }
+
+  /** The load begun by `start()`, until `stop()`. */
+  private started: Promise<void> | undefined
+
+  private async start_(): Promise<void> {
     if (this.transport.missingToken) {
       this.loading = false
       return this.changed('project')
@@ -155,6 +166,7 @@ export class ProjectModel {
   }
 
   stop(): void {
+    this.started = undefined
     this.unsubscribe?.()
     this.unresume?.()
     this.unsubscribe = this.unresume = undefined
@@ -168,10 +180,9 @@ export class ProjectModel {
    */
   private load(): Promise<void> {
     return this.holdingEvents(async () => {
-      // The lists and the document are read in parallel: the text paints without waiting for the lists.
-      const lists = Promise.all([
-        this.read('getProjectInfo', {}), this.read('listTags', {}), this.read('getHistory', {}), this.read('listEntities', {}), this.read('listCitations', {})
-      ])
+      // The document list first, then the document's reads, then the other lists: a browser opens
+      // at most six connections to the services (one is the event stream), so lists asked first
+      // held the connections the document's text waited for (bench/profile-render.ts open).
       const documents = await this.read('listDocuments', {})
       this.documents.clear()
       for (const d of documents) this.documents.set(d.id, d)
@@ -181,6 +192,10 @@ export class ProjectModel {
       const keep = shown && this.documents.has(shown) ? shown : undefined
       const next = keep ?? (documents.find((d) => d.role === 'text') ?? documents[0])?.id
       const opening = next ? this.open_(next) : Promise.resolve(this.closeDocument())
+      // open_ has asked for the text and the first screens' annotations (synchronously): now the lists.
+      const lists = Promise.all([
+        this.read('getProjectInfo', {}), this.read('listTags', {}), this.read('getHistory', {}), this.read('listEntities', {}), this.read('listCitations', {})
+      ])
       const [info, tags, history, entities, citations] = await lists
       this.info = info
       this.history = history
