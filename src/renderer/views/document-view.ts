@@ -226,7 +226,9 @@ export class DocumentView extends LitElement {
     if (!this.painter || !this.layout || !this.annotations) return
     if (changed.has('doc') || changed.has('annotations') || changed.has('palette') || changed.has('only') || changed.has('searchHits')) this.paint()
     else if (changed.has('version')) this.repaintIfVisible()
-    if (changed.has('doc') || changed.has('version') || changed.has('selectedAnnotationId')) {
+    // 'annotations': a document opens with its first screens' annotations, then all of them; a
+    // selected annotation further on is only known after the second step.
+    if (changed.has('doc') || changed.has('annotations') || changed.has('version') || changed.has('selectedAnnotationId')) {
       const sel = this.selectedAnnotationId ? this.annotations.get(this.selectedAnnotationId) : undefined
       this.painter.mark('selected', sel ? this.layout.map.toStaticRange(sel.target.start, sel.target.end) : undefined)
     }
