@@ -10,6 +10,8 @@
  * The markers are looked up in that chunk when measured (a chunk's text may be built later).
  */
 
+import { lastIndexWhere } from '../lib/last-index-where'
+
 /** Where the reading line is, as a fraction of the scroller's height from its top. */
 export const READING_LINE = 1 / 3
 /** Pixels below the line a page's start may be and still count as reached (rounded scroll offsets). */
@@ -42,13 +44,7 @@ export class PageTracker {
     const box = scroller.getBoundingClientRect()
     const line = box.top + scroller.clientHeight * READING_LINE
     // Last chunk whose top is at or above the line.
-    let lo = 0
-    let hi = this.chunks.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (this.chunks[mid].getBoundingClientRect().top <= line) lo = mid
-      else hi = mid - 1
-    }
+    const lo = lastIndexWhere(this.chunks.length, (i) => this.chunks[i].getBoundingClientRect().top <= line)
     // A page revealed exactly at the line counts as reached (scroll offsets are rounded to pixels).
     this.build(lo)
     const markers = [...this.chunks[lo].querySelectorAll<HTMLElement>('span.pb')]

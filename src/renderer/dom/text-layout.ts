@@ -14,6 +14,7 @@
 import { type Block, type DocumentWithText, isMilestone } from '../../shared/model'
 import type { CodePointIndex } from '../../shared/text/code-points'
 import { TextMap, type TextRun } from './text-map'
+import { lastIndexWhere } from '../lib/last-index-where'
 
 /** Code points per chunk, about: a screenful or two of text. */
 const CHUNK_CP = 6000
@@ -173,16 +174,7 @@ export function layoutText(container: HTMLElement, doc: DocumentWithText, index:
     for (let r = before; r < runs.length; r++) map.add(runs[r])
   }
   /** Index of the last chunk starting at or before `cp` (binary search). */
-  const chunkOf = (cp: number) => {
-    let lo = 0
-    let hi = chunks.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (chunks[mid].start <= cp) lo = mid
-      else hi = mid - 1
-    }
-    return lo
-  }
+  const chunkOf = (cp: number) => lastIndexWhere(chunks.length, (i) => chunks[i].start <= cp)
   const map = new TextMap(index, [], (cp) => {
     if (built < chunks.length) buildTo(chunkOf(cp) + 1)
   })

@@ -28,6 +28,8 @@ import type { LocatedRange } from '../../shared/structure/resolve-locator'
 import { CodePointIndex } from '../../shared/text/code-points'
 import { HighlightPainter, liveRange, type PaintItem, type Special } from '../dom/highlight-painter'
 import { annotationsAt } from '../dom/hit-test'
+import { lastIndexWhere } from '../lib/last-index-where'
+import { scrollTopFor, settleAtReadingLine } from '../dom/reading-line'
 import { TextSelectionController } from '../dom/text-selection'
 import { markLowConfidence } from '../dom/low-confidence-marks'
 import { layoutText, type TextLayout } from '../dom/text-layout'
@@ -48,8 +50,6 @@ import type { HighlightBody, SelectionPopover } from './selection-popover'
 
 /** Beyond this distance (in viewports) a jump is instant: smooth scrolling would lay out every block passed. */
 const SMOOTH_LIMIT = 2
-/** Frames during which a far jump keeps its passage at the reading line while the blocks around it are laid out. */
-const SETTLE_FRAMES = 12
 /** Code points of a cited region flashed after a jump to it (its start, not a whole chapter). */
 const FLASH_CP = 400
 
@@ -172,11 +172,8 @@ export class DocumentView extends LitElement {
     const range = this.layout?.map.toStaticRange(start, end)
     if (!range || !this.layout || !this.painter) return false
     this.layout.ensure(start)
-    const el = this.layout.elements[this.blockAt(start)]
-    // The block's place from the layout as it stands (blocks far away keep an estimated height),
-    // not scrollIntoView: that brings every skipped block's style up to date first (content-visibility).
-    const top = el.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top + this.scroller.scrollTop
-    const target = Math.max(0, top - this.scroller.clientHeight / 3)
+    const blocks = this.layout.blocks // the block holding `start`: the last one starting at or before it
+    const target = scrollTopFor(this.scroller, this.layout.elements[lastIndexWhere(blocks.length, (i) => blocks[i].start <= start)])
     const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
     const far = Math.abs(target - this.scroller.scrollTop) > SMOOTH_LIMIT * this.scroller.clientHeight
     const settle = exact || far
@@ -187,25 +184,9 @@ export class DocumentView extends LitElement {
       this.window = { first: Math.max(0, this.layout.chunkAt(start) - 1), last: Math.min(last, this.layout.chunkAt(end) + 1) }
       this.paint()
       this.painter.flash(range)
-      this.settleOn(range)
+      settleAtReadingLine(this.scroller, range, () => this.isConnected)
     } else this.painter.flash(range)
     return true
-  }
-
-  /**
-   * Keeps `range` at the reading line while the blocks around it take their real heights (they
-   * had estimated ones): measured each frame, corrected until it stays put two frames running
-   * (at most SETTLE_FRAMES), so a passage deep in a book does not end up above the screen.
-   */
-  private settleOn(range: AbstractRange, frames = SETTLE_FRAMES, still = 0): void {
-    requestAnimationFrame(() => {
-      if (!this.isConnected) return
-      const at = liveRange(range).getBoundingClientRect().top - this.scroller.getBoundingClientRect().top
-      const off = at - this.scroller.clientHeight / 3
-      if (Math.abs(off) > 1) this.scroller.scrollTop += off
-      const quiet = Math.abs(off) > 1 ? 0 : still + 1
-      if (quiet < 2 && frames > 1) this.settleOn(range, frames - 1, quiet)
-    })
   }
 
   disconnectedCallback(): void {
@@ -318,19 +299,6 @@ export class DocumentView extends LitElement {
     this.paintedVersion = index.version
     // For measurements (benchmarks, tests): when and what was painted.
     performance.mark('marginalia:painted', { detail: { version: index.version, painted: items.length } })
-  }
-
-  /** Index of the block containing (or following) code point `cp` (binary search). */
-  private blockAt(cp: number): number {
-    const blocks = this.layout!.blocks
-    let lo = 0
-    let hi = blocks.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (blocks[mid].start <= cp) lo = mid
-      else hi = mid - 1
-    }
-    return lo
   }
 
   render() {

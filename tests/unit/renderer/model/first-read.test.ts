@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProjectModel } from '../../../../src/renderer/model/project-model'
-import { type CountingTransport, type Seeded, seededModel, settle } from './session-transport'
+import { type CountingTransport, type Seeded, seededModel, settle, must } from './session-transport'
 
 /** The item's "cited by" as the bibliography shows it, once the model's counts are current (as a re-rendering view asks). */
 async function citedByShown(m: ProjectModel, id: string): Promise<number | undefined> {
@@ -25,11 +25,6 @@ beforeEach(async () => {
 })
 afterEach(() => ctx.close())
 
-async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await p
-  if (!r.ok) throw new Error(r.error.message)
-  return r.value
-}
 
 /** A transport on which another writer links a passage to `citationId` right after each of the first reads of `after`. */
 function linkingAfterEachRead(after: string, citationId: string, links: { made: number }): CountingTransport {

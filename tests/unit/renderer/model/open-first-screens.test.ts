@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FIRST_SCREENS, ProjectModel } from '../../../../src/renderer/model/project-model'
-import { type CountingTransport, type Seeded, seededModel, settle } from './session-transport'
+import { type CountingTransport, type Seeded, seededModel, settle, must } from './session-transport'
 
 let ctx: Seeded
 beforeEach(async () => {
@@ -13,11 +13,6 @@ beforeEach(async () => {
 })
 afterEach(() => ctx.close())
 
-async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await p
-  if (!r.ok) throw new Error(r.error.message)
-  return r.value
-}
 
 /** A transport whose answers to whole-document `listAnnotations` calls wait until `release()`. */
 function holdingWholeLists(): CountingTransport & { release(): void } {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProjectSession } from '../../../../src/main/services/project-session'
 import { ProjectModel } from '../../../../src/renderer/model/project-model'
-import { type CountingTransport, type Seeded, seededModel, sessionTransport, settle } from './session-transport'
+import { type CountingTransport, type Seeded, seededModel, sessionTransport, settle, must } from './session-transport'
 
 let ctx: Seeded
 let session: ProjectSession
@@ -21,11 +21,6 @@ beforeEach(async () => {
 })
 afterEach(() => ctx.close())
 
-async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await p
-  if (!r.ok) throw new Error(r.error.message)
-  return r.value
-}
 
 describe('the project model', () => {
   it('opens the first text with its own annotations only', async () => {

@@ -86,3 +86,10 @@ export async function seededModel(): Promise<Seeded> {
     }
   }
 }
+
+/** The value of a service call's result, or throws its error's message. */
+export async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const r = await p
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value
+}
