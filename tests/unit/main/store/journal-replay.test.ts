@@ -9,7 +9,11 @@ import { createHash } from 'node:crypto'
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { ProjectData } from '../../../../src/shared/model'
+import { History } from '../../../../src/main/store/history'
+import type { JournalEntry } from '../../../../src/main/store/journal'
 import { FileProjectStore } from '../../../../src/main/store/project-store'
+import { applyEntry } from '../../../../src/main/store/replay'
 import { annotation, crash, failAt, folder, tag } from './store-test-kit'
 
 const journalPath = (dir: string) => join(dir, 'journal.jsonl')
@@ -162,5 +166,23 @@ describe('replay after a crash', () => {
     await third.undo()
     expect(third.data.tags).toEqual({ a: tag('a', '#222') })
     await third.close()
+  })
+})
+
+describe('replaying undo and redo beyond the saved history', () => {
+  // A session keeps 500 edits but a snapshot saves the newest 100, so after a compaction a journal can
+  // hold more undos (or redos) than the reopened history has edits: those replay as nothing to undo.
+  const entry = (seq: number, op: 'undo' | 'redo'): JournalEntry => ({ seq, op, label: op, changes: [] })
+
+  it('an undo with nothing left to undo leaves the redo stack with real edits only', () => {
+    const data = { tags: {} } as unknown as ProjectData // undo/redo entries carry no changes; nothing else is read
+    const history = new History()
+    history.record({ label: 'tag a', changes: [{ collection: 'tags', id: 'a', before: undefined, after: tag('a') }] })
+    applyEntry(data, history, entry(1, 'undo'))
+    applyEntry(data, history, entry(2, 'undo'))
+    expect(history.state()).toEqual({ canUndo: false, canRedo: true, undoLabel: undefined, redoLabel: 'tag a' })
+    applyEntry(data, history, entry(3, 'redo'))
+    applyEntry(data, history, entry(4, 'redo'))
+    expect(history.state()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'tag a', redoLabel: undefined })
   })
 })
