@@ -74,10 +74,6 @@ const TIME_WEIGHT = 0.5
 const TIME_RADIUS = 40
 /** Years of difference at which a mention counts half. */
 const TIME_SCALE = 4
-/** Sentences back within the paragraph from which a name carries over to a window that does not repeat it. */
-const CARRY_SENTENCES = 6
-/** Share of the name's evidence (and of its coverage) a carried name gives. */
-const CARRY_WEIGHT = 0.3
 /** Terms a sentence counts as at least, so a two-word fragment ("Roma.") does not outscore prose. */
 const MIN_SENTENCE_TERMS = 8
 
@@ -159,16 +155,6 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
         mine += best
         covered += importance[q]
         matched.push({ concept: q, term: bestTerm })
-      } else if (concepts[q].kind === 'name' && !concepts[q].context) {
-        // The actor named earlier in the paragraph: Gibbon names a person once, then says "he",
-        // "the emperor" for the rest of it.
-        const para = S[first * F + 2]
-        let carried = 0
-        for (let s = first - 1; s >= Math.max(0, first - CARRY_SENTENCES) && S[s * F + 2] === para; s--) carried = Math.max(carried, score[s * Q + q])
-        if (carried > 0) {
-          mine += CARRY_WEIGHT * carried
-          covered += CARRY_WEIGHT * importance[q]
-        }
       }
       if (near > 0) {
         around += near
