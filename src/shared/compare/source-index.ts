@@ -7,11 +7,12 @@ import { MarginaliaError } from '../result'
 import { CodePointIndex } from '../text/code-points'
 import { findDates, findNumbers } from './numbers'
 import { findChapters, segmentSentences, type Chapter } from './segment'
+import { epithetTermsOf } from './regnal'
 import { STOPWORDS } from './stopwords'
 import { tokenise, type Token } from '../text/tokenise'
 
 /** Bump when the layout or the analysis changes: older indexes on disk are rebuilt. */
-export const SOURCE_INDEX_VERSION = 7
+export const SOURCE_INDEX_VERSION = 8
 /** Numbers stored per sentence in `SourceIndex.sentences`. */
 export const SENTENCE_FIELDS = 5
 /** Kinds of sentence (the fifth field). */
@@ -39,7 +40,7 @@ export interface SourceIndex {
    */
   sentences: number[]
   chapters: Chapter[]
-  /** Term → flat [sentence number, count] pairs, ascending. Terms: stems, `#<number>`, `@<month>-<day>`. */
+  /** Term → flat [sentence number, count] pairs, ascending. Terms: stems, `#<number>`, `@<month>-<day>`, `~elder:<stem>`/`~younger:<stem>` (a name with an epithet, see regnal.ts). */
   postings: Record<string, number[]>
   /** Folded words written with a capital inside a sentence → [stem, capitalised count, lower-case count]. */
   names: Record<string, [string, number, number]>
@@ -149,6 +150,9 @@ export function* buildSourceIndexSteps(text: string, notes: { start: number; end
     for (const y of ownYears) years.push(s, y)
     const counts = new Map<string, number>()
     for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
+    // Names with an epithet ("the younger Andronicus") as terms of their own; not counted in the
+    // sentence's length (they repeat its words).
+    for (const term of epithetTermsOf(own)) counts.set(term, (counts.get(term) ?? 0) + 1)
     for (const [term, n] of counts) {
       let list = postings.get(term)
       if (!list) postings.set(term, (list = []))
