@@ -89,7 +89,8 @@ export interface CompareResult {
 
 /** Spans of the window's tokens (offsets in the source) that satisfy a concept. */
 function sourceSpans(concept: Concept, tokens: Token[], source: CodePointIndex): TextSpan[] {
-  const wanted = new Set(concept.alts.map((a) => a.term))
+  // A phrase term ("put+death") marks each of its words.
+  const wanted = new Set(concept.alts.flatMap((a) => (a.term.includes('+') ? a.term.split('+') : [a.term])))
   const spans: TextSpan[] = []
   if (concept.kind === 'number' || concept.kind === 'date') {
     const numbers = findNumbers(tokens)

@@ -55,7 +55,37 @@ export interface SourceIndex {
  * as "constructor" must not find Object.prototype's.
  */
 export function postingsOf(index: SourceIndex, term: string): number[] | undefined {
-  return Object.hasOwn(index.postings, term) ? index.postings[term] : undefined
+  if (Object.hasOwn(index.postings, term)) return index.postings[term]
+  return term.includes('+') ? phrasePostings(index, term) : undefined
+}
+
+const phraseCache = new WeakMap<SourceIndex, Map<string, number[] | undefined>>()
+/**
+ * Postings of a phrase term (`put+death`, see lexicon.ts phraseTerm): the sentences that hold
+ * every one of its stems, with the least of their counts. Computed on first use and kept with the index.
+ */
+function phrasePostings(index: SourceIndex, term: string): number[] | undefined {
+  let cache = phraseCache.get(index)
+  if (!cache) phraseCache.set(index, (cache = new Map()))
+  if (cache.has(term)) return cache.get(term)
+  const lists = term.split('+').map((t) => (Object.hasOwn(index.postings, t) ? index.postings[t] : []))
+  let out = lists[0]
+  for (const list of lists.slice(1)) {
+    const next: number[] = []
+    for (let i = 0, j = 0; i < out.length && j < list.length; ) {
+      if (out[i] < list[j]) i += 2
+      else if (out[i] > list[j]) j += 2
+      else {
+        next.push(out[i], Math.min(out[i + 1], list[j + 1]))
+        i += 2
+        j += 2
+      }
+    }
+    out = next
+  }
+  const result = out.length ? out : undefined
+  cache.set(term, result)
+  return result
 }
 
 /** [stem, capitalised count, lower-case count] of a folded word written with a capital, or undefined. */
