@@ -7,7 +7,6 @@
  * Windows are one to three consecutive sentences, over a paragraph break at a cost.
  */
 import type { Concept } from './claim-analysis'
-import { TITLE_STEMS, roleTerm } from './roles'
 import { SENTENCE_FIELDS as F, SENTENCE_HEADING, SENTENCE_NOTE, postingsOf, type SourceIndex } from './source-index'
 
 /** A ranked passage: sentences [first, last] of the index; start/end in code points of the source. */
@@ -75,10 +74,6 @@ const TIME_WEIGHT = 0.5
 const TIME_RADIUS = 40
 /** Years of difference at which a mention counts half. */
 const TIME_SCALE = 4
-/** Sentences back within the paragraph from which a name carries over to a window that calls him by his title. */
-const CARRY_SENTENCES = 10
-/** Share of the name's evidence (and of its coverage) a carried name gives. */
-const CARRY_WEIGHT = 0.3
 /** Terms a sentence counts as at least, so a two-word fragment ("Roma.") does not outscore prose. */
 const MIN_SENTENCE_TERMS = 8
 
@@ -125,17 +120,6 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     }
   })
   const totalImportance = importance.reduce((a, b) => a + b, 0) || 1
-  // Per name concept, the sentences that call someone by a title the source gives that name.
-  const titled = concepts.map((c) => {
-    if (c.kind !== 'name' || c.context) return undefined
-    const marks = new Set<number>()
-    for (const t of TITLE_STEMS) {
-      if (!c.alts.some((a) => postingsOf(index, roleTerm(t, a.term)))) continue
-      const list = postingsOf(index, t) ?? []
-      for (let i = 0; i < list.length; i += 2) marks.add(list[i])
-    }
-    return marks.size ? marks : undefined
-  })
   const claimYears = concepts.filter((c) => !c.context && c.year !== undefined).map((c) => c.year!)
   const timeFit = chronology(index, claimYears)
   const windows: RankedWindow[] = []
@@ -171,17 +155,6 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
         mine += best
         covered += importance[q]
         matched.push({ concept: q, term: bestTerm })
-      } else if (titled[q]) {
-        // "The sultan" a few sentences after "Bajazet" in the same paragraph: the name carries over.
-        let says = false
-        for (let s = first; s <= last && !says; s++) says = titled[q]!.has(s)
-        const para = S[first * F + 2]
-        let carried = 0
-        if (says) for (let s = first - 1; s >= Math.max(0, first - CARRY_SENTENCES) && S[s * F + 2] === para; s--) carried = Math.max(carried, score[s * Q + q])
-        if (carried > 0) {
-          mine += CARRY_WEIGHT * carried
-          covered += CARRY_WEIGHT * importance[q]
-        }
       }
       if (near > 0) {
         around += near

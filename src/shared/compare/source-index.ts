@@ -8,12 +8,11 @@ import { CodePointIndex } from '../text/code-points'
 import { findDates, findNumbers } from './numbers'
 import { findChapters, segmentSentences, type Chapter } from './segment'
 import { epithetTermsOf } from './regnal'
-import { roleTermsOf } from './roles'
 import { STOPWORDS } from './stopwords'
 import { tokenise, type Token } from '../text/tokenise'
 
 /** Bump when the layout or the analysis changes: older indexes on disk are rebuilt. */
-export const SOURCE_INDEX_VERSION = 9
+export const SOURCE_INDEX_VERSION = 8
 /** Numbers stored per sentence in `SourceIndex.sentences`. */
 export const SENTENCE_FIELDS = 5
 /** Kinds of sentence (the fifth field). */
@@ -183,7 +182,7 @@ export function* buildSourceIndexSteps(text: string, notes: { start: number; end
     for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
     // Names with an epithet ("the younger Andronicus") as terms of their own; not counted in the
     // sentence's length (they repeat its words).
-    for (const term of [...epithetTermsOf(own), ...roleTermsOf(own)]) counts.set(term, (counts.get(term) ?? 0) + 1)
+    for (const term of epithetTermsOf(own)) counts.set(term, (counts.get(term) ?? 0) + 1)
     for (const [term, n] of counts) {
       let list = postings.get(term)
       if (!list) postings.set(term, (list = []))
