@@ -8,6 +8,7 @@
  * mapped from a single number, nor from three or more of one name (three Alexii: which is "the
  * young" one cannot be told by order alone).
  */
+import { labelValue } from '../structure/parse-locator'
 import type { Token } from '../text/tokenise'
 import { STOPWORDS } from './stopwords'
 
@@ -21,21 +22,13 @@ const ROLE_WORDS = new Set(['emperor', 'prince', 'king', 'sultan', 'monarch', 's
 /** The term of a title with an epithet ("the aged emperor"), whoever bears it. */
 export const ANY_NAME = '*'
 
-/** A Roman numeral (I to CCCXCIX) as written after a name. */
+/** A Roman numeral (I to CCCXCIX) as written after a name, in capitals. */
 const ROMAN = /^(?=[IVXLC])(C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/
-const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 }
 
-/** The value of a Roman numeral written in capitals ("VII" → 7), or undefined. */
+/** The value of a Roman numeral written in capitals ("VII" → 7, "IX's" → 9), or undefined. */
 export function romanValue(text: string): number | undefined {
   const t = text.replace(/['’]s$/, '')
-  if (!ROMAN.test(t)) return undefined
-  let total = 0
-  for (let i = 0; i < t.length; i++) {
-    const v = ROMAN_VALUES[t[i]]
-    const next = ROMAN_VALUES[t[i + 1]] ?? 0
-    total += v < next ? -v : v
-  }
-  return total
+  return ROMAN.test(t) ? labelValue(t) : undefined
 }
 
 /** The index term of a name written with an epithet: `~younger:` + the name's stem. */
