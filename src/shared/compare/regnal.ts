@@ -9,6 +9,7 @@
  * young" one cannot be told by order alone).
  */
 import { labelValue } from '../structure/parse-locator'
+import { stemOf } from '../text/stem'
 import type { Token } from '../text/tokenise'
 import { STOPWORDS } from './stopwords'
 
@@ -29,6 +30,17 @@ const ROMAN = /^(?=[IVXLC])(C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/
 export function romanValue(text: string): number | undefined {
   const t = text.replace(/['’]s$/, '')
   return ROMAN.test(t) ? labelValue(t) : undefined
+}
+
+/**
+ * The source words that make an epithet term, for marking them in a passage: the name's stem
+ * (none for a title, `*`) and the stems of the epithet's words. Undefined for another term.
+ */
+export function epithetTermWords(term: string): string[] | undefined {
+  const m = /^~(elder|younger):(.+)$/.exec(term)
+  if (!m) return undefined
+  const words = Object.keys(EPITHET_WORDS).filter((w) => EPITHET_WORDS[w] === m[1]).map(stemOf)
+  return m[2] === ANY_NAME ? words : [m[2], ...words]
 }
 
 /** The index term of a name written with an epithet: `~younger:` + the name's stem. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyseClaim } from '../../../../src/shared/compare/claim-analysis'
+import { compareWithSource } from '../../../../src/shared/compare/compare'
+import { CodePointIndex } from '../../../../src/shared/text/code-points'
 import { rankWindows } from '../../../../src/shared/compare/rank'
 import { epithetTermsOf, regnalEpithets, regnalMentions, romanValue } from '../../../../src/shared/compare/regnal'
 import { buildSourceIndex } from '../../../../src/shared/compare/source-index'
@@ -50,6 +52,14 @@ describe('regnal numbers and epithets', () => {
     // The other number of the name is in the claim's neighbouring sentence.
     expect(first('Andronikos III was received in the palace.', 'He had rebelled against his grandfather Andronikos II.')).toMatch(/^The younger/)
     expect(first('Andronikos II was received in the palace.', 'His grandson Andronikos III had rebelled.')).toMatch(/^The elder/)
+  })
+
+  it('marks the name and its epithet in the passage found through them', () => {
+    const text = 'The victory of Andronicus the younger was proclaimed in the streets.\n\nThe elder Andronicus wept in the palace.'
+    const index = buildSourceIndex(text)
+    const r = compareWithSource(index, new CodePointIndex(text), { claim: 'The victory of Andronikos III was proclaimed.', context: ['He had rebelled against Andronikos II.'], top: 1 })
+    const who = r.candidates[0].matched.find((m) => m.label === 'Andronikos')!
+    expect(who.source.map((s) => s.text)).toEqual(['Andronicus', 'younger'])
   })
 
   it('leaves a lone regnal number to the words: the passage on the act wins whoever the epithet names', () => {
