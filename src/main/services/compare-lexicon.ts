@@ -12,7 +12,7 @@ import { buildLexicon, type Lexicon, type WordNetFiles } from '../../shared/comp
 import { writeFileAtomic } from '../store/atomic-write'
 
 /** Bump when buildLexicon changes: a cached table of another version is rebuilt. */
-const LEXICON_VERSION = 5
+const LEXICON_VERSION = 6
 
 let pending: Promise<Lexicon | undefined> | undefined
 

@@ -7,6 +7,7 @@
 import { nameKeys, nameSimilarity, type NameKeys } from './names'
 import { findDates, findNumbers } from './numbers'
 import { nameEntry, postingsOf, type SourceIndex } from './source-index'
+import { ANY_NAME, epithetTerm, regnalEpithets, regnalMentions } from './regnal'
 import { STOPWORDS } from './stopwords'
 import { isAct, relatedStems, type Lexicon } from './lexicon'
 import { stemOf } from '../text/stem'
@@ -65,6 +66,10 @@ const LEXICON_WEIGHT = 0.85
 /** Weight of another name WordNet gives for a name (a synonym of the name's synset), times its own weight. */
 const LEXICON_NAME_WEIGHT = 1.1
 const ALIAS_WEIGHT = 0.95
+/** Weight of a name written with the epithet the claim's regnal number stands for, relative to the name alone. */
+const EPITHET_WEIGHT = 1
+/** Weight of a title with that epithet ("the elder emperor") for such a name. */
+const ROLE_EPITHET_WEIGHT = 0.7
 /** Years either side of a claim's year that still count, and the weight of the nearest. */
 const NEAR_YEARS = 2
 const NEAR_YEAR_WEIGHT = 0.5
@@ -180,8 +185,11 @@ export function analyseClaim(text: string, index: SourceIndex, options: AnalyseO
   }
   const sources: { text: string; base: number; context: boolean }[] = [{ text, base: options.base ?? 0, context: false }]
   for (const c of options.context ?? []) sources.push({ text: c, base: 0, context: true })
-  for (const src of sources) {
-    const tokens = tokenise(src.text, src.base)
+  const tokenised = sources.map((src) => tokenise(src.text, src.base))
+  const epithets = regnalEpithets(tokenised)
+  sources.forEach((src, k) => {
+    const tokens = tokenised[k]
+    const regnal = new Map(regnalMentions(tokens).map((m) => [m.at, m.number]))
     const numbers = findNumbers(tokens)
     const dates = findDates(tokens, numbers)
     const inNumber = new Set<number>()
@@ -208,7 +216,11 @@ export function analyseClaim(text: string, index: SourceIndex, options: AnalyseO
       // From the context only names are sought: they place the claim in the narrative; its other
       // words would mostly add noise (and time).
       if (src.context && !name) return
-      add(t.stem, () => {
+      // A regnal number the claim maps to an epithet ("Andronikos III": the younger) makes the name
+      // a concept of its own, sought also as the source writes it with that epithet.
+      const mapped = name && !src.context ? epithets.get(t.norm)?.get(regnal.get(i) ?? -1) : undefined
+      const epithet = mapped && [t.stem, ...nameVariants(t.norm, index).map((v) => v.stem)].some((stem) => postingsOf(index, epithetTerm(mapped, stem))) ? mapped : undefined
+      add(epithet ? `${t.stem}|${epithet}` : t.stem, () => {
         const alts: Alternative[] = [{ term: t.stem, weight: 1, how: 'word' }]
         if (name) {
           for (const v of nameVariants(t.norm, index)) alts.push({ term: v.stem, weight: v.sim, how: 'name-variant' })
@@ -223,12 +235,16 @@ export function analyseClaim(text: string, index: SourceIndex, options: AnalyseO
             }
           }
         }
+        if (epithet) {
+          for (const a of [...alts]) alts.push({ term: epithetTerm(epithet, a.term), weight: EPITHET_WEIGHT * a.weight, how: a.how })
+          alts.push({ term: epithetTerm(epithet, ANY_NAME), weight: ROLE_EPITHET_WEIGHT, how: 'alias' })
+        }
         if (!name) for (const [stem, w, rel] of relatedStems(options.lexicon, t.norm)) alts.push({ term: stem, weight: LEXICON_WEIGHT * w, how: rel === 'hypernym' ? 'broader' : rel })
         const act = !name && isAct(options.lexicon, t.norm)
         return { label: t.text, kind: name ? 'name' : 'word', weight: (name ? NAME_WEIGHT : 1) * factor, context: src.context, alts: dedupeAlts(alts), spans: src.context ? [] : [span], act }
       }, span)
     })
-  }
+  })
   return [...concepts.values()]
 }
 

@@ -11,6 +11,7 @@ import type { CodePointIndex } from '../text/code-points'
 import { analyseClaim, type Concept, type EntityNames, type MatchHow } from './claim-analysis'
 import { claimParts, type ClaimParts } from './claim-parts'
 import { findDiscrepancies } from './discrepancies'
+import { epithetTermWords } from './regnal'
 import { judge, type Judgement } from './judgement'
 import { isPlaceName, type Lexicon } from './lexicon'
 import { findDates, findNumbers } from './numbers'
@@ -89,7 +90,8 @@ export interface CompareResult {
 
 /** Spans of the window's tokens (offsets in the source) that satisfy a concept. */
 function sourceSpans(concept: Concept, tokens: Token[], source: CodePointIndex): TextSpan[] {
-  const wanted = new Set(concept.alts.map((a) => a.term))
+  // A phrase term ("put+death") marks each of its words; a name with an epithet, the name and the epithet.
+  const wanted = new Set(concept.alts.flatMap((a) => epithetTermWords(a.term) ?? (a.term.includes('+') ? a.term.split('+') : [a.term])))
   const spans: TextSpan[] = []
   if (concept.kind === 'number' || concept.kind === 'date') {
     const numbers = findNumbers(tokens)

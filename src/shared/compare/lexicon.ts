@@ -115,8 +115,8 @@ export function buildLexicon(files: WordNetFiles): Lexicon {
   }
   const tables = { related: new Map<string, Map<string, [number, Relation]>>(), names: new Map<string, Map<string, [number, Relation]>>() }
   const add = (table: keyof typeof tables, from: string, to: string, weight: number, how: Relation): void => {
-    if (!WORD.test(to) || STOPWORDS.has(to)) return
-    const b = stemOf(to)
+    const b = WORD.test(to) && !STOPWORDS.has(to) ? stemOf(to) : phraseTerm(to)
+    if (!b) return
     if (stemOf(from) === b) return
     let m = tables[table].get(from)
     if (!m) tables[table].set(from, (m = new Map()))
@@ -163,6 +163,19 @@ export function buildLexicon(files: WordNetFiles): Lexicon {
   for (const lemma of Object.keys(pos)) if (!Object.hasOwn(related, lemma)) related[lemma] = []
   return { related, names: asRecord(tables.names), pos }
 }
+
+/**
+ * The term of a WordNet collocation ("put_to_death"): the stems of its content words joined by
+ * `+` ("put+death"), which the index reads as the sentences that hold all of them; undefined for a
+ * collocation of fewer than two content words ("give_up": one word says too little) or of words
+ * that are not plain letters.
+ */
+export function phraseTerm(lemma: string): string | undefined {
+  if (!PHRASE.test(lemma)) return undefined
+  const words = lemma.split('_').filter((w) => !STOPWORDS.has(w) && w.length >= 2)
+  return words.length >= 2 ? words.map(stemOf).join('+') : undefined
+}
+const PHRASE = /^[a-z]+(?:_[a-z]+)+$/
 
 /**
  * Base forms of a folded word that the lexicon knows, as WordNet's morphy finds them: the word

@@ -7,11 +7,12 @@ import { MarginaliaError } from '../result'
 import { CodePointIndex } from '../text/code-points'
 import { findDates, findNumbers } from './numbers'
 import { findChapters, segmentSentences, type Chapter } from './segment'
+import { epithetTermsOf } from './regnal'
 import { STOPWORDS } from './stopwords'
 import { tokenise, type Token } from '../text/tokenise'
 
 /** Bump when the layout or the analysis changes: older indexes on disk are rebuilt. */
-export const SOURCE_INDEX_VERSION = 7
+export const SOURCE_INDEX_VERSION = 8
 /** Numbers stored per sentence in `SourceIndex.sentences`. */
 export const SENTENCE_FIELDS = 5
 /** Kinds of sentence (the fifth field). */
@@ -39,7 +40,7 @@ export interface SourceIndex {
    */
   sentences: number[]
   chapters: Chapter[]
-  /** Term → flat [sentence number, count] pairs, ascending. Terms: stems, `#<number>`, `@<month>-<day>`. */
+  /** Term → flat [sentence number, count] pairs, ascending. Terms: stems, `#<number>`, `@<month>-<day>`, `~elder:<stem>`/`~younger:<stem>` (a name with an epithet, see regnal.ts). */
   postings: Record<string, number[]>
   /** Folded words written with a capital inside a sentence → [stem, capitalised count, lower-case count]. */
   names: Record<string, [string, number, number]>
@@ -54,7 +55,37 @@ export interface SourceIndex {
  * as "constructor" must not find Object.prototype's.
  */
 export function postingsOf(index: SourceIndex, term: string): number[] | undefined {
-  return Object.hasOwn(index.postings, term) ? index.postings[term] : undefined
+  if (Object.hasOwn(index.postings, term)) return index.postings[term]
+  return term.includes('+') ? phrasePostings(index, term) : undefined
+}
+
+const phraseCache = new WeakMap<SourceIndex, Map<string, number[] | undefined>>()
+/**
+ * Postings of a phrase term (`put+death`, see lexicon.ts phraseTerm): the sentences that hold
+ * every one of its stems, with the least of their counts. Computed on first use and kept with the index.
+ */
+function phrasePostings(index: SourceIndex, term: string): number[] | undefined {
+  let cache = phraseCache.get(index)
+  if (!cache) phraseCache.set(index, (cache = new Map()))
+  if (cache.has(term)) return cache.get(term)
+  const lists = term.split('+').map((t) => (Object.hasOwn(index.postings, t) ? index.postings[t] : []))
+  let out = lists[0]
+  for (const list of lists.slice(1)) {
+    const next: number[] = []
+    for (let i = 0, j = 0; i < out.length && j < list.length; ) {
+      if (out[i] < list[j]) i += 2
+      else if (out[i] > list[j]) j += 2
+      else {
+        next.push(out[i], Math.min(out[i + 1], list[j + 1]))
+        i += 2
+        j += 2
+      }
+    }
+    out = next
+  }
+  const result = out.length ? out : undefined
+  cache.set(term, result)
+  return result
 }
 
 /** [stem, capitalised count, lower-case count] of a folded word written with a capital, or undefined. */
@@ -149,6 +180,9 @@ export function* buildSourceIndexSteps(text: string, notes: { start: number; end
     for (const y of ownYears) years.push(s, y)
     const counts = new Map<string, number>()
     for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
+    // Names with an epithet ("the younger Andronicus") as terms of their own; not counted in the
+    // sentence's length (they repeat its words).
+    for (const term of epithetTermsOf(own)) counts.set(term, (counts.get(term) ?? 0) + 1)
     for (const [term, n] of counts) {
       let list = postings.get(term)
       if (!list) postings.set(term, (list = []))
