@@ -6,7 +6,8 @@
  * recall of the "not found" judgement. Then speed on Gibbon vols. 6 and 2: index build as a
  * multiple of one plain full-text scan, and time per comparison after indexing as a ratio to a
  * plain scan per query (segment + tokenise + BM25 at query time). Ratios, never bare times.
- * Run: npx tsx bench/compare.ts
+ * Fresh sets (compare-sets.ts `fresh`: set aside, run once) are reported as a group of their own.
+ * Run: npx tsx bench/compare.ts   (--fresh: only the fresh sets, no speed section)
  */
 import { loadLexicon } from '../src/main/services/compare-lexicon'
 import { compareWithSource } from '../src/shared/compare/compare'
@@ -36,11 +37,13 @@ async function main(): Promise<void> {
     if (!l) sources.set(set.source, (l = { index: buildSourceIndex(set.sourceText), cp: new CodePointIndex(set.sourceText) }))
     return l
   }
-  const groups: Record<'tuned' | 'aside', { claims: LabelledClaim[]; ranks: Record<string, Accuracy[]>; notFound: boolean[] }> = {
+  const onlyFresh = process.argv.includes('--fresh')
+  const groups: Record<'tuned' | 'aside' | 'fresh', { claims: LabelledClaim[]; ranks: Record<string, Accuracy[]>; notFound: boolean[] }> = {
     tuned: { claims: [], ranks: {}, notFound: [] },
-    aside: { claims: [], ranks: {}, notFound: [] }
+    aside: { claims: [], ranks: {}, notFound: [] },
+    fresh: { claims: [], ranks: {}, notFound: [] }
   }
-  for (const entry of SETS) {
+  for (const entry of SETS.filter((e) => !onlyFresh || e.fresh)) {
     const set = loadSet(entry)
     if (!set) {
       console.log(`${entry.name}: skipped (its source is not on this machine)`)
@@ -54,8 +57,8 @@ async function main(): Promise<void> {
       ['plain BM25, claim alone', (c) => plainScan(c.claim.exact, 10, cp)]
     ]
     const n = set.claims.filter((c) => c.passages.length).length
-    console.log(`\n${set.name}${set.setAside ? ' — SET ASIDE, never tuned on' : ' — tuned on'}: ${n} claims with a labelled passage, ${set.claims.length - n} labelled not-found (${set.source.replace(/^.*\//, '')})`)
-    const g = groups[set.setAside ? 'aside' : 'tuned']
+    console.log(`\n${set.name}${set.fresh ? ' — FRESH, set aside, run once' : set.setAside ? ' — SET ASIDE, never tuned on' : ' — tuned on'}: ${n} claims with a labelled passage, ${set.claims.length - n} labelled not-found (${set.source.replace(/^.*\//, '')})`)
+    const g = groups[set.fresh ? 'fresh' : set.setAside ? 'aside' : 'tuned']
     g.claims.push(...set.claims)
     for (const [label, rank] of configs) {
       const a = accuracy(set.claims, rank)
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
   }
   for (const [name, g] of Object.entries(groups)) {
     if (!g.claims.length) continue
-    console.log(`\nAll ${name === 'tuned' ? 'tuned-on' : 'set-aside'} sets (${g.claims.filter((c) => c.passages.length).length} claims with a passage, ${g.claims.filter((c) => !c.passages.length).length} not-found):`)
+    console.log(`\nAll ${{ tuned: 'tuned-on', aside: 'set-aside', fresh: 'fresh (run once)' }[name]} sets (${g.claims.filter((c) => c.passages.length).length} claims with a passage, ${g.claims.filter((c) => !c.passages.length).length} not-found):`)
     for (const [label, list] of Object.entries(g.ranks)) {
       const total = list.reduce((s, a) => s + a.n, 0) || 1
       const w = (k: 'top1' | 'top3' | 'mrr'): string => (list.reduce((s, a) => s + a[k] * a.n, 0) / total).toFixed(2)
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
   }
 
   // Speed: index build and per-comparison time against a plain full-text scan of the same source.
+  if (onlyFresh) return
   const claims = SETS.map(loadSet).filter((s): s is ClaimSet => !!s).flatMap((s) => s.claims.map((c) => c.claim.exact))
   for (const set of [...sources.keys()]) {
     const { cp } = sources.get(set)!
