@@ -4,7 +4,8 @@
  * between, by this window or another writer, are neither lost nor doubled.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FIRST_SCREENS, ProjectModel } from '../../../../src/renderer/model/project-model'
+import { FIRST_SCREENS } from '../../../../src/renderer/model/project-loading'
+import { ProjectModel } from '../../../../src/renderer/model/project-model'
 import { type CountingTransport, type Seeded, seededModel, settle, must } from './session-transport'
 
 let ctx: Seeded
