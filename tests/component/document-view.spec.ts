@@ -210,3 +210,19 @@ test('a double click whose second press outlasts a frame still offers the word',
   await runFrames()
   await expect(popover).toHaveCount(0)
 })
+
+test('the first frame of a long text has its highlights: the first paint does not wait for the browser to report the rendered chunks', async ({ harness: page }) => {
+  await page.evaluate(() => {
+    const w = window as unknown as { marks: number[] }
+    w.marks = []
+    const mark = performance.mark.bind(performance)
+    performance.mark = ((name: string, options?: PerformanceMarkOptions) => {
+      if (name === 'marginalia:painted') w.marks.push((options?.detail as { painted: number }).painted)
+      return mark(name, options)
+    }) as typeof performance.mark
+  })
+  await mountLong(page, 2000, 2)
+  await expect.poll(() => page.evaluate(() => (window as unknown as { marks: number[] }).marks.length)).toBeGreaterThan(0)
+  const marks = await page.evaluate(() => (window as unknown as { marks: number[] }).marks)
+  expect(marks[0]).toBeGreaterThan(0)
+})
