@@ -100,17 +100,28 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
     return byDocument.lists.get(documentId) ?? []
   }
 
+  /** Annotations of `documentId` overlapping [start, end) code points (touching `start` counts), in document order. */
+  const overlapping = (all: readonly Annotation[], start: number, end: number): Annotation[] => {
+    if (start === 0 && end === Infinity) return [...all]
+    // In document order, so those starting before `end` are a prefix.
+    const out: Annotation[] = []
+    for (const a of all) {
+      if (a.target.start >= end) break
+      if (a.target.end >= start) out.push(a)
+    }
+    return out
+  }
+
   return {
-    listAnnotations: ({ documentId, start = 0, end = Infinity }) => {
-      const all = documentId ? annotationsOf(documentId) : Object.values(store.data.annotations).sort(byDocumentOrder)
-      if (start === 0 && end === Infinity) return [...all]
-      // In document order, so those starting before `end` are a prefix.
-      const out: Annotation[] = []
-      for (const a of all) {
-        if (a.target.start >= end) break
-        if (a.target.end >= start) out.push(a)
-      }
-      return out
+    listAnnotations: ({ documentId, start = 0, end = Infinity }) =>
+      overlapping(documentId ? annotationsOf(documentId) : Object.values(store.data.annotations).sort(byDocumentOrder), start, end),
+    getFirstScreens: async ({ id, end }) => {
+      const docs = store.data.documents
+      const chosen = (id && docs[id]) || Object.values(docs).find((d) => d.role === 'text') || Object.values(docs)[0]
+      if (!chosen) return null
+      const text = await store.readText(chosen.id)
+      // Read after the text: an edit made meanwhile is in the list or arrives as its change event.
+      return { document: { ...chosen, text }, annotations: overlapping(annotationsOf(chosen.id), 0, end) }
     },
     getAnnotation: ({ id }) => {
       const a = store.data.annotations[id]

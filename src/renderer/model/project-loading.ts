@@ -4,7 +4,9 @@
  * any of these reads is under way. The model (project-model.ts) owns the state; this fills it.
  * Offsets are code points of a document's normalised text.
  */
-import type { ChangeEvent } from '../../shared/api'
+import type { ChangeEvent, Methods } from '../../shared/api'
+import type { ResultOf } from '../../shared/api/define'
+import type { DocumentWithText } from '../../shared/model'
 import { ApiCallError } from './api-error'
 import type { ApiTransport } from './api-transport'
 import { applyEvent } from './apply-changes'
@@ -33,7 +35,15 @@ export class ProjectLoading {
   /** `counts.epoch` when the outermost hold began. */
   private holdEpoch = 0
 
-  constructor(private readonly model: ProjectModel, private readonly transport: ApiTransport) {}
+  /**
+   * @param beforeWholeList awaited between a document's first screens and the read of all its
+   *   annotations (see ModelOptions)
+   */
+  constructor(
+    private readonly model: ProjectModel,
+    private readonly transport: ApiTransport,
+    private readonly beforeWholeList: () => Promise<unknown> = () => Promise.resolve()
+  ) {}
 
   /** See ProjectModel.start. */
   start(): Promise<void> {
@@ -76,19 +86,31 @@ export class ProjectLoading {
   private load(): Promise<void> {
     const m = this.model
     return this.holdingEvents(async () => {
-      // The document list first, then the document's reads, then the other lists: a browser opens
-      // at most six connections to the services (one is the event stream), so lists asked first
-      // held the connections the document's text waited for (bench/profile-render.ts open).
+      // Nothing shown yet: one call brings the document to show (the one being opened, else the
+      // first text) with its first screens' annotations, and the lists wait for its answer. Before,
+      // the document list came first: every document's structure (135 KB a book, 1.4 MB for ten),
+      // sent and parsed before the text was asked for. A browser opens at most six connections to
+      // the services (one is the event stream), and one server answers them all.
+      let chosen: Promise<void> | undefined
+      if (!m.open) {
+        const first = m.read('getFirstScreens', { id: this.opening, end: FIRST_SCREENS })
+        chosen = this.openChosen(first)
+        chosen.catch(() => undefined) // its failure is the load's, reported below (or by the list read)
+        await first.catch(() => undefined)
+      }
       const documents = await m.read('listDocuments', {})
       m.documents.clear()
       for (const d of documents) m.documents.set(d.id, d)
       m.changed('documents')
-      // The document being opened (e.g. one just imported) wins over the one shown.
-      const shown = this.opening ?? m.open?.doc.id
-      const keep = shown && m.documents.has(shown) ? shown : undefined
-      const next = keep ?? (documents.find((d) => d.role === 'text') ?? documents[0])?.id
-      const opening = next ? this.open_(next) : Promise.resolve(m.closeDocument())
-      // open_ has asked for the text and the first screens' annotations (synchronously): now the lists.
+      let opening = chosen
+      if (!opening) {
+        // The document being opened (e.g. one just imported) wins over the one shown.
+        const shown = this.opening ?? m.open?.doc.id
+        const keep = shown && m.documents.has(shown) ? shown : undefined
+        const next = keep ?? (documents.find((d) => d.role === 'text') ?? documents[0])?.id
+        opening = next ? this.open_(next) : Promise.resolve(m.closeDocument())
+      }
+      // open_ has asked for the document's reads (synchronously): now the lists.
       const lists = Promise.all([
         m.read('getProjectInfo', {}), m.read('listTags', {}), m.read('getHistory', {}), m.read('listEntities', {}), m.read('listCitations', {})
       ])
@@ -147,7 +169,8 @@ export class ProjectLoading {
    * Reads a document and its annotations. A document not shown yet comes in two steps: its text
    * with the annotations of its first screens (FIRST_SCREENS, a small answer) is shown at once, then
    * all its annotations (on a whole book, megabytes to send and parse) replace them. The document
-   * stays `complete: false` in between; change events are held until all is read.
+   * stays `complete: false` in between; change events are held until all is read. The whole list
+   * is asked for once `beforeWholeList` resolves (the window's: once the first screens are painted).
    */
   private open_(id: string): Promise<void> {
     const m = this.model
@@ -160,12 +183,36 @@ export class ProjectLoading {
         const [text, first] = await Promise.all([doc, m.read('listAnnotations', { documentId: id, start: 0, end: FIRST_SCREENS })])
         if (ticket !== this.openTicket) return // a later openDocument() won
         m.setOpen(text, first, false)
+        await this.beforeWholeList()
       }
-      // Asked for after the first screens' answers, so the services send those first.
-      const [text, annotations] = await Promise.all([doc, m.read('listAnnotations', { documentId: id })])
-      if (ticket !== this.openTicket) return
-      m.setOpen(text, annotations)
+      await this.readWholeList(id, doc, ticket)
     })
+  }
+
+  /** The first open: the document the services chose, with its first screens (`first`), then all its annotations. */
+  private openChosen(first: Promise<ResultOf<Methods['getFirstScreens']>>): Promise<void> {
+    const m = this.model
+    const ticket = ++this.openTicket
+    return this.holdingEvents(async () => {
+      const chosen = await first
+      if (ticket !== this.openTicket) return
+      if (!chosen) return m.closeDocument()
+      m.setOpen(chosen.document, chosen.annotations, false)
+      await this.beforeWholeList()
+      await this.readWholeList(chosen.document.id, Promise.resolve(chosen.document), ticket)
+    })
+  }
+
+  /**
+   * The second step: every annotation of document `id` replaces its first screens'. The whole list
+   * (megabytes on a book) would share the connections and the services with what paints those
+   * first screens (the views' code on the first open), so it is asked for after `beforeWholeList`.
+   */
+  private async readWholeList(id: string, doc: Promise<DocumentWithText>, ticket: number): Promise<void> {
+    if (ticket !== this.openTicket) return
+    const [text, annotations] = await Promise.all([doc, this.model.read('listAnnotations', { documentId: id })])
+    if (ticket !== this.openTicket) return
+    this.model.setOpen(text, annotations)
   }
 
   /** A change event from the services: applied now, or after the reads under way. */

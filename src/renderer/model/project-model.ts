@@ -58,6 +58,17 @@ export interface OpenDocument {
   complete: boolean
 }
 
+/** How a window's model is set up beside its transport. */
+export interface ModelOptions {
+  /**
+   * Awaited after a document's first screens are in the model and before all its annotations are
+   * asked for. The window's (window-model.ts): until the views' code has loaded and painted those
+   * screens, so the whole list (4.5 MB on a book of 10,000 highlights) does not compete with them.
+   * Default: at once.
+   */
+  beforeWholeList?: () => Promise<unknown>
+}
+
 export class ProjectModel {
   info: ProjectInfo | undefined
   /** Every document record (no text), in import order. */
@@ -108,8 +119,8 @@ export class ProjectModel {
   private rollbacksTold = 0
 
   /** @param transport the services' door (this window's: see window-model.ts; tests give an in-process one) */
-  constructor(private readonly transport: ApiTransport) {
-    this.loading_ = new ProjectLoading(this, transport)
+  constructor(private readonly transport: ApiTransport, options: ModelOptions = {}) {
+    this.loading_ = new ProjectLoading(this, transport, options.beforeWholeList)
   }
 
   /**

@@ -67,3 +67,24 @@ describe('opening a long document', () => {
     m2.stop()
   })
 })
+
+describe('the whole list waits for the first screens', () => {
+  it('is asked for only once `beforeWholeList` resolves (the window: its views have painted the first screens)', async () => {
+    let painted!: () => void
+    const shown = new Promise<void>((r) => (painted = r))
+    const calls: { method: string; args: unknown }[] = []
+    const transport = { ...ctx.transport, call: (method: never, args: never) => (calls.push({ method, args }), ctx.transport.call(method, args)) }
+    const m2 = new ProjectModel(transport, { beforeWholeList: () => shown })
+    const started = m2.start()
+    await until(() => m2.open?.doc.id === ctx.seedId)
+    await settle(30)
+    expect(m2.open!.complete).toBe(false)
+    const wholeLists = () => calls.filter((c) => c.method === 'listAnnotations' && (c.args as { end?: number }).end === undefined)
+    expect(wholeLists()).toEqual([])
+    painted()
+    await started
+    expect(wholeLists()).toHaveLength(1)
+    expect(m2.open!.complete).toBe(true)
+    m2.stop()
+  })
+})
