@@ -7,6 +7,7 @@ import { widenToGraphemes } from '../../shared/text/graphemes'
 import { describe } from '../../shared/anchoring/describe'
 import { ensureTags, removeAnnotation } from './annotation-batch'
 import type { ServiceContext } from './context'
+import { perGeneration } from './per-generation'
 
 /** Document order: by start, then by end, then by creation. */
 export function byDocumentOrder(a: Annotation, b: Annotation): number {
@@ -112,6 +113,9 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
     return out
   }
 
+  /** Every tag some annotation carries (one scan of the project per edit: per-generation.ts). */
+  const tagsUsed = perGeneration(store, () => new Set(Object.values(store.data.annotations).flatMap((a) => a.tags)))
+
   return {
     listAnnotations: ({ documentId, start = 0, end = Infinity }) =>
       overlapping(documentId ? annotationsOf(documentId) : Object.values(store.data.annotations).sort(byDocumentOrder), start, end),
@@ -168,7 +172,7 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
       return { id }
     },
     listTags: () => {
-      const used = new Set(Object.values(store.data.annotations).flatMap((a) => a.tags))
+      const used = tagsUsed()
       const tags = Object.values(store.data.tags)
       return [...tags, ...[...used].filter((t) => !store.data.tags[t]).map((t, i) => ({ id: t, color: paletteColor(tags.length + i) }))]
     },
