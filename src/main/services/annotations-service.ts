@@ -7,6 +7,7 @@ import { widenToGraphemes } from '../../shared/text/graphemes'
 import { describe } from '../../shared/anchoring/describe'
 import { ensureTags, removeAnnotation } from './annotation-batch'
 import type { ServiceContext } from './context'
+import { perGeneration } from './per-generation'
 
 /** Document order: by start, then by end, then by creation. */
 export function byDocumentOrder(a: Annotation, b: Annotation): number {
@@ -100,17 +101,31 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
     return byDocument.lists.get(documentId) ?? []
   }
 
+  /** Annotations of `documentId` overlapping [start, end) code points (touching `start` counts), in document order. */
+  const overlapping = (all: readonly Annotation[], start: number, end: number): Annotation[] => {
+    if (start === 0 && end === Infinity) return [...all]
+    // In document order, so those starting before `end` are a prefix.
+    const out: Annotation[] = []
+    for (const a of all) {
+      if (a.target.start >= end) break
+      if (a.target.end >= start) out.push(a)
+    }
+    return out
+  }
+
+  /** Every tag some annotation carries (one scan of the project per edit: per-generation.ts). */
+  const tagsUsed = perGeneration(store, () => new Set(Object.values(store.data.annotations).flatMap((a) => a.tags)))
+
   return {
-    listAnnotations: ({ documentId, start = 0, end = Infinity }) => {
-      const all = documentId ? annotationsOf(documentId) : Object.values(store.data.annotations).sort(byDocumentOrder)
-      if (start === 0 && end === Infinity) return [...all]
-      // In document order, so those starting before `end` are a prefix.
-      const out: Annotation[] = []
-      for (const a of all) {
-        if (a.target.start >= end) break
-        if (a.target.end >= start) out.push(a)
-      }
-      return out
+    listAnnotations: ({ documentId, start = 0, end = Infinity }) =>
+      overlapping(documentId ? annotationsOf(documentId) : Object.values(store.data.annotations).sort(byDocumentOrder), start, end),
+    getFirstScreens: async ({ id, end }) => {
+      const docs = store.data.documents
+      const chosen = (id && docs[id]) || Object.values(docs).find((d) => d.role === 'text') || Object.values(docs)[0]
+      if (!chosen) return null
+      const text = await store.readText(chosen.id)
+      // Read after the text: an edit made meanwhile is in the list or arrives as its change event.
+      return { document: { ...chosen, text }, annotations: overlapping(annotationsOf(chosen.id), 0, end) }
     },
     getAnnotation: ({ id }) => {
       const a = store.data.annotations[id]
@@ -157,7 +172,7 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
       return { id }
     },
     listTags: () => {
-      const used = new Set(Object.values(store.data.annotations).flatMap((a) => a.tags))
+      const used = tagsUsed()
       const tags = Object.values(store.data.tags)
       return [...tags, ...[...used].filter((t) => !store.data.tags[t]).map((t, i) => ({ id: t, color: paletteColor(tags.length + i) }))]
     },

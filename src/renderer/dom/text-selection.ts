@@ -146,15 +146,25 @@ export class TextSelectionController implements ReactiveController {
 
   onMouseDown = (down: MouseEvent): void => {
     if (down.button !== 0) return
+    this.press++
     window.addEventListener('mouseup', this.onMouseUp, { once: true })
   }
+
+  /** Mouse presses in the text so far, and the one after which the pending passage was captured. */
+  private press = 0
+  private capturedAtPress = -1
 
   private onMouseUp = (up: MouseEvent): void => {
     // Let the browser finish updating the selection, and act on the last mouseup of a frame only:
     // the two mouseups of a fast double click must not open the popover and then close it again.
     cancelAnimationFrame(this.mouseUpFrame)
+    const press = this.press
     this.mouseUpFrame = requestAnimationFrame(() => {
       if (this.capture(true)) return
+      // A double click whose second press lasted past a frame: the first release's frame already
+      // found the word selected and opened the popover, whose form took the focus (and with it the
+      // selection) from the text. This release belongs to that same press: keep the popover.
+      if (this.pending && this.capturedAtPress === press) return
       this.clear()
       this.page?.dispatchEvent(new CustomEvent('text-click', { detail: { x: up.clientX, y: up.clientY } }))
     })
@@ -172,6 +182,7 @@ export class TextSelectionController implements ReactiveController {
     const span = refineSelection(text, start, end, this.index())
     if (!span) return false
     this.pending = span
+    this.capturedAtPress = this.press
     this.host.markPending(span)
     this.placePopover()
     this.host.requestUpdate()

@@ -12,7 +12,7 @@
  *   and subscribe to the slices they show.
  * Offsets everywhere are code points of a document's normalised text.
  */
-import type { ChangeEvent, MethodName, Methods } from '../../shared/api'
+import type { MethodName, Methods } from '../../shared/api'
 import type { HistoryState } from '../../shared/api/annotations'
 import type { CitationSummary } from '../../shared/api/citations'
 import type { ArgsOf, ResultOf } from '../../shared/api/define'
@@ -21,12 +21,13 @@ import type { EntitySummary } from '../../shared/api/entities'
 import type { DocumentRecord, DocumentWithText, Predicate, Tag } from '../../shared/model'
 import { AnnotationIndex } from './annotation-index'
 import { ApiCallError, valueOf } from './api-error'
-import { applyEvent, applyRecords } from './apply-changes'
+import { applyRecords } from './apply-changes'
 import { compactAnnotations } from './compact-annotations'
 import { type JobOptions, JobRunner } from './job-runner'
 import { LinkCounts } from './link-counts'
 import { recordsOfResult } from './mutation-results'
 import { CorpusReads } from './corpus-reads'
+import { ProjectLoading } from './project-loading'
 import { ProjectReads } from './project-reads'
 import { ProjectSwitch } from './project-switch'
 import { Selections } from './selections'
@@ -57,11 +58,16 @@ export interface OpenDocument {
   complete: boolean
 }
 
-/**
- * Code points of a document whose annotations are read first when it opens: well beyond what the
- * first screens show (about 3,000 code points each), a few hundred annotations on a whole book.
- */
-export const FIRST_SCREENS = 30_000
+/** How a window's model is set up beside its transport. */
+export interface ModelOptions {
+  /**
+   * Awaited after a document's first screens are in the model and before all its annotations are
+   * asked for. The window's (window-model.ts): until the views' code has loaded and painted those
+   * screens, so the whole list (4.5 MB on a book of 10,000 highlights) does not compete with them.
+   * Default: at once.
+   */
+  beforeWholeList?: () => Promise<unknown>
+}
 
 export class ProjectModel {
   info: ProjectInfo | undefined
@@ -106,168 +112,45 @@ export class ProjectModel {
   private readonly listeners = new Set<(changed: ReadonlySet<Slice>) => void>()
   private pending = new Set<Slice>()
   private flushing = false
-  private unsubscribe: (() => void) | undefined
-  private unresume: (() => void) | undefined
-  private openTicket = 0
-  /** The document an `openDocument` call is opening, until it is open (a reload meanwhile opens it too). */
-  private opening: string | undefined
-  /** Reads under way whose results replace parts of the model; events are held meanwhile. */
-  private holding = 0
-  /** Change events that arrived while `holding`, in order. */
-  private held: ChangeEvent[] = []
-  /** `counts.epoch` when the outermost hold began. */
-  private holdEpoch = 0
+  /** The first load, documents opened, reads again, and the events held meanwhile (project-loading.ts). */
+  private readonly loading_: ProjectLoading
   private nextNotice = 1
   /** Rolled-back notices heard so far (shown, or folded into one already shown). */
   private rollbacksTold = 0
 
   /** @param transport the services' door (this window's: see window-model.ts; tests give an in-process one) */
-  constructor(private readonly transport: ApiTransport) {}
+  constructor(private readonly transport: ApiTransport, options: ModelOptions = {}) {
+    this.loading_ = new ProjectLoading(this, transport, options.beforeWholeList)
+  }
 
   /**
    * True when the services refused this window's session token (a browser opened on the server's
    * address without the `?token=` it printed): the shell shows how to get in instead of the project.
    */
   get tokenProblem(): 'missing' | 'refused' | undefined {
-    return this.transport.missingToken ? 'missing' : this.tokenRefused ? 'refused' : undefined
+    return this.transport.missingToken ? 'missing' : this.loading_.tokenRefused ? 'refused' : undefined
   }
-
-  private tokenRefused = false
 
   /**
    * Loads the project and opens its first text; subscribes to change events first, so no edit goes
    * unheard. Called again before `stop()`, it returns the same load: the window's entry (main.ts)
    * starts the model while the views' code is still loading, and the shell calls it on connect.
+   * (project-loading.ts)
    */
   start(): Promise<void> {
-    return (this.started ??= this.start_())
-  }
-
-  /** The load begun by `start()`, until `stop()`. */
-  private started: Promise<void> | undefined
-
-  private async start_(): Promise<void> {
-    if (this.transport.missingToken) {
-      this.loading = false
-      return this.changed('project')
-    }
-    this.unsubscribe ??= this.transport.onChange((e) => this.onEvent(e))
-    this.unresume ??= this.transport.onResume?.(() => void this.resync())
-    try {
-      await this.transport.ready?.()
-      await this.load()
-    } catch (err) {
-      if (err instanceof ApiCallError && err.code === 'forbidden') this.tokenRefused = true
-      else this.notify('error', `Could not read the project: ${(err as Error).message}`)
-    } finally {
-      this.loading = false
-      this.changed('project')
-    }
+    return this.loading_.start()
   }
 
   stop(): void {
-    this.started = undefined
-    this.unsubscribe?.()
-    this.unresume?.()
-    this.unsubscribe = this.unresume = undefined
+    this.loading_.stop()
   }
 
   /**
-   * Reads the project's lists and opens a document (the open one if it still exists, else the
-   * first text). Reads race with edits: change events that arrive while they are under way are
-   * held and applied after what was read is in place (each event carries its records' current
-   * values, so one the read already saw changes nothing, and one it missed is applied).
+   * Opens a document: reads its text and its annotations (only its own), in two steps for a
+   * document not shown yet (its first screens' annotations, then all). The last call wins.
    */
-  private load(): Promise<void> {
-    return this.holdingEvents(async () => {
-      // The document list first, then the document's reads, then the other lists: a browser opens
-      // at most six connections to the services (one is the event stream), so lists asked first
-      // held the connections the document's text waited for (bench/profile-render.ts open).
-      const documents = await this.read('listDocuments', {})
-      this.documents.clear()
-      for (const d of documents) this.documents.set(d.id, d)
-      this.changed('documents')
-      // The document being opened (e.g. one just imported) wins over the one shown.
-      const shown = this.opening ?? this.open?.doc.id
-      const keep = shown && this.documents.has(shown) ? shown : undefined
-      const next = keep ?? (documents.find((d) => d.role === 'text') ?? documents[0])?.id
-      const opening = next ? this.open_(next) : Promise.resolve(this.closeDocument())
-      // open_ has asked for the text and the first screens' annotations (synchronously): now the lists.
-      const lists = Promise.all([
-        this.read('getProjectInfo', {}), this.read('listTags', {}), this.read('getHistory', {}), this.read('listEntities', {}), this.read('listCitations', {})
-      ])
-      const [info, tags, history, entities, citations] = await lists
-      this.info = info
-      this.history = history
-      this.tags.clear()
-      for (const t of tags) this.tags.set(t.id, t)
-      this.setEntities(entities)
-      this.setCitations(citations)
-      this.written.clear() // what was read replaces what the model's writes had applied
-      this.reads.invalidateEverything()
-      this.corpus.invalidate()
-      this.changed('project', 'tags', 'history', 'entities', 'citations', 'palette', 'reads', 'corpus')
-      await opening
-    })
-  }
-
-  /**
-   * Runs reads whose results replace parts of the model; change events arriving meanwhile are
-   * held and applied, in order, once the last such read is in place (reads may nest: a reload
-   * opens a document).
-   */
-  private async holdingEvents<T>(reads: () => Promise<T>): Promise<T> {
-    if (this.holding++ === 0) this.holdEpoch = this.counts.epoch
-    try {
-      return await reads()
-    } finally {
-      if (--this.holding === 0) {
-        const held = this.held
-        this.held = []
-        for (const e of held) applyEvent(this, e)
-        // Counts read (or kept) while links moved may or may not include those moves: read them again when shown.
-        if (this.counts.epoch !== this.holdEpoch) {
-          this.counts.unknownChange()
-          this.changed('entities', 'citations')
-        }
-      }
-    }
-  }
-
-  /** Opens a document: reads its text and its annotations (only its own). The last call wins. */
-  async openDocument(id: string): Promise<void> {
-    this.opening = id
-    try {
-      await this.open_(id)
-    } catch (err) {
-      this.notify('error', `Could not open the document: ${(err as Error).message}`)
-    } finally {
-      if (this.opening === id) this.opening = undefined
-    }
-  }
-
-  /**
-   * Reads a document and its annotations. A document not shown yet comes in two steps: its text
-   * with the annotations of its first screens (FIRST_SCREENS, a small answer) is shown at once, then
-   * all its annotations (on a whole book, megabytes to send and parse) replace them. The document
-   * stays `complete: false` in between; change events are held until all is read.
-   */
-  private open_(id: string): Promise<void> {
-    const ticket = ++this.openTicket
-    const shown = this.open?.doc.id === id
-    // An edit announced while reading may or may not be in what was read: its event is applied after.
-    return this.holdingEvents(async () => {
-      const doc = this.read('getDocument', { id })
-      if (!shown) {
-        const [text, first] = await Promise.all([doc, this.read('listAnnotations', { documentId: id, start: 0, end: FIRST_SCREENS })])
-        if (ticket !== this.openTicket) return // a later openDocument() won
-        this.setOpen(text, first, false)
-      }
-      // Asked for after the first screens' answers, so the services send those first.
-      const [text, annotations] = await Promise.all([doc, this.read('listAnnotations', { documentId: id })])
-      if (ticket !== this.openTicket) return
-      this.setOpen(text, annotations)
-    })
+  openDocument(id: string): Promise<void> {
+    return this.loading_.openDocument(id)
   }
 
   /**
@@ -410,22 +293,12 @@ export class ProjectModel {
     this.counts.citationsStale = false
   }
 
-  private onEvent(e: ChangeEvent): void {
-    if (this.holding) this.held.push(e)
-    else applyEvent(this, e)
-  }
-
   /**
    * Reads again what views show (after a failed write, a lost event stream, or an event too large
    * to carry records). Not a path of ordinary edits.
    */
-  async resync(message?: string): Promise<void> {
-    if (message) this.notify('rolled-back', message)
-    try {
-      await this.load()
-    } catch (err) {
-      this.notify('error', `Could not read the project again: ${(err as Error).message}`)
-    }
+  resync(message?: string): Promise<void> {
+    return this.loading_.resync(message)
   }
 
   /** No document is open (the project has none left). */

@@ -6,18 +6,30 @@ import { createTransport } from './transport'
 let early: ProjectModel | undefined
 
 /**
+ * Resolves after the next frame has been rendered, or after a second when no frame comes (a window
+ * hidden: no frames are rendered, and change events are held until the whole list is in).
+ */
+const afterNextFrame = () =>
+  new Promise<void>((r) => {
+    requestAnimationFrame(() => setTimeout(r))
+    setTimeout(r, 1000)
+  })
+
+/**
  * Creates this window's model and starts reading the project at once (main.ts calls it before the
  * views' code is loaded, so the event stream opens and the first reads travel meanwhile).
+ * @param views the views' code loading (main.ts): a document's whole annotation list is asked for
+ *   once it has loaded and the frame after it (which paints the first screens) has been rendered
  */
-export function startWindowModel(): ProjectModel {
-  early ??= new ProjectModel(createTransport())
+export function startWindowModel(views: Promise<unknown> = Promise.resolve()): ProjectModel {
+  early ??= new ProjectModel(createTransport(), { beforeWholeList: () => views.then(afterNextFrame) })
   void early.start()
   return early
 }
 
 /** The model for the shell: the one the entry started, else a new one (the shell starts it). */
 export function windowModel(): ProjectModel {
-  const model = early ?? new ProjectModel(createTransport())
+  const model = early ?? new ProjectModel(createTransport(), { beforeWholeList: afterNextFrame })
   early = undefined
   return model
 }

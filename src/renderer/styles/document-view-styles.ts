@@ -48,11 +48,16 @@ export const documentViewStyles = css`
   .page ::selection {
     background: rgba(47, 111, 206, 0.25);
   }
+  /*
+   * The boxes' layer is a layout root of its own (its size comes from inset, not from the boxes):
+   * adding a highlight's box lays out that layer, not the page of a whole book around it.
+   */
   .overlay {
     position: absolute;
     inset: 0;
     pointer-events: none;
     z-index: 0;
+    contain: strict;
   }
   .overlay .box {
     position: absolute;

@@ -76,6 +76,21 @@ export class AnnotationList extends LitElement {
     return this.split
   }
 
+  /**
+   * An edit to the shown document's list (same index, new version) is rendered here after the next
+   * frame: that frame paints the edit in the text, and this list's work (10,000 annotations split
+   * and handed to the virtualiser, which measures its cards: about 10 ms, bench/profile-render.ts
+   * add) is not needed for it. The card follows one frame later; another document's list, or the
+   * first, is rendered at once. Properties set meanwhile are kept for that update.
+   */
+  protected scheduleUpdate(): void | Promise<unknown> {
+    const index = this.annotations
+    if (this.hasUpdated && index && index === this.split.index && index.version !== this.split.version) {
+      return new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r))).then(() => super.scheduleUpdate())
+    }
+    return super.scheduleUpdate()
+  }
+
   protected updated(changed: PropertyValues<this>): void {
     const id = this.selectedAnnotationId
     if (changed.has('selectedAnnotationId') && id) void this.scrollToCard(id)

@@ -239,6 +239,10 @@ export class DocumentView extends LitElement {
       this.window = w
       this.paint()
     })
+    // The browser says which chunks it renders only after the first frame; the text starts at the
+    // top, so the first two chunks (about four screens) are painted in that frame already, with
+    // the text, instead of a frame later (300 ms on a loaded machine: bench/profile-render.ts open).
+    this.window = { first: 0, last: Math.min(1, this.layout.chunks.length - 1) }
     this.pages = this.doc.structure.filter((b) => b.kind === 'page').sort((a, b) => a.start - b.start)
     const layout = this.layout
     const tracker = new PageTracker(layout.chunks.map((c) => c.el), layout.pagesPerChunk, (k) => layout.ensure(layout.chunks[k].start))

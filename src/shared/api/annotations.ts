@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Annotation, Tag } from '../model'
+import type { Annotation, DocumentWithText, Tag } from '../model'
 import { method } from './define'
 import { citationLink, cssColor, id, offset, tagName } from './schemas'
 
@@ -26,6 +26,13 @@ export const annotationMethods = {
    * the first screens of a document, read before the rest.
    */
   listAnnotations: method<Annotation[]>()(z.object({ documentId: id.optional(), start: offset.optional(), end: offset.optional() })),
+  /**
+   * What a window shows first, in one answer: the document `id` (when absent or gone, the first
+   * text in import order, else the first document) with its text, and its annotations overlapping
+   * [0, `end`) code points (its first screens); null when the project has no document. The window
+   * need not read the document list (every document's structure) before its text.
+   */
+  getFirstScreens: method<{ document: DocumentWithText; annotations: Annotation[] } | null>()(z.object({ id: id.optional(), end: offset })),
   /** One annotation by id (e.g. to open the document of a passage another panel links to). */
   getAnnotation: method<Annotation>()(z.object({ id })),
   /** Highlights code points [start, end) of a document. The range is widened to whole grapheme clusters. */

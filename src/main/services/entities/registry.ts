@@ -10,6 +10,7 @@ import { EdtfError, parseEdtf } from '../../../shared/entities/edtf'
 import { foldKey } from '../../../shared/text/fold'
 import { MergeError, planDelete, planMerge } from '../../../shared/entities/merge'
 import { searchEntities } from '../../../shared/entities/type-ahead'
+import { perGeneration } from '../per-generation'
 import type { AuthorityId, Entity, EntityDates } from '../../../shared/model'
 import { ENTITY_TYPES } from '../../../shared/model'
 import { MarginaliaError } from '../../../shared/result'
@@ -73,7 +74,8 @@ export function createRegistryHandlers(ctx: ServiceContext): RegistryHandlers {
     if (!e) throw new MarginaliaError('not-found', `no entity with id ${id}`)
     return e
   }
-  const summaries = (): Map<string, EntitySummary> => {
+  /** Each entity's mentions and the documents they are in (one scan of the project per edit: per-generation.ts). */
+  const mentions = perGeneration(store, () => {
     const docs = new Map<string, Set<string>>()
     const counts = new Map<string, number>()
     for (const a of Object.values(store.data.annotations)) {
@@ -83,6 +85,10 @@ export function createRegistryHandlers(ctx: ServiceContext): RegistryHandlers {
         docs.get(e)!.add(a.documentId)
       }
     }
+    return { docs, counts }
+  })
+  const summaries = (): Map<string, EntitySummary> => {
+    const { docs, counts } = mentions()
     return new Map(Object.values(store.data.entities).map((e) => [e.id, { ...e, mentionCount: counts.get(e.id) ?? 0, documentCount: docs.get(e.id)?.size ?? 0 }]))
   }
 

@@ -81,6 +81,26 @@ describe('annotations', () => {
     expect(value(await session.api.listAnnotations({ documentId: docId, start: 0, end: 1 })).map((a) => a.id)).toEqual([made[0].id])
   })
 
+  it('gives a window its first screens in one answer: the document asked for (else the first text) with its text and the annotations before `end`', async () => {
+    const value = <T>(r: { ok: true; value: T } | { ok: false }): T => { if (!r.ok) throw new Error('call failed'); return r.value }
+    const near = value(await session.api.createAnnotation({ documentId: docId, start: 10, end: 20 }))
+    value(await session.api.createAnnotation({ documentId: docId, start: 500, end: 510 }))
+    const other = await importText('other.txt', 'Another text.\n')
+    const seedText = value(await session.api.getDocument({ id: docId })).text
+    // No id: the first text in import order; annotations overlapping [0, 100) only.
+    const first = value(await session.api.getFirstScreens({ end: 100 }))
+    expect(first?.document.id).toBe(docId)
+    expect(first?.document.text).toBe(seedText)
+    expect(first?.annotations.map((a) => a.id)).toEqual([near.id])
+    // The document asked for; one that is gone falls back to the first text.
+    expect(value(await session.api.getFirstScreens({ id: other, end: 100 }))?.document.text).toBe('Another text.\n')
+    expect(value(await session.api.getFirstScreens({ id: 'doc_gone', end: 100 }))?.document.id).toBe(docId)
+    // A project without documents: nothing to show.
+    value(await session.api.deleteDocument({ id: docId }))
+    value(await session.api.deleteDocument({ id: other }))
+    expect(value(await session.api.getFirstScreens({ end: 100 }))).toBeNull()
+  })
+
   it('lists in document order, gives new tags colours, and undoes/redoes create, edit and delete', async () => {
     const later = await session.api.annotateQuote({ documentId: docId, quote: 'Battle of Ankara', tags: ['event'] })
     const earlier = await session.api.annotateQuote({ documentId: docId, quote: 'Keratsa of Bulgaria', tags: ['person'] })

@@ -4,7 +4,8 @@
  * between, by this window or another writer, are neither lost nor doubled.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FIRST_SCREENS, ProjectModel } from '../../../../src/renderer/model/project-model'
+import { FIRST_SCREENS } from '../../../../src/renderer/model/project-loading'
+import { ProjectModel } from '../../../../src/renderer/model/project-model'
 import { type CountingTransport, type Seeded, seededModel, settle, must } from './session-transport'
 
 let ctx: Seeded
@@ -63,6 +64,27 @@ describe('opening a long document', () => {
     await settle(20)
     expect(m2.open!.complete).toBe(true)
     expect(m2.open!.annotations.all.map((a) => a.id).sort()).toEqual([near.id, mine.id, far.id, theirs.id].sort())
+    m2.stop()
+  })
+})
+
+describe('the whole list waits for the first screens', () => {
+  it('is asked for only once `beforeWholeList` resolves (the window: its views have painted the first screens)', async () => {
+    let painted!: () => void
+    const shown = new Promise<void>((r) => (painted = r))
+    const calls: { method: string; args: unknown }[] = []
+    const transport = { ...ctx.transport, call: (method: never, args: never) => (calls.push({ method, args }), ctx.transport.call(method, args)) }
+    const m2 = new ProjectModel(transport, { beforeWholeList: () => shown })
+    const started = m2.start()
+    await until(() => m2.open?.doc.id === ctx.seedId)
+    await settle(30)
+    expect(m2.open!.complete).toBe(false)
+    const wholeLists = () => calls.filter((c) => c.method === 'listAnnotations' && (c.args as { end?: number }).end === undefined)
+    expect(wholeLists()).toEqual([])
+    painted()
+    await started
+    expect(wholeLists()).toHaveLength(1)
+    expect(m2.open!.complete).toBe(true)
     m2.stop()
   })
 })

@@ -4,7 +4,8 @@
  * twice, and an edit made while that first read is under way is shown once, whoever subscribed
  * first. The document's reads are asked before the project's other lists (a browser gives one
  * server six connections, one of them the event stream), and an edit made while those lists are
- * read after the document is applied once.
+ * read after the document is applied once. The document comes in one call (getFirstScreens) that does not
+ * wait for the document list.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProjectModel } from '../../../../src/renderer/model/project-model'
@@ -24,7 +25,7 @@ describe('a model started early', () => {
     const early = m.start() // the entry, before the views load
     const shell = m.start() // the shell, on connect
     await Promise.all([early, shell])
-    expect(transport.calls.filter((c) => c === 'getDocument')).toHaveLength(1)
+    expect(transport.calls.filter((c) => c === 'getFirstScreens')).toHaveLength(1)
     expect(transport.calls.filter((c) => c === 'listDocuments')).toHaveLength(1)
     expect(m.open?.doc.id).toBe(ctx.seedId)
     // Once stopped (the shell left the page), a new start reads again.
@@ -40,7 +41,7 @@ describe('a model started early', () => {
     const call = transport.call.bind(transport)
     transport.call = async (method, args) => {
       const r = await call(method, args)
-      if (method === 'getDocument' && !edited) {
+      if (method === 'getFirstScreens' && !edited) {
         edited = true // another writer highlights while this window reads the document
         const made = await ctx.session.api.createAnnotation({ documentId: ctx.seedId, start: 10, end: 20 })
         if (!made.ok) throw new Error(made.error.message)
@@ -79,11 +80,36 @@ describe('a model started early', () => {
     const m = new ProjectModel(transport)
     await m.start()
     await settle(30)
-    const first = transport.calls.slice(0, 3)
-    expect(first).toEqual(['listDocuments', 'getDocument', 'listAnnotations'])
-    expect(transport.calls.indexOf('getProjectInfo')).toBeGreaterThan(transport.calls.indexOf('getDocument'))
+    // One call brings the document and its first screens; the document list and the others follow its answer.
+    expect(transport.calls[0]).toBe('getFirstScreens')
+    expect(transport.calls).not.toContain('getDocument')
+    expect(transport.calls.indexOf('listDocuments')).toBeGreaterThan(0)
+    expect(transport.calls.indexOf('getProjectInfo')).toBeGreaterThan(0)
     expect(edited).toBe(true)
     expect(m.open!.annotations.all.filter((a) => a.target.start === 30 && a.target.end === 40)).toHaveLength(1)
+    m.stop()
+  })
+
+  it("shows the document before the document list has arrived (every document's structure: 1.4 MB for ten books)", async () => {
+    const transport = sessionTransport(ctx.session, 2)
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const call = transport.call.bind(transport)
+    transport.call = async (method, args) => {
+      const r = await call(method, args)
+      if (method === 'listDocuments') await gate
+      return r
+    }
+    const m = new ProjectModel(transport)
+    const started = m.start()
+    for (let i = 0; i < 200 && !m.open; i++) await settle(5)
+    expect(m.open?.doc.id).toBe(ctx.seedId)
+    expect(m.open?.doc.text.length).toBeGreaterThan(1000)
+    expect(m.documents.size).toBe(0) // the list is still on its way
+    release()
+    await started
+    expect([...m.documents.keys()]).toEqual([ctx.seedId])
+    expect(m.open?.complete).toBe(true)
     m.stop()
   })
 })
