@@ -61,3 +61,21 @@ describe('notes in the bibliography export', () => {
     expect(html).toContain('<li value="2"><q>in his birth name</q><br>')
   })
 })
+
+describe('numbers in CSL-JSON items', () => {
+  // CSL-JSON allows numbers for number variables, and a CSL-JSON import keeps them; citeproc threw
+  // "num.match is not a function" on them, in the bibliography and in the notes.
+  it('formats an item whose volume and issue are numbers, in the bibliography and in the notes', () => {
+    const data = projectWith([{ ...ZACHARIADOU, volume: 31, issue: 2 }])
+    const T = '2026-11-26T10:00:00.000Z'
+    data.documents.doc1 = { id: 'doc1', title: 'John VII', format: 'wiki', role: 'text', sha256: '', fileName: 'j.txt', length: 100, structure: [], metadata: { categories: [] }, created: T, modified: T }
+    data.annotations.a1 = {
+      id: 'a1', documentId: 'doc1', target: { start: 0, end: 4, exact: 'John', prefix: '', suffix: '' }, tags: [], note: '', entityIds: [],
+      citations: [{ citationId: 'cit_0001', locator: 'p. 340' }], author: 'h', created: T, modified: T, status: 'anchored'
+    }
+    const out = exportBibliography({ data, texts: {}, scope: {}, options: {}, exportedAt: '' })
+    const file = (name: string) => out.files.find((f) => f.name === name)!.content as string
+    expect(file('bibliography.txt')).toBe('Zachariadou, Elizabeth A. “John VII (Alias Andronicus) Palaeologus.” Dumbarton Oaks Papers 31, no. 2 (1977): 339–42.\n')
+    expect(file('notes.txt')).toContain('1. Elizabeth A. Zachariadou, “John VII (Alias Andronicus) Palaeologus,” Dumbarton Oaks Papers 31, no. 2 (1977): 340.')
+  })
+})
