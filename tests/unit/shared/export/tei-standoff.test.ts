@@ -19,7 +19,7 @@ function project(): { data: ProjectData; texts: Record<string, string> } {
     entity('ent_ott', 'organisation', 'Ottoman court', { aliases: ['Sublime Porte'], description: 'the sultan\'s government', authorities: [{ scheme: 'viaf', id: '1', uri: 'http://viaf.org/viaf/1' }] }),
     entity('ent_venice', 'place', 'Venice', { aliases: ['Venezia'], description: 'a republic' }),
     entity('ent_gibbon', 'work', 'The Decline and Fall', { aliases: ['Decline & Fall'], description: 'a history', authorities: [{ scheme: 'wikidata', id: 'Q2', uri: 'http://www.wikidata.org/entity/Q2' }] }),
-    entity('ent_usurp', 'concept', 'usurpation', { aliases: ['tyranny', 'seizure'], description: 'taking power <unlawfully>', authorities: [{ scheme: 'aat', id: '3', uri: 'http://vocab.getty.edu/aat/3' }] }),
+    entity('ent_usurp', 'concept', 'usurpation', { aliases: ['tyranny', 'seizure'], description: 'taking power <unlawfully>', authorities: [{ scheme: 'loc', id: 'sh3', uri: 'http://id.loc.gov/authorities/subjects/sh3' }] }),
     entity('ent_battle', 'event', 'Battle of Ankara', { aliases: ['Battle of Angora'], description: 'Timur defeats Bayezid', dates: { date: '1402-07-20', start: '1402-07', end: '1402-08' } }),
     entity('ent_end', 'event', 'End of the siege', { dates: { end: '1402~' } }),
     entity('ent_plain', 'event', 'Undated event'),
@@ -73,7 +73,7 @@ describe('TEI standOff', () => {
       '<idno type="URI" subtype="viaf">http://viaf.org/viaf/1</idno><note>the sultan\'s government</note></org>')
     expect(shown('ent_gibbon')).toBe('<bibl xml:id="ent_gibbon"><title>The Decline and Fall</title><title type="alias">Decline &amp; Fall</title>' +
       '<idno type="URI" subtype="wikidata">http://www.wikidata.org/entity/Q2</idno><note>a history</note></bibl>')
-    expect(shown('ent_usurp')).toBe('<interp xml:id="ent_usurp">usurpation (also tyranny) (also seizure) : taking power &lt;unlawfully&gt;  &lt;http://vocab.getty.edu/aat/3&gt;</interp>')
+    expect(shown('ent_usurp')).toBe('<interp xml:id="ent_usurp">usurpation (also tyranny) (also seizure) : taking power &lt;unlawfully&gt;  &lt;http://id.loc.gov/authorities/subjects/sh3&gt;</interp>')
   })
 
   it('dates events by their date, else their start and end, and keeps the EDTF as written', () => {
@@ -135,7 +135,7 @@ describe('TEI standOff', () => {
       const json = /<(?:note|desc) type="marginalia-record">([^<]*)<\/(?:note|desc)>/.exec(line(e.id))?.[1]
       expect(JSON.parse(json!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')), e.id).toEqual(e)
     }
-    const r = jingValidate([{ name: 'standoff.tei.xml', mediaType: 'application/tei+xml', content: xml }])
+    const r = jingValidate([{ name: 'standoff.tei.xml', content: xml }])
     expect(r.output).toBe('')
     expect(r.status).toBe(0)
   })
