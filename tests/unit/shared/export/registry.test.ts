@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { registerCslLocale, registerCslStyle } from '../../../../src/shared/bib/citation-js'
-import { EXPORT_FORMATS, FORMAT_NAMES, findExportFormat, type ExportFormat } from '../../../../src/shared/export/registry'
+import type { ExportFormat } from '../../../../src/shared/export/registry'
 import { runSteps } from '../../../../src/shared/export/steps'
 import type { ExportInput, ExportOutput } from '../../../../src/shared/export/types'
 import { fixtureProject } from '../../../helpers/export-fixture'
@@ -11,6 +11,15 @@ import { ROOT } from '../../../helpers/temp-dir'
 // What the Export dialog, `export --format` and the exports service read from the registry: which
 // exporter a name runs, the label a historian picks from, whether `--out` is a folder (several
 // files) and which options the dialog offers.
+
+// The registry is a module-level list: each test imports a fresh copy, so that a changed entry
+// (mutation testing) is seen; a module evaluated once would keep the first list for every test.
+type M = typeof import('../../../../src/shared/export/registry')
+let EXPORT_FORMATS: M['EXPORT_FORMATS'], FORMAT_NAMES: M['FORMAT_NAMES'], findExportFormat: M['findExportFormat']
+beforeEach(async () => {
+  vi.resetModules()
+  ;({ EXPORT_FORMATS, FORMAT_NAMES, findExportFormat } = await import('../../../../src/shared/export/registry'))
+})
 
 beforeAll(() => {
   const dir = join(ROOT, 'resources', 'csl')

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest'
 import { exportW3c } from '../../../../src/shared/export/w3c'
 import type { ExportInput } from '../../../../src/shared/export/types'
 import { recordIri } from '../../../../src/shared/export/w3c-ids'
-import { entityTypeOfClass } from '../../../../src/shared/export/w3c-vocabulary'
 import { CodePointIndex, sliceCodePoints } from '../../../../src/shared/text/code-points'
 import { fixtureProject } from '../../../helpers/export-fixture'
 import { syntheticProject } from '../../../helpers/synthetic-project'
@@ -102,22 +101,6 @@ describe('W3C export', () => {
     // No body: a plain highlight.
     expect(item('ann_empty')).toMatchObject({ motivation: 'highlighting' })
     expect(item('ann_empty').body).toBeUndefined()
-  })
-
-  it('types each entity with its class (schema.org, OWL-Time, SKOS), which the W3C importer reads back as the same type', () => {
-    const { parsed, data } = run()
-    const classOf = new Map<string, string>()
-    for (const item of parsed[0].first.items as J[]) {
-      for (const b of (item.body ?? []) as J[]) if (b.purpose === 'identifying') classOf.set(b.source.label, b.source['dcterms:type'].id)
-    }
-    const byType = Object.fromEntries(Object.values(data.entities).map((e) => [e.type, classOf.get(e.label)]))
-    expect(byType).toEqual({
-      person: 'http://schema.org/Person', place: 'http://schema.org/Place', organisation: 'http://schema.org/Organization',
-      event: 'http://schema.org/Event', date: 'http://www.w3.org/2006/time#Instant', work: 'http://schema.org/CreativeWork',
-      concept: 'http://www.w3.org/2004/02/skos/core#Concept'
-    })
-    for (const [type, iri] of Object.entries(byType)) expect(entityTypeOfClass(iri!)).toBe(type)
-    expect(entityTypeOfClass('http://schema.org/Thing')).toBeUndefined()
   })
 
   it('carries an annotation colour as a CSS stylesheet and styleClass, and the result is still valid', () => {
