@@ -51,6 +51,11 @@ describe('EDTF to TEI dating attributes', () => {
     expect(teiDating('[1390-04..1390-06]')).toEqual({ notBefore: '1390-04', notAfter: '1390-06', cert: 'medium' })
     expect(teiDating('{1388..1389,1390}')).toEqual({ notBefore: '1388', notAfter: '1390' })
     expect(teiDating('[1390..]')).toEqual({})
+    // The bounds are as precise as the span needs: whole years, whole months, else days.
+    expect(teiDating('[1390-01-01..1390-03-31]')).toEqual({ notBefore: '1390-01', notAfter: '1390-03', cert: 'medium' })
+    expect(teiDating('[1390-01-15..1390-12-31]')).toEqual({ notBefore: '1390-01-15', notAfter: '1390-12-31', cert: 'medium' })
+    expect(teiDating('[1390-01-01..1391-01-14]')).toEqual({ notBefore: '1390-01-01', notAfter: '1391-01-14', cert: 'medium' })
+    expect(teiDating('[1390-02-01..1390-02-14]')).toEqual({ notBefore: '1390-02-01', notAfter: '1390-02-14', cert: 'medium' })
     expect(teiDating('{1390,1392}')).toEqual({ notBefore: '1390', notAfter: '1392' })
   })
 
@@ -66,6 +71,7 @@ describe('EDTF to TEI dating attributes', () => {
     expect(teiDating('1390/1402?')).toEqual({ from: '1390', to: '1402', cert: 'medium' })
     expect(teiDating('1390-04~/1391-05-06%')).toEqual({ from: '1390-04', to: '1391-05-06', cert: 'low' })
     expect(teiDating('1390%/1391~')).toEqual({ from: '1390', to: '1391', cert: 'low' })
+    expect(teiDating('1390~/1391%')).toEqual({ from: '1390', to: '1391', cert: 'low' })
     // An end with unspecified digits: the interval starts at its earliest and ends at its latest day.
     expect(teiDating('139X/1402')).toEqual({ from: '1390', to: '1402' })
     expect(teiDating('1390/140X')).toEqual({ from: '1390', to: '1409' })
