@@ -140,6 +140,34 @@ describe('TEI standOff', () => {
     expect(r.status).toBe(0)
   })
 
+  it('separates several aliases, URIs, discrepancies and links, and writes nothing for what a record lacks', () => {
+    const { data, texts } = project()
+    const e = data.entities
+    e.ent_venice = { ...e.ent_venice, aliases: ['Venezia', 'Venetia'], authorities: [{ scheme: 'geonames', id: '1', uri: 'https://sws.geonames.org/1/' }, { scheme: 'pleiades', id: '2', uri: 'https://pleiades.stoa.org/places/2' }] }
+    e.ent_ott = { ...e.ent_ott, aliases: ['Porte', 'Sublime Porte'], authorities: [] , description: '' }
+    e.ent_battle = { ...e.ent_battle, aliases: ['Angora', 'Ankara'], description: '' }
+    e.ent_gibbon = { ...e.ent_gibbon, aliases: ['DF', 'Decline'], authorities: [], description: '' }
+    e.ent_usurp = { ...e.ent_usurp, description: '' }
+    const v = data.annotations.ann_1390.citations[0].verification!
+    v.discrepancies = [...v.discrepancies, { kind: 'name', claim: 'John', source: 'Ioannes', variant: false }]
+    data.annotations.ann_gibbon = { ...data.annotations.ann_gibbon, citations: [{ citationId: 'cit_zach' }, { citationId: 'cit_gibbon' }] }
+    data.citations.cit_old.item = { id: 'o', type: 'manuscript', title: 'Res gestae', volume: null as never }
+    xml = exportTei({ data, texts, scope: {}, options: {}, exportedAt: '2026-11-26T12:00:00.000Z' }).files[0].content as string
+    expect(shown('ent_venice')).toBe('<place xml:id="ent_venice"><placeName>Venice</placeName><placeName type="alias">Venezia</placeName><placeName type="alias">Venetia</placeName>' +
+      '<idno type="URI" subtype="geonames">https://sws.geonames.org/1/</idno><idno type="URI" subtype="pleiades">https://pleiades.stoa.org/places/2</idno><note>a republic</note></place>')
+    expect(shown('ent_ott')).toBe('<org xml:id="ent_ott"><orgName>Ottoman court</orgName><orgName type="alias">Porte</orgName><orgName type="alias">Sublime Porte</orgName></org>')
+    expect(shown('ent_battle')).toContain('<label>Battle of Ankara</label><label type="alias">Angora</label><label type="alias">Ankara</label><note type="edtf">')
+    expect(shown('ent_gibbon')).toBe('<bibl xml:id="ent_gibbon"><title>The Decline and Fall</title><title type="alias">DF</title><title type="alias">Decline</title></bibl>')
+    expect(shown('ent_usurp')).toBe('<interp xml:id="ent_usurp">usurpation (also tyranny) (also seizure)  &lt;http://id.loc.gov/authorities/subjects/sh3&gt;</interp>')
+    expect(line('ann_1390.v0')).toContain('Discrepancies: date 1390 → 1391; name John → Ioannes.</interp>')
+    expect(line('ann_brief.v0')).toBe('<interp xml:id="ann_brief.v0" type="supported" resp="#Ada_Historian.resp" inst="#ann_brief" source="#cit_gibbon">' +
+      'supported — cit_gibbon at ch. LXIV, checked 2026-11-26T10:00:00.000Z. Checked, "mostly", against vol. 6; p. 39 Source passage: doc_1 [0, 4) “John”.</interp>')
+    expect(line('ann_gibbon')).toContain('corresp="#ent_gibbon #cit_zach #cit_gibbon"')
+    expect(line('cit_old').replace(/<note type="csl-json">[^<]*<\/note>/, '')).toBe('<bibl xml:id="cit_old" type="manuscript"><title level="m">Res gestae</title></bibl>')
+    for (const list of ['<listBibl type="works">', '<interpGrp type="concept">', '<listBibl type="citations">', '<listBibl type="citation-links">', '<interpGrp type="tag">',
+      '<interpGrp type="verification">', '<spanGrp type="crossing-annotations">', '<listAnnotation type="notes">', '<listEvent type="date">']) expect(xml).toContain(list)
+  })
+
   it('writes a placeholder note when there is nothing to stand off', () => {
     const { data, texts } = project()
     for (const k of ['annotations', 'entities', 'citations', 'relations', 'tags'] as const) data[k] = {}
