@@ -59,6 +59,20 @@ describe('verification report rows', () => {
     expect(verificationRows(data, 'doc_0').map((r) => r.annotationId)).toEqual(['ann_doc0'])
   })
 
+  it('lists several discrepancies in one CSV cell, and a verdict without a source passage', () => {
+    const { data } = fixtureProject()
+    const v = data.annotations.ann_1390.citations[0].verification!
+    v.discrepancies.push({ kind: 'name', claim: 'John', source: 'Ioannes', variant: true })
+    delete v.source
+    const rows = verificationRowsOf(data)
+    const row = rows.find((r) => r.annotationId === 'ann_1390')!
+    expect(row).not.toHaveProperty('sourceExact')
+    expect(row).not.toHaveProperty('sourceDocumentId')
+    const csv = Papa.parse<string[]>(verificationCsv(rows), { skipEmptyLines: true }).data.find((r) => r[15] === 'ann_1390')!
+    expect(csv[11]).toBe('date: 1390 ≠ 1391; name: John ~ Ioannes (variant)')
+    expect(csv.slice(7, 11)).toEqual(['', '', '', ''])
+  })
+
   it('spells discrepancies out: a differing source, an absent one, a variant reading', () => {
     expect(discrepancyText({ kind: 'date', claim: '1379', source: '1373', variant: false })).toBe('date: 1379 ≠ 1373')
     expect(discrepancyText({ kind: 'place', claim: 'Thessalonica', source: '', variant: false })).toBe('place: Thessalonica ≠ (absent)')
@@ -86,6 +100,7 @@ describe('verification report page and files', () => {
     expect(exportVerificationReport(input('pdf')).files[0].name).toBe('verification-report.csv')
     const html = exportVerificationReport(input('html'))
     expect(html.files[0]).toMatchObject({ name: 'verification-report.html', mediaType: 'text/html' })
+    expect(html.files[0].content as string).toMatch(/^<!doctype html>\n[^]*<title>Verification report — Byzantine &lt;test&gt; &amp; &quot;friends&quot;<\/title>/)
     expect(html.losses).toEqual([])
   })
 
@@ -113,6 +128,7 @@ describe('verification report page and files', () => {
     expect(unchecked).not.toContain('class="discrepancies"')
     expect(unchecked).not.toContain('class="note"')
     expect(unchecked).not.toContain('class="by"')
+    expect(unchecked).toContain('<p class="none">No source passage recorded.</p></blockquote>\n  </div>\n  \n  \n  \n</section>')
     const one = verificationHtml(verificationRowsOf(data).slice(0, 1), 't', 'now')
     expect(one).toContain('<p>1 cited claim. ')
     data.annotations.ann_1390.citations[0].verification!.discrepancies[0].variant = true
