@@ -25,6 +25,8 @@ describe('XML writing helpers', () => {
     }
     expect(escapeText('a & <b> > c')).toBe('a &amp; &lt;b&gt; &gt; c')
     expect(escapeText('no specials "here"')).toBe('no specials "here"')
+    expect(escapeText('&')).toBe('&amp;')
+    expect(escapeText('<>')).toBe('&lt;&gt;')
     expect(escapeAttr('"a" & <b>\t\n\r')).toBe('&quot;a&quot; &amp; &lt;b&gt;&#9;&#10;&#13;')
     expect(escapeAttr('>')).toBe('&gt;')
   })
