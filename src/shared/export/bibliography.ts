@@ -11,6 +11,7 @@ import { cleanItem } from '../citations/csl-item'
 import { formatDocumentNotes } from '../citations/notes'
 import { DEFAULT_CITATION_STYLE } from '../model/citation-styles'
 import { selectForExport } from './reach'
+import type { CslItem } from '../model'
 import type { ExportFile, Exporter } from './types'
 
 
@@ -23,17 +24,26 @@ function page(title: string, style: string, body: string): string {
     `<meta name="generator" content="Marginalia (${escapeHtml(style)})">\n</head>\n<body>\n<h1>${escapeHtml(title)}</h1>\n${body}</body>\n</html>\n`
 }
 
+/**
+ * `item` with its number-valued fields as strings: CSL-JSON allows `"volume": 31`, and a CSL-JSON
+ * import keeps it, but citeproc's sorting and number formatting call `.match` on them and throw.
+ */
+function withNumbersAsText(item: CslItem): CslItem {
+  return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, typeof v === 'number' ? String(v) : v])) as CslItem
+}
+
 export const exportBibliography: Exporter = (input) => {
   const style = typeof input.options.style === 'string' && input.options.style ? input.options.style : DEFAULT_CITATION_STYLE
   if (!hasCslStyle(style)) throw new Error(`citation style "${style}" is not loaded (main must call ensureCslStyle first)`)
   const { citations, documents } = selectForExport(input.data, input.scope)
   // citeproc's HTML escapes the item's text itself; only its own inline tags appear in it.
-  const entries = formatBibliographyEntries(citations.map((c) => cleanItem({ ...c.item, id: c.id })), style, 'en-US')
+  const entries = formatBibliographyEntries(citations.map((c) => withNumbersAsText(cleanItem({ ...c.item, id: c.id }))), style, 'en-US')
+  const citable = { ...input.data, citations: Object.fromEntries(Object.entries(input.data.citations).map(([id, c]) => [id, { ...c, item: withNumbersAsText(c.item) }])) }
   const files: ExportFile[] = [
     { name: 'bibliography.html', mediaType: 'text/html', content: page('Bibliography', style, `<div class="csl-bib-body">\n${entries.map((e) => `  <div class="csl-entry">${e.html}</div>`).join('\n')}\n</div>\n`) },
     { name: 'bibliography.txt', mediaType: 'text/plain', content: entries.map((e) => e.text).join('\n') + (entries.length ? '\n' : '') }
   ]
-  const perDoc = documents.map((d) => ({ doc: d, notes: formatDocumentNotes(input.data, d.id, style) })).filter((x) => x.notes.length)
+  const perDoc = documents.map((d) => ({ doc: d, notes: formatDocumentNotes(citable, d.id, style) })).filter((x) => x.notes.length)
   if (perDoc.length) {
     const html = perDoc.map(({ doc, notes }) =>
       `<section>\n<h2>${escapeHtml(doc.title)}</h2>\n<ol class="notes">\n${notes.map((n) => `  <li value="${n.number}"><q>${escapeHtml(n.quote)}</q><br>${n.html}</li>`).join('\n')}\n</ol>\n</section>\n`

@@ -28,6 +28,8 @@ interface EdtfValue {
   unspecified?: { value: number }
   lower?: EdtfValue | null
   upper?: EdtfValue | null
+  /** A set's or list's members: dates, or [first, last] of a range (`1391..1392`). */
+  values?: (EdtfValue | EdtfValue[])[]
 }
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0')
@@ -70,6 +72,19 @@ function parse(s: string): EdtfValue | undefined {
   }
 }
 
+/**
+ * Latest instant (epoch ms) of `v`. edtf.js 4.11 gives a set or list with a range in it the range's
+ * first value as its end (`[1390..1392]` ends in 1390), so a range's last value is read here.
+ */
+function latest(v: EdtfValue): number {
+  let max = v.max
+  for (const x of v.values ?? []) {
+    const end = Array.isArray(x) ? x[x.length - 1].max : max
+    if (end > max) max = end
+  }
+  return max
+}
+
 /** Point in time of an EDTF date value: `@when` when fully specified, else its bounds. */
 function point(v: EdtfValue, bound: 'min' | 'max'): string | undefined {
   if (v.type === 'Date' && !(v.unspecified?.value)) return w3c(v.min, v.precision ?? 3)
@@ -110,9 +125,10 @@ function computeDating(value: string): TeiDating {
     if (!when) return {}
     return cert ? { when, cert } : { when }
   }
-  const p = spanPrecision(v.min, v.max)
+  const max = latest(v)
+  const p = spanPrecision(v.min, max)
   const notBefore = w3c(v.min, p)
-  const notAfter = w3c(v.max, p)
+  const notAfter = w3c(max, p)
   if (!notBefore || !notAfter) return {}
   // A set ([a,b]: one of) is itself a statement of uncertainty.
   const setCert = v.type === 'Set' ? 'medium' : undefined

@@ -30,6 +30,19 @@ describe('formatted bibliography export', () => {
     expect(text).toContain('Zachariadou, Elizabeth A. 1977. “John VII (Alias Andronicus) Palaeologus.” Dumbarton Oaks Papers 31: 339–42.')
   })
 
+  it('writes standalone HTML pages naming the style, and text files; no notes without citing highlights', () => {
+    const out = run('chicago-author-date')
+    expect(out.files.map((f) => [f.name, f.mediaType])).toEqual([['bibliography.html', 'text/html'], ['bibliography.txt', 'text/plain']])
+    const html = out.files[0].content as string
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Bibliography</title>\n<meta name="generator" content="Marginalia (chicago-author-date)">\n</head>\n<body>\n<h1>Bibliography</h1>\n<div class="csl-bib-body">\n  <div class="csl-entry">')).toBe(true)
+    expect(html.match(/<div class="csl-entry">/g)).toHaveLength(2)
+    expect(html.endsWith('</div>\n</div>\n</body>\n</html>\n')).toBe(true)
+    expect(out.losses).toEqual([])
+    const empty = exportBibliography({ data: projectWith([]), texts: {}, scope: {}, options: { style: '' }, exportedAt: '' })
+    expect(empty.files[1].content).toBe('')
+    expect(empty.files[0].content).toContain('<meta name="generator" content="Marginalia (chicago-notes-bibliography)">')
+  })
+
   it('refuses a style that is not loaded', () => {
     expect(() => run('apa-nonexistent')).toThrow(/not loaded/)
   })
@@ -59,5 +72,26 @@ describe('notes in the bibliography export', () => {
     ].join('\n'))
     const html = out.files.find((f) => f.name === 'notes.html')!.content as string
     expect(html).toContain('<li value="2"><q>in his birth name</q><br>')
+    expect(html).toContain('<title>Notes</title>')
+    expect(html).toContain('<section>\n<h2>John VII Palaiologos</h2>\n<ol class="notes">\n  <li value="1"><q>used the name Andronikos</q><br>')
+    expect(out.files.map((f) => [f.name, f.mediaType])).toEqual([['bibliography.html', 'text/html'], ['bibliography.txt', 'text/plain'], ['notes.html', 'text/html'], ['notes.txt', 'text/plain']])
+  })
+})
+
+describe('numbers in CSL-JSON items', () => {
+  // CSL-JSON allows numbers for number variables, and a CSL-JSON import keeps them; citeproc threw
+  // "num.match is not a function" on them, in the bibliography and in the notes.
+  it('formats an item whose volume and issue are numbers, in the bibliography and in the notes', () => {
+    const data = projectWith([{ ...ZACHARIADOU, volume: 31, issue: 2 }])
+    const T = '2026-11-26T10:00:00.000Z'
+    data.documents.doc1 = { id: 'doc1', title: 'John VII', format: 'wiki', role: 'text', sha256: '', fileName: 'j.txt', length: 100, structure: [], metadata: { categories: [] }, created: T, modified: T }
+    data.annotations.a1 = {
+      id: 'a1', documentId: 'doc1', target: { start: 0, end: 4, exact: 'John', prefix: '', suffix: '' }, tags: [], note: '', entityIds: [],
+      citations: [{ citationId: 'cit_0001', locator: 'p. 340' }], author: 'h', created: T, modified: T, status: 'anchored'
+    }
+    const out = exportBibliography({ data, texts: {}, scope: {}, options: {}, exportedAt: '' })
+    const file = (name: string) => out.files.find((f) => f.name === name)!.content as string
+    expect(file('bibliography.txt')).toBe('Zachariadou, Elizabeth A. “John VII (Alias Andronicus) Palaeologus.” Dumbarton Oaks Papers 31, no. 2 (1977): 339–42.\n')
+    expect(file('notes.txt')).toContain('1. Elizabeth A. Zachariadou, “John VII (Alias Andronicus) Palaeologus,” Dumbarton Oaks Papers 31, no. 2 (1977): 340.')
   })
 })

@@ -30,6 +30,31 @@ describe('BibTeX export', () => {
     expect(out.losses.map((l) => l.what)).toContain('CSL field not carried exactly by BibTeX: container-title-short')
   })
 
+  it('counts each field that did not survive over all items, and names the entries by their keys', () => {
+    const { out } = roundTrip([{ ...ZACHARIADOU, 'container-title-short': 'DOP', 'reviewed-genre': 'x' }, { ...GREEK, 'container-title-short': 'E' }], 'bibtex')
+    expect(out.files[0]).toMatchObject({ name: 'bibliography.bib', mediaType: 'application/x-bibtex' })
+    const lost = out.losses.filter((l) => l.what.startsWith('CSL field'))
+    expect(lost.map((l) => l.what)).toEqual([...lost.map((l) => l.what)].sort())
+    expect(lost).toContainEqual({ what: 'CSL field not carried exactly by BibTeX: container-title-short', count: 2, fields: ['citations.item.container-title-short'] })
+    expect(lost).toContainEqual({ what: 'CSL field not carried exactly by BibTeX: reviewed-genre', count: 1, fields: ['citations.item.reviewed-genre'] })
+    expect(out.losses).toContainEqual({ what: 'Marginalia ids of the items (entries are keyed by their citation keys)', count: 2, fields: ['citations.id', 'citations.item.id'] })
+    const biblatex = roundTrip([{ ...ZACHARIADOU, 'reviewed-genre': 'x' }]).out
+    expect(biblatex.losses.map((l) => l.what)).toContain('CSL field not carried exactly by BibLaTeX: reviewed-genre')
+  })
+
+  it('writes an empty file for an empty bibliography, with nothing lost but the empty bibliography itself', () => {
+    const out = exportBibtex({ data: projectWith([]), texts: {}, scope: {}, options: {}, exportedAt: '' })
+    expect(out.files).toEqual([{ name: 'bibliography.bib', mediaType: 'application/x-bibtex', content: '' }])
+    expect(out.losses.filter((l) => l.what.startsWith('CSL field') || l.what.startsWith('Marginalia ids'))).toEqual([])
+  })
+
+  it('compares fields whatever the order of their keys, and counts every field of an item that did not come back', () => {
+    const issued = { 'date-parts': [[1977, 5]], circa: true }
+    expect(changedFields({ id: 'a', type: 'book', issued }, { id: 'b', 'citation-key': 'k', type: 'book', issued: { circa: true, 'date-parts': [[1977, 5]] } })).toEqual([])
+    expect(changedFields({ id: 'a', type: 'book', title: 'T', 'citation-key': 'k' }, undefined)).toEqual(['type', 'title'])
+    expect(changedFields({ id: 'a', type: 'book', title: 'T' }, { id: 'a', type: 'book', title: 't' })).toEqual(['title'])
+  })
+
   // Corpus-sized: left out of mutation runs (minutes per mutant under instrumentation), run in npm test.
   it.skipIf(!existsSync(MILETUS_BIBLATEX) || process.env.MARGINALIA_MUTATION === '1')('round-trips the 1,394 Miletus entries, the few differences listed', () => {
     const { out, back, before } = roundTrip(miletusItems())

@@ -24,6 +24,14 @@ describe('CSL-JSON export', () => {
     ])
   })
 
+  it('writes bibliography.json as CSL-JSON, and counts each dropped field over all items with the field it came from', () => {
+    const out = run([{ ...ZACHARIADOU, 'x-custom': 1 }, { ...GREEK, 'x-custom': 2 }, { id: 'odd', type: 'book', title: 'T' }])
+    expect(out.files).toHaveLength(1)
+    expect(out.files[0]).toMatchObject({ name: 'bibliography.json', mediaType: 'application/vnd.citationstyles.csl+json' })
+    expect((out.files[0].content as string).endsWith(']\n')).toBe(true)
+    expect(out.losses).toContainEqual({ what: 'field not in the CSL-JSON schema: x-custom', count: 2, fields: ['citations.item.x-custom'] })
+  })
+
   it.skipIf(!existsSync(MILETUS_BIBLATEX))('validates for the whole Miletus bibliography', () => {
     const items = JSON.parse(run(miletusItems()).files[0].content as string)
     expect(items).toHaveLength(1394)

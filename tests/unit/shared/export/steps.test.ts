@@ -18,7 +18,7 @@ function bigInput(): ExportInput {
 
 describe('export steps: progress and cancellation', () => {
   const input = bigInput()
-  const mine = EXPORT_FORMATS.filter((f) => ['json', 'csv', 'tei'].includes(f.name))
+  const mine = EXPORT_FORMATS.filter((f) => ['json', 'csv', 'w3c', 'tei'].includes(f.name))
 
   it.each(mine.map((f) => [f.name, f] as const))('%s reports rising progress ending at the total', (_, format) => {
     const seen: [number, number][] = []
