@@ -78,6 +78,29 @@ describe('notes in the bibliography export', () => {
   })
 })
 
+describe('notes pages of titles and quotes with markup characters', () => {
+  it('escapes a title and a quote in the notes page, and gives a document without citing highlights no section', () => {
+    const data = projectWith([ZACHARIADOU])
+    const T = '2026-11-26T10:00:00.000Z'
+    const doc = (id: string, title: string) => ({ id, title, format: 'wiki' as const, role: 'text' as const, sha256: '', fileName: `${id}.txt`, length: 100, structure: [], metadata: { categories: [] }, created: T, modified: T })
+    data.documents.doc1 = doc('doc1', 'Greeks & "Latins" <1204>')
+    data.documents.doc2 = doc('doc2', 'Uncited chronicle')
+    const exact = 'the <b>Latin</b> & Greek'
+    data.annotations.a1 = {
+      id: 'a1', documentId: 'doc1', target: { start: 0, end: exact.length, exact, prefix: '', suffix: '' }, tags: [], note: '', entityIds: [],
+      citations: [{ citationId: 'cit_0001', locator: 'p. 340' }], author: 'h', created: T, modified: T, status: 'anchored'
+    }
+    const out = exportBibliography({ data, texts: {}, scope: {}, options: {}, exportedAt: '' })
+    const html = out.files.find((f) => f.name === 'notes.html')!.content as string
+    expect(html).toContain('<h2>Greeks &amp; &quot;Latins&quot; &lt;1204&gt;</h2>')
+    expect(html).toContain('<q>the &lt;b&gt;Latin&lt;/b&gt; &amp; Greek</q>')
+    expect(html).not.toContain('Uncited chronicle')
+    const text = out.files.find((f) => f.name === 'notes.txt')!.content as string
+    expect(text.startsWith('Greeks & "Latins" <1204>\n\n1. ')).toBe(true)
+    expect(text).not.toContain('Uncited chronicle')
+  })
+})
+
 describe('numbers in CSL-JSON items', () => {
   // CSL-JSON allows numbers for number variables, and a CSL-JSON import keeps them; citeproc threw
   // "num.match is not a function" on them, in the bibliography and in the notes.

@@ -42,6 +42,14 @@ describe('BibTeX export', () => {
     expect(biblatex.losses.map((l) => l.what)).toContain('CSL field not carried exactly by BibLaTeX: reviewed-genre')
   })
 
+  it('names the dialect written when it lists what a bibliography file cannot hold', () => {
+    const data = projectWith([ZACHARIADOU])
+    data.tags = { t: { id: 't', color: '#fff' } }
+    const lossFor = (dialect?: string) => exportBibtex({ data, texts: {}, scope: {}, options: { dialect }, exportedAt: '' }).losses.find((l) => l.fields.includes('tags'))
+    expect(lossFor('bibtex')?.what).toBe('tags and their colours (BibTeX holds bibliographic items only; use the JSON or W3C export for the passages citing them)')
+    expect(lossFor()?.what).toBe('tags and their colours (BibLaTeX holds bibliographic items only; use the JSON or W3C export for the passages citing them)')
+  })
+
   it('writes an empty file for an empty bibliography, with nothing lost but the empty bibliography itself', () => {
     const out = exportBibtex({ data: projectWith([]), texts: {}, scope: {}, options: {}, exportedAt: '' })
     expect(out.files).toEqual([{ name: 'bibliography.bib', mediaType: 'application/x-bibtex', content: '' }])
