@@ -45,7 +45,7 @@ describe('BibTeX export', () => {
   it('names the dialect written when it lists what a bibliography file cannot hold', () => {
     const data = projectWith([ZACHARIADOU])
     data.tags = { t: { id: 't', color: '#fff' } }
-    const lossFor = (dialect?: string) => exportBibtex({ data, texts: {}, scope: {}, options: { dialect }, exportedAt: '' }).losses.find((l) => l.fields.includes('tags'))
+    const lossFor = (dialect?: string) => exportBibtex({ data, texts: {}, scope: {}, options: { dialect }, exportedAt: '' }).losses.find((l) => l.fields?.includes('tags'))
     expect(lossFor('bibtex')?.what).toBe('tags and their colours (BibTeX holds bibliographic items only; use the JSON or W3C export for the passages citing them)')
     expect(lossFor()?.what).toBe('tags and their colours (BibLaTeX holds bibliographic items only; use the JSON or W3C export for the passages citing them)')
   })
