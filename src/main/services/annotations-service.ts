@@ -86,20 +86,17 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
    * sorting the whole project (100,000 annotations) each time. An edit makes the next read redo
    * the pass; the renderer reads nothing after its own edits (it applies their results).
    */
-  let byDocument: { generation: number; lists: Map<string, Annotation[]> } | undefined
-  const annotationsOf = (documentId: string): readonly Annotation[] => {
-    if (byDocument?.generation !== store.generation) {
-      const lists = new Map<string, Annotation[]>()
-      for (const a of Object.values(store.data.annotations)) {
-        const list = lists.get(a.documentId)
-        if (list) list.push(a)
-        else lists.set(a.documentId, [a])
-      }
-      for (const list of lists.values()) list.sort(byDocumentOrder)
-      byDocument = { generation: store.generation, lists }
+  const byDocument = perGeneration(store, () => {
+    const lists = new Map<string, Annotation[]>()
+    for (const a of Object.values(store.data.annotations)) {
+      const list = lists.get(a.documentId)
+      if (list) list.push(a)
+      else lists.set(a.documentId, [a])
     }
-    return byDocument.lists.get(documentId) ?? []
-  }
+    for (const list of lists.values()) list.sort(byDocumentOrder)
+    return lists
+  })
+  const annotationsOf = (documentId: string): readonly Annotation[] => byDocument().get(documentId) ?? []
 
   /** Annotations of `documentId` overlapping [start, end) code points (touching `start` counts), in document order. */
   const overlapping = (all: readonly Annotation[], start: number, end: number): Annotation[] => {
