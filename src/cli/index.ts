@@ -12,6 +12,7 @@ import type { MarginaliaApi } from '../shared/api'
 import type { Person } from '../shared/model'
 import { MarginaliaError } from '../shared/result'
 import type { CliCommand, CliEnv } from './command'
+import { endWhenIdle } from './end-when-idle'
 import { citationsCommands } from './commands/citations'
 import { compareCommands } from './commands/compare'
 import { coreCommands } from './commands/core'
@@ -103,11 +104,10 @@ const BROKEN_PIPE_EXIT = 141
 // Write errors reach the writers' callbacks; without a listener they would also crash the process.
 process.stdout.on('error', () => undefined)
 
-// Exit only once stdout and stderr have been handed to the OS (a pipe holds 64 KiB; exiting earlier
-// cut the output). Exiting explicitly then keeps a finished command from waiting on a service's
-// idle worker or timer.
+// The process ends on its own once stdout and stderr are handed to the OS (a pipe holds 64 KiB) and
+// the services' workers are idle; end-when-idle.ts ends it should a stray handle hold it open.
 void main(process.argv.slice(2)).then(async (code) => {
   await flushed(process.stdout)
   await flushed(process.stderr)
-  process.exit(code)
+  endWhenIdle(code)
 })

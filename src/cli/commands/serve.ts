@@ -9,6 +9,7 @@ import { DEFAULT_APP_ROOT } from '../../main/services/project-session'
 import { startHttpServer } from '../../main/transport/http'
 import type { CliCommand } from '../command'
 import { intOption, option } from '../parse-args'
+import { endWhenIdle } from '../end-when-idle'
 import { flushed } from '../write-output'
 
 /** Where a user's own Marginalia data (the sample project) lives when no project is given. */
@@ -38,10 +39,9 @@ export const serveCommand: CliCommand = {
     const stop = async () => {
       await server.close()
       await host.close() // flushes pending writes, releases the lock
-      // Exit only once stdout has been handed to the OS; exiting explicitly keeps an idle import or
-      // citation worker from holding the stopped server open.
+      // The process then ends on its own once stdout is handed to the OS (end-when-idle.ts).
       await flushed(process.stdout)
-      process.exit(0)
+      endWhenIdle(0)
     }
     process.on('SIGINT', () => void stop())
     process.on('SIGTERM', () => void stop())

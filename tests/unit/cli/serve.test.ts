@@ -3,6 +3,7 @@
  * LIMITS.httpConnections sockets, closing the longest-idle ones, so a normal call still answers
  * and an open event stream survives (loopback only; the loop is bounded: 1,100 sockets).
  * writeExport writes only into the project's exports/ folder and the --export-root folders.
+ * On SIGTERM, with an event stream still open, it ends on its own (src/cli/end-when-idle.ts).
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
@@ -10,6 +11,8 @@ import { request } from 'node:http'
 import { connect, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { HELD_OPEN_MESSAGE } from '../../../src/cli/end-when-idle'
+import { LOCK_FILE } from '../../../src/main/store/project-lock'
 import { LIMITS } from '../../../src/shared/limits'
 import { cliCommand } from '../../helpers/cli-command'
 import { ROOT, tempDir } from '../../helpers/temp-dir'
@@ -17,6 +20,7 @@ import { ROOT, tempDir } from '../../helpers/temp-dir'
 const FLOOD = 1_100
 const { dir, cleanup } = tempDir('marginalia-flood-')
 let serve: ChildProcess | undefined
+let serveStderr = ''
 const sockets: Socket[] = []
 
 afterAll(async () => {
@@ -29,6 +33,14 @@ afterAll(async () => {
   cleanup()
 })
 
+/** Opens the event stream; resolves once its first bytes came. */
+function openEventStream(port: number, token: string): Promise<void> {
+  const stream = request({ host: '127.0.0.1', port, path: `/api/events?token=${token}`, agent: false, headers: { host: `127.0.0.1:${port}` } })
+  stream.on('error', () => undefined)
+  stream.end()
+  return new Promise<void>((ok) => stream.on('response', (res) => res.once('data', () => ok())))
+}
+
 /** Starts `serve` on a fresh project with a stand-in renderer; resolves with its port and token. */
 async function startServe(): Promise<{ port: number; token: string }> {
   const out = join(dir, 'out')
@@ -37,6 +49,7 @@ async function startServe(): Promise<{ port: number; token: string }> {
   serve = spawn(...cliCommand('serve', '--project', join(dir, 'project'), '--create', '--export-root', join(dir, 'allowed')), {
     cwd: ROOT, env: { ...process.env, MARGINALIA_OUT: out }, stdio: ['ignore', 'pipe', 'pipe']
   })
+  serve.stderr!.on('data', (d) => (serveStderr += d))
   const line = await new Promise<string>((ok, fail) => {
     let text = ''
     serve!.stdout!.on('data', (d) => {
@@ -114,5 +127,16 @@ describe('serve', () => {
     expect(await write(join(dir, 'elsewhere'))).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(existsSync(join(dir, 'elsewhere'))).toBe(false)
     expect(readdirSync(join(dir, 'allowed', 'june'))).toHaveLength(2)
+  }, 60_000)
+
+  it('ends on its own on SIGTERM with an event stream open: exit 0, the lock released, nothing left holding it', async () => {
+    const { port, token } = await started()
+    for (const s of sockets) s.destroy() // the flood's leftovers, as a browser tab would have closed them
+    await openEventStream(port, token)
+    const exited = new Promise<number | null>((ok) => serve!.once('exit', (code) => ok(code)))
+    serve!.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    expect(serveStderr).not.toContain(HELD_OPEN_MESSAGE)
+    expect(existsSync(join(dir, 'project', LOCK_FILE))).toBe(false)
   }, 60_000)
 })
