@@ -9,7 +9,8 @@
  * Fresh sets (compare-sets.ts `fresh`: set aside, run once) are reported as a group of their own.
  * Fresh sets labelled in a later session (`session`) form a group of their own.
  * Run: npx tsx bench/compare.ts   (--fresh: only the fresh sets, no speed section; --tuned: only the
- * tuned-on sets, no speed section; --session=NAME: only that session's fresh sets)
+ * tuned-on sets, no speed section; --session=NAME: only that session's fresh sets; --speed: only
+ * the speed section)
  */
 import { loadLexicon } from '../src/main/services/compare-lexicon'
 import { compareWithSource } from '../src/shared/compare/compare'
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
   const session = process.argv.find((a) => a.startsWith('--session='))?.slice('--session='.length)
   const groups: Record<string, { claims: LabelledClaim[]; ranks: Record<string, Accuracy[]>; notFound: boolean[] }> = {}
   const groupOf = (e: (typeof SETS)[number]): string => (e.fresh ? (e.session ? `fresh-${e.session}` : 'fresh') : e.setAside ? 'aside' : 'tuned')
-  const chosen = SETS.filter((e) => (!onlyFresh || e.fresh) && (!onlyTuned || !e.setAside) && (!session || e.session === session))
+  const onlySpeed = process.argv.includes('--speed')
+  const chosen = onlySpeed ? [] : SETS.filter((e) => (!onlyFresh || e.fresh) && (!onlyTuned || !e.setAside) && (!session || e.session === session))
   for (const entry of chosen) {
     const set = loadSet(entry)
     if (!set) {
@@ -83,7 +85,9 @@ async function main(): Promise<void> {
 
   // Speed: index build and per-comparison time against a plain full-text scan of the same source.
   if (onlyFresh || onlyTuned || session) return
-  const claims = SETS.map(loadSet).filter((s): s is ClaimSet => !!s).flatMap((s) => s.claims.map((c) => c.claim.exact))
+  const loaded = SETS.map(loadSet).filter((s): s is ClaimSet => !!s)
+  if (onlySpeed) for (const s of loaded) load(s)
+  const claims = loaded.flatMap((s) => s.claims.map((c) => c.claim.exact))
   for (const set of [...sources.keys()]) {
     const { cp } = sources.get(set)!
     const scans = claims.slice(0, 5).map((c) => time(() => plainScan(c, 5, cp)))
