@@ -233,14 +233,21 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
   const list = [...inside.slice(0, top - Math.min(outsideSlots, outside.length)), ...outside].slice(0, top).sort((a, b) => b.score - a.score || a.start - b.start)
   if (!options.tokensOf || list.length < 2) return list
   // The first PROXIMITY_REORDERED passages are put in order by how close together each says the
-  // claim's concepts: the order among them changes, never which passages they are.
+  // claim's concepts: the order among them changes, never which passages they are. With a cited
+  // region only the passages inside it are reordered (among the places they hold): proximity never
+  // lifts a passage outside the region above one inside it.
   const terms = placeableTerms(concepts)
   const head = list.slice(0, PROXIMITY_REORDERED)
-  for (const w of head) {
-    w.proximity = proximity(options.tokensOf(w.start, w.end), terms, importance)
+  const slots: number[] = []
+  head.forEach((w, k) => {
+    w.proximity = proximity(options.tokensOf!(w.start, w.end), terms, importance)
+    if (region && !w.inRegion) return
     w.score = w.base * (1 + PROXIMITY_WEIGHT * w.proximity)
-  }
-  return [...head.sort((a, b) => b.score - a.score || a.start - b.start), ...list.slice(PROXIMITY_REORDERED)]
+    slots.push(k)
+  })
+  const reordered = slots.map((k) => head[k]).sort((a, b) => b.score - a.score || a.start - b.start)
+  slots.forEach((k, i) => (head[k] = reordered[i]))
+  return [...head, ...list.slice(PROXIMITY_REORDERED)]
 }
 
 /**

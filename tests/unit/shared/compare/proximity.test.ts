@@ -99,3 +99,40 @@ describe.skipIf(!corpus)('proximity on the whole of Gibbon vol. 2 (needs ../shar
     }
   }, 120_000)
 })
+
+describe('proximity and the cited region', () => {
+  // The printed pages 38–40 of tests/e2e/compare-judgement.spec.ts (page 40 shortened to its first
+  // clause): page 40 repeats the claim's words side by side, page 39 (the cited page) tells the
+  // fuller story.
+  const PAGES: [string, string][] = [
+    ['38', 'This small book tells of the last emperors of Byzantium, of their quarrels with one another and of their long wars against the Ottoman sultans.'],
+    ['39', 'In the spring of that year the emperor Manuel sailed from Constantinople to Venice, seeking soldiers and money from the Latin princes against the Turks, and he left his nephew John to guard the city in his absence.'],
+    ['40', 'Years later Manuel sailed to Venice and asked the Latin princes for soldiers against the Turks.']
+  ]
+  const CLAIM_39 = 'Manuel sailed to Venice to ask the Latin princes for soldiers against the Turks.'
+
+  it('never lifts a passage outside the cited page above one inside it, however close together it says the claim', async () => {
+    const lexicon = await loadLexicon()
+    let text = ''
+    const region: { start: number; end: number }[] = []
+    for (const [n, t] of PAGES) {
+      const start = [...text].length
+      text += `${t}\n\n`
+      if (n === '39') region.push({ start, end: [...text].length })
+    }
+    const cp = new CodePointIndex(text)
+    const index = buildSourceIndex(text)
+    const concepts = analyseClaim(CLAIM_39, index, { lexicon })
+    // The cited page is read as if it said the claim's words far apart (page 38's words in its
+    // place: no pair close together), page 40 as printed: the strongest case for lifting page 40.
+    const tokensOf = (start: number, end: number) => (region.some((r) => start < r.end && end > r.start) ? tokenise(PAGES[0][1]) : tokenise(cp.slice(start, end), start))
+    const ranked = rankWindows(index, concepts, { top: 5, region, tokensOf })
+    const inside = ranked.findIndex((w) => w.inRegion)
+    const outside = ranked.findIndex((w) => !w.inRegion && cp.slice(w.start, w.end).includes('Years later'))
+    expect(inside).toBe(0)
+    expect(outside).toBeGreaterThan(0)
+    // Page 40 says the claim closer together; without the region rule its factor would lift it.
+    expect(ranked[outside].proximity).toBeGreaterThan(ranked[inside].proximity)
+    expect(ranked[outside].base * (1 + 2 * ranked[outside].proximity)).toBeGreaterThan(ranked[inside].score)
+  })
+})
