@@ -7,7 +7,10 @@
  * multiple of one plain full-text scan, and time per comparison after indexing as a ratio to a
  * plain scan per query (segment + tokenise + BM25 at query time). Ratios, never bare times.
  * Fresh sets (compare-sets.ts `fresh`: set aside, run once) are reported as a group of their own.
- * Run: npx tsx bench/compare.ts   (--fresh: only the fresh sets, no speed section)
+ * Fresh sets labelled in a later session (`session`) form a group of their own.
+ * Run: npx tsx bench/compare.ts   (--fresh: only the fresh sets, no speed section; --tuned: only the
+ * tuned-on sets, no speed section; --session=NAME: only that session's fresh sets; --speed: only
+ * the speed section)
  */
 import { loadLexicon } from '../src/main/services/compare-lexicon'
 import { compareWithSource } from '../src/shared/compare/compare'
@@ -38,12 +41,13 @@ async function main(): Promise<void> {
     return l
   }
   const onlyFresh = process.argv.includes('--fresh')
-  const groups: Record<'tuned' | 'aside' | 'fresh', { claims: LabelledClaim[]; ranks: Record<string, Accuracy[]>; notFound: boolean[] }> = {
-    tuned: { claims: [], ranks: {}, notFound: [] },
-    aside: { claims: [], ranks: {}, notFound: [] },
-    fresh: { claims: [], ranks: {}, notFound: [] }
-  }
-  for (const entry of SETS.filter((e) => !onlyFresh || e.fresh)) {
+  const onlyTuned = process.argv.includes('--tuned')
+  const session = process.argv.find((a) => a.startsWith('--session='))?.slice('--session='.length)
+  const groups: Record<string, { claims: LabelledClaim[]; ranks: Record<string, Accuracy[]>; notFound: boolean[] }> = {}
+  const groupOf = (e: (typeof SETS)[number]): string => (e.fresh ? (e.session ? `fresh-${e.session}` : 'fresh') : e.setAside ? 'aside' : 'tuned')
+  const onlySpeed = process.argv.includes('--speed')
+  const chosen = onlySpeed ? [] : SETS.filter((e) => (!onlyFresh || e.fresh) && (!onlyTuned || !e.setAside) && (!session || e.session === session))
+  for (const entry of chosen) {
     const set = loadSet(entry)
     if (!set) {
       console.log(`${entry.name}: skipped (its source is not on this machine)`)
@@ -58,7 +62,7 @@ async function main(): Promise<void> {
     ]
     const n = set.claims.filter((c) => c.passages.length).length
     console.log(`\n${set.name}${set.fresh ? ' — FRESH, set aside, run once' : set.setAside ? ' — SET ASIDE, never tuned on' : ' — tuned on'}: ${n} claims with a labelled passage, ${set.claims.length - n} labelled not-found (${set.source.replace(/^.*\//, '')})`)
-    const g = groups[set.fresh ? 'fresh' : set.setAside ? 'aside' : 'tuned']
+    const g = (groups[groupOf(entry)] ??= { claims: [], ranks: {}, notFound: [] })
     g.claims.push(...set.claims)
     for (const [label, rank] of configs) {
       const a = accuracy(set.claims, rank)
@@ -69,7 +73,7 @@ async function main(): Promise<void> {
   }
   for (const [name, g] of Object.entries(groups)) {
     if (!g.claims.length) continue
-    console.log(`\nAll ${{ tuned: 'tuned-on', aside: 'set-aside', fresh: 'fresh (run once)' }[name]} sets (${g.claims.filter((c) => c.passages.length).length} claims with a passage, ${g.claims.filter((c) => !c.passages.length).length} not-found):`)
+    console.log(`\nAll ${({ tuned: 'tuned-on', aside: 'set-aside', fresh: 'fresh (run once)' } as Record<string, string>)[name] ?? `${name} (run once)`} sets (${g.claims.filter((c) => c.passages.length).length} claims with a passage, ${g.claims.filter((c) => !c.passages.length).length} not-found):`)
     for (const [label, list] of Object.entries(g.ranks)) {
       const total = list.reduce((s, a) => s + a.n, 0) || 1
       const w = (k: 'top1' | 'top3' | 'mrr'): string => (list.reduce((s, a) => s + a[k] * a.n, 0) / total).toFixed(2)
@@ -80,8 +84,10 @@ async function main(): Promise<void> {
   }
 
   // Speed: index build and per-comparison time against a plain full-text scan of the same source.
-  if (onlyFresh) return
-  const claims = SETS.map(loadSet).filter((s): s is ClaimSet => !!s).flatMap((s) => s.claims.map((c) => c.claim.exact))
+  if (onlyFresh || onlyTuned || session) return
+  const loaded = SETS.map(loadSet).filter((s): s is ClaimSet => !!s)
+  if (onlySpeed) for (const s of loaded) load(s)
+  const claims = loaded.flatMap((s) => s.claims.map((c) => c.claim.exact))
   for (const set of [...sources.keys()]) {
     const { cp } = sources.get(set)!
     const scans = claims.slice(0, 5).map((c) => time(() => plainScan(c, 5, cp)))

@@ -75,6 +75,8 @@ const NEAR_YEARS = 2
 const NEAR_YEAR_WEIGHT = 0.5
 /** Least similarity for a source spelling to count as a variant of a claim name (see names.ts). */
 const MIN_VARIANT_SIMILARITY = 0.75
+/** Source spellings kept for a claim name: those within this much similarity of its closest one. */
+const VARIANT_SPREAD = 0.1
 
 /** Capitalised words that are titles or generic parts of names, not names themselves. */
 export const GENERIC_NAME_WORDS = new Set(
@@ -157,7 +159,10 @@ export function nameVariants(norm: string, index: SourceIndex): { norm: string; 
     const sim = nameSimilarity(norm, e.norm, { a: keys, b: e.keys })
     if (sim >= MIN_VARIANT_SIMILARITY) out.push({ norm: e.norm, stem: e.stem, sim })
   }
-  return out
+  // Only the closest spellings: with `Alexius` (0.9) in the source, `Lucius` (0.75) is a
+  // look-alike, not the same name; a name with one close spelling keeps it (`Amurath` for Murad).
+  const best = Math.max(0, ...out.map((v) => v.sim))
+  return out.filter((v) => v.sim >= best - VARIANT_SPREAD)
 }
 
 export interface AnalyseOptions {

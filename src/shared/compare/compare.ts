@@ -120,7 +120,7 @@ export function compareWithSource(index: SourceIndex, source: CodePointIndex, re
   const top = request.top ?? 5
   const resolved = request.locator ? resolveLocator(request.locator, request.structure ?? [], headingsOf(index, source, request.structure), index.length) : undefined
   const region = resolved?.ranges.length ? resolved.ranges : undefined
-  const windows = rankWindows(index, concepts, { top, region })
+  const windows = rankWindows(index, concepts, { top, region, tokensOf: (start, end) => tokenise(source.slice(start, end), start) })
   const candidates = windows.map((w): Candidate => {
     const exact = source.slice(w.start, w.end)
     const tokens = tokenise(exact, w.start)
@@ -166,7 +166,9 @@ export function judgementFeatures(index: SourceIndex, concepts: Concept[], windo
   const total = own.reduce((sum, c) => sum + c.weight, 0) || 1
   const present = own.filter((c) => c.alts.some((a) => postingsOf(index, a.term))).reduce((sum, c) => sum + c.weight, 0)
   const importance = own.reduce((sum, c) => sum + weightOf(c), 0) || 1
-  const [first, second] = windows
+  // The judgement was fitted on the index's evidence: it reads the windows in that order, without
+  // the proximity factor (rank.ts).
+  const [first, second] = [...windows].sort((a, b) => b.base - a.base)
   const names = own.filter((c) => c.kind === 'name')
   const inSource = (c: Concept): boolean => c.alts.some((a) => postingsOf(index, a.term))
   const absent = own.filter((c) => (c.kind === 'name' || c.kind === 'word') && !inSource(c)).length
@@ -174,8 +176,8 @@ export function judgementFeatures(index: SourceIndex, concepts: Concept[], windo
     coverage: first?.coverage ?? 0,
     nameCoverage: first?.nameCoverage ?? 0,
     presence: present / total,
-    margin: first && second && second.score > 0 ? Math.log(first.score / second.score) : 0,
-    strength: first ? first.score / importance : 0,
+    margin: first && second && second.base > 0 ? Math.log(first.base / second.base) : 0,
+    strength: first ? first.base / importance : 0,
     namePresence: names.length ? names.filter(inSource).length / names.length : 1,
     absentTerms: Math.min(1, absent / 4)
   }

@@ -30,7 +30,7 @@ describe.skipIf(sets.length < SETS.length)('accuracy on the labelled sets (needs
   // Floors are the counts measured by bench/compare.ts (docs/compare.md), so losing one claim fails.
   const atLeast = (share: number, count: number, n: number): void => expect(share).toBeGreaterThanOrEqual(count / n - 1e-9)
 
-  it('seed article against the whole of vol. 6: claim alone top-1 2/13, top-3 4/13; with locator top-1 2/13, top-3 7/13', () => {
+  it('seed article against the whole of vol. 6: claim alone top-1 2/13, top-3 4/13; with locator top-1 3/13, top-3 7/13', () => {
     const seed = sets.find((s) => s.name.startsWith('seed'))!
     const { index, cp } = sources.get(seed.source)!
     const alone = accuracy(seed.claims, (c) => compareWithSource(index, cp, { claim: c.claim.exact, top: 10, lexicon }).candidates)
@@ -38,7 +38,7 @@ describe.skipIf(sets.length < SETS.length)('accuracy on the labelled sets (needs
     expect(alone.n).toBe(13)
     atLeast(alone.top1, 2, 13)
     atLeast(alone.top3, 4, 13)
-    atLeast(located.top1, 2, 13)
+    atLeast(located.top1, 3, 13)
     atLeast(located.top3, 7, 13)
   }, 120_000)
 
@@ -54,13 +54,13 @@ describe.skipIf(sets.length < SETS.length)('accuracy on the labelled sets (needs
     return a.notFound
   }
 
-  it('tuned-on sets: claim alone top-1 14/52, top-3 27/52; with locator top-1 19/52, top-3 32/52; not-found P 11/25, R 11/17', () => {
-    const notFound = rankFloors(false, 52, [14, 27], [19, 32])
-    atLeast(notFound.precision, 11, 25)
+  it('tuned-on sets: claim alone top-1 17/52, top-3 27/52; with locator top-1 23/52, top-3 32/52; not-found P 11/24, R 11/17', () => {
+    const notFound = rankFloors(false, 52, [17, 27], [23, 32])
+    atLeast(notFound.precision, 11, 24)
     atLeast(notFound.recall, 11, 17)
   }, 120_000)
 
-  it('set-aside sets (never tuned on, the fresh one included): claim alone top-1 5/38, top-3 12/38; with locator top-1 7/38, top-3 16/38; not-found R 6/15', () => {
-    atLeast(rankFloors(true, 38, [5, 12], [7, 16]).recall, 6, 15)
+  it('set-aside sets (never tuned on, the fresh one included): claim alone top-1 5/38, top-3 12/38; with locator top-1 8/38, top-3 16/38; not-found R 6/15', () => {
+    atLeast(rankFloors(true, 38, [5, 12], [8, 16]).recall, 6, 15)
   }, 120_000)
 })
