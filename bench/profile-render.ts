@@ -143,7 +143,7 @@ browserBench('marginalia-profile-', async ({ browser, book: t, tmp, serve }) => 
           document.querySelector('marginalia-app').dispatchEvent(new CustomEvent('document-open', { detail: { id } }))
           return t
         }, w.docIds[1])
-        const painted = await paintAfter(page, n, { after: t0, minPainted: 1 })
+        const painted = await paintAfter(page, n, { after: t0, minPainted: 1, documentId: w.docIds[1] })
         console.log(`switch at ${t0.toFixed(0)} → painted ${(painted - t0).toFixed(0)} ms (page clock)`)
         console.log(await requests(page))
       })

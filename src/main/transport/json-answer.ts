@@ -50,7 +50,10 @@ export async function sendJson(res: ServerResponse, status: number, body: unknow
     const close = head.slice(head.lastIndexOf('[]') + 1)
     let drained = res.write(open)
     for (let i = 0; i < list.length; i += slice) {
-      await (drained ? nextTurn() : drainedOrClosed(res))
+      // Then a turn of the event loop, always: a write the kernel took at once emits 'drain' on the
+      // next tick, and slices chained that way never let another call's request in.
+      if (!drained) await drainedOrClosed(res)
+      await nextTurn()
       if (gone || res.destroyed) return
       // JSON.stringify of an array writes `null` for what it cannot serialise (undefined, functions).
       const part = list.slice(i, i + slice).map((x) => JSON.stringify(x) ?? 'null').join(',')

@@ -18,7 +18,7 @@
  * clicked or created; `marginalia-error` on failures; `page-visible` `{ documentId, page, label }`
  * when the printed page at the reading line changes (`page`: index among the page blocks sorted by
  * start; dom/page-tracker.ts, dom/page-follower.ts), so the page image beside the text can follow the scroll. Each repaint leaves a performance mark
- * `marginalia:painted` with `{ version, painted }` (for measurements).
+ * `marginalia:painted` with `{ version, painted, documentId }` (for measurements).
  */
 import { consume } from '@lit/context'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
@@ -302,7 +302,7 @@ export class DocumentView extends LitElement {
     this.badges?.draw(badges)
     this.paintedVersion = index.version
     // For measurements (benchmarks, tests): when and what was painted.
-    performance.mark('marginalia:painted', { detail: { version: index.version, painted: items.length } })
+    performance.mark('marginalia:painted', { detail: { version: index.version, painted: items.length, documentId: index.documentId } })
   }
 
   render() {
