@@ -236,6 +236,9 @@ export class DocumentView extends LitElement {
     this.badges = new VerdictBadges(this.page)
     this.scroller.scrollTop = 0
     this.visible = new RenderedChunks(this.scroller, this.layout.chunks.map((c) => c.el), (w) => {
+      // Chunks built after the first screens (text-layout.ts) report their state as they are
+      // built: most leave the window as it is, and repaint nothing.
+      if (w.first === this.window.first && w.last === this.window.last) return
       this.window = w
       this.paint()
     })
