@@ -4,7 +4,7 @@
  * and paint marks on a timeline, then a CPU profile's top functions by self time), and switching
  * documents in a project of 100,000 annotations over ten documents (the same); with `open`, the
  * requests and paints of opening the 10,000-annotation project (ms since navigation).
- * Needs a built renderer and ../shared/corpus. Run: npx tsx bench/profile-render.ts [add|switch|open]
+ * Needs a built renderer and ../shared/corpus. Run: npx tsx bench/profile-render.ts [add|switch|switch-now|open]
  */
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -70,6 +70,13 @@ async function profiled(page: Page, label: string, act: () => Promise<void>): Pr
   console.log(top(profile as unknown as Profile).join('\n'))
 }
 
+/** The page's API requests: start, first byte and end (ms since navigation), size. */
+const requests = (page: Page): Promise<string> => page.evaluate(() =>
+  (performance.getEntriesByType('resource') as unknown as { startTime: number; responseStart: number; responseEnd: number; name: string; encodedBodySize: number }[])
+    .filter((e) => e.name.includes('/api/'))
+    .map((e) => `${e.startTime.toFixed(0).padStart(6)} → ${e.responseStart.toFixed(0).padStart(6)} → ${e.responseEnd.toFixed(0).padStart(6)}  ${e.name.replace(/^https?:\/\/[^/]+/, '').slice(0, 40)} ${e.encodedBodySize}`)
+    .join('\n'))
+
 browserBench('marginalia-profile-', async ({ browser, book: t, tmp, serve }) => {
   const s10k = spans(t, 10_000)
   if (which === 'add' || which === 'both') {
@@ -120,6 +127,28 @@ browserBench('marginalia-profile-', async ({ browser, book: t, tmp, serve }) => 
     ])
     console.log(marks.join('\n'))
     await page.close()
+    return
+  }
+  if (which === 'switch-now') {
+    // As bench/lib/drive.ts switchDocument: the switch right after the first document's first paint.
+    const dir = join(tmp, 'p100k-now')
+    const w = await writeProject(dir, t, Array.from({ length: 10 }, () => ({ spans: s10k })))
+    const url = await serve(dir)
+    for (let k = 0; k < 3; k++) {
+      const { page, open } = await openMarginalia(browser, url, 1)
+      const n = await paintedCount(page)
+      await profiled(page, `switch right after the first paint (${k + 1}; open ${open.toFixed(0)} ms)`, async () => {
+        const t0 = await page.evaluate((id) => {
+          const t = performance.now()
+          document.querySelector('marginalia-app').dispatchEvent(new CustomEvent('document-open', { detail: { id } }))
+          return t
+        }, w.docIds[1])
+        const painted = await paintAfter(page, n, { after: t0, minPainted: 1, documentId: w.docIds[1] })
+        console.log(`switch at ${t0.toFixed(0)} → painted ${(painted - t0).toFixed(0)} ms (page clock)`)
+        console.log(await requests(page))
+      })
+      await page.close()
+    }
     return
   }
   if (which !== 'add') {

@@ -132,7 +132,8 @@ export async function switchDocument(browser: Browser, url: string, otherId: str
       document.querySelector('marginalia-app')!.dispatchEvent(new CustomEvent('document-open', { detail: { id } }))
       return t
     }, otherId)
-    return { open, switch: (await paintAfter(page, n, { after: t0, minPainted: 1 })) - t0 }
+    // A paint of the new document: the one left may still paint after the click (its whole list arriving).
+    return { open, switch: (await paintAfter(page, n, { after: t0, minPainted: 1, documentId: otherId })) - t0 }
   } finally {
     await page.close()
   }

@@ -33,25 +33,27 @@ export const MARGINALIA_INIT = `
   ${NAME_HELPER}
 `
 
-/** A recorded paint: Marginalia's carry what was painted; Recogito's are bare times. */
-type Painted = { t: number; painted: number; version: number } | number
+/** A recorded paint: Marginalia's carry what was painted, and of which document; Recogito's are bare times. */
+type Painted = { t: number; painted: number; version: number; documentId: string } | number
 
 /**
- * Waits for a recorded paint after index `from` that ends after `after` (ms) and painted at least
- * `minPainted` highlights (Marginalia's record the count); returns its time.
+ * Waits for a recorded paint after index `from` that ends after `after` (ms), painted at least
+ * `minPainted` highlights (Marginalia's record the count) and, with `documentId`, was of that
+ * document (a switch: not a late paint of the document left); returns its time.
  */
-export async function paintAfter(page: Page, from: number, opts: { after?: number; minPainted?: number } = {}): Promise<number> {
+export async function paintAfter(page: Page, from: number, opts: { after?: number; minPainted?: number; documentId?: string } = {}): Promise<number> {
   const handle = await page.waitForFunction(
-    ({ from, after, minPainted }) => {
+    ({ from, after, minPainted, documentId }) => {
       const list = (window as unknown as { __painted: Painted[] }).__painted ?? []
       for (const p of list.slice(from)) {
         const t = typeof p === 'number' ? p : p.t
         const painted = typeof p === 'number' ? Infinity : p.painted
-        if (t > after && painted >= minPainted) return t
+        const ofDocument = documentId === undefined || (typeof p !== 'number' && p.documentId === documentId)
+        if (t > after && painted >= minPainted && ofDocument) return t
       }
       return false
     },
-    { from, after: opts.after ?? -1, minPainted: opts.minPainted ?? 0 },
+    { from, after: opts.after ?? -1, minPainted: opts.minPainted ?? 0, documentId: opts.documentId },
     { timeout: 600_000, polling: 20 }
   )
   return (await handle.jsonValue()) as number

@@ -18,6 +18,7 @@ import { MarginaliaError } from '../../shared/result'
 import type { ProjectSession } from '../services/project-session'
 import { CONTENT_SECURITY_POLICY } from '../security/csp'
 import { guardConnections, type ConnectionGuard } from './connection-guard'
+import { sendJson } from './json-answer'
 
 
 const MEDIA_TYPES: Record<string, string> = {
@@ -180,7 +181,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       if (err instanceof MarginaliaError) return refuseBody(req, res, err)
       return send(res, 400, { ok: false, error: { code: 'invalid-argument', message: `request body: ${(err as Error).message}` } })
     }
-    send(res, 200, await opts.session.call(method, args))
+    if (res.destroyed) return // the client went away before its call ran
+    const result = await opts.session.call(method, args)
+    if (!res.destroyed) await sendJson(res, 200, result)
   }
 
   const limits = { ...DEFAULT_SOCKET_LIMITS, ...opts.sockets }

@@ -26,6 +26,8 @@ export class ProjectLoading {
   private unsubscribe: (() => void) | undefined
   private unresume: (() => void) | undefined
   private openTicket = 0
+  /** Aborts the reads of the open under way (its first screens, its whole list) when another open supersedes it. */
+  private openReads: AbortController | undefined
   /** The document an `openDocument` call is opening, until it is open (a reload meanwhile opens it too). */
   private opening: string | undefined
   /** Reads under way whose results replace parts of the model; events are held meanwhile. */
@@ -166,51 +168,75 @@ export class ProjectLoading {
   }
 
   /**
-   * Reads a document and its annotations. A document not shown yet comes in two steps: its text
-   * with the annotations of its first screens (FIRST_SCREENS, a small answer) is shown at once, then
-   * all its annotations (on a whole book, megabytes to send and parse) replace them. The document
-   * stays `complete: false` in between; change events are held until all is read. The whole list
-   * is asked for once `beforeWholeList` resolves (the window's: once the first screens are painted).
+   * A new open: it supersedes the one under way, whose reads are aborted (on a switch right after
+   * a book opened, its 4.5 MB whole list held a connection and the services for 0.2–1.5 s before
+   * the new document's first screens were answered). Returns the open's ticket and abort signal.
+   */
+  private beginOpen(): { ticket: number; signal: AbortSignal } {
+    this.openReads?.abort()
+    this.openReads = new AbortController()
+    return { ticket: ++this.openTicket, signal: this.openReads.signal }
+  }
+
+  /** Runs an open's reads; one superseded by a later open ends quietly (its reads were aborted). */
+  private async superseded(ticket: number, reads: () => Promise<void>): Promise<void> {
+    try {
+      await reads()
+    } catch (err) {
+      if (ticket !== this.openTicket) return
+      throw err
+    }
+  }
+
+  /**
+   * Reads a document and its annotations. A document not shown yet comes in two steps: one call
+   * (`getFirstScreens`, asked before anything else) brings its text with the annotations of its
+   * first screens (FIRST_SCREENS, a small list), shown at once, then all its annotations (on a
+   * whole book, megabytes to send and parse) replace them. The document stays `complete: false`
+   * in between; change events are held until all is read. The whole list is asked for once
+   * `beforeWholeList` resolves (the window's: once the first screens are painted). A later open
+   * aborts these reads.
    */
   private open_(id: string): Promise<void> {
     const m = this.model
-    const ticket = ++this.openTicket
+    const { ticket, signal } = this.beginOpen()
     const shown = m.open?.doc.id === id
     // An edit announced while reading may or may not be in what was read: its event is applied after.
-    return this.holdingEvents(async () => {
-      const doc = m.read('getDocument', { id })
-      if (!shown) {
-        const [text, first] = await Promise.all([doc, m.read('listAnnotations', { documentId: id, start: 0, end: FIRST_SCREENS })])
-        if (ticket !== this.openTicket) return // a later openDocument() won
-        m.setOpen(text, first, false)
-        await this.beforeWholeList()
-      }
-      await this.readWholeList(id, doc, ticket)
-    })
+    return this.holdingEvents(() => this.superseded(ticket, async () => {
+      if (shown) return this.readWholeList(id, m.read('getDocument', { id }, signal), ticket, signal)
+      const first = await m.read('getFirstScreens', { id, end: FIRST_SCREENS }, signal)
+      // The services answer another document when this one is gone: this open fails as getDocument's would.
+      if (first?.document.id !== id) throw new ApiCallError('not-found', `no document with id ${id}`)
+      if (ticket !== this.openTicket) return // a later openDocument() won
+      m.setOpen(first.document, first.annotations, false)
+      await this.beforeWholeList()
+      await this.readWholeList(id, Promise.resolve(first.document), ticket, signal)
+    }))
   }
 
   /** The first open: the document the services chose, with its first screens (`first`), then all its annotations. */
   private openChosen(first: Promise<ResultOf<Methods['getFirstScreens']>>): Promise<void> {
     const m = this.model
-    const ticket = ++this.openTicket
-    return this.holdingEvents(async () => {
+    const { ticket, signal } = this.beginOpen()
+    return this.holdingEvents(() => this.superseded(ticket, async () => {
       const chosen = await first
       if (ticket !== this.openTicket) return
       if (!chosen) return m.closeDocument()
       m.setOpen(chosen.document, chosen.annotations, false)
       await this.beforeWholeList()
-      await this.readWholeList(chosen.document.id, Promise.resolve(chosen.document), ticket)
-    })
+      await this.readWholeList(chosen.document.id, Promise.resolve(chosen.document), ticket, signal)
+    }))
   }
 
   /**
    * The second step: every annotation of document `id` replaces its first screens'. The whole list
    * (megabytes on a book) would share the connections and the services with what paints those
-   * first screens (the views' code on the first open), so it is asked for after `beforeWholeList`.
+   * first screens (the views' code on the first open), so it is asked for after `beforeWholeList`;
+   * never for a document a later open has replaced, and aborted when one does meanwhile.
    */
-  private async readWholeList(id: string, doc: Promise<DocumentWithText>, ticket: number): Promise<void> {
+  private async readWholeList(id: string, doc: Promise<DocumentWithText>, ticket: number, signal: AbortSignal): Promise<void> {
     if (ticket !== this.openTicket) return
-    const [text, annotations] = await Promise.all([doc, this.model.read('listAnnotations', { documentId: id })])
+    const [text, annotations] = await Promise.all([doc, this.model.read('listAnnotations', { documentId: id }, signal)])
     if (ticket !== this.openTicket) return
     this.model.setOpen(text, annotations)
   }

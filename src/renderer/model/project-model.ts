@@ -240,9 +240,12 @@ export class ProjectModel {
     })
   }
 
-  /** Calls a reading method (for the model's own modules; views use selections and reads). */
-  async read<K extends MethodName>(method: K, args: ArgsOf<Methods[K]>): Promise<ResultOf<Methods[K]>> {
-    return valueOf(await this.transport.call(method, args)) as ResultOf<Methods[K]>
+  /**
+   * Calls a reading method (for the model's own modules; views use selections and reads). When
+   * `signal` aborts, the read may be cancelled: it then rejects with ApiCallError `cancelled`.
+   */
+  async read<K extends MethodName>(method: K, args: ArgsOf<Methods[K]>, signal?: AbortSignal): Promise<ResultOf<Methods[K]>> {
+    return valueOf(await this.transport.call(method, args, signal)) as ResultOf<Methods[K]>
   }
 
   /** Calls `listener` (batched, after the current task) with the slices that changed. */

@@ -51,15 +51,19 @@ function httpTransport(): ApiTransport {
   }
   return {
     missingToken: !token,
-    async call(method, args) {
+    async call(method, args, signal) {
       try {
         const res = await fetch(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify(args ?? {})
+          body: JSON.stringify(args ?? {}),
+          signal
         })
         return (await res.json()) as Result<unknown>
       } catch (err) {
+        // An aborted read (a document switch superseding an open): the connection is closed and
+        // the services stop writing the answer (json-answer.ts), so a 4.5 MB list is neither sent nor parsed.
+        if (signal?.aborted) return { ok: false, error: { code: 'cancelled', message: `${method} was cancelled` } }
         return { ok: false, error: { code: 'io', message: `The Marginalia server did not answer: ${String(err)}` } }
       }
     },

@@ -88,6 +88,11 @@ export const documentViewStyles = css`
     content-visibility: auto;
     contain-intrinsic-block-size: auto calc(var(--lines, 1) * 1.68em);
   }
+  /* Not built yet (dom/text-layout.ts): an empty box of the estimated height, not tracked by the browser. */
+  .chunk.pending {
+    content-visibility: visible;
+    block-size: calc(var(--lines, 1) * 1.68em);
+  }
   .text [data-b] {
     position: relative;
   }

@@ -18,7 +18,7 @@
  * clicked or created; `marginalia-error` on failures; `page-visible` `{ documentId, page, label }`
  * when the printed page at the reading line changes (`page`: index among the page blocks sorted by
  * start; dom/page-tracker.ts, dom/page-follower.ts), so the page image beside the text can follow the scroll. Each repaint leaves a performance mark
- * `marginalia:painted` with `{ version, painted }` (for measurements).
+ * `marginalia:painted` with `{ version, painted, documentId }` (for measurements).
  */
 import { consume } from '@lit/context'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
@@ -236,6 +236,9 @@ export class DocumentView extends LitElement {
     this.badges = new VerdictBadges(this.page)
     this.scroller.scrollTop = 0
     this.visible = new RenderedChunks(this.scroller, this.layout.chunks.map((c) => c.el), (w) => {
+      // Chunks built after the first screens (text-layout.ts) report their state as they are
+      // built: most leave the window as it is, and repaint nothing.
+      if (w.first === this.window.first && w.last === this.window.last) return
       this.window = w
       this.paint()
     })
@@ -302,7 +305,7 @@ export class DocumentView extends LitElement {
     this.badges?.draw(badges)
     this.paintedVersion = index.version
     // For measurements (benchmarks, tests): when and what was painted.
-    performance.mark('marginalia:painted', { detail: { version: index.version, painted: items.length } })
+    performance.mark('marginalia:painted', { detail: { version: index.version, painted: items.length, documentId: index.documentId } })
   }
 
   render() {

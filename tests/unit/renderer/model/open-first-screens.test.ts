@@ -88,3 +88,70 @@ describe('the whole list waits for the first screens', () => {
     m2.stop()
   })
 })
+
+describe('switching documents while one is still opening', () => {
+  /** Two long books, A with a highlight far into it (so its whole list differs from its first screens), and B. */
+  async function twoBooks(): Promise<{ a: string; b: string; farInA: string }> {
+    const line = 'The emperor left the city and the regent governed in his name. '
+    const text = line.repeat(Math.ceil((3 * FIRST_SCREENS) / line.length))
+    const a = await ctx.importText('a.txt', text)
+    const b = await ctx.importText('b.txt', 'B ' + text)
+    await must(ctx.session.api.createAnnotation({ documentId: a, start: 4, end: 11 }))
+    const farInA = (await must(ctx.session.api.createAnnotation({ documentId: a, start: 2 * FIRST_SCREENS, end: 2 * FIRST_SCREENS + 7 }))).id
+    await must(ctx.session.api.createAnnotation({ documentId: b, start: 6, end: 13 }))
+    return { a, b, farInA }
+  }
+
+  it('aborts the reads of the document left, asks for the new one\'s first screens first, and never applies the old list', async () => {
+    const { a, b, farInA } = await twoBooks()
+    const held = holdingWholeLists()
+    const calls: { method: string; args: { documentId?: string; id?: string; end?: number }; signal?: AbortSignal }[] = []
+    const transport: CountingTransport = { ...held, call: (method, args, signal) => (calls.push({ method, args: args as never, signal }), held.call(method, args, signal)) }
+    const m2 = new ProjectModel(transport)
+    const started = m2.start()
+    await until(() => m2.documents.size === 3)
+    const openingA = m2.openDocument(a)
+    await until(() => m2.open?.doc.id === a)
+    const wholeOfA = () => calls.filter((c) => c.method === 'listAnnotations' && c.args.documentId === a && c.args.end === undefined)
+    await until(() => wholeOfA().length === 1)
+    expect(wholeOfA()[0].signal?.aborted).toBe(false)
+
+    const since = calls.length
+    const openingB = m2.openDocument(b)
+    // The old document's whole list is cancelled as the switch begins, and the switch's first call is its first screens.
+    expect(wholeOfA()[0].signal?.aborted).toBe(true)
+    expect(calls[since]).toMatchObject({ method: 'getFirstScreens', args: { id: b } })
+    await until(() => m2.open?.doc.id === b)
+    held.release() // the in-process services answer A's list anyway: the model must not apply it
+    await Promise.all([openingA, openingB, started])
+    await settle(20)
+    expect(m2.open!.doc.id).toBe(b)
+    expect(m2.open!.complete).toBe(true)
+    expect(m2.open!.annotations.all.every((x) => x.documentId === b)).toBe(true)
+    expect(m2.open!.annotations.get(farInA)).toBeUndefined()
+    expect(m2.notices).toEqual([]) // a superseded open is no failure to report
+    m2.stop()
+  })
+
+  it('never asks for the whole list of a document left before its first screens were painted', async () => {
+    const { a, b } = await twoBooks()
+    let painted!: () => void
+    let shown = new Promise<void>((r) => (painted = r))
+    const calls: { method: string; args: { documentId?: string; end?: number } }[] = []
+    const transport = { ...ctx.transport, call: (method: never, args: never) => (calls.push({ method, args }), ctx.transport.call(method, args)) }
+    const m2 = new ProjectModel(transport, { beforeWholeList: () => shown })
+    const started = m2.start()
+    painted()
+    await started
+    shown = new Promise<void>((r) => (painted = r))
+    const openingA = m2.openDocument(a)
+    await until(() => m2.open?.doc.id === a)
+    const openingB = m2.openDocument(b)
+    await until(() => m2.open?.doc.id === b)
+    painted()
+    await Promise.all([openingA, openingB])
+    expect(calls.filter((c) => c.method === 'listAnnotations' && c.args.documentId === a && c.args.end === undefined)).toEqual([])
+    expect(m2.open!.complete).toBe(true)
+    m2.stop()
+  })
+})
