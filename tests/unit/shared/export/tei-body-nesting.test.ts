@@ -98,6 +98,14 @@ describe('TEI body nesting', () => {
       ])
     })
 
+    it('puts a start at a paragraph\'s start at that start, not at the end of the paragraph before', () => {
+      expect(bodyTree(text, paras, [ann('at', 13, 13)])).toEqual([['p', 'Alpha beta.'], ['p', anchor('at.at'), 'Gamma delta.']])
+      const three = `${text}\n\nEpsilon.`
+      expect(bodyTree(three, [...paras, block('paragraph', 27, 35)], [ann('x', 13, 30)])).toEqual([
+        ['p', 'Alpha beta.'], ['p', anchor('x.s'), 'Gamma delta.'], ['p', 'Eps', anchor('x.e'), 'ilon.']
+      ])
+    })
+
     it('marks an empty highlight at the end of the text at the end of the last paragraph', () => {
       expect(bodyTree(text, paras, [ann('end', 25, 25)])).toEqual([['p', 'Alpha beta.'], ['p', 'Gamma delta.', anchor('end.at')]])
       const trailing = `${text}\n\n`
