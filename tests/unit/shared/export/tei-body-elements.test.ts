@@ -53,5 +53,8 @@ describe('TEI body element names', () => {
     expect(bodyTree(line, para, [anns[1], anns[0], anns[2], anns[3]], names)).toEqual(expected)
     expect(bodyTree(line, para, [anns[3], anns[2], anns[1], anns[0]], names)).toEqual(expected)
     expect(bodyTree(line, para, [anns[2], anns[3], anns[0], anns[1]], names)).toEqual(expected)
+    // Starts only falling: the inner one given first.
+    expect(bodyTree(line, para, [anns[2], anns[1]], names)).toEqual([['p',
+      ['seg', { 'xml:id': 'clause' }, 'Manuel II sought ', ['rs', { 'xml:id': 'help' }, 'help']], ' in Venice and Paris.']])
   })
 })
