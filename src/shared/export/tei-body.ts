@@ -105,12 +105,14 @@ interface Ev {
   xml: string
 }
 
+/** By start, longest first; of two over the same span, the greater id outside (as the reversal below gives). */
 const outerFirst = (a: Annotation, b: Annotation) =>
-  a.target.start - b.target.start || b.target.end - a.target.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  a.target.start - b.target.start || b.target.end - a.target.end || (a.id > b.id ? -1 : a.id < b.id ? 1 : 0)
 
 /**
- * Annotations by start, longest first. Exports pass them sorted by (start, end, id) already: then
- * reversing each run of equal starts gives the order without a second sort of 100,000 records.
+ * Annotations by start, longest first, then by id descending. Exports pass them sorted by (start,
+ * end, id) already: then reversing each run of equal starts gives the order without a second sort
+ * of 100,000 records; any other order is sorted to the same result.
  */
 function outermostFirst(anns: readonly Annotation[]): Annotation[] {
   for (let i = 1; i < anns.length; i++) {
@@ -135,7 +137,9 @@ function outermostFirst(anns: readonly Annotation[]): Annotation[] {
 /** Builds the body. */
 export function buildBody(input: BodyInput): BodyOutput {
   const { index } = input
-  const blocks = layoutBlocks(index, input.structure)
+  // A blank or empty text still gets one paragraph, so its highlights' anchors and its milestones have a place.
+  const laid = layoutBlocks(index, input.structure)
+  const blocks: Laid[] = laid.length > 0 ? laid : [{ kind: 'paragraph', start: 0, end: index.length, level: 0 }]
   const events: Ev[][] = blocks.map(() => [])
   const crossing: Crossing[] = []
   const sorted = outermostFirst(input.annotations)
@@ -162,25 +166,29 @@ export function buildBody(input: BodyInput): BodyOutput {
     }
     crossing.push({ a, from: '', to: '' })
   })
-  if (blocks.length > 0) placeMilestones(blocks, events, input.structure, index.length)
-  if (blocks.length > 0)
-    for (const c of crossing) {
-      const a = c.a
-      const [sId, eId] = input.anchorIds(a)
-      c.from = sId
-      c.to = eId
-      const place = (p: number, kind: number, id: string) => {
-        // A start belongs to the block at or after p; an end to the block at or before p.
-        let b = blockAt(blocks, p)
-        if (b < 0) b = 0
-        else if (kind === START_ANCHOR && p >= blocks[b].end && b + 1 < blocks.length) b++
-        else if (kind === END_ANCHOR && p === blocks[b].start && b > 0) b--
-        const pos = Math.min(Math.max(p, blocks[b].start), blocks[b].end)
-        events[b].push({ pos, kind, seq: 0, xml: `<anchor xml:id="${id}"/>` })
-      }
-      place(a.target.start, START_ANCHOR, sId)
-      if (eId !== sId) place(a.target.end, END_ANCHOR, eId)
-    }
+  placeMilestones(blocks, events, input.structure, index.length)
+  // Where an anchor goes, as [block, position]: a start belongs to the block at or after p; an end to the block at or before p.
+  const where = (p: number, kind: number): [number, number] => {
+    let b = blockAt(blocks, p)
+    if (b < 0) b = 0
+    else if (kind === START_ANCHOR && p >= blocks[b].end && b + 1 < blocks.length) b++
+    else if (kind === END_ANCHOR && p === blocks[b].start && b > 0) b--
+    return [b, Math.min(Math.max(p, blocks[b].start), blocks[b].end)]
+  }
+  for (const c of crossing) {
+    const a = c.a
+    const [sId, eId] = input.anchorIds(a)
+    c.from = sId
+    c.to = eId
+    const [sb, sp] = where(a.target.start, START_ANCHOR)
+    events[sb].push({ pos: sp, kind: START_ANCHOR, seq: 0, xml: `<anchor xml:id="${sId}"/>` })
+    if (eId === sId) continue
+    const [eb, ep] = where(a.target.end, END_ANCHOR)
+    // A highlight over blank text only (between blocks, before the first) has its ends moved past
+    // each other: its end anchor goes right after its start anchor, never before it.
+    if (eb < sb || (eb === sb && ep <= sp)) events[sb].push({ pos: sp, kind: START_ANCHOR, seq: 1, xml: `<anchor xml:id="${eId}"/>` })
+    else events[eb].push({ pos: ep, kind: END_ANCHOR, seq: 0, xml: `<anchor xml:id="${eId}"/>` })
+  }
   return { xml: writeBlocks(index, blocks, events), crossing }
 }
 
@@ -243,5 +251,5 @@ function writeBlocks(index: CodePointIndex, blocks: Laid[], events: Ev[][]): str
   })
   if (inList) out.push('</list>\n')
   while (divs.pop() !== undefined) out.push('</div>\n')
-  return out.length > 0 ? out.join('') : '<p/>\n'
+  return out.join('')
 }
