@@ -69,7 +69,7 @@ export function exportOf(data: ProjectData, texts: Record<string, string>, docum
   return exportTei(input, progress)
 }
 
-/** The whole file as a tree: `[root]`; whitespace-only text between elements is dropped. Throws on XML that is not well-formed. */
+/** The whole file as a tree: `[root]`; layout (whitespace-only text with a newline) between elements is dropped. Throws on XML that is not well-formed. */
 export function tree(xml: string): Node {
   const root: [string, ...(Record<string, string> | Node)[]] = ['#document']
   const stack = [root]
@@ -84,7 +84,7 @@ export function tree(xml: string): Node {
     stack.push(el)
   })
   parser.on('text', (t) => {
-    if (t.trim() === '') return
+    if (t.trim() === '' && t.includes('\n')) return // layout between elements
     stack[stack.length - 1].push(t)
   })
   parser.on('closetag', () => {
