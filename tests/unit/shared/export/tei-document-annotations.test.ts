@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { ExportOutput } from '../../../../src/shared/export/types'
+import type { Verification } from '../../../../src/shared/model'
 import { ann, citation, content, doc, entity, exportOf, find, project, span, T, tree, type Node } from './tei-document-kit'
 
 // What each annotation becomes in the TEI document, element by element: the inline element's name
@@ -9,7 +10,7 @@ import { ann, citation, content, doc, entity, exportOf, find, project, span, T, 
 
 const TEXT = 'Manuel met Bayezid at Ankara in 1402.\nHe wrote to Venice & <Genoa> 𝔊.' // 69 code points
 const RESP = '#Ada_Historian.resp'
-const V = { status: 'supported', discrepancies: [], note: '', by: 'Ada', at: T } as const
+const V: Verification = { status: 'supported', discrepancies: [], note: '', by: 'Ada', at: T }
 
 function build(): ExportOutput {
   const d = doc('doc_a', 'Letters', TEXT, { structure: [{ kind: 'paragraph', start: 0, end: 37 }, { kind: 'paragraph', start: 38, end: 69 }] })
