@@ -16,7 +16,7 @@ function build(): ExportOutput {
   const d = doc('doc_a', 'Letters', TEXT, { structure: [{ kind: 'paragraph', start: 0, end: 37 }, { kind: 'paragraph', start: 38, end: 69 }] })
   const entities = [
     entity('ent_p1', 'person', 'Manuel'), entity('ent_p2', 'person', 'Bayezid', { dates: { date: '1400' } }), entity('ent_pl', 'place', 'Ankara'),
-    entity('ent_ev', 'event', 'Battle'), entity('ent_d1', 'date', '1402', { dates: { date: '1402-07-20' } }), entity('ent_d2', 'date', 'July', { dates: { date: '1402-07' } })
+    entity('ent_ev', 'event', 'Battle'), entity('ent_org', 'organisation', 'Chancery'), entity('ent_d1', 'date', '1402', { dates: { date: '1402-07-20' } }), entity('ent_d2', 'date', 'July', { dates: { date: '1402-07' } })
   ]
   const citations = [citation('cit_a', 'A'), citation('cit_b', 'B'), citation('cit_c', 'C')]
   const on = (id: string, piece: string, more = {}) => {
@@ -37,6 +37,7 @@ function build(): ExportOutput {
     // A person with a date of its own: dated only on date elements.
     on('n_pdated', 'Venice', { entityIds: ['ent_p2'], citations: [{ citationId: 'cit_a' }] }),
     on('n_place', 'Genoa', { entityIds: ['ent_pl'] }),
+    on('n_org', 'to', { entityIds: ['ent_org'] }),
     // Crossing the paragraph boundary (code point 37/38): spans in the standOff.
     ann('x_none', 'doc_a', TEXT, 29, 41),
     ann('x_ref', 'doc_a', TEXT, 30, 42, { entityIds: ['ent_pl'], tags: ['t2'], color: 'red' }),
@@ -78,7 +79,7 @@ describe('TEI document annotations', () => {
         ['anchor', { 'xml:id': 'x_none.end' }],
         ['date', { 'xml:id': 'n_dates', resp: RESP, ref: '#ent_d1 #ent_d2' },
           'w', ['anchor', { 'xml:id': 'x_ref.end' }], 'r', ['anchor', { 'xml:id': 'x_cite.end' }], 'o', ['anchor', { 'xml:id': 'x_both.end' }], 'te'],
-        ' to ',
+        ' ', ['orgName', { 'xml:id': 'n_org', resp: RESP, ref: '#ent_org' }, 'to'], ' ',
         ['persName', { 'xml:id': 'n_pdated', resp: RESP, ref: '#ent_p2', corresp: '#cit_a' }, 'Venice'], ' & <',
         ['placeName', { 'xml:id': 'n_place', resp: RESP, ref: '#ent_pl' }, 'Genoa'], '> ',
         ['seg', { 'xml:id': 'n_last', resp: RESP, type: 'annotation' }, '𝔊.']]])

@@ -29,7 +29,8 @@ function full() {
     // A creator and no annotator name: nothing lost.
     ann('a3', 'doc_a', A, 11, 16, { createdBy: { name: 'Cy' }, author: '' }),
     ann('b1', 'doc_b', B, 0, 4, { createdBy: { name: 'Cy' }, author: 'Dee' }),
-    ann('b2', 'doc_b', B, 5, 8, { status: 'moved' })
+    // Its creator is its annotator: nothing lost.
+    ann('b2', 'doc_b', B, 5, 8, { status: 'moved', createdBy: { name: 'Ada Historian' } })
   ]
   const relations = {
     rel_x: { id: 'rel_x', subject: 'a1', predicate: 'same as', object: 'b1', note: '', created: T },
