@@ -4,13 +4,13 @@
  * parser (saxes, as the TEI export tests do) into a plain tree that `toEqual` compares exactly.
  * Offsets are code points of the text, as everywhere in the model.
  */
-import { SaxesParser } from 'saxes'
 import { buildBody, type BodyOutput } from '../../../../src/shared/export/tei-body'
 import type { Annotation, Block } from '../../../../src/shared/model'
 import { CodePointIndex } from '../../../../src/shared/text/code-points'
+import { type Node, xmlTree } from './xml-tree'
 
 /** An element: its name, its attributes (left out when it has none), then its children in order. */
-export type Node = string | [string, ...(Record<string, string> | Node)[]]
+export type { Node }
 
 /** An annotation over [start, end) code points; only what the body reads is filled in. */
 export function ann(id: string, start: number, end: number): Annotation {
@@ -45,30 +45,8 @@ const LAYOUT = new Set(['body', 'div', 'list'])
  * on XML that is not well-formed.
  */
 export function tree(xml: string): Node[] {
-  const root: [string, ...(Record<string, string> | Node)[]] = ['#document']
-  const stack = [root]
-  const parser = new SaxesParser()
-  parser.on('error', (e) => {
-    throw e
-  })
-  parser.on('opentag', (n) => {
-    const attrs = n.attributes as Record<string, string>
-    const el: [string, ...(Record<string, string> | Node)[]] = Object.keys(attrs).length > 0 ? [n.name, { ...attrs }] : [n.name]
-    stack[stack.length - 1].push(el)
-    stack.push(el)
-  })
-  parser.on('text', (t) => {
-    const parent = stack[stack.length - 1]
-    if (LAYOUT.has(parent[0]) && t.trim() === '') return
-    const last = parent[parent.length - 1]
-    if (parent.length > 1 && typeof last === 'string') parent[parent.length - 1] = last + t
-    else parent.push(t)
-  })
-  parser.on('closetag', () => {
-    stack.pop()
-  })
-  parser.write(`<body>${xml}</body>`).close()
-  return (root[1] as Node[]).slice(1)
+  const [body] = xmlTree(`<body>${xml}</body>`, (parent, text) => LAYOUT.has(parent) && text.trim() === '')
+  return (body as Exclude<Node, string>).slice(1) as Node[]
 }
 
 /** The tree of a body built from these inputs. */

@@ -4,17 +4,17 @@
  * with a real XML parser (saxes) into a plain tree that `toEqual` compares exactly. Offsets are code
  * points of the text, as everywhere in the model.
  */
-import { SaxesParser } from 'saxes'
 import { exportTei } from '../../../../src/shared/export/tei'
 import type { ExportInput, ExportOutput } from '../../../../src/shared/export/types'
 import type { Annotation, Citation, DocumentRecord, Entity, ProjectData } from '../../../../src/shared/model'
 import { CodePointIndex } from '../../../../src/shared/text/code-points'
+import { type Node, xmlTree } from './xml-tree'
 
 export const T = '2026-11-26T10:00:00.000Z'
 export const EXPORTED = '2026-12-05T23:50:00.000Z'
 
 /** An element: its name, its attributes (left out when it has none), then its children in order. */
-export type Node = string | [string, ...(Record<string, string> | Node)[]]
+export type { Node }
 
 /** A document over `text`, one paragraph over all of it unless `structure` is given. */
 export function doc(id: string, title: string, text: string, more: Partial<DocumentRecord> = {}): DocumentRecord {
@@ -71,27 +71,8 @@ export function exportOf(data: ProjectData, texts: Record<string, string>, docum
 
 /** The whole file as a tree: `[root]`; layout (whitespace-only text with a newline) between elements is dropped. Throws on XML that is not well-formed. */
 export function tree(xml: string): Node {
-  const root: [string, ...(Record<string, string> | Node)[]] = ['#document']
-  const stack = [root]
-  const parser = new SaxesParser({ xmlns: false })
-  parser.on('error', (e) => {
-    throw e
-  })
-  parser.on('opentag', (n) => {
-    const attrs = n.attributes as Record<string, string>
-    const el: [string, ...(Record<string, string> | Node)[]] = Object.keys(attrs).length > 0 ? [n.name, { ...attrs }] : [n.name]
-    stack[stack.length - 1].push(el)
-    stack.push(el)
-  })
-  parser.on('text', (t) => {
-    if (t.trim() === '' && t.includes('\n')) return // layout between elements
-    stack[stack.length - 1].push(t)
-  })
-  parser.on('closetag', () => {
-    stack.pop()
-  })
-  parser.write(xml).close()
-  return root[1] as Node
+  const [root] = xmlTree(xml, (_parent, text) => text.trim() === '' && text.includes('\n'))
+  return root
 }
 
 /** The first element called `name` in `node` (depth first), or undefined. */
