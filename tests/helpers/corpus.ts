@@ -26,6 +26,17 @@ export function corpusPath(relative: string): string {
  */
 export const CORPUS_USED_BY_TESTS = [
   'large/gibbon-decline-and-fall-vol6-pg895.txt',
+  'large/gibbon-decline-and-fall-vol2-pg732.txt',
+  'bib/miletus/pdf/milet-bibliographie-by-year-pdf.pdf',
+  'tei/docsouth/beverley.xml',
+  'tei/froissart-humeau/Edition_JeanFroissart.xml',
+  'tei/froissart-kervegan/froissart.xml',
+  'wiki/markdown-chinapedia/Alexios_I_Komnenos.md',
+  'wiki/markdown-chinapedia/Alexios_V_Doukas.md',
+  'wiki/markdown-chinapedia/Andronikos_I_Komnenos.md',
+  'wiki/markdown-chinapedia/Andronikos_II_Palaiologos.md',
+  'wiki/markdown-chinapedia/Constantinople.md',
+  'wiki/markdown-chinapedia/List_of_Byzantine_emperors.md',
   'bib/miletus/Milet_Bibliography_BibTeX.bib',
   'bib/miletus/Milet_Bibliography_BibLaTeX.bib',
   'bib/miletus/Milet_Bibliography_RIS.ris',
