@@ -158,11 +158,19 @@ export function* teiSteps(input: ExportInput): ExportSteps {
     moved += anns.filter((a) => a.status === 'moved').length
     const ids = new XmlIds()
     const authors = new Map<string, { id: string; person: Person }>()
+    /** The person's respStmt id, from their formatted name; a second person formatting alike gets a numbered one. */
+    const respId = (person: Person): string => {
+      const formatted = formatPerson(person)
+      const taken = [...authors.values()].filter((a) => formatPerson(a.person) === formatted).length
+      return ids.named('resp', taken ? `${formatted} ${taken + 1}` : formatted)
+    }
     const fc: FileContext = {
       ids, entities: new Map(entities.map((e) => [e.id, e])),
       resp: (person) => {
-        const key = formatPerson(person)
-        if (!authors.has(key)) authors.set(key, { id: ids.named('resp', key), person })
+        // Keyed by name and ORCID, not by the formatted text: a name holding `<…>` (a hand-edited
+        // project) formats like another person's name with an ORCID, and must not share their respStmt.
+        const key = JSON.stringify([person.name, person.orcid ?? null])
+        if (!authors.has(key)) authors.set(key, { id: respId(person), person })
         return '#' + authors.get(key)!.id
       }
     }

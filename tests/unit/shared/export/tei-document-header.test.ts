@@ -86,4 +86,16 @@ describe('TEI document header', () => {
     expect(find(exported({}, twice).root, 'titleStmt')).toEqual(['titleStmt', ['title', TITLE], TWO_AUTHORS[1], TWO_AUTHORS[0]])
     expect(find(exported({}, []).root, 'titleStmt')).toEqual(['titleStmt', ['title', TITLE]])
   })
+
+  it('keeps apart a person whose name reads like another person with an ORCID (a hand-edited project)', () => {
+    const orcid = '0000-0002-1825-0097'
+    const withOrcid = { name: 'Ada', orcid }
+    const lookalike = { name: `Ada <${orcid}>` }
+    const { root, xml } = exported({}, [ann('ann_1', 'doc_a', TEXT, 0, 5, { createdBy: withOrcid }), ann('ann_2', 'doc_a', TEXT, 6, 7, { createdBy: lookalike })])
+    expect(find(root, 'titleStmt')).toEqual(['titleStmt', ['title', TITLE],
+      ['respStmt', { 'xml:id': 'Ada__0000-0002-1825-0097_.resp' }, ['resp', 'annotation'], ['name', { ref: `https://orcid.org/${orcid}` }, 'Ada']],
+      ['respStmt', { 'xml:id': 'Ada__0000-0002-1825-0097__2.resp' }, ['resp', 'annotation'], ['name', `Ada <${orcid}>`]]])
+    expect(xml).toMatch(/xml:id="ann_1"[^>]*resp="#Ada__0000-0002-1825-0097_\.resp"/)
+    expect(xml).toMatch(/xml:id="ann_2"[^>]*resp="#Ada__0000-0002-1825-0097__2\.resp"/)
+  })
 })
