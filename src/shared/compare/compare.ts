@@ -15,7 +15,6 @@ import { epithetTermWords } from './regnal'
 import { judge, type Judgement } from './judgement'
 import { isPlaceName, type Lexicon } from './lexicon'
 import { findDates, findNumbers } from './numbers'
-import { FEEDBACK, feedbackConcepts } from './feedback'
 import { idf, rankWindows, type RankedWindow } from './rank'
 import { nameEntry, postingsOf, type SourceIndex } from './source-index'
 import { stemOf } from '../text/stem'
@@ -121,18 +120,12 @@ export function compareWithSource(index: SourceIndex, source: CodePointIndex, re
   const top = request.top ?? 5
   const resolved = request.locator ? resolveLocator(request.locator, request.structure ?? [], headingsOf(index, source, request.structure), index.length) : undefined
   const region = resolved?.ranges.length ? resolved.ranges : undefined
-  const tokensOf = (start: number, end: number): Token[] => tokenise(source.slice(start, end), start)
-  // First ranking (the judgement reads it), then the ranking with the source's own words for the claim (feedback.ts).
-  const first = rankWindows(index, concepts, { top: Math.max(top, FEEDBACK.passages), region })
-  const own = concepts.length
-  const expanded = [...concepts, ...feedbackConcepts(index, concepts, first, tokensOf)]
-  const windows = rankWindows(index, expanded, { top, region, tokensOf })
+  const windows = rankWindows(index, concepts, { top, region, tokensOf: (start, end) => tokenise(source.slice(start, end), start) })
   const candidates = windows.map((w): Candidate => {
     const exact = source.slice(w.start, w.end)
     const tokens = tokenise(exact, w.start)
     const matched: MatchedTerm[] = []
     for (const m of w.matched) {
-      if (m.concept >= own) continue
       const c = concepts[m.concept]
       if (c.context) continue
       const how = c.alts.find((a) => a.term === m.term)?.how ?? 'word'
@@ -154,7 +147,7 @@ export function compareWithSource(index: SourceIndex, source: CodePointIndex, re
   for (const e of request.entities ?? []) for (const n of e.names) for (const t of tokenise(n)) entityTypes.set(t.norm, e.type)
   const result: CompareResult = {
     candidates,
-    judgement: judge(judgementFeatures(index, concepts, first)),
+    judgement: judge(judgementFeatures(index, concepts, windows)),
     parts: claimParts(request.claim, concepts, (norm) => (entityTypes.has(norm) ? entityTypes.get(norm) === 'place' : isPlaceName(request.lexicon, norm)))
   }
   if (resolved && (resolved.ranges.length || resolved.unresolved.length)) result.citedRegion = resolved
