@@ -27,6 +27,12 @@ async function main(): Promise<void> {
   const cand: number[] = []
   const fin: number[] = []
   const kinds: Record<string, number> = {}
+  // Over the misses whose labelled passage was scored: parts only the labelled passage matches, parts only the first one matches.
+  const labelledOnly: Record<string, number> = {}
+  const firstOnly: Record<string, number> = {}
+  let lowerCoverage = 0
+  let scoredMisses = 0
+  const lengths: number[] = []
   for (const entry of SETS.filter((e) => !e.setAside)) {
     const set = loadSet(entry)
     if (!set) continue
@@ -50,6 +56,9 @@ async function main(): Promise<void> {
       fin.push(r)
       const kind = cr < 0 ? 'no term' : cr >= FULLY_SCORED ? 'pruned' : r < 0 ? 'scored, below 50' : r < 3 ? (r === 0 ? 'top-1' : 'order (2-3)') : r < 10 ? 'order (4-10)' : 'order (11-50)'
       kinds[kind] = (kinds[kind] ?? 0) + 1
+      let span = 0
+      for (let s = 0; s < n; s++) if (labelled(s)) span++
+      lengths.push(span)
       let diff = ''
       if (r !== 0) {
         const all = rankWindows(index, concepts, { top: 100000 })
@@ -58,14 +67,23 @@ async function main(): Promise<void> {
         const parts = (w: typeof first | undefined): Set<string> => new Set((w?.matched ?? []).map((m) => `${partOf(concepts[m.concept])}:${concepts[m.concept].label}`))
         const a = parts(lw)
         const b = parts(first)
+        if (lw) {
+          scoredMisses++
+          if (lw.coverage < first.coverage) lowerCoverage++
+          for (const x of a) if (!b.has(x)) labelledOnly[x.split(':')[0]] = (labelledOnly[x.split(':')[0]] ?? 0) + 1
+          for (const x of b) if (!a.has(x)) firstOnly[x.split(':')[0]] = (firstOnly[x.split(':')[0]] ?? 0) + 1
+        }
         diff = `  labelled-only [${[...a].filter((x) => !b.has(x)).join(' ')}] first-only [${[...b].filter((x) => !a.has(x)).join(' ')}] shared ${[...a].filter((x) => b.has(x)).length}/${concepts.length}; labelled cov ${lw?.coverage.toFixed(2) ?? '-'} first cov ${first?.coverage.toFixed(2)}`
       }
-      console.log(`${c.id.padEnd(5)} cand ${cr < 0 ? 'none' : cr + 1} final ${r < 0 ? '>50' : r + 1} [${kind}]${diff}`)
+      console.log(`${c.id.padEnd(5)} ${span} sent. cand ${cr < 0 ? 'none' : cr + 1} final ${r < 0 ? '>50' : r + 1} [${kind}]${diff}`)
     }
   }
   const recall = (xs: number[], k: number): string => (xs.filter((r) => r >= 0 && r < k).length / xs.length).toFixed(2)
   console.log(`\n${fin.length} claims with a passage. recall@k (candidate stage by estimate / final ranking):`)
   for (const k of [1, 3, 5, 10, 20, 50, FULLY_SCORED]) console.log(`  @${k}: ${recall(cand, k)} / ${recall(fin, k)}`)
   console.log(`kinds: ${JSON.stringify(kinds)}`)
+  console.log(`labelled passages: ${lengths.filter((l) => l <= 3).length} of ${lengths.length} within 3 sentences (longest ${Math.max(...lengths)})`)
+  console.log(`misses whose labelled passage was scored: ${scoredMisses}; its window covers less of the claim than the first: ${lowerCoverage}`)
+  console.log(`parts matched only by the labelled passage (claims): ${JSON.stringify(labelledOnly)}; only by the first: ${JSON.stringify(firstOnly)}`)
 }
 void main()
