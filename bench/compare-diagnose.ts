@@ -84,6 +84,6 @@ async function main(): Promise<void> {
   console.log(`kinds: ${JSON.stringify(kinds)}`)
   console.log(`labelled passages: ${lengths.filter((l) => l <= 3).length} of ${lengths.length} within 3 sentences (longest ${Math.max(...lengths)})`)
   console.log(`misses whose labelled passage was scored: ${scoredMisses}; its window covers less of the claim than the first: ${lowerCoverage}`)
-  console.log(`parts matched only by the labelled passage (claims): ${JSON.stringify(labelledOnly)}; only by the first: ${JSON.stringify(firstOnly)}`)
+  console.log(`concepts matched only by the labelled passage, by part (summed over those misses): ${JSON.stringify(labelledOnly)}; only by the first: ${JSON.stringify(firstOnly)}`)
 }
 void main()
