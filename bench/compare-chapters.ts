@@ -6,21 +6,14 @@
 import { loadLexicon } from '../src/main/services/compare-lexicon'
 import { analyseClaim } from '../src/shared/compare/claim-analysis'
 import { compareWithSource } from '../src/shared/compare/compare'
-import { CodePointIndex } from '../src/shared/text/code-points'
-import { SENTENCE_FIELDS as F, buildSourceIndex, postingsOf, type SourceIndex } from '../src/shared/compare/source-index'
-import { SETS, loadSet } from './lib/compare-sets'
+import { SENTENCE_FIELDS as F, postingsOf } from '../src/shared/compare/source-index'
+import { tunedOnSets } from './lib/compare-sets'
 
 async function main(): Promise<void> {
   const lexicon = await loadLexicon()
-  const built = new Map<string, SourceIndex>()
   const ranks: number[] = []
   const firstIn: boolean[] = []
-  const cps = new Map<string, CodePointIndex>()
-  for (const entry of SETS.filter((e) => !e.setAside)) {
-    const set = loadSet(entry)
-    if (!set) continue
-    let index = built.get(set.source)
-    if (!index) built.set(set.source, (index = buildSourceIndex(set.sourceText)))
+  for (const { set, index, cp } of tunedOnSets()) {
     const S = index.sentences
     const n = S.length / F
     const ch = index.chapters
@@ -52,8 +45,6 @@ async function main(): Promise<void> {
       const order = [...score.keys()].sort((a, b) => score[b] - score[a])
       const r = order.indexOf(target)
       ranks.push(r)
-      let cp = cps.get(set.source)
-      if (!cp) cps.set(set.source, (cp = new CodePointIndex(set.sourceText)))
       const best = compareWithSource(index, cp, { claim: c.claim.exact, top: 3, lexicon }).candidates[0]
       firstIn.push(!!best && best.start >= ch[target].start && best.start < ch[target].end)
       console.log(`${c.id} chapter rank ${r + 1} of ${ch.length}`)

@@ -15,15 +15,13 @@ import { loadLexicon } from '../src/main/services/compare-lexicon'
 import { analyseClaim, type Concept } from '../src/shared/compare/claim-analysis'
 import { compareWithSource } from '../src/shared/compare/compare'
 import { FULLY_SCORED, candidateEstimate, rankWindows, sentenceEvidence } from '../src/shared/compare/rank'
-import { SENTENCE_FIELDS as F, buildSourceIndex, type SourceIndex } from '../src/shared/compare/source-index'
-import { CodePointIndex } from '../src/shared/text/code-points'
-import { SETS, isHit, loadSet } from './lib/compare-sets'
+import { SENTENCE_FIELDS as F } from '../src/shared/compare/source-index'
+import { isHit, tunedOnSets } from './lib/compare-sets'
 
 const partOf = (c: Concept): string => (c.kind === 'name' ? 'name' : c.kind === 'date' || c.year !== undefined ? 'when' : c.kind === 'number' ? 'howMany' : c.act ? 'what' : 'other')
 
 async function main(): Promise<void> {
   const lexicon = await loadLexicon()
-  const built = new Map<string, { index: SourceIndex; cp: CodePointIndex }>()
   const cand: number[] = []
   const fin: number[] = []
   const kinds: Record<string, number> = {}
@@ -33,12 +31,7 @@ async function main(): Promise<void> {
   let lowerCoverage = 0
   let scoredMisses = 0
   const lengths: number[] = []
-  for (const entry of SETS.filter((e) => !e.setAside)) {
-    const set = loadSet(entry)
-    if (!set) continue
-    let l = built.get(set.source)
-    if (!l) built.set(set.source, (l = { index: buildSourceIndex(set.sourceText), cp: new CodePointIndex(set.sourceText) }))
-    const { index, cp } = l
+  for (const { set, index, cp } of tunedOnSets()) {
     const S = index.sentences
     const n = S.length / F
     for (const c of set.claims.filter((c) => c.passages.length)) {
