@@ -9,19 +9,22 @@
  *   and dates, how many = numbers, other = other words) the labelled passage matches and the
  *   passage ranked first does not, and the reverse.
  * Prints one row per claim and recall@k of both stages.
- * Run: npx tsx bench/compare-diagnose.ts
+ * Run: npx tsx bench/compare-diagnose.ts [--locator]   (--locator: with each claim's locator, as the
+ * bench's "claim + locator" mode: the cited region's sentences estimated and scored three times higher)
  */
 import { loadLexicon } from '../src/main/services/compare-lexicon'
 import { analyseClaim, type Concept } from '../src/shared/compare/claim-analysis'
-import { compareWithSource } from '../src/shared/compare/compare'
+import { compareWithSource, headingsOf } from '../src/shared/compare/compare'
 import { FULLY_SCORED, candidateEstimate, rankWindows, sentenceEvidence } from '../src/shared/compare/rank'
 import { SENTENCE_FIELDS as F } from '../src/shared/compare/source-index'
+import { resolveLocator } from '../src/shared/structure/resolve-locator'
 import { isHit, tunedOnSets } from './lib/compare-sets'
 
 const partOf = (c: Concept): string => (c.kind === 'name' ? 'name' : c.kind === 'date' || c.year !== undefined ? 'when' : c.kind === 'number' ? 'howMany' : c.act ? 'what' : 'other')
 
 async function main(): Promise<void> {
   const lexicon = await loadLexicon()
+  const withLocator = process.argv.includes('--locator')
   const cand: number[] = []
   const fin: number[] = []
   const kinds: Record<string, number> = {}
@@ -37,13 +40,15 @@ async function main(): Promise<void> {
     for (const c of set.claims.filter((c) => c.passages.length)) {
       const concepts = analyseClaim(c.claim.exact, index, { lexicon })
       const { own } = sentenceEvidence(index, concepts)
-      const estimate = candidateEstimate(own)
+      const located = withLocator && c.locator ? resolveLocator(c.locator, [], headingsOf(index, cp), index.length) : undefined
+      const region = located?.ranges.length ? located.ranges : undefined
+      const estimate = candidateEstimate(own, region && ((s) => region.some((r) => S[s * F] < r.end && S[s * F + 1] > r.start)))
       const hits: number[] = []
       for (let s = 0; s < n; s++) if (own[s] > 0) hits.push(s)
       const est = hits.map((s) => [s, estimate(s)] as const).sort((a, b) => b[1] - a[1])
       const labelled = (s: number): boolean => c.passages.some((p) => S[s * F] < p.end && S[s * F + 1] > p.start)
       const cr = est.findIndex(([s]) => labelled(s))
-      const res = compareWithSource(index, cp, { claim: c.claim.exact, top: 50, lexicon })
+      const res = compareWithSource(index, cp, { claim: c.claim.exact, top: 50, lexicon, locator: withLocator ? c.locator : undefined })
       const r = res.candidates.findIndex((w) => c.passages.some((p) => isHit(w, p)))
       cand.push(cr)
       fin.push(r)
@@ -54,7 +59,7 @@ async function main(): Promise<void> {
       lengths.push(span)
       let diff = ''
       if (r !== 0) {
-        const all = rankWindows(index, concepts, { top: 100000 })
+        const all = rankWindows(index, concepts, { top: 100000, region })
         const lw = all.find((w) => c.passages.some((p) => isHit(w, p)))
         const first = all[0]
         const parts = (w: typeof first | undefined): Set<string> => new Set((w?.matched ?? []).map((m) => `${partOf(concepts[m.concept])}:${concepts[m.concept].label}`))
