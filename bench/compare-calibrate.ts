@@ -4,30 +4,24 @@
  * is a labelled one — and P(absent) — the claim is labelled not-found. Each claim counts twice,
  * from the claim alone and with its locator, as both are used. Prints the coefficients to paste
  * into judgement.ts and the in-sample precision/recall of "not found".
+ * Also reports leave-one-set-out cross-validation of "not found" from the claim alone.
  * Run: npx tsx bench/compare-calibrate.ts
  */
 import { compareWithSource } from '../src/shared/compare/compare'
 import { FEATURE_ORDER, judge, probability, type JudgementFeatures } from '../src/shared/compare/judgement'
-import { buildSourceIndex, type SourceIndex } from '../src/shared/compare/source-index'
 import { loadLexicon } from '../src/main/services/compare-lexicon'
-import { CodePointIndex } from '../src/shared/text/code-points'
 import { bestThreshold, fitLogistic } from './lib/logistic'
-import { SETS, isHit, loadSet } from './lib/compare-sets'
+import { isHit, tunedOnSets } from './lib/compare-sets'
 
 async function main(): Promise<void> {
   const lexicon = await loadLexicon()
-  const indexes = new Map<string, { index: SourceIndex; cp: CodePointIndex }>()
-  const rows: { f: JudgementFeatures; found: number; absent: number }[] = []
-  for (const entry of SETS.filter((e) => !e.setAside)) {
-    const set = loadSet(entry)
-    if (!set) continue
-    let ix = indexes.get(set.source)
-    if (!ix) indexes.set(set.source, (ix = { index: buildSourceIndex(set.sourceText), cp: new CodePointIndex(set.sourceText) }))
+  const rows: { f: JudgementFeatures; found: number; absent: number; set: string; alone: boolean }[] = []
+  for (const { set, ...ix } of tunedOnSets()) {
     for (const c of set.claims) {
-      for (const locator of [undefined, c.locator || undefined]) {
+      for (const [k, locator] of [undefined, c.locator || undefined].entries()) {
         const r = compareWithSource(ix.index, ix.cp, { claim: c.claim.exact, locator, top: 3, lexicon })
         const found = r.candidates.some((w) => c.passages.some((p) => isHit(w, p))) ? 1 : 0
-        rows.push({ f: r.judgement.features, found, absent: c.passages.length ? 0 : 1 })
+        rows.push({ f: r.judgement.features, found, absent: c.passages.length ? 0 : 1, set: set.name, alone: k === 0 })
       }
     }
   }
@@ -44,6 +38,25 @@ async function main(): Promise<void> {
   const tp = rows.filter((r, i) => r.absent && judged[i] === 'not-found').length
   const nj = judged.filter((v) => v === 'not-found').length
   const nl = rows.filter((r) => r.absent).length
+  // Leave one set out: fit both models and their thresholds on four sets, judge the fifth's claims
+  // from the claim alone; how "not found" would do on claims the fit never saw.
+  let cvTp = 0
+  let cvJudged = 0
+  let cvLabelled = 0
+  for (const held of [...new Set(rows.map((r) => r.set))]) {
+    const train = rows.filter((r) => r.set !== held)
+    const tx = train.map((r) => FEATURE_ORDER.map((k) => r.f[k]))
+    const f = fitLogistic(tx, train.map((r) => r.found))
+    const a = fitLogistic(tx, train.map((r) => r.absent))
+    const models = { found: f, absent: a, foundAt: bestThreshold(train.map((r) => probability(f, r.f)), train.map((r) => r.found), 'balanced'), absentAt: bestThreshold(train.map((r) => probability(a, r.f)), train.map((r) => r.absent), 'f1') }
+    for (const r of rows.filter((r) => r.set === held && r.alone)) {
+      const nf = judge(r.f, models).verdict === 'not-found'
+      cvJudged += nf ? 1 : 0
+      cvTp += nf && r.absent ? 1 : 0
+      cvLabelled += r.absent
+    }
+  }
+  console.log(`Leave one set out, claim alone: "not found" precision ${(cvJudged ? cvTp / cvJudged : 1).toFixed(2)} (${cvTp}/${cvJudged}), recall ${(cvLabelled ? cvTp / cvLabelled : 1).toFixed(2)} (${cvTp}/${cvLabelled})`)
   console.log(`In sample: "not found" precision ${(nj ? tp / nj : 1).toFixed(2)} (${tp}/${nj}), recall ${(nl ? tp / nl : 1).toFixed(2)} (${tp}/${nl})`)
 }
 

@@ -7,20 +7,13 @@
 import { loadLexicon } from '../src/main/services/compare-lexicon'
 import { analyseClaim } from '../src/shared/compare/claim-analysis'
 import { compareWithSource } from '../src/shared/compare/compare'
-import { buildSourceIndex, type SourceIndex } from '../src/shared/compare/source-index'
-import { CodePointIndex } from '../src/shared/text/code-points'
-import { SETS, isHit, loadSet } from './lib/compare-sets'
+import { isHit, tunedOnSets } from './lib/compare-sets'
 
 async function main(): Promise<void> {
   const lexicon = await loadLexicon()
   const withLocator = process.argv.includes('--locator')
-  const built = new Map<string, { index: SourceIndex; cp: CodePointIndex }>()
   const ranks: number[] = []
-  for (const entry of SETS.filter((e) => !e.setAside)) {
-    const set = loadSet(entry)
-    if (!set) continue
-    let l = built.get(set.source)
-    if (!l) built.set(set.source, (l = { index: buildSourceIndex(set.sourceText), cp: new CodePointIndex(set.sourceText) }))
+  for (const { set, ...l } of tunedOnSets()) {
     for (const c of set.claims.filter((c) => c.passages.length)) {
       const res = compareWithSource(l.index, l.cp, { claim: c.claim.exact, top: 40, lexicon, locator: withLocator ? c.locator : undefined })
       const r = res.candidates.findIndex((w) => c.passages.some((p) => isHit(w, p)))

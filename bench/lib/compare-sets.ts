@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { segmentSentences } from '../../src/shared/compare/segment'
+import { buildSourceIndex, type SourceIndex } from '../../src/shared/compare/source-index'
 import { CodePointIndex } from '../../src/shared/text/code-points'
 import { normaliseText } from '../../src/shared/text/normalise'
 
@@ -124,4 +125,19 @@ export function contextOf(set: ClaimSet, c: LabelledClaim): string[] {
   if (i < 0) return []
   const own = [cp.slice(sentences[i].start, c.claim.start), cp.slice(c.claim.end, sentences[i].end)].filter((t) => /\p{L}{3}/u.test(t))
   return [...own, ...[sentences[i - 1], sentences[i + 1]].filter((s) => s && s.para === sentences[i].para).map((s) => cp.slice(s.start, s.end))]
+}
+
+/**
+ * The tuned-on sets only (never the set-aside or fresh ones), each with its source indexed once:
+ * what failure analyses may read (bench/compare-misses.ts, compare-diagnose.ts, compare-chapters.ts).
+ */
+export function* tunedOnSets(): Generator<{ set: ClaimSet; index: SourceIndex; cp: CodePointIndex }> {
+  const built = new Map<string, { index: SourceIndex; cp: CodePointIndex }>()
+  for (const entry of SETS.filter((e) => !e.setAside)) {
+    const set = loadSet(entry)
+    if (!set) continue
+    let l = built.get(set.source)
+    if (!l) built.set(set.source, (l = { index: buildSourceIndex(set.sourceText), cp: new CodePointIndex(set.sourceText) }))
+    yield { set, ...l }
+  }
 }

@@ -29,6 +29,11 @@ export interface RankedWindow {
   nameCoverage: number
   /** False when a cited region was given and the window lies outside it. */
   inRegion: boolean
+  /** The window's own evidence (sum over concepts of their best BM25 in it) and the evidence around it (decayed). */
+  evidence: number
+  around: number
+  /** How well the source's chronology around the window fits the claim's years (0–1; 0 without years). */
+  timeFit: number
 }
 
 export interface RankOptions {
@@ -70,7 +75,7 @@ const REGION_WEIGHT = 0.8
  * Sentences whose windows are scored in full. The rest are pruned by a cheap estimate (own
  * evidence plus the evidence within REGION_RADIUS), which keeps a query on a 2 MB source fast.
  */
-const FULLY_SCORED = 200
+export const FULLY_SCORED = 200
 /** Headings and tables of contents name everything and say nothing. */
 const HEADING_PENALTY = 0.3
 /** Notes cite and digress: a claim's support is usually in the narrative (a note still wins alone). */
@@ -107,19 +112,24 @@ export function idf(index: SourceIndex, term: string): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5))
 }
 
-/** Ranks the windows of `index` for the concepts of a claim; best first, without overlaps. */
-export function rankWindows(index: SourceIndex, concepts: Concept[], options: RankOptions = {}): RankedWindow[] {
-  const top = options.top ?? 5
+/** Importance of each concept: its weight × the best weighted idf of its alternatives; 0 for context concepts. */
+export function conceptImportance(index: SourceIndex, concepts: Concept[]): number[] {
+  return concepts.map((c) => (c.context ? 0 : c.weight * Math.max(0, ...c.alts.map((a) => a.weight * idf(index, a.term)))))
+}
+
+/**
+ * Per sentence and concept, the best weighted BM25 of the concept's alternatives
+ * (`score[s * Q + q]`, with the term that gave it in `term`), the sentence's own evidence (the sum
+ * over concepts) and each concept's importance (weight × best idf; 0 for context concepts).
+ */
+export function sentenceEvidence(index: SourceIndex, concepts: Concept[]): { score: Float64Array; term: string[]; own: Float64Array; importance: number[] } {
   const S = index.sentences
   const n = sentenceCount(index)
-  const region = options.region?.length ? options.region : undefined
-  const inRegion = (s: number): boolean => !region || region.some((r) => S[s * F] < r.end && S[s * F + 1] > r.start)
-  // score[s * Q + q]: best weighted BM25 of concept q in sentence s; term[s * Q + q]: the term that gave it.
   const Q = concepts.length
   const score = new Float64Array(n * Q)
   const term: string[] = []
   const own = new Float64Array(n)
-  const importance = concepts.map((c) => (c.context ? 0 : c.weight * Math.max(0, ...c.alts.map((a) => a.weight * idf(index, a.term)))))
+  const importance = conceptImportance(index, concepts)
   concepts.forEach((c, q) => {
     for (const alt of c.alts) {
       const list = postingsOf(index, alt.term)
@@ -138,6 +148,30 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
       }
     }
   })
+  return { score, term, own, importance }
+}
+
+/**
+ * The candidate stage's estimate of a sentence: its own evidence plus a share of the evidence
+ * within REGION_RADIUS sentences (prefix sums), times REGION_BOOST inside a cited region. Only the
+ * FULLY_SCORED best sentences by this estimate have their windows scored in full.
+ */
+export function candidateEstimate(own: Float64Array, inRegion?: (s: number) => boolean): (s: number) => number {
+  const n = own.length
+  const prefix = new Float64Array(n + 1)
+  for (let s = 0; s < n; s++) prefix[s + 1] = prefix[s] + own[s]
+  return (s) => (own[s] + (0.3 * (prefix[Math.min(n, s + REGION_RADIUS + 1)] - prefix[Math.max(0, s - REGION_RADIUS)] - own[s])) / REGION_RADIUS) * (inRegion?.(s) ? REGION_BOOST : 1)
+}
+
+/** Ranks the windows of `index` for the concepts of a claim; best first, without overlaps. */
+export function rankWindows(index: SourceIndex, concepts: Concept[], options: RankOptions = {}): RankedWindow[] {
+  const top = options.top ?? 5
+  const S = index.sentences
+  const n = sentenceCount(index)
+  const region = options.region?.length ? options.region : undefined
+  const inRegion = (s: number): boolean => !region || region.some((r) => S[s * F] < r.end && S[s * F + 1] > r.start)
+  const Q = concepts.length
+  const { score, term, own, importance } = sentenceEvidence(index, concepts)
   const totalImportance = importance.reduce((a, b) => a + b, 0) || 1
   const claimYears = concepts.filter((c) => !c.context && c.year !== undefined).map((c) => c.year!)
   const timeFit = chronology(index, claimYears)
@@ -196,12 +230,9 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     else if (kinds.includes(SENTENCE_NOTE)) total *= NOTE_PENALTY
     const inside = inRegion(first) || inRegion(last)
     if (region && inside) total *= REGION_BOOST
-    windows.push({ first, last, start: S[first * F], end: S[last * F + 1], score: total, base: total, proximity: 0, coverage, matched, nameCoverage: names ? namesAround / names : 1, inRegion: inside })
+    windows.push({ first, last, start: S[first * F], end: S[last * F + 1], score: total, base: total, proximity: 0, coverage, matched, nameCoverage: names ? namesAround / names : 1, inRegion: inside, evidence: mine, around, timeFit: timeFit ? Math.max(timeFit[first], timeFit[last]) : 0 })
   }
-  // Prune: rank sentences by own evidence plus a share of the evidence around them (prefix sums).
-  const prefix = new Float64Array(n + 1)
-  for (let s = 0; s < n; s++) prefix[s + 1] = prefix[s] + own[s]
-  const estimate = (s: number): number => (own[s] + (0.3 * (prefix[Math.min(n, s + REGION_RADIUS + 1)] - prefix[Math.max(0, s - REGION_RADIUS)] - own[s])) / REGION_RADIUS) * (region && inRegion(s) ? REGION_BOOST : 1)
+  const estimate = candidateEstimate(own, region ? inRegion : undefined)
   const hit: number[] = []
   for (let s = 0; s < n; s++) if (own[s] > 0) hit.push(s)
   let chosen = hit
