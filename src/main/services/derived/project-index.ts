@@ -56,7 +56,7 @@ export class ProjectIndex {
     for (const id in data.annotations) {
       const a = data.annotations[id]
       tallies.add(a)
-      lists.add(a)
+      lists.group(a)
       n++
     }
     sizes.set('annotations', n)

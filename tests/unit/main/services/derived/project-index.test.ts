@@ -150,9 +150,21 @@ describe('lists kept per change', () => {
     const e = must(await session.api.createEntity({ type: 'person', label: 'John' })).id
     for (let i = 0; i < 30; i++) must(await session.api.createAnnotation({ documentId: doc, start: 40 - i, end: 50, tags: [`t${i % 4}`], entityIds: i % 2 ? [e] : [] }))
     await session.close()
+    const change = async (s: ProjectSession) => {
+      const [first, second] = Object.keys(s.store.data.annotations)
+      must(await s.api.deleteAnnotation({ id: first }))
+      must(await s.api.updateAnnotation({ id: second, tags: ['new'], entityIds: [] }))
+      must(await s.api.createAnnotation({ documentId: doc, start: 3, end: 60, entityIds: [e] }))
+      expect(await read(s, [doc])).toEqual(plainScan(s.store.data, [doc]))
+    }
+    // Changed after the lists were read once, then changed before any read.
     session = await ProjectSession.open(dir)
     expect(await read(session, [doc])).toEqual(plainScan(session.store.data, [doc]))
     expect(must(await session.api.getEntity({ id: e }))).toMatchObject({ mentionCount: 15, documentCount: 1 })
+    await change(session)
+    await session.close()
+    session = await ProjectSession.open(dir)
+    await change(session)
   })
 
   it('on a server that has just opened, the project lists read no annotation', async () => {
