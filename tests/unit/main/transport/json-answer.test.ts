@@ -112,7 +112,7 @@ describe('a long JSON answer', () => {
     }), { writeHead: () => undefined }) as unknown as ServerResponse
     const slices = 200
     let seen: { written: number; longEnded: boolean } | undefined
-    server = createServer((req, res) => {
+    server = createServer((_req, res) => {
       seen = { written, longEnded: long.writableEnded }
       void sendJson(res, 200, { ok: true, value: 'small' })
     })
