@@ -4,6 +4,8 @@
  *  - one open (read in chunks, every record validated, journal replayed) vs a bare JSON.parse of the
  *    same project.json text (already in memory), and vs readFile + JSON.parse; interleaved, the ratio
  *    of the medians of ROUNDS (argv[2], default 7);
+ *  - the services' index of the project (src/main/services/derived/: list tallies and per-document
+ *    lists, built in one pass when a session opens), as a ratio to the store's open;
  *  - peak resident memory of an open, in a fresh process, as a multiple of the file size, beside the
  *    same figure for a bare readFile + JSON.parse.
  */
@@ -11,6 +13,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { ProjectIndex } from '../src/main/services/derived/project-index'
 import { FileProjectStore } from '../src/main/store/project-store'
 import { buildBenchProject, median, time } from './lib/store-bench-project'
 
@@ -29,6 +32,7 @@ async function main(rounds: number): Promise<void> {
     const opens: number[] = []
     const parses: number[] = []
     const readParses: number[] = []
+    const indexes: number[] = []
     await (await FileProjectStore.open(dir, { readOnly: true })).close() // warm-up: compiles the record checks once
     for (let r = 0; r < rounds; r++) {
       opens.push(await time(async () => (await FileProjectStore.open(dir, { readOnly: true })).close()))
@@ -37,6 +41,11 @@ async function main(rounds: number): Promise<void> {
     }
     console.log(`100,000 annotations (${(text.length / 1e6).toFixed(1)} MB): open = ${(median(opens) / median(parses)).toFixed(2)}× a bare JSON.parse of the same text, ` +
       `${(median(opens) / median(readParses)).toFixed(2)}× readFile + JSON.parse (medians of ${rounds}, interleaved; ${median(opens).toFixed(0)} ms vs ${median(parses).toFixed(0)} ms)`)
+    // After the opens, so its garbage does not slow them.
+    const opened = await FileProjectStore.open(dir, { readOnly: true })
+    for (let r = 0; r < rounds; r++) indexes.push(await time(() => new ProjectIndex(opened).close()))
+    await opened.close()
+    console.log(`the services' index of it, built at a session's open = ${(median(indexes) / median(opens)).toFixed(3)}× the store's open (${median(indexes).toFixed(0)} ms)`)
     const store = child('store', dir)
     const bare = child('bare', dir)
     console.log(`peak memory of an open (fresh process, RSS growth) = ${store.peakGrowth.toFixed(2)}× the file size; bare readFile + JSON.parse = ${bare.peakGrowth.toFixed(2)}×`)

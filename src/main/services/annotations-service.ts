@@ -7,12 +7,7 @@ import { widenToGraphemes } from '../../shared/text/graphemes'
 import { describe } from '../../shared/anchoring/describe'
 import { ensureTags, removeAnnotation } from './annotation-batch'
 import type { ServiceContext } from './context'
-import { perGeneration } from './per-generation'
-
-/** Document order: by start, then by end, then by creation. */
-export function byDocumentOrder(a: Annotation, b: Annotation): number {
-  return a.target.start - b.target.start || a.target.end - b.target.end || a.created.localeCompare(b.created)
-}
+import { byDocumentOrder } from './derived/document-lists'
 
 /** All occurrences of `quote` in `text`, as UTF-16 indices. */
 function occurrences(text: string, quote: string): number[] {
@@ -79,24 +74,8 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
     })
   }
 
-  /**
-   * Each document's annotations in document order, made in one pass over the project and kept
-   * while the store's data does not change (`generation`): opening a document reads its first
-   * screens then its whole list, and switching documents reads again, without filtering and
-   * sorting the whole project (100,000 annotations) each time. An edit makes the next read redo
-   * the pass; the renderer reads nothing after its own edits (it applies their results).
-   */
-  const byDocument = perGeneration(store, () => {
-    const lists = new Map<string, Annotation[]>()
-    for (const a of Object.values(store.data.annotations)) {
-      const list = lists.get(a.documentId)
-      if (list) list.push(a)
-      else lists.set(a.documentId, [a])
-    }
-    for (const list of lists.values()) list.sort(byDocumentOrder)
-    return lists
-  })
-  const annotationsOf = (documentId: string): readonly Annotation[] => byDocument().get(documentId) ?? []
+  /** Each document's annotations in document order, kept per change (derived/document-lists.ts). */
+  const annotationsOf = (documentId: string): readonly Annotation[] => ctx.index.annotationsOf(documentId)
 
   /** Annotations of `documentId` overlapping [start, end) code points (touching `start` counts), in document order. */
   const overlapping = (all: readonly Annotation[], start: number, end: number): Annotation[] => {
@@ -109,9 +88,6 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
     }
     return out
   }
-
-  /** Every tag some annotation carries (one scan of the project per edit: per-generation.ts). */
-  const tagsUsed = perGeneration(store, () => new Set(Object.values(store.data.annotations).flatMap((a) => a.tags)))
 
   return {
     listAnnotations: ({ documentId, start = 0, end = Infinity }) =>
@@ -169,9 +145,11 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
       return { id }
     },
     listTags: () => {
-      const used = tagsUsed()
+      // The tag records, then tags in use without a record, sorted so their colours stay put as
+      // annotations come and go (tallied per change: derived/tallies.ts).
       const tags = Object.values(store.data.tags)
-      return [...tags, ...[...used].filter((t) => !store.data.tags[t]).map((t, i) => ({ id: t, color: paletteColor(tags.length + i) }))]
+      const unrecorded = ctx.index.tallies.tagsInUse().filter((t) => !store.data.tags[t]).sort()
+      return [...tags, ...unrecorded.map((t, i) => ({ id: t, color: paletteColor(tags.length + i) }))]
     },
     setTagColor: ({ tag, color }) => store.transact('Set tag colour', (tx) => {
       const record = { id: tag, color }

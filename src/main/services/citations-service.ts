@@ -14,7 +14,6 @@ import { importBibliography } from '../bib/import-bibliography'
 import { createFromText, mergeCitations, parseTypedReference, withCheckedLanguage } from '../bib/library-handlers'
 import { acceptProposal, listProposals, rejectProposal } from '../bib/reference-handlers'
 import type { ServiceContext } from './context'
-import { perGeneration } from './per-generation'
 
 /** Handlers of the citations domain (src/shared/api/citations.ts). */
 export function createCitationsHandlers(ctx: ServiceContext): HandlersOf<typeof citationsMethods> {
@@ -28,20 +27,12 @@ export function createCitationsHandlers(ctx: ServiceContext): HandlersOf<typeof 
     if (id && !store.data.documents[id]) throw new MarginaliaError('not-found', `no document with id ${id}`)
   }
 
-  /** How many passages cite each item (one scan of the project per edit: per-generation.ts). */
-  const citedBy = perGeneration(store, () => {
-    const counts = new Map<string, number>()
-    for (const a of Object.values(store.data.annotations)) {
-      for (const id of new Set(a.citations.map((c) => c.citationId))) counts.set(id, (counts.get(id) ?? 0) + 1)
-    }
-    return counts
-  })
-
   return {
     listCitations: () => {
-      const counts = citedBy()
+      // How many passages cite each item is tallied per change (derived/tallies.ts), not scanned.
+      const tallies = ctx.index.tallies
       return Object.values(store.data.citations)
-        .map((c): CitationSummary => ({ ...c, label: itemLabel(c.item), citedBy: counts.get(c.id) ?? 0 }))
+        .map((c): CitationSummary => ({ ...c, label: itemLabel(c.item), citedBy: tallies.citedBy(c.id) }))
         .sort((a, b) => a.label.localeCompare(b.label))
     },
     getCitation: ({ id }) => get(id),

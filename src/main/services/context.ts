@@ -4,6 +4,7 @@ import type { CallContext } from '../../shared/api/define'
 import type { TextEncoding } from '../../shared/import/encodings'
 import type { DocumentFormat, DocumentRole, Person } from '../../shared/model'
 import type { ProjectStore } from '../store/types'
+import type { ProjectIndex } from './derived/project-index'
 
 export interface ImportOptions {
   format?: DocumentFormat
@@ -20,6 +21,8 @@ export interface ImportOptions {
 
 export interface ServiceContext {
   store: ProjectStore
+  /** Sizes, tallies and per-document lists derived from the store's data, kept current per change. */
+  readonly index: ProjectIndex
   /** Name recorded as the author of annotations and verdicts: `person.name`. */
   readonly author: string
   /**

@@ -5,6 +5,7 @@ import type { ProjectStore } from '../store/types'
 import { defaultAuthor } from './author-config'
 import { authorshipStore } from './authorship-store'
 import type { ServiceContext } from './context'
+import { ProjectIndex } from './derived/project-index'
 import { importDocument } from './import-document'
 
 /** `author`: the current author (a bare name is a person without ORCID); the installation's default when absent. */
@@ -12,6 +13,7 @@ export function createServiceContext(store: ProjectStore, appRoot: string, autho
   let person: Person = typeof author === 'string' ? { name: author } : author
   const ctx: ServiceContext = {
     store: authorshipStore(store, () => person),
+    index: new ProjectIndex(store),
     get author() {
       return person.name
     },

@@ -23,7 +23,7 @@ import { openProject, type OpenOptions } from './open-project'
 import { applyEntry, prepareWritable } from './replay'
 import { recordProblem } from './record-schema'
 import { TextFiles } from './text-files'
-import type { ProjectStore, StoreChange, TextProblem, Transaction } from './types'
+import type { ProjectStore, RecordListener, StoreChange, TextProblem, Transaction } from './types'
 
 export type { OpenOptions }
 export { PROJECT_FILE } from './json-lines-snapshot'
@@ -44,6 +44,7 @@ const toJournal = (changes: RecordChange[], side: 'before' | 'after'): JournalCh
 export class FileProjectStore implements ProjectStore {
   private readonly files: TextFiles
   private readonly listeners = new Set<(change: StoreChange) => void>()
+  private readonly recordListeners = new Set<RecordListener>()
   private queue: Pending[] = []
   private flushing: Promise<void> | undefined
   private seq: number
@@ -123,15 +124,13 @@ export class FileProjectStore implements ProjectStore {
         const key = `${c}\u0000${id}`
         if (!changes.has(key)) changes.set(key, { collection: c, id, before: data[c][id], after: copy })
         else changes.get(key)!.after = copy
-        ;(data[c] as Record<string, unknown>)[id] = copy
-        this.changes++
+        this.set(c, id, copy)
       },
       remove: (c, id) => {
         const key = `${c}\u0000${id}`
         if (!changes.has(key)) changes.set(key, { collection: c, id, before: data[c][id], after: undefined })
         else changes.get(key)!.after = undefined
-        delete data[c][id]
-        this.changes++
+        this.set(c, id, undefined)
       }
     }
     let value: T
@@ -153,13 +152,29 @@ export class FileProjectStore implements ProjectStore {
 
   /** Puts back the `before` (undo) or `after` (redo) side of changes. */
   private apply(changes: RecordChange[], side: 'before' | 'after'): void {
-    const data = this.state as unknown as Record<CollectionName, Record<string, unknown>>
     this.changes++
-    for (const change of changes) {
-      const value = change[side]
-      if (value === undefined) delete data[change.collection][change.id]
-      else data[change.collection][change.id] = value
+    for (const change of changes) this.set(change.collection, change.id, change[side])
+  }
+
+  /** The one place memory changes after open: sets (undefined: removes) a record and tells the record listeners. */
+  private set(c: CollectionName, id: string, value: unknown): void {
+    const records = (this.state as unknown as Record<CollectionName, Record<string, unknown>>)[c]
+    const before = records[id]
+    if (value === undefined) delete records[id]
+    else records[id] = value
+    this.changes++
+    for (const listener of this.recordListeners) {
+      try {
+        listener(c, id, before, value)
+      } catch {
+        // a listener's failure must not stop an edit half-way; listeners guard their own state
+      }
     }
+  }
+
+  onRecord(listener: RecordListener): () => void {
+    this.recordListeners.add(listener)
+    return () => this.recordListeners.delete(listener)
   }
 
   async undo(): Promise<string | undefined> {

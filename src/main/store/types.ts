@@ -33,6 +33,12 @@ export interface StoreChange {
   error?: { code: string; message: string }
 }
 
+/**
+ * Told synchronously of each change of a record in memory: `before` and `after` are the values just
+ * before and just after it (undefined: absent). See ProjectStore.onRecord.
+ */
+export type RecordListener = (collection: CollectionName, id: string, before: unknown, after: unknown) => void
+
 /** Undo/redo state and control. */
 export interface StoreHistory {
   state(): HistoryState
@@ -66,6 +72,14 @@ export interface ProjectStore {
   redo(): Promise<string | undefined>
   /** Calls `listener` after each edit is durable, and after an edit is rolled back. Returns an unsubscribe function. */
   onChange(listener: (change: StoreChange) => void): () => void
+  /**
+   * Calls `listener` synchronously for every record that changes in `data` after the store opened:
+   * each put or remove of an edit (as it is made, before it is durable), and each record an undo,
+   * redo, refused edit or rollback puts back. For state derived from `data` kept current per change
+   * (services/derived/) instead of recomputed by a scan; a listener must be cheap and must not
+   * throw (a throw is ignored). Returns an unsubscribe function.
+   */
+  onRecord(listener: RecordListener): () => void
   /** The normalised text of a document (cached), checked against its recorded sha256. */
   readText(documentId: string): Promise<string>
   /** A code point index over a document's text (cached). */

@@ -10,7 +10,6 @@ import { EdtfError, parseEdtf } from '../../../shared/entities/edtf'
 import { foldKey } from '../../../shared/text/fold'
 import { MergeError, planDelete, planMerge } from '../../../shared/entities/merge'
 import { searchEntities } from '../../../shared/entities/type-ahead'
-import { perGeneration } from '../per-generation'
 import type { AuthorityId, Entity, EntityDates } from '../../../shared/model'
 import { ENTITY_TYPES } from '../../../shared/model'
 import { MarginaliaError } from '../../../shared/result'
@@ -74,23 +73,8 @@ export function createRegistryHandlers(ctx: ServiceContext): RegistryHandlers {
     if (!e) throw new MarginaliaError('not-found', `no entity with id ${id}`)
     return e
   }
-  /** Each entity's mentions and the documents they are in (one scan of the project per edit: per-generation.ts). */
-  const mentions = perGeneration(store, () => {
-    const docs = new Map<string, Set<string>>()
-    const counts = new Map<string, number>()
-    for (const a of Object.values(store.data.annotations)) {
-      for (const e of a.entityIds) {
-        counts.set(e, (counts.get(e) ?? 0) + 1)
-        if (!docs.has(e)) docs.set(e, new Set())
-        docs.get(e)!.add(a.documentId)
-      }
-    }
-    return { docs, counts }
-  })
-  const summaries = (): Map<string, EntitySummary> => {
-    const { docs, counts } = mentions()
-    return new Map(Object.values(store.data.entities).map((e) => [e.id, { ...e, mentionCount: counts.get(e.id) ?? 0, documentCount: docs.get(e.id)?.size ?? 0 }]))
-  }
+  /** An entity with its mention counts (tallied per change: derived/tallies.ts, not scanned). */
+  const summary = (e: Entity): EntitySummary => ({ ...e, ...ctx.index.tallies.mentionsOf(e.id) })
 
   const create = (args: ParsedArgsOf<Methods['createEntity']>): Entity => {
     const now = ctx.now()
@@ -112,14 +96,12 @@ export function createRegistryHandlers(ctx: ServiceContext): RegistryHandlers {
   return {
     listEntities: ({ type }) => {
       const order = (t: string) => ENTITY_TYPES.indexOf(t as Entity['type'])
-      return [...summaries().values()]
+      return Object.values(store.data.entities)
         .filter((e) => !type || e.type === type)
+        .map(summary)
         .sort((a, b) => order(a.type) - order(b.type) || a.label.localeCompare(b.label))
     },
-    getEntity: ({ id }) => {
-      entity(id)
-      return summaries().get(id)!
-    },
+    getEntity: ({ id }) => summary(entity(id)),
     createEntity: (args) => {
       const e = create(args)
       return store.transact(`Create ${e.type} ${e.label}`, (tx) => {

@@ -37,7 +37,8 @@ export function createSuggestionHandlers(ctx: ServiceContext): SuggestionHandler
     if (start >= end) throw new MarginaliaError('invalid-argument', `empty range: start ${start} must be before end ${end}`)
     if (end > index.length) throw new MarginaliaError('invalid-argument', `end ${end} is past the end of the document (${index.length} code points)`)
   }
-  const annotationsOf = (documentId: string): Annotation[] => Object.values(store.data.annotations).filter((a) => a.documentId === documentId)
+  /** The document's annotations, kept per change (derived/document-lists.ts): no scan of the project's. */
+  const annotationsOf = (documentId: string): readonly Annotation[] => ctx.index.annotationsOf(documentId)
   const rejectedOf = (documentId: string): RejectedSuggestion[] =>
     Object.values(store.data.rejectedSuggestions).filter((r) => r.documentId === documentId)
   const entities = (): Entity[] => Object.values(store.data.entities)

@@ -1,10 +1,12 @@
 /**
  * A long answer (a book's whole annotation list) goes out in slices: the same JSON as one
- * JSON.stringify, other calls answered while it is being written, and nothing more serialised once
+ * JSON.stringify, other calls answered while it is being written (a turn of the event loop after
+ * each slice, even when the socket takes every write at once), and nothing more serialised once
  * the client has gone away (a renderer that switched documents aborts the old document's list).
  */
-import { createServer, get, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer, get, type Server, type ServerResponse } from 'node:http'
+import { connect, type AddressInfo } from 'node:net'
+import { Writable } from 'node:stream'
 import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sendJson } from '../../../../src/main/transport/json-answer'
@@ -96,5 +98,41 @@ describe('a long JSON answer', () => {
     expect(after).toBeLessThan(20_000)
     await new Promise((r) => setTimeout(r, 100))
     expect(serialised()).toBe(after)
+  })
+
+  it('takes a turn of the event loop after each slice even when every write is taken at once', async () => {
+    // The long answer goes to a response that takes every write at once (never a 'drain' to wait
+    // for), as a socket whose reader keeps up does; the small call is a real request whose bytes
+    // are already sent when the long answer starts. Only the turn after each slice lets it in:
+    // without it the long answer is written to its end in one go, and the small call waits.
+    let written = 0
+    const long = Object.assign(new Writable({
+      highWaterMark: 1 << 30,
+      write: (_chunk, _enc, done) => (written++, done())
+    }), { writeHead: () => undefined }) as unknown as ServerResponse
+    const slices = 200
+    let seen: { written: number; longEnded: boolean } | undefined
+    server = createServer((_req, res) => {
+      seen = { written, longEnded: long.writableEnded }
+      void sendJson(res, 200, { ok: true, value: 'small' })
+    })
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r))
+    const port = (server!.address() as AddressInfo).port
+    const accepted = new Promise<void>((r) => server!.once('connection', () => r()))
+    const socket = connect(port, '127.0.0.1')
+    let answer = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (d) => (answer += d))
+    const closed = new Promise<void>((r) => socket.once('close', () => r()))
+    await new Promise<void>((r) => socket.once('connect', () => r()))
+    await accepted
+    socket.write(`GET /short HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`)
+    const done = sendJson(long, 200, { ok: true, value: Array.from({ length: slices * 10 }, (_, i) => ({ i })) }, 10)
+    await Promise.all([done, closed])
+    expect(long.writableEnded).toBe(true)
+    expect(written).toBe(slices + 2) // the opening, each slice, the closing
+    expect(answer).toContain('{"ok":true,"value":"small"}')
+    expect(seen?.longEnded).toBe(false)
+    expect(seen!.written).toBeLessThan(slices)
   })
 })
