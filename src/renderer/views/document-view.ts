@@ -250,6 +250,11 @@ export class DocumentView extends LitElement {
       // The rest of the text has come: the chunks that waited for it are built (first those asked for).
       this.growing = false
       this.layout.grow(this.index)
+      // The OCR marks past the first part could not be placed before: all of them now.
+      if (this.doc?.metadata.ocr?.lowConfidence.length) {
+        this.ocrMarks?.dispose()
+        this.ocrMarks = markLowConfidence(this.doc, this.layout.map)
+      }
       const reveal = this.deferredReveal
       this.deferredReveal = undefined
       reveal?.()
