@@ -267,10 +267,12 @@ export class ProjectLoading {
     list.catch(() => undefined) // its failure is reported below, unless the text's came first
     const text = await doc
     if (ticket !== this.openTicket) return
+    const grew = this.model.open?.doc.id === id && this.model.open.partialText
     this.model.setWholeText(text)
     const annotations = await list
     if (ticket !== this.openTicket) return
-    this.model.setOpen(text, annotations)
+    // After a first part: the document as setWholeText put it in (its structure the one laid out).
+    this.model.setOpen(grew && this.model.open?.doc.id === id ? this.model.open.doc : text, annotations)
   }
 
   /** A change event from the services: applied now, or after the reads under way. */

@@ -191,11 +191,14 @@ export class ProjectModel {
   /**
    * The rest of the open document's text has come (`doc`, read whole): it replaces the first part,
    * the annotations stay. Ignored when `doc` is not the open document or its text was whole.
+   * The same version of the text keeps the structure already held (the view laid the text out
+   * with it: a second copy of a book's 2,321 blocks would stay in memory beside it).
    */
   setWholeText(doc: DocumentWithText): void {
     const open = this.open
     if (open?.doc.id !== doc.id || !open.partialText) return
-    this.open = { ...open, doc, partialText: false }
+    const sameText = doc.sha256 === open.doc.sha256 && doc.textFile === open.doc.textFile && doc.length === open.doc.length
+    this.open = { ...open, doc: sameText ? { ...doc, structure: open.doc.structure } : doc, partialText: false }
     this.changed('document')
   }
 

@@ -77,6 +77,7 @@ describe('a long document opens before all its text has come', () => {
     expect(m2.open!.doc.text).toBe(first.text)
     expect(m2.open!.doc.length).toBe([...text].length) // the record still says how long the whole is
     expect(wholeText(m2.open)).toBeUndefined()
+    const laidOutWith = m2.open!.doc.structure
     let compared = false
     const forComparison = m2.documentText(bookId).then((d) => ((compared = true), d))
     await settle(30)
@@ -90,6 +91,8 @@ describe('a long document opens before all its text has come', () => {
     expect(m2.open!.complete).toBe(false)
     expect(m2.open!.annotations.get(far.id)).toBeUndefined()
     expect((await forComparison).text).toBe(text)
+    // The same version of the text: the structure the view laid out is kept, not held twice.
+    expect(m2.open!.doc.structure).toBe(laidOutWith)
 
     transport.release('listAnnotations')
     await opening
@@ -98,6 +101,7 @@ describe('a long document opens before all its text has come', () => {
     expect(m2.open!.complete).toBe(true)
     expect(m2.open!.annotations.get(far.id)).toBeTruthy()
     expect(m2.open!.doc.text).toBe(text)
+    expect(m2.open!.doc.structure).toBe(laidOutWith)
     m2.stop()
   })
 
