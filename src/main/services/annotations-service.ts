@@ -5,6 +5,7 @@ import { MarginaliaError } from '../../shared/result'
 import { paletteColor } from '../../shared/colors'
 import { widenToGraphemes } from '../../shared/text/graphemes'
 import { describe } from '../../shared/anchoring/describe'
+import { firstScreensEnd } from '../../shared/structure/first-screens-end'
 import { ensureTags, removeAnnotation } from './annotation-batch'
 import type { ServiceContext } from './context'
 import { byDocumentOrder } from './derived/document-lists'
@@ -96,9 +97,13 @@ export function createAnnotationHandlers(ctx: ServiceContext): HandlersOf<typeof
       const docs = store.data.documents
       const chosen = (id && docs[id]) || Object.values(docs).find((d) => d.role === 'text') || Object.values(docs)[0]
       if (!chosen) return null
-      const text = await store.readText(chosen.id)
+      // Only the first screens' text: the window asks for the rest (getDocument) once they are painted.
+      const index = await store.textIndex(chosen.id)
+      const text = index.text
+      const cut = firstScreensEnd(chosen.structure, index.length, end)
+      const whole = cut >= index.length
       // Read after the text: an edit made meanwhile is in the list or arrives as its change event.
-      return { document: { ...chosen, text }, annotations: overlapping(annotationsOf(chosen.id), 0, end) }
+      return { document: chosen, text: whole ? text : text.slice(0, index.toUtf16(cut)), whole, annotations: overlapping(annotationsOf(chosen.id), 0, end) }
     },
     getAnnotation: ({ id }) => {
       const a = store.data.annotations[id]

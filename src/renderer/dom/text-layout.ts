@@ -45,8 +45,15 @@ export interface TextLayout {
   chunkAt(cp: number): number
   /** Page markers (`span.pb`) each chunk holds once built, by chunk index. */
   pagesPerChunk: readonly number[]
-  /** Builds the text's DOM now through the chunk holding code point `cp` (all of it when omitted). */
+  /**
+   * Builds the text's DOM now through the chunk holding code point `cp` (all of it when omitted),
+   * as far as the text is in (see `grow`).
+   */
   ensure(cp?: number): void
+  /** Code points of the text that are in: chunks ending after it wait for `grow` (Infinity once whole). */
+  readonly loaded: number
+  /** The rest of the text has come: `index` is the whole text's; the chunks that waited for it are built. */
+  grow(index: CodePointIndex): void
   /** True once every block is built. */
   readonly complete: boolean
   /** Resolves once every block is built. */
@@ -122,10 +129,14 @@ interface PlannedChunk extends TextChunk {
  * on builds it first (`ensure`; the map does so itself), so no caller sees a hole.
  * Why: on Gibbon vol. 2 (2,321 blocks, 2 MB) the browser's first frame over the whole book's DOM
  * took about 1 s even with `content-visibility: auto`; over the first screens it takes tens of ms.
+ * With `partial`, `doc.text` is only the first part of the text (the document opens before the rest
+ * has come): chunks are planned from the structure and `doc.length` as usual, only those wholly in
+ * that part are built, and the others wait, pending, for `grow`.
  * @param index the CodePointIndex of `doc.text`
  */
-export function layoutText(container: HTMLElement, doc: DocumentWithText, index: CodePointIndex): TextLayout {
-  const blocks = readingBlocks(doc, index.length)
+export function layoutText(container: HTMLElement, doc: DocumentWithText, index: CodePointIndex, partial = false): TextLayout {
+  const blocks = readingBlocks(doc, partial ? doc.length : index.length)
+  let loaded = partial ? index.length : Infinity
   const milestones = doc.structure.filter(isMilestone).sort((a, b) => a.start - b.start)
   const structured = doc.structure.some((b) => !isMilestone(b))
   const frag = document.createDocumentFragment()
@@ -172,10 +183,10 @@ export function layoutText(container: HTMLElement, doc: DocumentWithText, index:
       elements.push(el)
     }
   }
-  /** Builds chunks [built, upTo). */
+  /** Builds chunks [built, upTo), those the text is in for. */
   const buildTo = (upTo: number) => {
     const before = runs.length
-    for (; built < Math.min(upTo, chunks.length); built++) buildChunk(chunks[built])
+    for (; built < Math.min(upTo, chunks.length) && chunks[built].end <= loaded; built++) buildChunk(chunks[built])
     for (let r = before; r < runs.length; r++) map.add(runs[r])
   }
   /** Index of the last chunk starting at or before `cp` (binary search). */
@@ -189,9 +200,15 @@ export function layoutText(container: HTMLElement, doc: DocumentWithText, index:
   let timer: ReturnType<typeof setTimeout> | undefined
   let finish: () => void = () => undefined
   const done = new Promise<void>((resolve) => (finish = resolve))
+  let scheduled = false
   const next = () => {
     if (built >= chunks.length) return finish()
-    frame = requestAnimationFrame(() => (timer = setTimeout(step)))
+    if (scheduled || chunks[built].end > loaded) return // the rest waits for its text (grow)
+    scheduled = true
+    frame = requestAnimationFrame(() => (timer = setTimeout(() => {
+      scheduled = false
+      step()
+    })))
   }
   const step = () => {
     buildTo(built + CHUNKS_PER_TASK)
@@ -208,6 +225,15 @@ export function layoutText(container: HTMLElement, doc: DocumentWithText, index:
     chunkAt: chunkOf,
     pagesPerChunk: chunks.map((c) => c.pages),
     ensure: (cp = Infinity) => map.ensure(cp),
+    get loaded() {
+      return loaded
+    },
+    grow: (whole: CodePointIndex) => {
+      map.grow(whole)
+      index = whole
+      loaded = Infinity
+      next()
+    },
     get complete() {
       return built === chunks.length
     },

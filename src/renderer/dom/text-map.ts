@@ -31,9 +31,22 @@ export class TextMap {
    * @param build when the text is laid out progressively (dom/text-layout.ts): builds the text
    *   through code point `cp`, adding its runs with `add`, before the map answers about it
    */
-  constructor(readonly index: CodePointIndex, runs: readonly TextRun[], private readonly build?: (cp: number) => void) {
+  constructor(private index_: CodePointIndex, runs: readonly TextRun[], private readonly build?: (cp: number) => void) {
     this.list = [...runs]
     for (const r of runs) this.byNode.set(r.node, r)
+  }
+
+  /** The CodePointIndex of the text (of its first part while the rest is on its way: see `grow`). */
+  get index(): CodePointIndex {
+    return this.index_
+  }
+
+  /**
+   * The whole text has come after its first part: `index` is the whole text's. Offsets of the runs
+   * already rendered convert the same (the first part is a prefix of the whole).
+   */
+  grow(index: CodePointIndex): void {
+    this.index_ = index
   }
 
   /** The runs rendered so far, in document order. */

@@ -165,7 +165,7 @@ function applyDocument(m: ProjectModel, id: string, record: DocumentRecord | nul
       (err) => m.notify('error', `Could not read the new text: ${(err as Error).message}`)
     )
   } else {
-    m.open = { doc: { ...record, text: open.doc.text }, annotations: open.annotations, complete: open.complete }
+    m.open = { ...open, doc: { ...record, text: open.doc.text } }
     m.changed('document')
   }
 }

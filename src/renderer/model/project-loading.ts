@@ -5,6 +5,7 @@
  * Offsets are code points of a document's normalised text.
  */
 import type { ChangeEvent, Methods } from '../../shared/api'
+import type { FirstScreens } from '../../shared/api/annotations'
 import type { ResultOf } from '../../shared/api/define'
 import type { DocumentWithText } from '../../shared/model'
 import { ApiCallError } from './api-error'
@@ -28,6 +29,8 @@ export class ProjectLoading {
   private openTicket = 0
   /** Aborts the reads of the open under way (its first screens, its whole list) when another open supersedes it. */
   private openReads: AbortController | undefined
+  /** The reads of the open under way (the last one begun), settled or not. */
+  private openDone: Promise<void> = Promise.resolve()
   /** The document an `openDocument` call is opening, until it is open (a reload meanwhile opens it too). */
   private opening: string | undefined
   /** Reads under way whose results replace parts of the model; events are held meanwhile. */
@@ -167,6 +170,20 @@ export class ProjectLoading {
     }
   }
 
+  /** See ProjectModel.settled: waits for the last open begun, and for any begun meanwhile. */
+  async settled(): Promise<void> {
+    for (let seen = -1; seen !== this.openTicket; ) {
+      seen = this.openTicket
+      await this.openDone.catch(() => undefined)
+    }
+  }
+
+  /** Keeps `reads` as the open under way (for `settled`) and returns it. */
+  private tracked(reads: Promise<void>): Promise<void> {
+    this.openDone = reads
+    return reads
+  }
+
   /**
    * A new open: it supersedes the one under way, whose reads are aborted (on a switch right after
    * a book opened, its 4.5 MB whole list held a connection and the services for 0.2–1.5 s before
@@ -190,55 +207,72 @@ export class ProjectLoading {
 
   /**
    * Reads a document and its annotations. A document not shown yet comes in two steps: one call
-   * (`getFirstScreens`, asked before anything else) brings its text with the annotations of its
-   * first screens (FIRST_SCREENS, a small list), shown at once, then all its annotations (on a
-   * whole book, megabytes to send and parse) replace them. The document stays `complete: false`
-   * in between; change events are held until all is read. The whole list is asked for once
-   * `beforeWholeList` resolves (the window's: once the first screens are painted). A later open
-   * aborts these reads.
+   * (`getFirstScreens`, asked before anything else) brings the first part of its text (a book's
+   * first screens, tens of KB of its megabytes) with the annotations of those screens
+   * (FIRST_SCREENS, a small list), shown at once; then the whole text and all its annotations (on
+   * a whole book, megabytes to send and parse) replace them. The document stays `complete: false`
+   * (and `partialText` until its text is whole) in between; change events are held until all is
+   * read. The rest is asked for once `beforeWholeList` resolves (the window's: once the first
+   * screens are painted). A later open aborts these reads.
    */
   private open_(id: string): Promise<void> {
     const m = this.model
     const { ticket, signal } = this.beginOpen()
     const shown = m.open?.doc.id === id
     // An edit announced while reading may or may not be in what was read: its event is applied after.
-    return this.holdingEvents(() => this.superseded(ticket, async () => {
+    return this.tracked(this.holdingEvents(() => this.superseded(ticket, async () => {
       if (shown) return this.readWholeList(id, m.read('getDocument', { id }, signal), ticket, signal)
       const first = await m.read('getFirstScreens', { id, end: FIRST_SCREENS }, signal)
       // The services answer another document when this one is gone: this open fails as getDocument's would.
       if (first?.document.id !== id) throw new ApiCallError('not-found', `no document with id ${id}`)
       if (ticket !== this.openTicket) return // a later openDocument() won
-      m.setOpen(first.document, first.annotations, false)
-      await this.beforeWholeList()
-      await this.readWholeList(id, Promise.resolve(first.document), ticket, signal)
-    }))
+      await this.showFirst(first, ticket, signal)
+    })))
   }
 
-  /** The first open: the document the services chose, with its first screens (`first`), then all its annotations. */
+  /** The first open: the document the services chose, with its first screens (`first`), then the rest. */
   private openChosen(first: Promise<ResultOf<Methods['getFirstScreens']>>): Promise<void> {
     const m = this.model
     const { ticket, signal } = this.beginOpen()
-    return this.holdingEvents(() => this.superseded(ticket, async () => {
+    return this.tracked(this.holdingEvents(() => this.superseded(ticket, async () => {
       const chosen = await first
       if (ticket !== this.openTicket) return
       if (!chosen) return m.closeDocument()
-      m.setOpen(chosen.document, chosen.annotations, false)
-      await this.beforeWholeList()
-      await this.readWholeList(chosen.document.id, Promise.resolve(chosen.document), ticket, signal)
-    }))
+      await this.showFirst(chosen, ticket, signal)
+    })))
+  }
+
+  /** Shows a document's first screens, then (after `beforeWholeList`) reads the rest: its whole text unless it came whole, and all its annotations. */
+  private async showFirst(first: FirstScreens, ticket: number, signal: AbortSignal): Promise<void> {
+    const m = this.model
+    const doc: DocumentWithText = { ...first.document, text: first.text }
+    m.setOpen(doc, first.annotations, false, !first.whole)
+    await this.beforeWholeList()
+    if (ticket !== this.openTicket) return
+    const id = doc.id
+    await this.readWholeList(id, first.whole ? Promise.resolve(doc) : m.read('getDocument', { id }, signal), ticket, signal)
   }
 
   /**
-   * The second step: every annotation of document `id` replaces its first screens'. The whole list
-   * (megabytes on a book) would share the connections and the services with what paints those
-   * first screens (the views' code on the first open), so it is asked for after `beforeWholeList`;
-   * never for a document a later open has replaced, and aborted when one does meanwhile.
+   * The second step: the whole text (`doc`), put in as soon as it comes (the view lays the rest of
+   * the book out meanwhile), and every annotation of document `id`, replacing its first screens'.
+   * Both (megabytes on a book) would share the connections and the services with what paints those
+   * first screens (the views' code on the first open), so they are asked for after
+   * `beforeWholeList`; never for a document a later open has replaced, and aborted when one does
+   * meanwhile.
    */
   private async readWholeList(id: string, doc: Promise<DocumentWithText>, ticket: number, signal: AbortSignal): Promise<void> {
     if (ticket !== this.openTicket) return
-    const [text, annotations] = await Promise.all([doc, this.model.read('listAnnotations', { documentId: id }, signal)])
+    const list = this.model.read('listAnnotations', { documentId: id }, signal)
+    list.catch(() => undefined) // its failure is reported below, unless the text's came first
+    const text = await doc
     if (ticket !== this.openTicket) return
-    this.model.setOpen(text, annotations)
+    const grew = this.model.open?.doc.id === id && this.model.open.partialText
+    this.model.setWholeText(text)
+    const annotations = await list
+    if (ticket !== this.openTicket) return
+    // After a first part: the document as setWholeText put it in (its structure the one laid out).
+    this.model.setOpen(grew && this.model.open?.doc.id === id ? this.model.open.doc : text, annotations)
   }
 
   /** A change event from the services: applied now, or after the reads under way. */

@@ -52,10 +52,22 @@ export interface Notice {
 
 /** The open document: its record with its text, and its annotations in document order. */
 export interface OpenDocument {
+  /**
+   * The record with its text. While `partialText`, `doc.text` holds only the first screens' part
+   * (code points [0, its length)): nothing may read it as the whole text (search it, quote from
+   * it, anchor in it); use `wholeText()`, or wait for the open to settle (`settled()`).
+   */
   doc: DocumentWithText
   annotations: AnnotationIndex
-  /** False while only the annotations of the document's first screens are in (see `open_`). */
+  /** False while only the document's first screens (their annotations, maybe their text) are in (see `open_`). */
   complete: boolean
+  /** True while `doc.text` is only the first part of the text (the rest follows; `complete` is false meanwhile). */
+  partialText: boolean
+}
+
+/** The open document's whole text, or undefined while only its first part is in. */
+export function wholeText(open: OpenDocument | undefined): string | undefined {
+  return open && !open.partialText ? open.doc.text : undefined
 }
 
 /** How a window's model is set up beside its transport. */
@@ -92,7 +104,7 @@ export class ProjectModel {
   readonly corpus = new CorpusReads((m, a) => this.read(m, a), (m, a, o) => this.runJob(m, a, o), () => this.changed('corpus'))
   readonly suggestions = new SuggestionLists(
     (documentId, opts) => this.runJob('suggestMentions', { documentId }, opts),
-    () => ({ documentId: this.open?.doc.id, text: this.open?.doc.text, annotations: this.open?.annotations.all ?? [], entities: this.entities.values() }),
+    () => ({ documentId: this.open?.doc.id, text: wholeText(this.open), annotations: this.open?.annotations.all ?? [], entities: this.entities.values() }),
     () => this.changed('suggestions')
   )
   readonly selections = new Selections(this)
@@ -154,17 +166,40 @@ export class ProjectModel {
   }
 
   /**
-   * Puts a freshly read document in front (internal: also used when its text changed).
-   * `complete`: false when `annotations` are only those of the first screens (the rest follows).
+   * Resolves once the open under way (if any) has read everything it reads: the open document's
+   * whole text and all its annotations are then in, unless it failed or another open replaced it.
    */
-  setOpen(doc: DocumentWithText, annotations: Parameters<typeof AnnotationIndex.prototype.upsert>[0][], complete = true): void {
+  settled(): Promise<void> {
+    return this.loading_.settled()
+  }
+
+  /**
+   * Puts a freshly read document in front (internal: also used when its text changed).
+   * `complete`: false when `annotations` are only those of the first screens (the rest follows);
+   * `partialText`: true when `doc.text` is only the first part of the text (then `complete` is false).
+   */
+  setOpen(doc: DocumentWithText, annotations: Parameters<typeof AnnotationIndex.prototype.upsert>[0][], complete = true, partialText = false): void {
     if (this.open?.doc.id !== doc.id) this.suggestions.clear()
     compactAnnotations(annotations)
-    this.open = { doc, annotations: new AnnotationIndex(doc.id, annotations), complete }
+    this.open = { doc, annotations: new AnnotationIndex(doc.id, annotations), complete: complete && !partialText, partialText }
     this.written.clear() // what was read replaces what the model's writes had applied
     this.counts.reset(annotations)
     this.selections.noteTags(annotations)
     this.changed('document', 'annotations')
+  }
+
+  /**
+   * The rest of the open document's text has come (`doc`, read whole): it replaces the first part,
+   * the annotations stay. Ignored when `doc` is not the open document or its text was whole.
+   * The same version of the text keeps the structure already held (the view laid the text out
+   * with it: a second copy of a book's 2,321 blocks would stay in memory beside it).
+   */
+  setWholeText(doc: DocumentWithText): void {
+    const open = this.open
+    if (open?.doc.id !== doc.id || !open.partialText) return
+    const sameText = doc.sha256 === open.doc.sha256 && doc.textFile === open.doc.textFile && doc.length === open.doc.length
+    this.open = { ...open, doc: sameText ? { ...doc, structure: open.doc.structure } : doc, partialText: false }
+    this.changed('document')
   }
 
   /** The id of the document an annotation belongs to (asking the services when it is not in the open one). */
@@ -229,9 +264,9 @@ export class ProjectModel {
     return this.read('checkPassage', args)
   }
 
-  /** A document with its text: the open one as held, another read once and cached. */
+  /** A document with its whole text: the open one as held (once all of it is in), another read once and cached. */
   async documentText(id: string): Promise<DocumentWithText> {
-    if (this.open?.doc.id === id) return this.open.doc
+    if (this.open?.doc.id === id && !this.open.partialText) return this.open.doc
     const r = this.reads.texts.of(id)
     if (r.value) return r.value
     return this.read('getDocument', { id }).then((doc) => {

@@ -1,4 +1,5 @@
 /** The project model of this window: over its own transport (the preload bridge, or HTTP in a browser). */
+import { warmCollation } from '../lib/warm-collation'
 import { ProjectModel } from './project-model'
 import { createTransport } from './transport'
 
@@ -22,7 +23,13 @@ const afterNextFrame = () =>
  *   once it has loaded and the frame after it (which paints the first screens) has been rendered
  */
 export function startWindowModel(views: Promise<unknown> = Promise.resolve()): ProjectModel {
-  early ??= new ProjectModel(createTransport(), { beforeWholeList: () => views.then(afterNextFrame) })
+  if (!early) {
+    const transport = createTransport()
+    early = new ProjectModel(transport, { beforeWholeList: () => views.then(afterNextFrame) })
+    // Once the event stream is open the model sends its first read (it waits for the same promise,
+    // and asked first): the collation data loads while that read travels, not in the first render.
+    void (transport.ready?.() ?? Promise.resolve()).then(warmCollation)
+  }
   void early.start()
   return early
 }

@@ -9,7 +9,13 @@
  * interval queries, as boxes (dom/highlight-painter.ts). An edit repaints only when it touches that
  * window. Selecting text (mouse, or Shift+arrow keys after focusing the text) opens `<selection-popover>`.
  *
- * Properties: `doc`, `annotations` (the open document's AnnotationIndex) with its `version`,
+ * A document opens before all its text has come (`partial`: `doc.text` is its first screens' part,
+ * model/project-loading.ts): the view lays out what is in, keeps the rest as pending boxes of their
+ * estimated height (`aria-busy` on the text), and grows the same layout when the whole text comes
+ * (a new `doc` whose text starts with the part shown: nothing rebuilt, the reader's place kept). A
+ * jump past the part that is in waits for the rest; a selection can only be made in the text shown.
+ *
+ * Properties: `doc`, `partial`, `annotations` (the open document's AnnotationIndex) with its `version`,
  * `palette` (highlight colours), `selectedAnnotationId`, `knownTags`; `only` (the ids the corpus
  * filter keeps: other highlights are not painted), `searchHits` with `currentHit` (find in the
  * document: code point spans, sorted; drawn near the viewport, the current one marked).
@@ -59,6 +65,8 @@ export class DocumentView extends LitElement {
 
   @consume({ context: modelContext }) model: ProjectModel | undefined
   @property({ attribute: false }) doc: DocumentWithText | undefined
+  /** True while `doc.text` is only the first part of the text (the rest follows as a new `doc`). */
+  @property({ type: Boolean }) partial = false
   @property({ attribute: false }) annotations: AnnotationIndex | undefined
   /** The index's version when it was handed down: a new value repaints what changed near the viewport. */
   @property({ type: Number }) version = 0
@@ -87,6 +95,10 @@ export class DocumentView extends LitElement {
   private ocrMarks: { count: number; dispose: () => void } | undefined
   private window: ChunkWindow = { first: 0, last: -1 }
   private paintedVersion = -1
+  /** Set in willUpdate: the new `doc` is the whole text of the one laid out from its first part. */
+  private growing = false
+  /** A jump asked for past the text that is in, made once the rest has come. */
+  private deferredReveal: (() => void) | undefined
   private pageFollower: PageFollower | undefined
   /** The document's page blocks, sorted by start (pages are indices into it). */
   private pages: Block[] = []
@@ -169,6 +181,11 @@ export class DocumentView extends LitElement {
    * deep in a book (Gibbon vol. 6) above the screen.
    */
   revealSpan(start: number, end: number, exact = false): boolean {
+    if (this.layout && end > this.layout.loaded) {
+      // Past the part of the text that is in (the document is still opening): once the rest has come.
+      this.deferredReveal = () => void this.revealSpan(start, end, exact)
+      return true
+    }
     const range = this.layout?.map.toStaticRange(start, end)
     if (!range || !this.layout || !this.painter) return false
     this.layout.ensure(start)
@@ -197,7 +214,8 @@ export class DocumentView extends LitElement {
   protected willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('doc')) {
       const prev = changed.get('doc') as DocumentWithText | undefined
-      if (!this.doc || prev?.id !== this.doc.id || prev.text !== this.doc.text) this.selection.clear()
+      this.growing = this.grows(prev)
+      if (!this.growing && (!this.doc || prev?.id !== this.doc.id || prev.text !== this.doc.text)) this.selection.clear()
       if (!this.doc || prev?.text !== this.doc.text) this.index = this.doc ? new CodePointIndex(this.doc.text) : undefined
     }
   }
@@ -219,8 +237,29 @@ export class DocumentView extends LitElement {
     }
   }
 
+  /** True when `doc` is the whole text of `prev`, laid out from its first part (the layout grows). */
+  private grows(prev: DocumentWithText | undefined): boolean {
+    const layout = this.layout
+    return !!layout && !!prev && !!this.doc && layout.loaded !== Infinity && prev.id === this.doc.id &&
+      layout.map.index.text === prev.text && this.doc.text.length > prev.text.length && this.doc.text.startsWith(prev.text)
+  }
+
   /** Lays the text out once per document and starts watching which blocks are near the viewport. */
   private build(): void {
+    if (this.growing && this.layout && this.index) {
+      // The rest of the text has come: the chunks that waited for it are built (first those asked for).
+      this.growing = false
+      this.layout.grow(this.index)
+      // The OCR marks past the first part could not be placed before: all of them now.
+      if (this.doc?.metadata.ocr?.lowConfidence.length) {
+        this.ocrMarks?.dispose()
+        this.ocrMarks = markLowConfidence(this.doc, this.layout.map)
+      }
+      const reveal = this.deferredReveal
+      this.deferredReveal = undefined
+      reveal?.()
+      return
+    }
     const text = this.doc?.text
     if (this.layout && this.layout.map.index.text === text) {
       // Same text, new record (e.g. renamed): the DOM stays, but a title shown from the record (not from the text) follows it.
@@ -230,7 +269,7 @@ export class DocumentView extends LitElement {
     }
     this.teardown()
     if (!this.doc || !this.index || !this.textBox) return
-    this.layout = layoutText(this.textBox, this.doc, this.index)
+    this.layout = layoutText(this.textBox, this.doc, this.index, this.partial)
     this.ocrMarks = markLowConfidence(this.doc, this.layout.map)
     this.painter = new HighlightPainter(this.overlay)
     this.badges = new VerdictBadges(this.page)
@@ -264,6 +303,7 @@ export class DocumentView extends LitElement {
     this.visible = this.painter = this.badges = this.layout = this.pageFollower = undefined
     this.pages = []
     this.window = { first: 0, last: -1 }
+    this.deferredReveal = undefined
   }
 
   /** Code points of the text the browser renders now (near the viewport). */
@@ -318,6 +358,7 @@ export class DocumentView extends LitElement {
           class="page"
           tabindex="0"
           aria-label=${`Text of ${doc.title}. Use Shift and the arrow keys to select a passage.`}
+          aria-busy=${this.partial ? 'true' : 'false'}
           @mousedown=${this.selection.onMouseDown}
           @keydown=${this.selection.onKeyDown}
           @keyup=${this.selection.onKeyUp}

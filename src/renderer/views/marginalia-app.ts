@@ -147,6 +147,7 @@ export class MarginaliaApp extends LitElement {
           .searchHits=${this.find.documentId === docId ? this.find.hits : NO_HITS}
           .currentHit=${this.find.documentId === docId ? this.find.current : -1}
           .doc=${open?.doc}
+          .partial=${open?.partialText ?? false}
           .annotations=${open?.annotations}
           .version=${open?.annotations.version ?? 0}
           .palette=${palette}
@@ -334,6 +335,7 @@ export class MarginaliaApp extends LitElement {
   private onCitedPageOpen = async (e: CustomEvent<{ documentId: string; locator: string }>): Promise<void> => {
     const { documentId, locator } = e.detail
     if (this.model.open?.doc.id !== documentId) await this.model.openDocument(documentId)
+    else await this.model.settled() // a locator resolves against the whole text (its headings), not its first screens
     await this.updateComplete
     await this.view?.updateComplete
     const doc = this.model.open?.doc

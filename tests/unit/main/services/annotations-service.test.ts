@@ -81,7 +81,7 @@ describe('annotations', () => {
     expect(value(await session.api.listAnnotations({ documentId: docId, start: 0, end: 1 })).map((a) => a.id)).toEqual([made[0].id])
   })
 
-  it('gives a window its first screens in one answer: the document asked for (else the first text) with its text and the annotations before `end`', async () => {
+  it('gives a window its first screens in one answer: the document asked for (else the first text) with the first part of its text and the annotations before `end`', async () => {
     const value = <T>(r: { ok: true; value: T } | { ok: false }): T => { if (!r.ok) throw new Error('call failed'); return r.value }
     const near = value(await session.api.createAnnotation({ documentId: docId, start: 10, end: 20 }))
     value(await session.api.createAnnotation({ documentId: docId, start: 500, end: 510 }))
@@ -90,10 +90,20 @@ describe('annotations', () => {
     // No id: the first text in import order; annotations overlapping [0, 100) only.
     const first = value(await session.api.getFirstScreens({ end: 100 }))
     expect(first?.document.id).toBe(docId)
-    expect(first?.document.text).toBe(seedText)
     expect(first?.annotations.map((a) => a.id)).toEqual([near.id])
+    // Only the text's first part: [0, 100) moved on to the end of the block it falls in.
+    expect(first?.whole).toBe(false)
+    expect(seedText.startsWith(first!.text)).toBe(true)
+    const cut = [...first!.text].length
+    expect(cut).toBeGreaterThanOrEqual(100)
+    expect(first!.document.structure.some((b) => b.kind !== 'page' && b.kind !== 'line' && b.end === cut && b.start < 100)).toBe(true)
+    expect(first?.document).not.toHaveProperty('text')
+    // Asked far enough, the whole text.
+    const all = value(await session.api.getFirstScreens({ end: 1_000_000 }))
+    expect(all?.whole).toBe(true)
+    expect(all?.text).toBe(seedText)
     // The document asked for; one that is gone falls back to the first text.
-    expect(value(await session.api.getFirstScreens({ id: other, end: 100 }))?.document.text).toBe('Another text.\n')
+    expect(value(await session.api.getFirstScreens({ id: other, end: 100 }))).toMatchObject({ text: 'Another text.\n', whole: true })
     expect(value(await session.api.getFirstScreens({ id: 'doc_gone', end: 100 }))?.document.id).toBe(docId)
     // A project without documents: nothing to show.
     value(await session.api.deleteDocument({ id: docId }))
