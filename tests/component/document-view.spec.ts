@@ -226,3 +226,29 @@ test('the first frame of a long text has its highlights: the first paint does no
   const marks = await page.evaluate(() => (window as unknown as { marks: number[] }).marks)
   expect(marks[0]).toBeGreaterThan(0)
 })
+
+test('OCR marks past a document\'s first part are placed when its whole text comes', async ({ harness: page }) => {
+  const { text, paragraphs } = longText(400) // about 160,000 code points
+  const counts = await page.evaluate(async ({ text, paragraphs }) => {
+    const h = window.harness
+    const structure = paragraphs.map((p: { start: number; end: number }) => ({ kind: 'paragraph', ...p }))
+    const last = paragraphs[paragraphs.length - 1]
+    const ocr = {
+      engine: 'tesseract', languages: ['eng'], meanConfidence: 80, threshold: 60,
+      lowConfidence: [{ start: paragraphs[0].start + 2, end: paragraphs[0].start + 11, confidence: 40 }, { start: last.start + 20, end: last.start + 27, confidence: 30 }]
+    }
+    const whole = { ...h.documentOf(text, structure), metadata: { categories: [], ocr } }
+    // The first part: the first hundred paragraphs' text (several chunks), the record (length, structure) of the whole.
+    const cut = [...text].slice(0, paragraphs[100].end).join('')
+    const first = { ...whole, text: cut }
+    type View = HTMLElement & { doc: unknown; partial: boolean; unsureWordsMarked: number; updateComplete: Promise<boolean> }
+    const view = h.mount('document-view', { doc: first, partial: true, annotations: new h.AnnotationIndex('doc1', []), version: 0 }) as View
+    await view.updateComplete
+    const before = view.unsureWordsMarked
+    view.doc = whole
+    view.partial = false
+    await view.updateComplete
+    return { before, after: view.unsureWordsMarked }
+  }, { text, paragraphs })
+  expect(counts).toEqual({ before: 1, after: 2 })
+})
