@@ -44,8 +44,8 @@ const LIST_END = Buffer.from('\n]')
 const PARSE_BYTES = 96 * 1024
 
 /**
- * The slow path, taken only when the fast one refused a record or found a count that does not add
- * up: reads the file line by line and throws the error naming the first bad or repeated record with
+ * The slow path, taken only when the fast one refused a record (invalid, or its id seen before):
+ * reads the file line by line and throws the error naming the first bad or repeated record with
  * its line. Throws LineFormatBroken when the records are not one per line after all.
  */
 async function explainRefusal(path: string): Promise<never> {
@@ -83,7 +83,6 @@ const own = (records: object, id: string) => Object.prototype.hasOwnProperty.cal
  */
 async function readLineFormat(path: string): Promise<LoadedSnapshot> {
   const data = { ...emptyCollections() } as ProjectData
-  const counts = new Map<CollectionName, number>()
   const history: unknown[] = []
   let meta: LoadedSnapshot['meta'] | undefined
   let list: CollectionName | 'history' | undefined
@@ -100,10 +99,12 @@ async function readLineFormat(path: string): Promise<LoadedSnapshot> {
       if (suspicious) stripDangerousKeys(v)
       if (!valid(v)) throw new RecordRefused()
       const id = (v as { id: unknown }).id
-      if (typeof id !== 'string' || id === '') throw new RecordRefused()
+      // A repeated id is caught here, by the lookup that also makes the insert after it cheaper (the
+      // id is internalised once): counting keys afterwards took an Object.keys of each collection,
+      // 36 ms for 100,000 records at load 7. Records are objects, so a present one is never undefined.
+      if (typeof id !== 'string' || id === '' || records[id] !== undefined) throw new RecordRefused()
       records[id] = v
     }
-    counts.set(c, (counts.get(c) ?? 0) + values.length)
   }
   const bytes = await readLineChunks(path, ({ buf, start, end, final }) => {
     if (final) throw new LineFormatBroken() // the layout ends with a newline after "store"
@@ -153,7 +154,6 @@ async function readLineFormat(path: string): Promise<LoadedSnapshot> {
     return pos
   })
   if (!meta || typeof meta.seq !== 'number' || typeof meta.stateHash !== 'string') throw new LineFormatBroken()
-  for (const [c, n] of counts) if (Object.keys(data[c]).length !== n) await explainRefusal(path)
   return { data, meta: { seq: meta.seq, stateHash: meta.stateHash }, history: checkHistory(history), bytes, formatVersion: 2 }
 }
 

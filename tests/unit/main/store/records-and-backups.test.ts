@@ -118,4 +118,31 @@ describe('duplicate ids', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('"annotations":[\n],', `"annotations":[\n${rec},\n${rec}\n],`))
     await expect(FileProjectStore.open(dir)).rejects.toThrow(/project\.json line \d+: annotations "ann_twice" appears twice/)
   })
+
+  it('are refused when the id names a prototype member, or the two copies lie in different parse runs, naming the second line', async () => {
+    // 600 filler records of ~250 bytes each fill more than one 96 KiB parse run between the copies.
+    const filler = Array.from({ length: 600 }, (_, i) => JSON.stringify(annotation(`ann_fill_${i}`)))
+    for (const id of ['constructor', '__proto__', 'toString', 'ann_far']) {
+      const dir = folder()
+      await projectWith(dir)
+      const file = join(dir, 'project.json')
+      const rec = JSON.stringify(annotation(id))
+      const lines = readFileSync(file, 'utf8').replace('"annotations":[\n],', `"annotations":[\n${[rec, ...filler, rec].join(',\n')}\n],`)
+      writeFileSync(file, lines)
+      const line = lines.split('\n').lastIndexOf(rec) + 1
+      await expect(FileProjectStore.open(dir)).rejects.toThrow(`project.json line ${line}: annotations ${JSON.stringify(id)} appears twice`)
+    }
+  })
+
+  it('a record whose id names a prototype member opens once as an ordinary record', async () => {
+    const dir = folder()
+    await projectWith(dir)
+    const file = join(dir, 'project.json')
+    const recs = ['__proto__', 'constructor', 'hasOwnProperty'].map((id) => JSON.stringify(annotation(id)))
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"annotations":[\n],', `"annotations":[\n${recs.join(',\n')}\n],`))
+    const store = await FileProjectStore.open(dir, { readOnly: true })
+    expect(Object.keys(store.data.annotations)).toEqual(['__proto__', 'constructor', 'hasOwnProperty'])
+    expect(Object.getPrototypeOf(store.data.annotations)).toBe(null)
+    await store.close()
+  })
 })
