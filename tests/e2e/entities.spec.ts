@@ -94,8 +94,9 @@ test('accepting, retyping and rejecting suggestions; a rejection stays after rel
   await byzantium.locator('select').selectOption('organisation')
   await byzantium.locator('button.accept').click()
 
-  const entities = await app.api<EntitySummary[]>('listEntities', {})
-  expect(entities.map((e) => [e.label, e.type])).toEqual([['Bayezid I', 'person'], ['Byzantium', 'organisation']])
+  // The click's write may still be on its way (a CI flake read the list before it landed).
+  await expect.poll(async () => (await app.api<EntitySummary[]>('listEntities', {})).map((e) => [e.label, e.type]))
+    .toEqual([['Bayezid I', 'person'], ['Byzantium', 'organisation']])
   await page.reload()
   await page.locator('#tab-entities').click()
   await page.locator('entity-suggestions button.find').click()
