@@ -1,6 +1,6 @@
 import type { annotationMethods, HistoryState } from '../../shared/api/annotations'
 import type { HandlersOf } from '../../shared/api/define'
-import type { Annotation, CitationLink } from '../../shared/model'
+import { type Annotation, byDocumentOrder, type CitationLink } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import { paletteColor } from '../../shared/colors'
 import { widenToGraphemes } from '../../shared/text/graphemes'
@@ -8,7 +8,6 @@ import { describe } from '../../shared/anchoring/describe'
 import { firstScreensEnd } from '../../shared/structure/first-screens-end'
 import { ensureTags, removeAnnotation } from './annotation-batch'
 import type { ServiceContext } from './context'
-import { byDocumentOrder } from './derived/document-lists'
 
 /** All occurrences of `quote` in `text`, as UTF-16 indices. */
 function occurrences(text: string, quote: string): number[] {

@@ -6,17 +6,13 @@
  * the few longer ones kept apart, so painting one visible block costs what that block holds.
  * All offsets are code points of the document's normalised text, end exclusive.
  */
-import type { Annotation } from '../../shared/model'
+import { type Annotation, byDocumentOrder } from '../../shared/model'
 
 /** Annotations longer than this (code points) are kept in a short side list for interval queries. */
 const LONG = 2000
 /** Spans of changes remembered for `dirtySince`; older callers repaint everything. */
 const LOG_SIZE = 512
 
-/** Document order, as the services list annotations. */
-export function byDocumentOrder(a: Annotation, b: Annotation): number {
-  return a.target.start - b.target.start || a.target.end - b.target.end || a.created.localeCompare(b.created) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
 
 /** A span of the text whose painting changed; code points. */
 export interface DirtySpan {

@@ -59,3 +59,11 @@ export interface Annotation extends Authorship {
   modified: Timestamp
   status: AnchorStatus
 }
+
+/**
+ * Document order, as the services list annotations and the window keeps them: by start, then end
+ * (code points), then creation, then id, so the order is total and the same in every process.
+ */
+export function byDocumentOrder(a: Annotation, b: Annotation): number {
+  return a.target.start - b.target.start || a.target.end - b.target.end || a.created.localeCompare(b.created) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}

@@ -5,13 +5,8 @@
  * sort of the whole project (100,000 annotations: 0.1–0.5 s) as when one list per generation was
  * rebuilt from a scan.
  */
-import type { Annotation } from '../../../shared/model'
+import { type Annotation, byDocumentOrder } from '../../../shared/model'
 
-/** Document order: by start, then by end, then by creation, then by id (so the order is total). */
-export function byDocumentOrder(a: Annotation, b: Annotation): number {
-  return a.target.start - b.target.start || a.target.end - b.target.end || a.created.localeCompare(b.created) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
 
 interface DocumentList {
   /** The annotations as grouped at open, until the first change to this document. */

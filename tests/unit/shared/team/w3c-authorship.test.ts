@@ -102,7 +102,11 @@ describe('W3C creator → createdBy', () => {
       w3c.first.items.push({ ...w3c.first.items[0], id: 'urn:x:anonymous', creator: undefined })
       ok(await ben.api.importAnnotations({ documentId: docB, fileName: 'ada.jsonld', contentBase64: Buffer.from(JSON.stringify(w3c)).toString('base64') }))
       const imported = ok(await ben.api.listAnnotations({ documentId: docB }))
-      expect(imported.map((a) => [a.createdBy, a.modifiedBy])).toEqual([[ADA, ADA], [BEN, BEN]])
+      // Both annotations cover the same words, made at the same moment: document order ties them by
+      // their (random) ids, so the test does not rely on which comes first.
+      const authors = imported.map((a) => [a.createdBy, a.modifiedBy])
+      expect(authors).toHaveLength(2)
+      expect(authors).toEqual(expect.arrayContaining([[ADA, ADA], [BEN, BEN]]))
       await ben.close()
     })
   })
