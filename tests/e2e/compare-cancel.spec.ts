@@ -4,15 +4,15 @@
  * the job on the services.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { claimCitingSource, verifyTab } from './compare-setup'
 import { test, expect } from './fixtures'
 import { ON_CI } from './on-ci'
+import { corpusPath } from '../helpers/corpus'
 
 // Generous: the timeout covers the fixture's project set-up and server start on a busy machine too.
 test.describe.configure({ timeout: 180_000 })
 
-const GIBBON = resolve(__dirname, '../../../shared/corpus/large/gibbon-decline-and-fall-vol6-pg895.txt')
+const GIBBON = corpusPath('large/gibbon-decline-and-fall-vol6-pg895.txt')
 
 test.skip((!existsSync(GIBBON)) && !ON_CI, 'needs ../shared/corpus (Gibbon vol. 6)')
 

@@ -4,18 +4,18 @@
  * the candidates, record "supported", reload: the verdict badge is on the highlight.
  */
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { dragAcross, dragSelect } from './select'
 import { ON_CI } from './on-ci'
+import { corpusPath } from '../helpers/corpus'
 
 // Generous: the timeout covers the fixture's project set-up and server start on a busy machine too.
 test.describe.configure({ timeout: 180_000 })
 
 test.use({ seed: true })
 
-const GIBBON = resolve(__dirname, '../../../shared/corpus/large/gibbon-decline-and-fall-vol6-pg895.txt')
+const GIBBON = corpusPath('large/gibbon-decline-and-fall-vol6-pg895.txt')
 const CLAIM = 'Manuel II left to ask for military aid in Western Europe and left John VII as regent to defend the capital.'
 const SUPPORT = 'he should leave his blind competitor on the throne'
 

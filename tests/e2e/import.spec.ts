@@ -7,13 +7,12 @@
  * cancelled, leaving the project unchanged.
  */
 import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { test, expect } from './fixtures'
 import { paintedTexts } from './painted'
+import { corpusPath } from '../helpers/corpus'
 import { scanPage } from '../helpers/make-documents'
 
-const CORPUS = resolve(__dirname, '..', '..', '..', 'shared', 'corpus')
-const KERVEGAN = join(CORPUS, 'tei', 'froissart-kervegan', 'froissart.xml')
+const KERVEGAN = corpusPath('tei/froissart-kervegan/froissart.xml')
 
 interface Doc { id: string; title: string; format: string; text: string; metadata: { encoding?: string; gutenberg?: { trimmed: boolean } } }
 interface Annotation { entityIds: string[]; target: { exact: string }; tags: string[] }

@@ -8,16 +8,16 @@
  * One test, so the book is imported once for this file.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { test, expect, SEED } from './fixtures'
 import { marked } from './corpus-helpers'
 import { ON_CI } from './on-ci'
+import { corpusPath } from '../helpers/corpus'
 
 // Generous: the project set-up, a 1.4 MB import and the first search (which indexes the book) on a busy machine.
 test.describe.configure({ timeout: 240_000 })
 test.use({ seed: true })
 
-const GIBBON = resolve(__dirname, '../../../shared/corpus/large/gibbon-decline-and-fall-vol6-pg895.txt')
+const GIBBON = corpusPath('large/gibbon-decline-and-fall-vol6-pg895.txt')
 const QUERY = 'palaeologus'
 
 /**

@@ -4,16 +4,16 @@
  * does not run the suggestion search again.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { paintedTexts } from './painted'
 import { dragSelect } from './select'
 import { ON_CI } from './on-ci'
+import { corpusPath } from '../helpers/corpus'
 
 test.use({ seed: true })
 
-const GIBBON_2 = resolve(__dirname, '../../../shared/corpus/large/gibbon-decline-and-fall-vol2-pg732.txt')
+const GIBBON_2 = corpusPath('large/gibbon-decline-and-fall-vol2-pg732.txt')
 
 /** Records the API methods the page calls (POST /api/<method>) from now on. */
 function countCalls(page: Page): { calls: string[]; stop(): void } {

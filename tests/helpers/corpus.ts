@@ -1,11 +1,15 @@
 /**
- * The large corpora that stay outside the repository (`../shared/corpus`, beside the checkout).
- * Everything a README claim rests on is vendored in tests/fixtures/ instead; only tests that need
- * real large data use this.
+ * The corpora the tests read. Small files a README claim rests on are vendored byte for byte in
+ * tests/fixtures/corpus/ (same layout as the shared corpus; PROVENANCE.md there), so those checks
+ * run in any clone; only the large corpora (Gibbon's volumes, real bibliographies, the big TEI
+ * edition, wp2txt's dump) stay outside, in `../shared/corpus` beside the checkout.
  *
- * `hasCorpus(...)` decides whether such a test runs. In a plain clone it may skip, and says which
- * files are missing; under `CI=true` a missing corpus is a failure, never a silent skip: the call
- * throws, so the test file fails to load and the run fails.
+ * `hasCorpus(...)` decides whether a test of the large corpora runs. In a plain clone it may skip,
+ * and says which files are missing; under `CI=true` a missing corpus is a failure, never a silent
+ * skip: the call throws, so the test file fails to load and the run fails.
+ *
+ * `npm run test:no-corpus` (scripts/test-no-corpus.mjs) checks that a clone without the shared
+ * corpus passes: the tests reading it run in a copy of the checkout with nothing beside it.
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -14,10 +18,16 @@ import { join, resolve } from 'node:path'
 const ROOT = resolve(__dirname, '..', '..')
 /** The shared corpus beside the checkout (may be absent on other machines). */
 export const CORPUS = resolve(ROOT, '..', 'shared', 'corpus')
+/** The small corpus files vendored in the repository, in the shared corpus's layout. */
+export const VENDORED_CORPUS = join(ROOT, 'tests', 'fixtures', 'corpus')
 
-/** Absolute path of a corpus file, e.g. `corpusPath('large/gibbon-decline-and-fall-vol6-pg895.txt')`. */
+/**
+ * Absolute path of a corpus file or folder, e.g. `corpusPath('large/gibbon-decline-and-fall-vol6-pg895.txt')`:
+ * the vendored copy when the repository has one, else the shared corpus's.
+ */
 export function corpusPath(relative: string): string {
-  return join(CORPUS, relative)
+  const vendored = join(VENDORED_CORPUS, relative)
+  return existsSync(vendored) ? vendored : join(CORPUS, relative)
 }
 
 /**
@@ -70,7 +80,7 @@ const reported = new Set<string>()
 export function hasCorpus(...relatives: string[]): boolean {
   const missing = relatives.filter((r) => !existsSync(corpusPath(r)))
   if (missing.length === 0) return true
-  const message = `test corpus missing: ${missing.map((m) => join(CORPUS, m)).join(', ')} (see README, "Tests")`
+  const message = `test corpus missing: ${missing.map(corpusPath).join(', ')} (see README, "Tests")`
   if (process.env.CI === 'true') throw new Error(`${message}; under CI=true a missing corpus fails the run`)
   if (!reported.has(message)) {
     reported.add(message)

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 
 /** Repository root. */
 export const ROOT = resolve(__dirname, '..', '..')
-export { CORPUS } from './corpus'
+export { CORPUS, corpusPath } from './corpus'
 export const SEED_PATH = join(ROOT, 'documents', 'john-vii-palaiologos.txt')
 
 /** A fresh temporary folder and a function that removes it. */

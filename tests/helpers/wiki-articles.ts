@@ -2,10 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { normaliseText } from '../../src/shared/text/normalise'
-import { CORPUS } from './temp-dir'
+import { corpusPath } from './corpus'
 
-export const WP2TXT = join(CORPUS, 'wiki', 'wp2txt-format', 'wp2txt-1.0.0_testdata_en.txt')
-export const CHINAPEDIA = join(CORPUS, 'wiki', 'markdown-chinapedia')
+export const WP2TXT = corpusPath('wiki/wp2txt-format/wp2txt-1.0.0_testdata_en.txt')
+export const CHINAPEDIA = corpusPath('wiki/markdown-chinapedia')
 export const HAVE_WIKI = existsSync(WP2TXT) && existsSync(CHINAPEDIA)
 
 let dump: string | undefined

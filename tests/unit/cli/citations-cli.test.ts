@@ -1,11 +1,11 @@
 /** `bib import`, `bib list`, `bib parse|add|merge`, `cite extract`, `cite accept` and `annotate --citation` as a user runs them (real processes, the bundled CLI). */
-import { existsSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CORPUS, SEED_PATH, tempDir } from '../../helpers/temp-dir'
+import { corpusPath, SEED_PATH, tempDir } from '../../helpers/temp-dir'
 import { cli } from '../../helpers/run-cli'
 
-const BAYEZID = join(CORPUS, 'wiki', 'markdown-chinapedia', 'Bayezid_I.md')
+const BAYEZID = corpusPath('wiki/markdown-chinapedia/Bayezid_I.md')
 
 let dir: string
 let cleanup: () => void
@@ -51,7 +51,7 @@ describe('citations CLI', () => {
     expect(missing.stderr).toMatch(/no reference proposal glued:1-2/)
   }, 180_000) // eight CLI processes: slow on a loaded machine
 
-  it.skipIf(!existsSync(BAYEZID))('finds the numbered markers and their notes in Bayezid_I.md (imported as Markdown)', async () => {
+  it('finds the numbered markers and their notes in Bayezid_I.md (imported as Markdown)', async () => {
     const project = join(dir, 'b')
     await cli('init', project)
     const docId = JSON.parse((await cli('import', project, BAYEZID)).stdout).id as string

@@ -6,7 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CORPUS, SEED_PATH, tempDir } from '../../helpers/temp-dir'
+import { corpusPath, SEED_PATH, tempDir } from '../../helpers/temp-dir'
 import { cli, cliJson as json } from '../../helpers/run-cli'
 
 interface Exported {
@@ -94,7 +94,7 @@ describe('CLI round trip', { timeout: 300_000 }, () => {
     expect(existsSync(join(dir, 'exports', 'tables', 'annotations.csv'))).toBe(true)
   })
 
-  const wp2txt = join(CORPUS, 'wiki', 'wp2txt-format', 'wp2txt-1.0.0_testdata_en.txt')
+  const wp2txt = corpusPath('wiki/wp2txt-format/wp2txt-1.0.0_testdata_en.txt')
   it.skipIf(!existsSync(wp2txt))('round-trips other documents in the same layout (wp2txt English test data, 144 articles)', async () => {
     const project = join(dir, 'wp2txt')
     await json('init', project)

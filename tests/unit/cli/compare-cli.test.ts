@@ -2,10 +2,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CORPUS, SEED_PATH, tempDir } from '../../helpers/temp-dir'
+import { corpusPath, SEED_PATH, tempDir } from '../../helpers/temp-dir'
 import { cli } from '../../helpers/run-cli'
 
-const GIBBON = join(CORPUS, 'large', 'gibbon-decline-and-fall-vol6-pg895.txt')
+const GIBBON = corpusPath('large/gibbon-decline-and-fall-vol6-pg895.txt')
 
 let dir: string
 let cleanup: () => void

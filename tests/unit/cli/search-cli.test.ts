@@ -1,7 +1,6 @@
 /** `search`, `kwic` and `annotations` as a user runs them: real CLI processes, output through pipes. */
 import { execFile } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { promisify } from 'node:util'
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,9 +9,9 @@ import { KWIC_COLUMNS } from '../../../src/shared/corpus/kwic'
 import type { Result } from '../../../src/shared/result'
 import { cliCommand } from '../../helpers/cli-command'
 import { cli, cliJson } from '../../helpers/run-cli'
-import { CORPUS, ROOT, SEED_PATH, tempDir } from '../../helpers/temp-dir'
+import { corpusPath, ROOT, SEED_PATH, tempDir } from '../../helpers/temp-dir'
 
-const GIBBON6 = join(CORPUS, 'large', 'gibbon-decline-and-fall-vol6-pg895.txt')
+const GIBBON6 = corpusPath('large/gibbon-decline-and-fall-vol6-pg895.txt')
 const sh = promisify(execFile)
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64')
 function ok<T>(r: Result<T>): T {

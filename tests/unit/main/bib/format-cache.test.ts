@@ -4,11 +4,10 @@
  * only what changed; notes never wait behind a long bibliography.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { b64, ok, projectPerTest } from '../../../helpers/project-per-test'
 import { formatCacheOf } from '../../../../src/main/bib/format-cache'
-import { CORPUS } from '../../../helpers/temp-dir'
+import { corpusPath } from '../../../helpers/temp-dir'
 
 const t = projectPerTest({ withSeed: true })
 
@@ -53,7 +52,7 @@ describe('formatted bibliography', () => {
     expect(both.entries.map((e) => e.text.slice(0, 35))).toEqual(['Zachariadou, Elizabeth A. 1977a. “E', 'Zachariadou, Elizabeth A. 1977b. “J'])
   }, 120_000) // the first formatting compiles the CSL style: seconds, more on a loaded machine
 
-  const MILETUS = join(CORPUS, 'bib', 'miletus', 'Milet_Bibliography_BibTeX.bib')
+  const MILETUS = corpusPath('bib/miletus/Milet_Bibliography_BibTeX.bib')
   it.skipIf(!existsSync(MILETUS))('the open document\'s notes do not wait behind a long bibliography', async () => {
     const api = t.session.api
     const report = ok(await api.importBibliography({ fileName: 'milet.bib', contentBase64: b64(readFileSync(MILETUS)) }))

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importInWorker } from '../../../../src/main/import/import-worker-client'
 import { ProjectSession } from '../../../../src/main/services/project-session'
 import { type RunningServer, startHttpServer } from '../../../../src/main/transport/http'
-import { CORPUS, tempDir } from '../../../helpers/temp-dir'
+import { corpusPath, tempDir } from '../../../helpers/temp-dir'
 
-const BEVERLEY = join(CORPUS, 'tei', 'docsouth', 'beverley.xml')
-const GIBBON = join(CORPUS, 'large', 'gibbon-decline-and-fall-vol2-pg732.txt')
+const BEVERLEY = corpusPath('tei/docsouth/beverley.xml')
+const GIBBON = corpusPath('large/gibbon-decline-and-fall-vol2-pg732.txt')
 
 let session: ProjectSession
 let server: RunningServer

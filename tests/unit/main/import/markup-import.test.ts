@@ -1,22 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { Zip, ZipDeflate, strToU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { importFile } from '../../../../src/main/import/import-file'
 import { SILENT } from '../../../../src/main/import/import-progress'
 import type { ParsedDocument } from '../../../../src/shared/import/parsed-document'
 import { makeDocx, makeEpub, makeZip } from '../../../helpers/make-documents'
-import { CORPUS } from '../../../helpers/temp-dir'
+import { corpusPath } from '../../../helpers/temp-dir'
 
 const enc = (s: string) => new TextEncoder().encode(s)
 const blocks = (doc: ParsedDocument, kind: string) => {
   const cps = [...doc.text]
   return doc.structure.filter((b) => b.kind === kind).map((b) => cps.slice(b.start, b.end).join(''))
 }
-const WIKI = join(CORPUS, 'anchoring', 'hypothesis-html-baselines', 'wikipedia-regression-testing.html')
+const WIKI = corpusPath('anchoring/hypothesis-html-baselines/wikipedia-regression-testing.html')
 
 describe('HTML (linkedom + Readability)', () => {
-  it.skipIf(!existsSync(WIKI))('keeps a saved Wikipedia article’s text, headings, lists and references as notes, without the page furniture', async () => {
+  it('keeps a saved Wikipedia article’s text, headings, lists and references as notes, without the page furniture', async () => {
     const doc = await importFile('regression.html', new Uint8Array(readFileSync(WIKI)), {}, SILENT)
     expect(doc).toMatchObject({ format: 'html', title: 'Regression testing - Wikipedia', metadata: { language: 'en', url: 'https://en.wikipedia.org/wiki/Regression_testing' } })
     expect(doc.text.startsWith('Regression testing is a type of software testing that verifies')).toBe(true)

@@ -5,9 +5,9 @@ import { importFile } from '../../../../src/main/import/import-file'
 import { SILENT } from '../../../../src/main/import/import-progress'
 import type { ParsedDocument } from '../../../../src/shared/import/parsed-document'
 import { makePdf, type PdfLineSpec } from '../../../helpers/make-documents'
-import { CORPUS, ROOT } from '../../../helpers/temp-dir'
+import { corpusPath, ROOT } from '../../../helpers/temp-dir'
 
-const MILETUS = join(CORPUS, 'bib', 'miletus', 'pdf', 'milet-bibliographie-by-year-pdf.pdf')
+const MILETUS = corpusPath('bib/miletus/pdf/milet-bibliographie-by-year-pdf.pdf')
 
 /** The text of each block of `kind`. */
 function blocks(doc: ParsedDocument, kind: string): { label?: string; text: string }[] {

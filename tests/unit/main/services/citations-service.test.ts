@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { b64, ok, projectPerTest } from '../../../helpers/project-per-test'
-import { CORPUS } from '../../../helpers/temp-dir'
+import { corpusPath } from '../../../helpers/temp-dir'
 
 const t = projectPerTest({ withSeed: true })
 
@@ -42,8 +41,8 @@ describe('bibliography import', () => {
     expect(JSON.stringify(t.session.store.data)).toBe(before)
   })
 
-  it.skipIf(!existsSync(join(CORPUS, 'bib', 'miletus')))('imports the Miletus RIS file (bare CR line ends) with Greek intact', async () => {
-    const bytes = readFileSync(join(CORPUS, 'bib', 'miletus', 'Milet_Bibliography_RIS.ris'))
+  it.skipIf(!existsSync(corpusPath('bib/miletus')))('imports the Miletus RIS file (bare CR line ends) with Greek intact', async () => {
+    const bytes = readFileSync(corpusPath('bib/miletus/Milet_Bibliography_RIS.ris'))
     const r = ok(await t.session.api.importBibliography({ fileName: 'Milet_Bibliography_RIS.ris', contentBase64: b64(bytes) }))
     expect(r).toMatchObject({ format: 'ris', read: 1394, imported: 1392, merged: 2, skipped: [] })
     const items = ok(await t.session.api.listCitations({}))

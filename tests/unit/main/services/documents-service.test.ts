@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProjectSession } from '../../../../src/main/services/project-session'
 import { scanPage } from '../../../helpers/make-documents'
-import { CORPUS, tempDir } from '../../../helpers/temp-dir'
+import { corpusPath, tempDir } from '../../../helpers/temp-dir'
 
 let session: ProjectSession
 let cleanup: () => void
@@ -13,7 +12,7 @@ const value = <T>(r: { ok: true; value: T } | { ok: false; error: { message: str
   return r.value
 }
 const api = () => session.api
-const KERVEGAN = join(CORPUS, 'tei', 'froissart-kervegan', 'froissart.xml')
+const KERVEGAN = corpusPath('tei/froissart-kervegan/froissart.xml')
 
 beforeEach(async () => {
   const t = tempDir()
@@ -25,7 +24,7 @@ afterEach(async () => {
   cleanup()
 })
 
-describe.skipIf(!existsSync(KERVEGAN))('a TEI edition arrives pre-annotated, in one undoable import', () => {
+describe('a TEI edition arrives pre-annotated, in one undoable import', () => {
   it('makes an annotation per name, linked to new entities, and undo takes document, annotations and entities back together', async () => {
     const doc = value(await api().importDocument({ fileName: 'froissart.xml', contentBase64: b64(readFileSync(KERVEGAN)) }))
     expect(doc.report).toMatchObject({ pages: 3, preAnnotations: 66, entitiesCreated: 27, entitiesReused: 0 })
@@ -99,9 +98,8 @@ describe('documents as records', () => {
     expect(value(await api().getDocument({ id: trimmed.id })).text).toBe('Body.')
   })
 
-  it('runs an import as a job with progress by page, and a cancelled import leaves the project unchanged', async () => {
-    const miletus = join(CORPUS, 'bib', 'miletus', 'pdf', 'milet-bibliographie-by-year-pdf.pdf')
-    if (!existsSync(miletus)) return
+  const miletus = corpusPath('bib/miletus/pdf/milet-bibliographie-by-year-pdf.pdf')
+  it.skipIf(!existsSync(miletus))('runs an import as a job with progress by page, and a cancelled import leaves the project unchanged', async () => {
     const args = { fileName: 'milet.pdf', contentBase64: b64(readFileSync(miletus)) }
     const progress: string[] = []
     let t0 = performance.now()

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ProjectSession } from '../../../../src/main/services/project-session'
 import type { Result } from '../../../../src/shared/result'
-import { CORPUS, SEED_PATH, tempDir } from '../../../helpers/temp-dir'
+import { corpusPath, SEED_PATH, tempDir } from '../../../helpers/temp-dir'
 
-const GIBBON6 = join(CORPUS, 'large', 'gibbon-decline-and-fall-vol6-pg895.txt')
+const GIBBON6 = corpusPath('large/gibbon-decline-and-fall-vol6-pg895.txt')
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64')
 function ok<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)

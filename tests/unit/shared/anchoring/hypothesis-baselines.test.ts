@@ -10,16 +10,17 @@
  * was annotated. Its position selector therefore fails and it is found by its quote (`moved`),
  * which is also how Hypothesis's client anchors it.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe as suite, expect, it } from 'vitest'
 import { anchor } from '../../../../src/shared/anchoring'
 import { anchorW3cAnnotations, parseW3cAnnotations } from '../../../../src/shared/import/w3c-annotations'
 import { CodePointIndex } from '../../../../src/shared/text/code-points'
 import { normaliseText } from '../../../../src/shared/text/normalise'
+import { corpusPath } from '../../../helpers/corpus'
 import { htmlTexts, type PageTexts } from '../../../helpers/html-text-content'
 
-const DIR = path.resolve(__dirname, '../../../../../shared/corpus/anchoring/hypothesis-html-baselines')
+const DIR = corpusPath('anchoring/hypothesis-html-baselines') // vendored: tests/fixtures/corpus
 const FIXTURES = ['minimal', 'wikipedia-regression-testing']
 
 interface Row {
@@ -28,7 +29,7 @@ interface Row {
   target: { selector: { type: string; start?: number; end?: number; exact?: string; prefix?: string; suffix?: string }[] }[]
 }
 
-suite.skipIf(!existsSync(DIR))('Hypothesis HTML baselines (needs ../shared/corpus/anchoring)', () => {
+suite('Hypothesis HTML baselines', () => {
   let pages: PageTexts[] = []
   const rows = FIXTURES.map((f) => (JSON.parse(readFileSync(path.join(DIR, `${f}.json`), 'utf8')).rows as Row[]))
 

@@ -8,9 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { formatBibliographyEntries, parseBibtexText, registerCslLocale, registerCslStyle } from '../../../../src/shared/bib/citation-js'
 import { formattingGroups, itemFingerprint, sortForStyle } from '../../../../src/shared/citations/bibliography-order'
 import { CITATION_STYLES, type CslItem } from '../../../../src/shared/model'
-import { CORPUS, ROOT } from '../../../helpers/temp-dir'
+import { corpusPath, ROOT } from '../../../helpers/temp-dir'
 
-const MILETUS = join(CORPUS, 'bib', 'miletus', 'Milet_Bibliography_BibTeX.bib')
+const MILETUS = corpusPath('bib/miletus/Milet_Bibliography_BibTeX.bib')
 
 beforeAll(() => {
   const dir = join(ROOT, 'resources', 'csl')

@@ -1,14 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { extractReferences } from '../../../../src/shared/citations/extract-references'
 import type { Citation } from '../../../../src/shared/model'
 import { CodePointIndex } from '../../../../src/shared/text/code-points'
 import { normaliseText } from '../../../../src/shared/text/normalise'
-import { CORPUS, SEED_PATH } from '../../../helpers/temp-dir'
+import { corpusPath, SEED_PATH } from '../../../helpers/temp-dir'
 
 const seed = normaliseText(readFileSync(SEED_PATH, 'utf8'))
-const BAYEZID = join(CORPUS, 'wiki', 'markdown-chinapedia', 'Bayezid_I.md')
+const BAYEZID = corpusPath('wiki/markdown-chinapedia/Bayezid_I.md')
 
 describe('glued references (seed layout)', () => {
   const proposals = extractReferences(seed)
@@ -83,9 +82,9 @@ describe('author–year references in running text', () => {
   })
 })
 
-describe.skipIf(!existsSync(BAYEZID))('numbered footnotes (Bayezid_I.md)', () => {
-  const text = existsSync(BAYEZID) ? normaliseText(readFileSync(BAYEZID, 'utf8')) : ''
-  const ps = existsSync(BAYEZID) ? extractReferences(text) : []
+describe('numbered footnotes (Bayezid_I.md)', () => {
+  const text = normaliseText(readFileSync(BAYEZID, 'utf8'))
+  const ps = extractReferences(text)
 
   it('finds every [n] marker of the body with its note', () => {
     const notes = ps.filter((p) => p.kind === 'footnote')
@@ -130,7 +129,7 @@ describe('false positives kept out', () => {
     expect(extractReferences(text)).toEqual([])
   })
 
-  const WP2TXT = join(CORPUS, 'wiki', 'wp2txt-format', 'wp2txt-1.0.0_testdata_en.txt')
+  const WP2TXT = corpusPath('wiki/wp2txt-format/wp2txt-1.0.0_testdata_en.txt')
   it.skipIf(!existsSync(WP2TXT))('finds no glued reference in the wp2txt sample, whose references were removed', () => {
     const ps = extractReferences(normaliseText(readFileSync(WP2TXT, 'utf8')))
     expect(ps.filter((p) => p.kind === 'glued')).toEqual([])

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { accuracy, isHit, loadSet, SETS, textOf, type LabelledClaim } from '../../../../bench/lib/compare-sets'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { accuracy, isHit, ROOT, SETS, textOf, type LabelledClaim } from '../../../../bench/lib/compare-sets'
 import { loadLexicon } from '../../../../src/main/services/compare-lexicon'
 import { analyseClaim } from '../../../../src/shared/compare/claim-analysis'
 import { compareWithSource } from '../../../../src/shared/compare/compare'
@@ -12,11 +14,15 @@ import { CodePointIndex } from '../../../../src/shared/text/code-points'
 // Runs in a plain clone: the seed article and Gibbon's chapters LXIV–LXV are in documents/.
 const EXCERPT = 'documents/gibbon-vol6-ch64-65.txt'
 
-/** The seed's labelled claims with their passages found again in the excerpt (code points of the excerpt). */
+/**
+ * The seed's labelled claims with their passages found again in the excerpt (code points of the
+ * excerpt). The labels are read from their file, not through `loadSet`, which needs the whole of
+ * vol. 6 (their source) and so gives nothing in a clone without ../shared/corpus.
+ */
 function seedAgainstExcerpt(text: string, cp: CodePointIndex): LabelledClaim[] {
-  const seed = loadSet(SETS[0])
-  const raw = seed ? seed.claims : []
-  return raw.map((c) => ({
+  const seed = JSON.parse(readFileSync(join(ROOT, SETS[0].file), 'utf8')) as { claimDocument: string; claims: Omit<LabelledClaim, 'claimDocument'>[] }
+  return seed.claims.map((c) => ({
+    claimDocument: seed.claimDocument,
     ...c,
     passages: c.passages.flatMap((p) => {
       const i = text.indexOf(p.exact)

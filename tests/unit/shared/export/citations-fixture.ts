@@ -1,12 +1,11 @@
 /** A project holding a real bibliography (the Miletus BibLaTeX file when present) for the bibliography exporters' tests. */
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { readBibliography } from '../../../../src/shared/bib/read-bibliography'
 import { cleanItem } from '../../../../src/shared/citations/csl-item'
 import type { Citation, CslItem, ProjectData } from '../../../../src/shared/model'
-import { CORPUS } from '../../../helpers/temp-dir'
+import { corpusPath } from '../../../helpers/temp-dir'
 
-export const MILETUS_BIBLATEX = join(CORPUS, 'bib', 'miletus', 'Milet_Bibliography_BibLaTeX.bib')
+export const MILETUS_BIBLATEX = corpusPath('bib/miletus/Milet_Bibliography_BibLaTeX.bib')
 
 export const ZACHARIADOU: CslItem = {
   id: 'z', type: 'article-journal', title: 'John VII (Alias Andronicus) Palaeologus', 'container-title': 'Dumbarton Oaks Papers',

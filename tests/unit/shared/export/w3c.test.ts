@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportW3c } from '../../../../src/shared/export/w3c'
 import type { ExportInput } from '../../../../src/shared/export/types'
 import { recordIri } from '../../../../src/shared/export/w3c-ids'
 import { CodePointIndex, sliceCodePoints } from '../../../../src/shared/text/code-points'
+import { corpusPath } from '../../../helpers/corpus'
 import { fixtureProject } from '../../../helpers/export-fixture'
 import { syntheticProject } from '../../../helpers/synthetic-project'
 import { validateAnnotation, validateExport } from '../../../helpers/w3c-validate'
@@ -166,7 +166,7 @@ describe('W3C export', () => {
 })
 
 describe('W3C export of a large synthetic project over Gibbon (needs ../shared/corpus/large)', () => {
-  const SOURCE = path.resolve(__dirname, '../../../../../shared/corpus/large/gibbon-decline-and-fall-vol6-pg895.txt')
+  const SOURCE = corpusPath('large/gibbon-decline-and-fall-vol6-pg895.txt')
   // Corpus-sized: left out of mutation runs (minutes per mutant under instrumentation), run in npm test.
   it.skipIf(!existsSync(SOURCE) || process.env.MARGINALIA_MUTATION === '1')('every page and every one of 1,500 annotations passes the W3C suite, and positions reproduce quotes', () => {
     const { data, texts } = syntheticProject(SOURCE, 1500)

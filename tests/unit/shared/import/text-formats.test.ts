@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { encodingCandidates } from '../../../../src/shared/import/encodings'
 import { parseDocument } from '../../../../src/shared/import/parse-document'
 import type { ParsedDocument } from '../../../../src/shared/import/parsed-document'
-import { CORPUS } from '../../../helpers/temp-dir'
+import { corpusPath } from '../../../helpers/temp-dir'
 
 const enc = (s: string) => new TextEncoder().encode(s)
 const blocks = (doc: ParsedDocument, kind: string) => {
@@ -82,10 +81,11 @@ describe('plain text in other encodings: previewed, proposed, never applied sile
   })
 })
 
-const GIBBON = join(CORPUS, 'large', 'gibbon-decline-and-fall-vol6-pg895.txt')
+const GIBBON = corpusPath('large/gibbon-decline-and-fall-vol6-pg895.txt')
 
 describe.skipIf(!existsSync(GIBBON))('Project Gutenberg header and licence', () => {
-  const bytes = new Uint8Array(readFileSync(GIBBON))
+  let bytes: Uint8Array
+  beforeAll(() => { bytes = new Uint8Array(readFileSync(GIBBON)) })
 
   it('are recognised and kept in metadata; the text is untouched unless trimming is asked for', () => {
     const kept = parseDocument('gibbon.txt', bytes)

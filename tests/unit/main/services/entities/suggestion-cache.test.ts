@@ -4,12 +4,11 @@
  * The passes are counted on the session's own cache (suggestionCacheOf).
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { b64, ok, projectPerTest } from '../../../../helpers/project-per-test'
 import { suggestionCacheOf } from '../../../../../src/main/services/entities/suggestion-cache'
 import { applySuggestionUpdate, suggestionKey, type Suggestion } from '../../../../../src/shared/suggest/types'
-import { CORPUS, SEED_PATH } from '../../../../helpers/temp-dir'
+import { corpusPath, SEED_PATH } from '../../../../helpers/temp-dir'
 
 const t = projectPerTest()
 
@@ -78,7 +77,7 @@ describe('suggestions kept per document version', () => {
     expect(passes()).toBe(3)
   })
 
-  const VOL2 = join(CORPUS, 'large', 'gibbon-decline-and-fall-vol2-pg732.txt')
+  const VOL2 = corpusPath('large/gibbon-decline-and-fall-vol2-pg732.txt')
   it.skipIf(!existsSync(VOL2))('on Gibbon vol. 2, accepting after the first pass runs no pass and returns the list update', async () => {
     const api = t.session.api
     const doc = ok(await api.importDocument({ fileName: 'gibbon-vol2.txt', contentBase64: b64(readFileSync(VOL2)), format: 'text' }))
