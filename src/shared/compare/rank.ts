@@ -7,9 +7,8 @@
  * Windows are one to three consecutive sentences, over a paragraph break at a cost.
  */
 import type { Concept } from './claim-analysis'
-import { frameConflict } from './frames'
 import { placeableTerms, proximity } from './proximity'
-import { SENTENCE_FIELDS as F, SENTENCE_HEADING, SENTENCE_NOTE, nameEntry, postingsOf, type SourceIndex } from './source-index'
+import { SENTENCE_FIELDS as F, SENTENCE_HEADING, SENTENCE_NOTE, postingsOf, type SourceIndex } from './source-index'
 
 /** A ranked passage: sentences [first, last] of the index; start/end in code points of the source. */
 export interface RankedWindow {
@@ -22,8 +21,6 @@ export interface RankedWindow {
   base: number
   /** Share (0–1) of the claim's weighted pairs of concepts the window says close together (proximity.ts); 0 when not computed (below the first three). */
   proximity: number
-  /** Share (0–1) of the importance of the claim's acts the window says only about other participants (frames.ts); 0 when not computed. */
-  frameConflict: number
   /** Share (0–1) of the claim's weighted concepts (weight × idf) that the window itself matches. */
   coverage: number
   /** Concepts (by position in the concept list) the window itself matches, with their best source term. */
@@ -53,7 +50,7 @@ export interface RankOptions {
    * the first PROXIMITY_REORDERED passages are put in order by how close together each says the
    * claim's concepts (proximity.ts); without it the ranking reads the index only.
    */
-  tokensOf?: (start: number, end: number) => readonly { stem: string; norm: string; cap: boolean; gap: string }[]
+  tokensOf?: (start: number, end: number) => readonly { stem: string }[]
 }
 
 /** How much a window inside the cited region is preferred to one outside it. */
@@ -101,10 +98,6 @@ const TIME_SCALE = 4
 const PROXIMITY_REORDERED = 3
 /** A passage that says every pair of the claim's concepts side by side gains this multiple of its score. */
 const PROXIMITY_WEIGHT = 2
-/** Passages (from the head of the list) whose score an event-frame conflict (frames.ts) lowers. */
-const FRAME_REORDERED = Number(process.env.C8_FK ?? 3)
-/** A passage that says every act of the claim only about other participants keeps this share less of its score. */
-const FRAME_WEIGHT = Number(process.env.C8_FW ?? 0.5)
 /** Terms a sentence counts as at least, so a two-word fragment ("Roma.") does not outscore prose. */
 const MIN_SENTENCE_TERMS = 8
 
@@ -172,8 +165,7 @@ export function candidateEstimate(own: Float64Array, inRegion?: (s: number) => b
 
 /** Ranks the windows of `index` for the concepts of a claim; best first, without overlaps. */
 export function rankWindows(index: SourceIndex, concepts: Concept[], options: RankOptions = {}): RankedWindow[] {
-  const wanted = options.top ?? 5
-  const top = options.tokensOf ? Math.max(wanted, FRAME_REORDERED) : wanted
+  const top = options.top ?? 5
   const S = index.sentences
   const n = sentenceCount(index)
   const region = options.region?.length ? options.region : undefined
@@ -238,7 +230,7 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     else if (kinds.includes(SENTENCE_NOTE)) total *= NOTE_PENALTY
     const inside = inRegion(first) || inRegion(last)
     if (region && inside) total *= REGION_BOOST
-    windows.push({ first, last, start: S[first * F], end: S[last * F + 1], score: total, base: total, proximity: 0, frameConflict: 0, coverage, matched, nameCoverage: names ? namesAround / names : 1, inRegion: inside, evidence: mine, around, timeFit: timeFit ? Math.max(timeFit[first], timeFit[last]) : 0 })
+    windows.push({ first, last, start: S[first * F], end: S[last * F + 1], score: total, base: total, proximity: 0, coverage, matched, nameCoverage: names ? namesAround / names : 1, inRegion: inside, evidence: mine, around, timeFit: timeFit ? Math.max(timeFit[first], timeFit[last]) : 0 })
   }
   const estimate = candidateEstimate(own, region ? inRegion : undefined)
   const hit: number[] = []
@@ -270,44 +262,23 @@ export function rankWindows(index: SourceIndex, concepts: Concept[], options: Ra
     list.push(w)
   }
   const list = [...inside.slice(0, top - Math.min(outsideSlots, outside.length)), ...outside].slice(0, top).sort((a, b) => b.score - a.score || a.start - b.start)
-  if (!options.tokensOf || list.length < 2) return list.slice(0, wanted)
+  if (!options.tokensOf || list.length < 2) return list
+  // The first PROXIMITY_REORDERED passages are put in order by how close together each says the
+  // claim's concepts: the order among them changes, never which passages they are. With a cited
+  // region only the passages inside it are reordered (among the places they hold): proximity never
+  // lifts a passage outside the region above one inside it.
   const terms = placeableTerms(concepts)
-  const isName = (norm: string): boolean => {
-    const e = nameEntry(index, norm)
-    return !!e && e[1] > e[2]
-  }
-  // The first FRAME_REORDERED passages lose a share of their score for each act of the claim they
-  // say only about other participants (frames.ts), then the first PROXIMITY_REORDERED are put in
-  // order by how close together each says the claim's concepts. With a cited region only the
-  // passages inside it are reordered (among the places they hold): nothing lifts a passage
-  // outside the region above one inside it.
-  const reorder = (count: number, rescore: (w: RankedWindow) => number): void => {
-    const head = list.slice(0, count)
-    const slots: number[] = []
-    head.forEach((w, k) => {
-      const s = rescore(w)
-      if (region && !w.inRegion) return
-      w.score = s
-      slots.push(k)
-    })
-    const reordered = slots.map((k) => head[k]).sort((a, b) => b.score - a.score || a.start - b.start)
-    slots.forEach((k, i) => (list[k] = reordered[i]))
-  }
-  const tokens = new Map<RankedWindow, ReturnType<NonNullable<RankOptions['tokensOf']>>>()
-  const tokensOf = (w: RankedWindow): ReturnType<NonNullable<RankOptions['tokensOf']>> => {
-    let t = tokens.get(w)
-    if (!t) tokens.set(w, (t = options.tokensOf!(w.start, w.end)))
-    return t
-  }
-  reorder(FRAME_REORDERED, (w) => {
-    w.frameConflict = frameConflict(tokensOf(w), concepts, terms, importance, isName)
-    return w.base * (1 - FRAME_WEIGHT * w.frameConflict)
+  const head = list.slice(0, PROXIMITY_REORDERED)
+  const slots: number[] = []
+  head.forEach((w, k) => {
+    w.proximity = proximity(options.tokensOf!(w.start, w.end), terms, importance)
+    if (region && !w.inRegion) return
+    w.score = w.base * (1 + PROXIMITY_WEIGHT * w.proximity)
+    slots.push(k)
   })
-  reorder(PROXIMITY_REORDERED, (w) => {
-    w.proximity = proximity(tokensOf(w), terms, importance)
-    return w.score * (1 + PROXIMITY_WEIGHT * w.proximity)
-  })
-  return list.slice(0, wanted)
+  const reordered = slots.map((k) => head[k]).sort((a, b) => b.score - a.score || a.start - b.start)
+  slots.forEach((k, i) => (head[k] = reordered[i]))
+  return [...head, ...list.slice(PROXIMITY_REORDERED)]
 }
 
 /**
