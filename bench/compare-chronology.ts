@@ -7,7 +7,6 @@
 import { loadLexicon } from '../src/main/services/compare-lexicon'
 import { analyseClaim } from '../src/shared/compare/claim-analysis'
 import { rankWindows } from '../src/shared/compare/rank'
-import { SENTENCE_FIELDS as F } from '../src/shared/compare/source-index'
 import { isHit, tunedOnSets } from './lib/compare-sets'
 async function main(): Promise<void> {
   const lexicon = await loadLexicon()
@@ -22,7 +21,7 @@ async function main(): Promise<void> {
       const r = all.findIndex((w) => c.passages.some((p) => isHit(w, p)))
       const lw = all[r]
       const fw = all[0]
-      console.log(`${c.id} rank ${r + 1} years [${years.join(',')}] label tf ${lw?.timeFit.toFixed(2)} first tf ${fw.timeFit.toFixed(2)} second tf ${all[1].timeFit.toFixed(2)}\n   L s${lw?.first}: ${lw ? near(lw.first, 40) : ''}\n   F s${fw.first}: ${near(fw.first, 40)}`)
+      console.log(`${c.id} ${r < 0 ? 'not scored' : `rank ${r + 1}`} years [${years.join(',')}] label tf ${lw?.timeFit.toFixed(2)} first tf ${fw.timeFit.toFixed(2)} second tf ${all[1].timeFit.toFixed(2)}\n   L s${lw?.first}: ${lw ? near(lw.first, 40) : ''}\n   F s${fw.first}: ${near(fw.first, 40)}`)
     }
   }
 }
