@@ -39,18 +39,23 @@ export const nodeRadius = (mentions: number): number => 4 + 2 * Math.sqrt(mentio
 
 /** Lays out `net` in steps; each yields `[ticks done, total]`. */
 export function* layoutSteps(net: Network, ticks = LAYOUT_TICKS): Generator<[number, number], NetworkLayout> {
-  const nodes: SimNode[] = net.nodes.map((n) => ({ id: n.id, r: nodeRadius(n.mentions) }))
+  // Simulated in an order that does not depend on ids (random per project): by label, type and
+  // mentions, so two projects with the same entities and mentions draw the same picture.
+  const ordered = [...net.nodes].sort((a, b) => compare(a.label, b.label) || compare(a.type, b.type) || b.mentions - a.mentions || compare(a.id, b.id))
+  const rank = new Map(ordered.map((n, i) => [n.id, i]))
+  const nodes: SimNode[] = ordered.map((n) => ({ id: n.id, r: nodeRadius(n.mentions) }))
   const byId = new Map(nodes.map((n) => [n.id, n]))
   // One spring per pair of entities, however many edges (co-occurrence and relations) join them.
   const pairs = new Map<string, SimulationLinkDatum<SimNode> & { weight: number }>()
   for (const e of net.edges) {
     if (!byId.has(e.source) || !byId.has(e.target)) continue
-    const key = e.source < e.target ? `${e.source}|${e.target}` : `${e.target}|${e.source}`
+    const [a, b] = rank.get(e.source)! < rank.get(e.target)! ? [e.source, e.target] : [e.target, e.source]
+    const key = `${a}|${b}`
     const link = pairs.get(key)
     if (link) link.weight += e.weight
-    else pairs.set(key, { source: e.source, target: e.target, weight: e.weight })
+    else pairs.set(key, { source: a, target: b, weight: e.weight })
   }
-  const links = [...pairs.values()]
+  const links = [...pairs.values()].sort((l, m) => rank.get(l.source as string)! - rank.get(m.source as string)! || rank.get(l.target as string)! - rank.get(m.target as string)!)
   const sim = forceSimulation(nodes)
     .force('link', forceLink<SimNode, (typeof links)[number]>(links).id((n) => n.id).distance((l) => 30 + (l.source as SimNode).r + (l.target as SimNode).r))
     .force('charge', forceManyBody<SimNode>().strength(-60).distanceMax(400))
@@ -64,7 +69,8 @@ export function* layoutSteps(net: Network, ticks = LAYOUT_TICKS): Generator<[num
     done += n
     if (done < ticks) yield [done, ticks]
   }
-  const positions = nodes.map((n) => ({ id: n.id, x: n.x ?? 0, y: n.y ?? 0, r: n.r }))
+  // In the network's own node order, as before.
+  const positions = net.nodes.map((n) => byId.get(n.id)!).map((n) => ({ id: n.id, x: n.x ?? 0, y: n.y ?? 0, r: n.r }))
   const bounds = positions.length
     ? {
         minX: Math.min(...positions.map((p) => p.x - p.r)), minY: Math.min(...positions.map((p) => p.y - p.r)),
@@ -73,6 +79,8 @@ export function* layoutSteps(net: Network, ticks = LAYOUT_TICKS): Generator<[num
     : { minX: 0, minY: 0, maxX: 0, maxY: 0 }
   return { positions, bounds }
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Lays out `net` in one go. */
 export function layoutNetwork(net: Network, ticks = LAYOUT_TICKS): NetworkLayout {

@@ -47,4 +47,19 @@ describe('network layout at a few hundred nodes', () => {
   it('gives the same network the same layout', () => {
     expect(layoutNetwork(clustered(300)).positions).toEqual(layout.positions)
   })
+
+  it('draws the same entities alike in another project, where their ids differ and come in another order', () => {
+    // Entity ids are random per project: the same people get other ids, listed in another order.
+    const other = (id: string) => `z${(Number(id.slice(1)) * 7919) % 1009}`
+    const renamed: Network = {
+      nodes: [...net.nodes].reverse().map((n) => ({ ...n, id: other(n.id) })),
+      edges: net.edges.map((e) => ({ ...e, source: other(e.source), target: other(e.target) })),
+      omitted: 0
+    }
+    const again = new Map(layoutNetwork(renamed).positions.map((p) => [p.id, p]))
+    for (const n of net.nodes) {
+      const p = again.get(other(n.id))!
+      expect([p.x, p.y, p.r], n.label).toEqual([pos.get(n.id)!.x, pos.get(n.id)!.y, pos.get(n.id)!.r])
+    }
+  })
 })
