@@ -42,7 +42,7 @@ import { layoutText, type TextLayout } from '../dom/text-layout'
 import { VerdictBadges } from '../dom/verdict-badges'
 import { PageFollower } from '../dom/page-follower'
 import { PageTracker } from '../dom/page-tracker'
-import { type ChunkWindow, RenderedChunks } from '../dom/rendered-chunks'
+import { type ChunkWindow, chunksOnScreen, RenderedChunks } from '../dom/rendered-chunks'
 import { locateInDocument } from '../lib/document-locator'
 import { reportError } from '../lib/errors'
 import { overlapLayers } from '../lib/overlap-layers'
@@ -196,9 +196,12 @@ export class DocumentView extends LitElement {
     const settle = exact || far
     this.scroller.scrollTo({ top: target, behavior: reduce || settle ? 'auto' : 'smooth' })
     if (settle) {
-      // Paint the passage's chunks (and their neighbours) now, not when the browser reports them rendered a frame later.
-      const last = this.layout.chunks.length - 1
-      this.window = { first: Math.max(0, this.layout.chunkAt(start) - 1), last: Math.min(last, this.layout.chunkAt(end) + 1) }
+      // Paint the chunks on screen now (the passage's among them), not when the browser reports
+      // them rendered a frame later; it then reports their neighbours, painted in that frame. Only
+      // what is on screen: measuring a chunk's boxes lays it out, and the jump's frame waits for it.
+      const screen = chunksOnScreen(this.scroller, this.layout.chunks.map((c) => c.el))
+      const at = this.layout.chunkAt(start)
+      this.window = { first: Math.min(screen.first, at), last: Math.max(screen.last, at) }
       this.paint()
       this.painter.flash(range)
       settleAtReadingLine(this.scroller, range, () => this.isConnected)
