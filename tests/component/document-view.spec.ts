@@ -40,6 +40,19 @@ async function mountLong(page: Page, n: number, perParagraph: number) {
   return { text, paragraphs, built }
 }
 
+/** From now on, records in `window.marks` how many highlights each repaint painted (its `marginalia:painted` mark). */
+function recordPaints(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as { marks: number[] }
+    w.marks = []
+    const mark = performance.mark.bind(performance)
+    performance.mark = ((name: string, options?: PerformanceMarkOptions) => {
+      if (name === 'marginalia:painted') w.marks.push((options?.detail as { painted: number }).painted)
+      return mark(name, options)
+    }) as typeof performance.mark
+  })
+}
+
 /** How many highlights the view paints now. */
 function painted(page: Page): Promise<number> {
   return page.evaluate(() => (document.querySelector('test-provider > document-view') as unknown as { painted: unknown[] }).painted.length)
@@ -212,15 +225,7 @@ test('a double click whose second press outlasts a frame still offers the word',
 })
 
 test('the first frame of a long text has its highlights: the first paint does not wait for the browser to report the rendered chunks', async ({ harness: page }) => {
-  await page.evaluate(() => {
-    const w = window as unknown as { marks: number[] }
-    w.marks = []
-    const mark = performance.mark.bind(performance)
-    performance.mark = ((name: string, options?: PerformanceMarkOptions) => {
-      if (name === 'marginalia:painted') w.marks.push((options?.detail as { painted: number }).painted)
-      return mark(name, options)
-    }) as typeof performance.mark
-  })
+  await recordPaints(page)
   await mountLong(page, 2000, 2)
   await expect.poll(() => page.evaluate(() => (window as unknown as { marks: number[] }).marks.length)).toBeGreaterThan(0)
   const marks = await page.evaluate(() => (window as unknown as { marks: number[] }).marks)
@@ -251,4 +256,43 @@ test('OCR marks past a document\'s first part are placed when its whole text com
     return { before, after: view.unsureWordsMarked }
   }, { text, paragraphs })
   expect(counts).toEqual({ before: 1, after: 2 })
+})
+
+test('a far jump paints every highlight on screen in its first frame, and the chunks the browser then renders repaint once, never with nothing', async ({ harness: page }) => {
+  await mountLong(page, 2000, 2) // 4,000 highlights, two in the first line of each paragraph
+  await expect.poll(() => painted(page)).toBeGreaterThan(0)
+  await expect.poll(() => page.evaluate(() => (document.querySelector('test-provider > document-view') as unknown as { laidOut: boolean }).laidOut)).toBe(true)
+  await recordPaints(page)
+  const first = await page.evaluate(() => new Promise<{ missing: string[]; onScreen: number; boxes: number }>((done) => {
+    const view = document.querySelector('test-provider > document-view') as HTMLElement & { reveal(id: string): boolean; painted: { id: string }[] }
+    view.reveal('a3990')
+    requestAnimationFrame(() => {
+      // In the jump's first frame: each paragraph whose highlights' line is on screen has them painted and drawn.
+      const root = view.shadowRoot!
+      const screen = root.querySelector('.scroller')!.getBoundingClientRect()
+      const ids = new Set(view.painted.map((p) => p.id))
+      const missing: string[] = []
+      let onScreen = 0
+      for (let i = 1900; i < 2000; i++) {
+        const text = root.querySelector(`[data-b="${i}"]`)?.firstChild
+        if (!text) continue
+        const r = document.createRange()
+        r.setStart(text, 20)
+        r.setEnd(text, 35)
+        const box = r.getBoundingClientRect()
+        if (box.bottom <= screen.top || box.top >= screen.bottom) continue
+        onScreen++
+        for (const id of [`a${2 * i}`, `a${2 * i + 1}`]) if (!ids.has(id) || !root.querySelector(`.overlay .box[data-id="${id}"]`)) missing.push(id)
+      }
+      done({ missing, onScreen, boxes: root.querySelectorAll('.overlay .box.hl').length })
+    })
+  }))
+  expect(first.onScreen).toBeGreaterThan(3)
+  expect(first.missing).toEqual([])
+  // The browser then reports the chunks it renders around the passage: one repaint for the whole
+  // report (not one per chunk, the first of them with the chunks left and none arrived: nothing).
+  await page.waitForTimeout(300)
+  const after = await page.evaluate(() => (window as unknown as { marks: number[] }).marks)
+  expect(after.length).toBeLessThanOrEqual(2)
+  expect(after.every((n) => n > 0)).toBe(true)
 })

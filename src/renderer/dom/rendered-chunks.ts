@@ -23,7 +23,7 @@ export class RenderedChunks {
   /**
    * @param scroller the scrolling element the chunks move in (for the fallback observer)
    * @param chunks the chunk elements, by index (each carries `data-c`)
-   * @param onChange called with the new window after it moved (once per batch of changes)
+   * @param onChange called with the new window after it moved (once per batch of changes, in a task after it)
    */
   constructor(scroller: Element, chunks: readonly HTMLElement[], private readonly onChange: (w: ChunkWindow) => void) {
     const index = (el: EventTarget | Element) => Number((el as HTMLElement).dataset.c)
@@ -56,9 +56,33 @@ export class RenderedChunks {
     else this.rendered.delete(i)
     if (this.queued) return
     this.queued = true
-    queueMicrotask(() => {
+    // One report per batch: the browser dispatches a state change per chunk, with a microtask
+    // checkpoint after each, so a microtask reported every step of a far jump (the chunks left
+    // skipped, an empty window, then the new ones one by one: three repaints, the first painting
+    // nothing; bench/profile-jump.ts). A task after the batch reports where it ends. The boxes
+    // are drawn in the next frame either way (highlight-painter.ts), so they come no later.
+    setTimeout(() => {
       this.queued = false
       this.onChange(this.window)
     })
   }
+}
+
+/**
+ * The chunks that overlap the scroller's viewport now, from their boxes as laid out (estimated
+ * heights for those not rendered yet): a binary search for the first, then on to the last. The
+ * chunks' own boxes only are measured, not the text inside them.
+ */
+export function chunksOnScreen(scroller: Element, chunks: readonly HTMLElement[]): ChunkWindow {
+  const view = scroller.getBoundingClientRect()
+  let lo = 0
+  let hi = chunks.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (chunks[mid].getBoundingClientRect().bottom <= view.top) lo = mid + 1
+    else hi = mid
+  }
+  let last = lo
+  while (last + 1 < chunks.length && chunks[last + 1].getBoundingClientRect().top < view.bottom) last++
+  return { first: lo, last }
 }

@@ -1,4 +1,5 @@
 /** The project model of this window: over its own transport (the preload bridge, or HTTP in a browser). */
+import { afterNextFrame } from '../lib/after-next-frame'
 import { warmCollation } from '../lib/warm-collation'
 import { ProjectModel } from './project-model'
 import { createTransport } from './transport'
@@ -6,15 +7,6 @@ import { createTransport } from './transport'
 /** The model started by the window's entry before the views loaded, until the shell takes it. */
 let early: ProjectModel | undefined
 
-/**
- * Resolves after the next frame has been rendered, or after a second when no frame comes (a window
- * hidden: no frames are rendered, and change events are held until the whole list is in).
- */
-const afterNextFrame = () =>
-  new Promise<void>((r) => {
-    requestAnimationFrame(() => setTimeout(r))
-    setTimeout(r, 1000)
-  })
 
 /**
  * Creates this window's model and starts reading the project at once (main.ts calls it before the

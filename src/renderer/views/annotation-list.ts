@@ -18,6 +18,7 @@ import { customElement, property, query } from 'lit/decorators.js'
 import type { Annotation } from '../../shared/model'
 import { cssVars } from '../dom/css-vars'
 import { scrollParent } from '../dom/scroll-parent'
+import { afterNextFrame } from '../lib/after-next-frame'
 import { hexForPicker } from '../lib/colours'
 import { reportError } from '../lib/errors'
 import type { AnnotationIndex } from '../model/annotation-index'
@@ -77,16 +78,18 @@ export class AnnotationList extends LitElement {
   }
 
   /**
-   * An edit to the shown document's list (same index, new version) is rendered here after the next
-   * frame: that frame paints the edit in the text, and this list's work (10,000 annotations split
-   * and handed to the virtualiser, which measures its cards: about 10 ms, bench/profile-render.ts
-   * add) is not needed for it. The card follows one frame later; another document's list, or the
-   * first, is rendered at once. Properties set meanwhile are kept for that update.
+   * A new list (another document's, or the first) and an edit to the shown one (same index, new
+   * version) are rendered after the next frame: that frame paints the text (its first screens, or
+   * the edit), and this list's work (10,000 annotations split and handed to the virtualiser, which
+   * measures its cards: about 10 ms for an edit, bench/profile-render.ts add; at open about 100 ms
+   * of the first paint's task on a loaded machine, bench/profile-open-trace.ts) is not needed for
+   * it. The cards follow one frame later. Properties set meanwhile are kept for that update; other
+   * changes (the selected card, colours) are rendered at once.
    */
   protected scheduleUpdate(): void | Promise<unknown> {
     const index = this.annotations
-    if (this.hasUpdated && index && index === this.split.index && index.version !== this.split.version) {
-      return new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r))).then(() => super.scheduleUpdate())
+    if (index && (index !== this.split.index || index.version !== this.split.version)) {
+      return afterNextFrame().then(() => super.scheduleUpdate())
     }
     return super.scheduleUpdate()
   }

@@ -23,27 +23,23 @@
  * Events (bubbling, composed): `annotation-select` `{ id, reveal: false }` when a highlight is
  * clicked or created; `marginalia-error` on failures; `page-visible` `{ documentId, page, label }`
  * when the printed page at the reading line changes (`page`: index among the page blocks sorted by
- * start; dom/page-tracker.ts, dom/page-follower.ts), so the page image beside the text can follow the scroll. Each repaint leaves a performance mark
+ * start; dom/document-navigation.ts), so the page image beside the text can follow the scroll. Each repaint leaves a performance mark
  * `marginalia:painted` with `{ version, painted, documentId }` (for measurements).
  */
 import { consume } from '@lit/context'
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
-import type { Block, DocumentWithText } from '../../shared/model'
+import type { DocumentWithText } from '../../shared/model'
 import type { LocatedRange } from '../../shared/structure/resolve-locator'
 import { CodePointIndex } from '../../shared/text/code-points'
 import { HighlightPainter, liveRange, type PaintItem, type Special } from '../dom/highlight-painter'
 import { annotationsAt } from '../dom/hit-test'
-import { lastIndexWhere } from '../lib/last-index-where'
-import { scrollTopFor, settleAtReadingLine } from '../dom/reading-line'
 import { TextSelectionController } from '../dom/text-selection'
 import { markLowConfidence } from '../dom/low-confidence-marks'
 import { layoutText, type TextLayout } from '../dom/text-layout'
 import { VerdictBadges } from '../dom/verdict-badges'
-import { PageFollower } from '../dom/page-follower'
-import { PageTracker } from '../dom/page-tracker'
 import { type ChunkWindow, RenderedChunks } from '../dom/rendered-chunks'
-import { locateInDocument } from '../lib/document-locator'
+import { DocumentNavigation } from '../dom/document-navigation'
 import { reportError } from '../lib/errors'
 import { overlapLayers } from '../lib/overlap-layers'
 import { spansWithin } from '../lib/spans-within'
@@ -53,11 +49,6 @@ import type { ProjectModel } from '../model/project-model'
 import type { Palette } from '../model/selections'
 import { documentViewStyles } from '../styles/document-view-styles'
 import type { HighlightBody, SelectionPopover } from './selection-popover'
-
-/** Beyond this distance (in viewports) a jump is instant: smooth scrolling would lay out every block passed. */
-const SMOOTH_LIMIT = 2
-/** Code points of a cited region flashed after a jump to it (its start, not a whole chapter). */
-const FLASH_CP = 400
 
 @customElement('document-view')
 export class DocumentView extends LitElement {
@@ -97,11 +88,20 @@ export class DocumentView extends LitElement {
   private paintedVersion = -1
   /** Set in willUpdate: the new `doc` is the whole text of the one laid out from its first part. */
   private growing = false
-  /** A jump asked for past the text that is in, made once the rest has come. */
-  private deferredReveal: (() => void) | undefined
-  private pageFollower: PageFollower | undefined
-  /** The document's page blocks, sorted by start (pages are indices into it). */
-  private pages: Block[] = []
+  /** Jumps (to a span, a locator, a page), the page at the reading line, a jump waiting for the rest of the text. */
+  private readonly nav = new DocumentNavigation(((view: DocumentView) => ({
+    get scroller() { return view.scroller },
+    get layout() { return view.layout },
+    get painter() { return view.painter },
+    get isConnected() { return view.isConnected },
+    paintWindow: (w: ChunkWindow) => {
+      view.window = w
+      view.paint()
+    },
+    pageShown: (page: number, label: string | undefined) => {
+      if (view.doc) view.dispatchEvent(new CustomEvent('page-visible', { detail: { documentId: view.doc.id, page, label }, bubbles: true, composed: true }))
+    }
+  }))(this))
   private readonly selection = new TextSelectionController(this, () => this.layout?.map, () => this.doc?.text, () => this.index)
 
   /** What is painted now: each highlight near the viewport, with its text and colour (for tests and measurements). */
@@ -133,7 +133,7 @@ export class DocumentView extends LitElement {
   /** Scrolls to an annotation's passage and flashes it. Returns false if it is not in this document. */
   reveal(id: string): boolean {
     const a = this.annotations?.get(id)
-    return !!a && this.revealSpan(a.target.start, a.target.end)
+    return !!a && this.nav.revealSpan(a.target.start, a.target.end)
   }
 
   /**
@@ -142,68 +142,25 @@ export class DocumentView extends LitElement {
    * locator names nothing in this document.
    */
   revealLocator(locator: string): LocatedRange | undefined {
-    if (!this.doc || !this.index) return undefined
-    const [first] = locateInDocument(this.doc, this.index, locator).ranges
-    if (!first) return undefined
-    // Flash the first screenful of the cited region: enough to see where it starts.
-    this.revealSpan(first.start, Math.min(first.end, first.start + FLASH_CP), true)
-    return first
+    return this.doc && this.index ? this.nav.revealLocator(this.doc, this.index, locator) : undefined
   }
 
   /**
    * Brings page `page` (index among the page blocks, sorted by start) to the reading line and
-   * flashes its start. It is then the page shown, even when the text ends too soon to scroll it
-   * all the way up (the last pages), until the reader scrolls on.
+   * flashes its start (dom/document-navigation.ts).
    */
   revealPage(page: number): boolean {
-    const block = this.pages[page]
-    if (!block || !this.revealSpan(block.start, Math.min(block.end, block.start + FLASH_CP), true)) return false
-    this.pageFollower?.pin(page)
-    return true
+    return this.nav.revealPage(page)
   }
 
-  private reportPage(page: number): void {
-    if (!this.doc) return
-    const label = this.pages[page]?.label
-    this.dispatchEvent(new CustomEvent('page-visible', { detail: { documentId: this.doc.id, page, label }, bubbles: true, composed: true }))
+  /** Scrolls code points [start, end) into view (a third down the screen) and flashes them (dom/document-navigation.ts). */
+  revealSpan(start: number, end: number, exact = false): boolean {
+    return this.nav.revealSpan(start, end, exact)
   }
 
   private onScroll = (): void => {
     this.selection.placePopover()
-    this.pageFollower?.follow()
-  }
-
-  /**
-   * Scrolls code points [start, end) into view (a third down the screen) and flashes them.
-   * `exact`: once the chunk is laid out, correct the place from the text itself (a page starting
-   * inside a long paragraph is far below the paragraph's top). A far jump is always corrected so:
-   * the blocks laid out on arrival differ from their estimated heights, which left a search hit
-   * deep in a book (Gibbon vol. 6) above the screen.
-   */
-  revealSpan(start: number, end: number, exact = false): boolean {
-    if (this.layout && end > this.layout.loaded) {
-      // Past the part of the text that is in (the document is still opening): once the rest has come.
-      this.deferredReveal = () => void this.revealSpan(start, end, exact)
-      return true
-    }
-    const range = this.layout?.map.toStaticRange(start, end)
-    if (!range || !this.layout || !this.painter) return false
-    this.layout.ensure(start)
-    const blocks = this.layout.blocks // the block holding `start`: the last one starting at or before it
-    const target = scrollTopFor(this.scroller, this.layout.elements[lastIndexWhere(blocks.length, (i) => blocks[i].start <= start)])
-    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-    const far = Math.abs(target - this.scroller.scrollTop) > SMOOTH_LIMIT * this.scroller.clientHeight
-    const settle = exact || far
-    this.scroller.scrollTo({ top: target, behavior: reduce || settle ? 'auto' : 'smooth' })
-    if (settle) {
-      // Paint the passage's chunks (and their neighbours) now, not when the browser reports them rendered a frame later.
-      const last = this.layout.chunks.length - 1
-      this.window = { first: Math.max(0, this.layout.chunkAt(start) - 1), last: Math.min(last, this.layout.chunkAt(end) + 1) }
-      this.paint()
-      this.painter.flash(range)
-      settleAtReadingLine(this.scroller, range, () => this.isConnected)
-    } else this.painter.flash(range)
-    return true
+    this.nav.onScroll()
   }
 
   disconnectedCallback(): void {
@@ -255,9 +212,7 @@ export class DocumentView extends LitElement {
         this.ocrMarks?.dispose()
         this.ocrMarks = markLowConfidence(this.doc, this.layout.map)
       }
-      const reveal = this.deferredReveal
-      this.deferredReveal = undefined
-      reveal?.()
+      this.nav.resume()
       return
     }
     const text = this.doc?.text
@@ -285,11 +240,7 @@ export class DocumentView extends LitElement {
     // top, so the first two chunks (about four screens) are painted in that frame already, with
     // the text, instead of a frame later (300 ms on a loaded machine: bench/profile-render.ts open).
     this.window = { first: 0, last: Math.min(1, this.layout.chunks.length - 1) }
-    this.pages = this.doc.structure.filter((b) => b.kind === 'page').sort((a, b) => a.start - b.start)
-    const layout = this.layout
-    const tracker = new PageTracker(layout.chunks.map((c) => c.el), layout.pagesPerChunk, (k) => layout.ensure(layout.chunks[k].start))
-    this.pageFollower = tracker.count ? new PageFollower(this.scroller, tracker, (page) => this.reportPage(page)) : undefined
-    this.pageFollower?.follow()
+    this.nav.start(this.doc, this.layout)
   }
 
   private teardown(): void {
@@ -299,11 +250,9 @@ export class DocumentView extends LitElement {
     this.ocrMarks = undefined
     this.painter?.dispose()
     this.badges?.dispose()
-    this.pageFollower?.dispose()
-    this.visible = this.painter = this.badges = this.layout = this.pageFollower = undefined
-    this.pages = []
+    this.nav.stop()
+    this.visible = this.painter = this.badges = this.layout = undefined
     this.window = { first: 0, last: -1 }
-    this.deferredReveal = undefined
   }
 
   /** Code points of the text the browser renders now (near the viewport). */

@@ -16,6 +16,7 @@ import { LitElement, html, nothing } from 'lit'
 import { customElement, query, state } from 'lit/decorators.js'
 import { cache } from 'lit/directives/cache.js'
 import { unresolvedMessage } from '../lib/document-locator'
+import { afterNextFrame } from '../lib/after-next-frame'
 import { errorMessage, type ErrorDetail } from '../lib/errors'
 import { historyShortcut, isMacPlatform, isTypingTarget } from '../lib/shortcuts'
 import { modelContext } from '../model/model-context'
@@ -25,11 +26,11 @@ import { appStyles } from '../styles/app-styles'
 import { controlStyles } from '../styles/ui-styles'
 import type { DocumentView } from './document-view'
 import { savedSideWidth } from './panel-resizer'
-import { type CorpusTab, type CorpusView } from './corpus/corpus-view'
+import type { CorpusTab, CorpusView } from './corpus/corpus-view'
 import type { PassageOpenDetail } from './corpus/corpus-events'
 import type { FindDetail, SearchBar } from './search-bar'
 import { searchShortcut } from './search-shortcut'
-import './corpus/corpus-view'
+import { loadLaterViews } from '../lazy-views'
 
 type TabId = 'annotations' | 'entities' | 'bibliography' | 'verify' | 'team' | 'scan'
 const TABS: { id: TabId; label: string }[] = [
@@ -75,6 +76,8 @@ export class MarginaliaApp extends LitElement {
   @query('search-bar') private searchBar: SearchBar | undefined
 
   private noticeTimer: number | undefined
+  /** The later views' code, once asked for (loadViewsShown). */
+  private laterViews: Promise<unknown> | undefined
   private unsubscribe: (() => void) | undefined
 
   connectedCallback(): void {
@@ -100,6 +103,21 @@ export class MarginaliaApp extends LitElement {
     const doc = this.model.open?.doc
     const title = doc ? `${doc.title} — Marginalia` : 'Marginalia'
     if (document.title !== title) document.title = title
+    this.loadViewsShown()
+  }
+
+  /**
+   * The views the first screen does not show come in their own chunk (lazy-views.ts): asked for
+   * at once when one is shown (another tab, the corpus, the find bar, a dialog), else after the
+   * frame that paints the first document (or once the project is read, when it has none), so that
+   * code does not stand before that paint.
+   */
+  private loadViewsShown(): void {
+    if (this.laterViews) return
+    const m = this.model
+    const shown = this.shownTab(this.tabs()) !== 'annotations' || this.corpusTab || this.find.open || this.exportOpen || this.projectsOpen
+    if (shown) this.laterViews = loadLaterViews()
+    else if (m.open || !m.loading) this.laterViews = afterNextFrame().then(loadLaterViews)
   }
 
   render() {
@@ -265,7 +283,7 @@ export class MarginaliaApp extends LitElement {
       if (search === 'project') return this.openCorpus('search')
       this.corpusTab = undefined
       this.find = { ...this.find, open: true }
-      void this.updateComplete.then(() => this.searchBar?.focusInput())
+      void this.updateComplete.then(loadLaterViews).then(() => this.searchBar?.focusInput())
       return
     }
     const action = historyShortcut(e, IS_MAC)
@@ -288,7 +306,7 @@ export class MarginaliaApp extends LitElement {
   private openCorpus(tab: CorpusTab | undefined): void {
     if (!tab) return this.closeCorpus()
     this.corpusTab = tab
-    if (tab === 'search') void this.updateComplete.then(() => this.corpusView?.focusSearch())
+    if (tab === 'search') void this.updateComplete.then(loadLaterViews).then(() => this.corpusView?.focusSearch())
   }
 
   private closeCorpus(): void {
