@@ -7,9 +7,9 @@
  *   inside the window.
  */
 import { readFileSync } from 'node:fs'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { type App, GIBBON_EXCERPT, test, expect } from './fixtures'
+import { runAxe } from './axe'
 
 test.use({ seed: true })
 // The machine is shared: a project, an import and a server start can take tens of seconds.
@@ -17,7 +17,7 @@ test.describe.configure({ timeout: 300_000 })
 
 /** Serious and critical violations on the page as it is now, as readable lines (rule: target — why). */
 async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const results = await runAxe(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${JSON.stringify(n.target)} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`))

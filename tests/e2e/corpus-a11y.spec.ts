@@ -6,17 +6,17 @@
  * Every violation of the WCAG 2.1 A/AA rules and axe's best practices fails the test, whatever
  * its impact (each named by view, rule, impact and element).
  */
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { corpusProject } from './corpus-helpers'
+import { runAxe } from './axe'
 
 test.use({ seed: true })
 test.describe.configure({ timeout: 300_000 })
 
 /** Every violation on the page as it is now, as readable lines (rule (impact): target — why). */
 async function violations(page: Page, view: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  const results = await runAxe(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
   return results.violations.flatMap((v) =>
     v.nodes.map((n) => `${view}: ${v.id} (${v.impact}): ${JSON.stringify(n.target)} — ${n.failureSummary?.split('\n').slice(1).join(' ').trim() ?? ''}`)
   )

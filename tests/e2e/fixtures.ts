@@ -7,7 +7,7 @@
  * the project itself, so call it only while the server is stopped — use `app.api` while it runs).
  */
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -72,6 +72,31 @@ export function stopServer(proc: ChildProcess): Promise<void> {
   })
 }
 
+/**
+ * A new project named `name` in `dir`: the files of one real `init DIR --name NAME`, run once per
+ * worker and name, copied. An `init` process per test cost ~0.7 s of wall time on an idle machine
+ * and 2–3.5 s while Chromium and `serve` ran beside it (measured in the ninth session); the copy
+ * takes milliseconds. The files hold no path, so a copy is what `init` would have written there
+ * (the same project id and creation time within a worker: no test compares two tests' projects).
+ * `init` itself is checked by the CLI tests (tests/unit/cli/**) and project-chooser.spec.ts.
+ */
+const templates = new Map<string, Promise<string>>()
+const templateFolders: string[] = []
+async function initProject(dir: string, name: string): Promise<void> {
+  let template = templates.get(name)
+  if (!template) {
+    const folder = mkdtempSync(join(tmpdir(), 'marginalia-e2e-template-'))
+    templateFolders.push(folder)
+    const made = join(folder, 'project')
+    template = cli('init', made, '--name', name).then(() => made)
+    templates.set(name, template)
+  }
+  cpSync(await template, dir, { recursive: true })
+}
+process.on('exit', () => {
+  for (const folder of templateFolders) rmSync(folder, { recursive: true, force: true })
+})
+
 /** Mounts a tmpfs of `size` at `dir` (root only); false when this machine does not allow it. */
 function mountTmpfs(dir: string, size: string): boolean {
   try {
@@ -92,7 +117,7 @@ export const test = base.extend<{ seed: boolean; projectName: string; tmpfs: str
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'))
     const mounted = tmpfs ? mountTmpfs(dir, tmpfs) : false
     test.skip((!!tmpfs && !mounted) && !ON_CI, 'needs root to mount a tmpfs')
-    await cli('init', dir, '--name', projectName)
+    await initProject(dir, projectName)
     let server = await startServer(dir)
     const app: App = {
       dir,
