@@ -1,22 +1,16 @@
 /**
  * Loads the CSL styles and locale the app ships (`<appRoot>/resources/csl/`) into citation-js,
  * once per process. The styles are read from disk here, in main, so src/shared stays pure.
+ * Importing this loads citation-js (~0.3 s): the CSL worker does, and the exports service only when
+ * a bibliography is exported; the style names are checked without it (./csl-style-check.ts).
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { hasCslStyle, registerCslLocale, registerCslStyle } from '../../shared/bib/citation-js'
-import { CITATION_STYLES, DEFAULT_CITATION_STYLE, isCitationStyle } from '../../shared/model/citation-styles'
+import { DEFAULT_CITATION_STYLE } from '../../shared/model/citation-styles'
 import { MarginaliaError } from '../../shared/result'
+import { checkCitationStyle, CSL_LOCALE } from './csl-style-check'
 
-/** The locale every shipped style is rendered in. */
-export const CSL_LOCALE = 'en-US'
-
-/** Throws `invalid-argument` unless `style` is one the app ships (src/shared/model/citation-styles.ts). */
-export function checkCitationStyle(style: string): void {
-  if (!isCitationStyle(style)) {
-    throw new MarginaliaError('invalid-argument', `unknown citation style "${style}"; use one of ${CITATION_STYLES.join(', ')}`)
-  }
-}
 
 /** Registers `style` and the en-US locale from `<appRoot>/resources/csl/` (no-op when done). */
 export function ensureCslStyle(appRoot: string, style: string): void {

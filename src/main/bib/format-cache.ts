@@ -10,7 +10,7 @@ import type { FormattedEntry as EntryOut, FormattedNote } from '../../shared/api
 import type { CallContext } from '../../shared/api/define'
 import { formattingGroups, itemFingerprint, sortForStyle } from '../../shared/citations/bibliography-order'
 import type { CitationStyle, CslItem } from '../../shared/model'
-import { CSL_LOCALE } from './csl-resources'
+import { CSL_LOCALE } from './csl-style-check'
 import { formatBibliographyInWorker } from './csl-worker-client'
 
 /** Items per worker job: a few hundred ms of citeproc work, the longest a note may wait behind one. */

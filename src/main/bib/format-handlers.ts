@@ -12,7 +12,7 @@ import { noteRequest, notesOf } from '../../shared/citations/notes'
 import type { Citation, CitationStyle, CslItem } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
 import type { ServiceContext } from '../services/context'
-import { checkCitationStyle as checkStyle, CSL_LOCALE } from './csl-resources'
+import { checkCitationStyle as checkStyle, CSL_LOCALE } from './csl-style-check'
 import { formatCitesInWorker } from './csl-worker-client'
 import { formatCacheOf } from './format-cache'
 

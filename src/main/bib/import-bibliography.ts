@@ -7,7 +7,7 @@
 import type { BibImportReport } from '../../shared/api/citations'
 import type { CallContext } from '../../shared/api/define'
 import { WORKER_BIB_BYTES } from '../../shared/bib/bib-limits'
-import { readBibliography, type BibFormat } from '../../shared/bib/read-bibliography'
+import type { BibFormat } from '../../shared/bib/read-bibliography'
 import { bibImportSummary } from '../../shared/citations/import-summary'
 import { cleanItem } from '../../shared/citations/csl-item'
 import { planMerge } from '../../shared/citations/dedupe'
@@ -29,7 +29,8 @@ export async function importBibliography(
   try {
     read = bytes.length >= WORKER_BIB_BYTES
       ? await readBibliographyInWorker(fileName, bytes, format, call)
-      : readBibliography(fileName, bytes, format, { signal: call.signal, onProgress: (done, total) => call.progress?.(done, total, 'reading') })
+      // Loaded when first needed: the reader brings citation-js (~0.3 s to load) into this process.
+      : (await import('../../shared/bib/read-bibliography')).readBibliography(fileName, bytes, format, { signal: call.signal, onProgress: (done, total) => call.progress?.(done, total, 'reading') })
   } catch (err) {
     if (err instanceof MarginaliaError && err.code !== 'invalid-file') throw err
     if (call.signal?.aborted) throw err

@@ -18,7 +18,6 @@ import { assertWithinLimit, LIMITS } from '../../shared/limits'
 import type { ProjectData } from '../../shared/model'
 import { COLLECTION_NAMES } from '../../shared/model'
 import { MarginaliaError } from '../../shared/result'
-import { bibliographyExportOptions } from '../bib/csl-resources'
 import { writeFileAtomic } from '../store/atomic-write'
 import type { ServiceContext } from './context'
 import { ExportFolders } from './export-folders'
@@ -76,11 +75,13 @@ export function createExportsHandlers(ctx: ServiceContext, folders = new ExportF
     const exportedAt = ctx.now()
     const options = { ...(args.options ?? {}) }
     // The bibliography needs its CSL style loaded from the files the app ships (throws for an unknown style).
-    if (format.name === 'bibliography') Object.assign(options, bibliographyExportOptions(ctx.appRoot, options.style))
+    // Loaded here, not at start-up: citation-js (~0.3 s to load) is needed only by this format.
+    if (format.name === 'bibliography') Object.assign(options, (await import('../bib/csl-resources')).bibliographyExportOptions(ctx.appRoot, options.style))
     const input: ExportInput = { data, texts, scope, options, exportedAt }
+    const steps = await format.load()
     let output: ExportOutput
     try {
-      output = await runStepsAsync(format.steps(input), call.progress, call.signal)
+      output = await runStepsAsync(steps(input), call.progress, call.signal)
     } catch (err) {
       if (err instanceof ExportCancelled) throw new MarginaliaError('cancelled', `the ${format.name} export was cancelled; nothing was written`)
       throw err

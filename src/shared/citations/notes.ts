@@ -2,9 +2,10 @@
  * Notes for a document: one note per citation link of its annotations, in document order
  * (annotation start, then end; links in the order the annotation lists them), formatted as a
  * sequence so a notes style shortens a work cited again ("Zachariadou, “John VII,” 340.").
- * Used by the service (shown in the app) and by the bibliography exporter (notes files).
+ * Used by the service (shown in the app, formatted in the CSL worker) and by the bibliography
+ * exporter (notes files, src/shared/export/bibliography.ts). Nothing here loads citation-js.
  */
-import { type CiteRequest, formatCiteSequence } from '../bib/citation-js'
+import type { CiteRequest } from '../bib/citation-js'
 import type { Collections, CslItem } from '../model'
 import { cleanItem } from './csl-item'
 import { cslCite } from './locator'
@@ -47,11 +48,4 @@ export function noteRequest(data: Pick<Collections, 'annotations' | 'citations'>
 /** Notes from the formatted cites (one HTML and one text string per link, in order). */
 export function notesOf(links: NoteLink[], html: string[], text: string[]): DocumentNote[] {
   return links.map((l, i) => ({ ...l, number: i + 1, html: html[i], text: text[i] }))
-}
-
-/** The document's notes in `style` (which must be registered), as HTML and text. */
-export function formatDocumentNotes(data: Pick<Collections, 'annotations' | 'citations'>, documentId: string, style: string, lang = 'en-US'): DocumentNote[] {
-  const { links, items, cites } = noteRequest(data, documentId)
-  if (links.length === 0) return []
-  return notesOf(links, formatCiteSequence(items, cites, style, 'html', lang), formatCiteSequence(items, cites, style, 'text', lang))
 }

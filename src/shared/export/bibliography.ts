@@ -6,14 +6,20 @@
  * with citation-js first: main does it with `ensureCslStyle` (src/main/bib/csl-resources.ts),
  * which reads the styles the app ships.
  */
-import { formatBibliographyEntries, hasCslStyle } from '../bib/citation-js'
+import { formatBibliographyEntries, formatCiteSequence, hasCslStyle } from '../bib/citation-js'
 import { cleanItem } from '../citations/csl-item'
-import { formatDocumentNotes } from '../citations/notes'
+import { type DocumentNote, noteRequest, notesOf } from '../citations/notes'
 import { DEFAULT_CITATION_STYLE } from '../model/citation-styles'
 import { selectForExport } from './reach'
-import type { CslItem } from '../model'
+import type { Collections, CslItem } from '../model'
 import type { ExportFile, Exporter } from './types'
 
+/** The document's notes in `style` (which must be registered), as HTML and text. */
+export function formatDocumentNotes(data: Pick<Collections, 'annotations' | 'citations'>, documentId: string, style: string, lang = 'en-US'): DocumentNote[] {
+  const { links, items, cites } = noteRequest(data, documentId)
+  if (links.length === 0) return []
+  return notesOf(links, formatCiteSequence(items, cites, style, 'html', lang), formatCiteSequence(items, cites, style, 'text', lang))
+}
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')

@@ -39,7 +39,7 @@ function twoDocuments(options: ExportInput['options'] = {}): ExportInput {
   return { data, texts: { ...texts, doc_2: texts.doc_1 }, scope: {}, options, exportedAt: '2026-11-26T12:00:00.000Z' }
 }
 
-const run = (format: ExportFormat, options: ExportInput['options'] = {}): ExportOutput => runSteps(format.steps(twoDocuments(options)))
+const run = async (format: ExportFormat, options: ExportInput['options'] = {}): Promise<ExportOutput> => runSteps((await format.load())(twoDocuments(options)))
 
 /** An export's files as comparable text (zip bytes as numbers). */
 const digest = (out: ExportOutput): string =>
@@ -55,12 +55,12 @@ const MAIN_MEDIA_TYPE: Record<string, string> = {
 const OPTION_VALUES = { bom: true, zip: true, style: 'chicago-author-date' } as const
 
 describe('export format registry', () => {
-  it('runs, for each format name, the exporter of that format', () => {
+  it('runs, for each format name, the exporter of that format', async () => {
     expect(EXPORT_FORMATS.map((f) => f.name)).toEqual([...FORMAT_NAMES])
     for (const name of FORMAT_NAMES) {
       const format = findExportFormat(name)
       expect(format?.name, name).toBe(name)
-      const out = run(format!)
+      const out = await run(format!)
       expect(out.files[0].mediaType, name).toContain(MAIN_MEDIA_TYPE[name].split(';')[0])
     }
     expect(findExportFormat('docx')).toBeUndefined()
@@ -72,22 +72,22 @@ describe('export format registry', () => {
     expect(new Set(EXPORT_FORMATS.map((f) => f.label)).size).toBe(EXPORT_FORMATS.length)
   })
 
-  it('marks as multi-file exactly the formats that can write several files (then --out is a folder)', () => {
+  it('marks as multi-file exactly the formats that can write several files (then --out is a folder)', async () => {
     // Per document (TEI), per table (CSV), per page (W3C, one annotation a page), bibliography as HTML and text.
     const several = { csv: {}, tei: {}, w3c: { pageSize: 1 }, bibliography: {} } as Record<string, ExportInput['options']>
     for (const f of EXPORT_FORMATS) {
-      const out = run(f, several[f.name] ?? {})
+      const out = await run(f, several[f.name] ?? {})
       if (f.multiFile) expect(out.files.length, f.name).toBeGreaterThan(1)
       else expect(out.files, f.name).toHaveLength(1)
     }
     expect(EXPORT_FORMATS.filter((f) => f.multiFile).map((f) => f.name).sort()).toEqual(Object.keys(several).sort())
   })
 
-  it('offers exactly the options that change what a format writes', () => {
+  it('offers exactly the options that change what a format writes', async () => {
     for (const f of EXPORT_FORMATS) {
-      const plain = digest(run(f))
-      const honoured = (Object.keys(OPTION_VALUES) as (keyof typeof OPTION_VALUES)[])
-        .filter((o) => digest(run(f, { [o]: OPTION_VALUES[o] })) !== plain)
+      const plain = digest(await run(f))
+      const honoured: string[] = []
+      for (const o of Object.keys(OPTION_VALUES) as (keyof typeof OPTION_VALUES)[]) if (digest(await run(f, { [o]: OPTION_VALUES[o] })) !== plain) honoured.push(o)
       expect(f.options, f.name).toEqual(honoured)
     }
   })

@@ -20,9 +20,9 @@ describe('export steps: progress and cancellation', () => {
   const input = bigInput()
   const mine = EXPORT_FORMATS.filter((f) => ['json', 'csv', 'w3c', 'tei'].includes(f.name))
 
-  it.each(mine.map((f) => [f.name, f] as const))('%s reports rising progress ending at the total', (_, format) => {
+  it.each(mine.map((f) => [f.name, f] as const))('%s reports rising progress ending at the total', async (_, format) => {
     const seen: [number, number][] = []
-    runSteps(format.steps(input), (done, total) => seen.push([done, total]))
+    runSteps((await format.load())(input), (done, total) => seen.push([done, total]))
     expect(seen.length).toBeGreaterThan(1)
     for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0])
     expect(seen[seen.length - 1]).toEqual([5017, 5017])
@@ -30,7 +30,7 @@ describe('export steps: progress and cancellation', () => {
 
   it.each(mine.map((f) => [f.name, f] as const))('%s stops when cancelled between batches', async (_, format) => {
     const controller = new AbortController()
-    const run = runStepsAsync(format.steps(input), (done) => done > 0 && controller.abort(), controller.signal)
+    const run = runStepsAsync((await format.load())(input), (done) => done > 0 && controller.abort(), controller.signal)
     await expect(run).rejects.toBeInstanceOf(ExportCancelled)
   })
 })
